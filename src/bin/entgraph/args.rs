@@ -1,0 +1,308 @@
+//! Command-line arguments: the clap derive structs, their help text, and their conversion
+//! into the library's plain [`entgraph::Options`]. Must not be imported by the library.
+
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use entgraph::export::json::EdgesKey;
+use entgraph::export::Format;
+use entgraph::gazetteer::CasePolicy;
+use entgraph::graph::{Filters, GraphOptions, Measure};
+use entgraph::link::Window;
+use entgraph::Options;
+
+/// Find the people, places and organizations of your gazetteers in news text, and build the
+/// graph of who and what appears together.
+#[derive(Debug, Parser)]
+#[command(name = "entgraph", version, about, max_term_width = 100)]
+pub(crate) struct Args {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Write every mention found as JSON Lines on stdout, in document order.
+    Extract(ExtractArgs),
+    /// Build the co-occurrence graph and write it as DOT and JSON.
+    Build(BuildArgs),
+}
+
+/// Options shared by every command that reads a corpus.
+#[derive(Debug, ClapArgs)]
+pub(crate) struct CorpusArgs {
+    /// Files (.txt, .md, .jsonl), directories (read recursively), or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub(crate) inputs: Vec<String>,
+
+    /// Add a gazetteer: a file, a directory (pack), or an embedded pack by name
+    /// (e.g. korea-russia-2019). Repeatable.
+    #[arg(short = 'g', long = "gazetteer", value_name = "PATH")]
+    pub(crate) gazetteers: Vec<String>,
+
+    /// Do not load the default gazetteers (the embedded world pack).
+    #[arg(long)]
+    pub(crate) no_default_gazetteers: bool,
+
+    /// Case policy for every gazetteer, overriding each file's @case.
+    #[arg(long, value_enum, value_name = "POLICY")]
+    pub(crate) case: Option<CaseArg>,
+
+    /// Do not match demonyms (Russian → Russia).
+    #[arg(long)]
+    pub(crate) no_demonyms: bool,
+
+    /// Worker threads (default: one per core). Output is the same for any number.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub(crate) threads: usize,
+
+    /// No summary or progress on stderr.
+    #[arg(long, short = 'q')]
+    pub(crate) quiet: bool,
+}
+
+#[derive(Debug, ClapArgs)]
+pub(crate) struct ExtractArgs {
+    #[command(flatten)]
+    pub(crate) corpus: CorpusArgs,
+}
+
+#[derive(Debug, ClapArgs)]
+pub(crate) struct BuildArgs {
+    #[command(flatten)]
+    pub(crate) corpus: CorpusArgs,
+
+    /// Output directory for graph.dot and graph.json.
+    #[arg(
+        short = 'o',
+        long = "out",
+        value_name = "DIR",
+        default_value = "output"
+    )]
+    pub(crate) out: PathBuf,
+
+    /// Formats to write, comma-separated.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "dot,json",
+        value_name = "LIST"
+    )]
+    pub(crate) format: Vec<FormatArg>,
+
+    /// Co-occurrence unit: sentence, paragraph, document, or sentences:N (N consecutive
+    /// sentences, sliding).
+    #[arg(long, default_value = "sentence", value_parser = parse_window, value_name = "UNIT")]
+    pub(crate) window: Window,
+
+    /// Edge measure used for filtering, ranking and drawing.
+    #[arg(long, value_enum, default_value = "count", value_name = "MEASURE")]
+    pub(crate) weight: MeasureArg,
+
+    /// Citations kept per edge (document, sentence, byte span).
+    #[arg(long, default_value_t = 3, value_name = "K")]
+    pub(crate) evidence: usize,
+
+    /// 1. Drop edges whose measure is below this.
+    #[arg(long, value_name = "X")]
+    pub(crate) min_weight: Option<f64>,
+
+    /// 2. Drop entities mentioned fewer times.
+    #[arg(long, value_name = "N")]
+    pub(crate) min_mentions: Option<u64>,
+
+    /// 3. Keep only these entity types (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    pub(crate) types: Option<Vec<String>>,
+
+    /// 4. Keep the N most mentioned entities.
+    #[arg(long, value_name = "N")]
+    pub(crate) top: Option<usize>,
+
+    /// 5. Keep only the ego network of this entity (id, label or alias).
+    #[arg(long, value_name = "ENTITY")]
+    pub(crate) focus: Option<String>,
+
+    /// Radius of the --focus ego network.
+    #[arg(long, value_name = "H", requires = "focus")]
+    pub(crate) hops: Option<usize>,
+
+    /// 6. Drop entities without edges.
+    #[arg(long)]
+    pub(crate) drop_isolated: bool,
+
+    /// Key of the edge list in graph.json: links (D3; networkx with edges="links") or
+    /// edges (networkx 3.6+ default).
+    #[arg(long, value_enum, default_value = "links", value_name = "KEY")]
+    pub(crate) json_edges_key: EdgesKeyArg,
+
+    /// Also render graph.dot with an installed Graphviz.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub(crate) render: Option<RenderArg>,
+}
+
+fn parse_window(s: &str) -> Result<Window, String> {
+    s.parse()
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum CaseArg {
+    Smart,
+    Exact,
+    Insensitive,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum FormatArg {
+    Dot,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum MeasureArg {
+    Count,
+    Npmi,
+    Dice,
+    Jaccard,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum EdgesKeyArg {
+    Links,
+    Edges,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum RenderArg {
+    Svg,
+    Png,
+    Pdf,
+}
+
+impl RenderArg {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            RenderArg::Svg => "svg",
+            RenderArg::Png => "png",
+            RenderArg::Pdf => "pdf",
+        }
+    }
+}
+
+impl CorpusArgs {
+    pub(crate) fn options(&self) -> Options {
+        Options {
+            gazetteers: self.gazetteers.clone(),
+            default_gazetteers: !self.no_default_gazetteers,
+            case: self.case.map(|c| match c {
+                CaseArg::Smart => CasePolicy::Smart,
+                CaseArg::Exact => CasePolicy::Exact,
+                CaseArg::Insensitive => CasePolicy::Insensitive,
+            }),
+            demonyms: !self.no_demonyms,
+            threads: self.threads,
+            ..Options::default()
+        }
+    }
+}
+
+impl BuildArgs {
+    pub(crate) fn options(&self) -> Options {
+        let mut formats: Vec<Format> = self
+            .format
+            .iter()
+            .map(|f| match f {
+                FormatArg::Dot => Format::Dot,
+                FormatArg::Json => Format::Json,
+            })
+            .collect();
+        formats.sort();
+        formats.dedup();
+        if self.render.is_some() && !formats.contains(&Format::Dot) {
+            formats.insert(0, Format::Dot);
+        }
+        Options {
+            graph: GraphOptions {
+                window: self.window,
+                measure: match self.weight {
+                    MeasureArg::Count => Measure::Count,
+                    MeasureArg::Npmi => Measure::Npmi,
+                    MeasureArg::Dice => Measure::Dice,
+                    MeasureArg::Jaccard => Measure::Jaccard,
+                },
+                filters: Filters {
+                    min_weight: self.min_weight,
+                    min_mentions: self.min_mentions,
+                    types: self.types.clone(),
+                    top: self.top,
+                    focus: self.focus.clone(),
+                    hops: self.hops,
+                    drop_isolated: self.drop_isolated,
+                },
+            },
+            evidence: self.evidence,
+            formats,
+            edges_key: match self.json_edges_key {
+                EdgesKeyArg::Links => EdgesKey::Links,
+                EdgesKeyArg::Edges => EdgesKey::Edges,
+            },
+            out_dir: self.out.clone(),
+            ..self.corpus.options()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn build_arguments_convert_to_options() {
+        let args = Args::try_parse_from([
+            "entgraph",
+            "build",
+            "samples/",
+            "-g",
+            "korea-russia-2019",
+            "-o",
+            "out",
+            "--window",
+            "sentences:3",
+            "--weight",
+            "npmi",
+            "--types",
+            "person,place",
+            "--focus",
+            "Putin",
+            "--hops",
+            "2",
+            "--format",
+            "json",
+            "--json-edges-key",
+            "edges",
+        ])
+        .unwrap();
+        let Command::Build(b) = args.command else {
+            panic!()
+        };
+        let o = b.options();
+        assert_eq!(o.graph.window, Window::Sentences(3));
+        assert_eq!(o.graph.measure, Measure::Npmi);
+        assert_eq!(
+            o.graph.filters.types.as_deref(),
+            Some(&["person".to_string(), "place".to_string()][..])
+        );
+        assert_eq!(o.graph.filters.hops, Some(2));
+        assert_eq!(o.formats, [Format::Json]);
+        assert_eq!(o.edges_key, EdgesKey::Edges);
+        assert_eq!(o.gazetteers, ["korea-russia-2019"]);
+        assert!(Args::try_parse_from(["entgraph", "build", "x", "--window", "page"]).is_err());
+        assert!(Args::try_parse_from(["entgraph", "build", "x", "--hops", "2"]).is_err());
+    }
+}

@@ -1,0 +1,99 @@
+//! The `entgraph` binary: parses arguments, calls the library, prints summaries and
+//! errors on stderr, and picks the exit code (0 done, 1 done but some input was skipped,
+//! 2 failed). A closed stdout pipe ends the run quietly with 0. Must hold no domain logic.
+
+mod args;
+mod report;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+
+use args::{Args, Command};
+use entgraph::pipeline;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("entgraph: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(args: Args) -> Result<ExitCode> {
+    match args.command {
+        Command::Extract(a) => {
+            let opts = a.corpus.options();
+            let engine = pipeline::load(&opts)?;
+            let mut rep = report::Reporter::new(a.corpus.quiet);
+            rep.engine(&engine);
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            let mut failed: Option<io::Error> = None;
+            let stats = pipeline::scan(
+                &engine,
+                &a.corpus.inputs,
+                &opts,
+                false,
+                &mut |s| rep.progress(s),
+                &mut |p| {
+                    if failed.is_none() {
+                        if let Err(e) = entgraph::export::mentions::write(
+                            &p.doc,
+                            &p.segments,
+                            &p.found.mentions,
+                            &engine.gazetteer,
+                            &mut out,
+                        ) {
+                            failed = Some(e);
+                        }
+                    }
+                },
+            )?;
+            if let Some(e) = failed {
+                return Err(e).context("failed to write to stdout");
+            }
+            out.flush().context("failed to write to stdout")?;
+            rep.scan_summary(&stats, &engine);
+            Ok(exit_code(&stats))
+        }
+        Command::Build(a) => {
+            let opts = a.options();
+            let engine = pipeline::load(&opts)?;
+            let mut rep = report::Reporter::new(a.corpus.quiet);
+            rep.engine(&engine);
+            let report =
+                pipeline::build(&engine, &a.corpus.inputs, &opts, &mut |s| rep.progress(s))?;
+            rep.scan_summary(&report.stats, &engine);
+            rep.build_summary(&report);
+            if let Some(r) = a.render {
+                let dot = opts.out_dir.join("graph.dot");
+                let out = entgraph::export::render(&dot, r.as_str())
+                    .with_context(|| format!("failed to render `{}`", dot.display()))?;
+                rep.line(&format!("rendered {}", out.display()));
+            }
+            Ok(exit_code(&report.stats))
+        }
+    }
+}
+
+fn exit_code(stats: &pipeline::Stats) -> ExitCode {
+    if stats.had_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

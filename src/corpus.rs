@@ -1,0 +1,401 @@
+//! Reading corpora: turning paths, directories, stdin and JSON Lines files into a stream of
+//! [`Document`]s.
+//!
+//! Owns input discovery (files, directories walked recursively in sorted order, `-` for
+//! stdin), the accepted extensions (`.txt`, `.md`, `.jsonl`; others are skipped with a note),
+//! and the encoding policy: invalid UTF-8 is decoded with replacement characters and a
+//! warning naming the file. A JSONL line that does not parse is reported as `path:line` and
+//! skipped; an unreadable file is reported and the stream goes on. Problems are yielded as
+//! values, in order with the documents, never printed. Must not segment, match, or know
+//! anything about entities.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Level, Location, Problem};
+use crate::model::Document;
+
+/// One input the corpus is read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A text or Markdown file: one document.
+    Text(PathBuf),
+    /// A JSON Lines file: one document a line.
+    Jsonl(PathBuf),
+    /// Standard input: one document.
+    Stdin,
+}
+
+/// Expands command-line inputs into sources, in order; directories are walked recursively
+/// in sorted order. Returns the sources and the problems met (missing paths are errors,
+/// skipped extensions notes).
+pub fn discover<S: AsRef<str>>(inputs: &[S]) -> (Vec<Source>, Vec<Problem>) {
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    for input in inputs {
+        let input = input.as_ref();
+        if input == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let path = Path::new(input);
+        match std::fs::metadata(path) {
+            Err(e) => problems.push(Problem::error(
+                Location::file(input),
+                format!("cannot read input: {e}"),
+            )),
+            Ok(m) if m.is_dir() => {
+                let mut files = Vec::new();
+                walk(path, &mut files, &mut problems);
+                files.sort();
+                for f in files {
+                    match classify(&f) {
+                        Some(s) => sources.push(s),
+                        None if is_hidden(&f) => {}
+                        None => problems.push(Problem::note(
+                            Location::file(f.display().to_string()),
+                            "skipped: not a .txt, .md or .jsonl file",
+                        )),
+                    }
+                }
+            }
+            Ok(_) => match classify(path) {
+                Some(s) => sources.push(s),
+                None => problems.push(Problem::note(
+                    Location::file(input),
+                    "skipped: not a .txt, .md or .jsonl file",
+                )),
+            },
+        }
+    }
+    (sources, problems)
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+fn classify(path: &Path) -> Option<Source> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("txt" | "md") => Some(Source::Text(path.to_path_buf())),
+        Some("jsonl") => Some(Source::Jsonl(path.to_path_buf())),
+        _ => None,
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(Problem::error(
+                Location::file(dir.display().to_string()),
+                format!("cannot list directory: {e}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if !is_hidden(&path) {
+                walk(&path, out, problems);
+            }
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// An item of the document stream: a document, or a problem met while reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// A document, ready to process.
+    Document(Document),
+    /// Something was skipped or repaired.
+    Problem(Problem),
+}
+
+/// Streams the documents of a list of sources, one at a time.
+///
+/// # Examples
+/// ```
+/// use entgraph::corpus::{Documents, Item, Source};
+/// let dir = std::env::temp_dir().join("entgraph-doc-example");
+/// std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("a.txt"), "Putin met Kim.").unwrap();
+/// let docs: Vec<Item> = Documents::new(vec![Source::Text(dir.join("a.txt"))]).collect();
+/// assert!(matches!(&docs[0], Item::Document(d) if d.text == "Putin met Kim."));
+/// ```
+pub struct Documents {
+    sources: std::vec::IntoIter<Source>,
+    jsonl: Option<(String, BufReader<File>, usize)>,
+}
+
+impl Documents {
+    /// A stream over `sources`.
+    pub fn new(sources: Vec<Source>) -> Documents {
+        Documents {
+            sources: sources.into_iter(),
+            jsonl: None,
+        }
+    }
+}
+
+impl Iterator for Documents {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some((name, reader, line)) = &mut self.jsonl {
+                match next_jsonl(name, reader, line) {
+                    Some(item) => return Some(item),
+                    None => self.jsonl = None,
+                }
+            }
+            match self.sources.next()? {
+                Source::Stdin => {
+                    let mut bytes = Vec::new();
+                    return Some(match std::io::stdin().lock().read_to_end(&mut bytes) {
+                        Ok(_) => decode_document("-".to_string(), bytes),
+                        Err(e) => Item::Problem(Problem::error(
+                            Location::file("-"),
+                            format!("cannot read standard input: {e}"),
+                        )),
+                    });
+                }
+                Source::Text(path) => {
+                    let name = path.display().to_string();
+                    return Some(match std::fs::read(&path) {
+                        Ok(bytes) => decode_document(name, bytes),
+                        Err(e) => Item::Problem(Problem::error(
+                            Location::file(name),
+                            format!("cannot read input: {e}"),
+                        )),
+                    });
+                }
+                Source::Jsonl(path) => {
+                    let name = path.display().to_string();
+                    match File::open(&path) {
+                        Ok(f) => self.jsonl = Some((name, BufReader::new(f), 0)),
+                        Err(e) => {
+                            return Some(Item::Problem(Problem::error(
+                                Location::file(name),
+                                format!("cannot read input: {e}"),
+                            )))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Decodes a whole-file document; a problem item comes first when the bytes were not UTF-8.
+fn decode_document(id: String, bytes: Vec<u8>) -> Item {
+    match String::from_utf8(bytes) {
+        Ok(text) => Item::Document(Document {
+            id,
+            text,
+            meta: BTreeMap::new(),
+        }),
+        Err(e) => {
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            // The warning travels inside the document's metadata so that the stream keeps
+            // one item per document; `pipeline` turns it into a problem.
+            let mut meta = BTreeMap::new();
+            meta.insert(
+                INVALID_UTF8_KEY.to_string(),
+                "invalid UTF-8 replaced with U+FFFD".to_string(),
+            );
+            Item::Document(Document { id, text, meta })
+        }
+    }
+}
+
+/// Metadata key set on documents whose bytes were not valid UTF-8.
+pub const INVALID_UTF8_KEY: &str = "entgraph.invalid_utf8";
+
+/// A problem to report for a document, if reading it needed repair.
+pub fn document_problem(doc: &Document) -> Option<Problem> {
+    doc.meta.get(INVALID_UTF8_KEY).map(|m| Problem {
+        location: Location::file(doc.id.clone()),
+        level: Level::Warning,
+        message: m.clone(),
+    })
+}
+
+fn next_jsonl(name: &str, reader: &mut BufReader<File>, line: &mut usize) -> Option<Item> {
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let index = *line;
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => *line += 1,
+            Err(e) => {
+                return Some(Item::Problem(Problem::error(
+                    Location::line0(name, index),
+                    format!("cannot read: {e}"),
+                )))
+            }
+        }
+        let (text, lossy) = match std::str::from_utf8(&buf) {
+            Ok(t) => (std::borrow::Cow::Borrowed(t), false),
+            Err(_) => (String::from_utf8_lossy(&buf), true),
+        };
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        return Some(match parse_jsonl_document(trimmed) {
+            Ok(mut doc) => {
+                if doc.id.is_empty() {
+                    doc.id = format!("{name}:{}", index + 1);
+                }
+                if lossy {
+                    doc.meta.insert(
+                        INVALID_UTF8_KEY.to_string(),
+                        format!("line {}: invalid UTF-8 replaced with U+FFFD", index + 1),
+                    );
+                }
+                Item::Document(doc)
+            }
+            Err(msg) => Item::Problem(Problem::error(
+                Location::line0(name, index),
+                format!("{msg}; line skipped"),
+            )),
+        });
+    }
+}
+
+/// Parses one JSONL corpus line: `{"id", "text"}` plus optional `title`, `date`, `url`
+/// (kept as metadata, as are any other string fields).
+fn parse_jsonl_document(line: &str) -> Result<Document, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let serde_json::Value::Object(map) = value else {
+        return Err("expected a JSON object with `id` and `text`".to_string());
+    };
+    let mut doc = Document::default();
+    let mut has_text = false;
+    for (k, v) in map {
+        match (k.as_str(), v) {
+            ("text", serde_json::Value::String(s)) => {
+                doc.text = s;
+                has_text = true;
+            }
+            ("text", _) => return Err("`text` must be a string".to_string()),
+            ("id", serde_json::Value::String(s)) => doc.id = s,
+            ("id", serde_json::Value::Number(n)) => doc.id = n.to_string(),
+            ("id", _) => return Err("`id` must be a string or a number".to_string()),
+            (_, serde_json::Value::String(s)) => {
+                doc.meta.insert(k, s);
+            }
+            _ => {}
+        }
+    }
+    if !has_text {
+        return Err("missing field `text`".to_string());
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(sources: Vec<Source>) -> Vec<Item> {
+        Documents::new(sources).collect()
+    }
+
+    #[test]
+    fn discovers_sorted_files_and_notes_skipped_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::fs::write(d.join("b.txt"), "B").unwrap();
+        std::fs::write(d.join("a.md"), "A").unwrap();
+        std::fs::write(d.join("sub/c.jsonl"), "").unwrap();
+        std::fs::write(d.join("photo.jpg"), "x").unwrap();
+        let missing = d.join("missing.txt");
+        let inputs = [d.display().to_string(), missing.display().to_string()];
+        let (sources, problems) = discover(&inputs);
+        assert_eq!(
+            sources,
+            [
+                Source::Text(d.join("a.md")),
+                Source::Text(d.join("b.txt")),
+                Source::Jsonl(d.join("sub/c.jsonl"))
+            ]
+        );
+        assert_eq!(problems.len(), 2);
+        assert_eq!(problems[0].level, Level::Note);
+        assert!(problems[0]
+            .to_string()
+            .ends_with("photo.jpg: skipped: not a .txt, .md or .jsonl file"));
+        assert_eq!(problems[1].level, Level::Error);
+    }
+
+    #[test]
+    fn jsonl_documents_metadata_and_bad_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.jsonl");
+        std::fs::write(
+            &p,
+            "{\"id\": \"a\", \"text\": \"Putin spoke.\", \"title\": \"T\", \"date\": \"2019-04-25\"}\n\
+             {not json}\n\n{\"id\": 7, \"text\": \"Kim\"}\n[1]\n{\"id\": \"x\"}\n",
+        )
+        .unwrap();
+        let items = collect(vec![Source::Jsonl(p.clone())]);
+        assert_eq!(items.len(), 5);
+        let Item::Document(a) = &items[0] else {
+            panic!()
+        };
+        assert_eq!((a.id.as_str(), a.meta["title"].as_str()), ("a", "T"));
+        let Item::Problem(bad) = &items[1] else {
+            panic!()
+        };
+        assert_eq!(bad.location.line, Some(2));
+        assert!(bad.message.starts_with("invalid JSON"));
+        let Item::Document(b) = &items[2] else {
+            panic!()
+        };
+        assert_eq!(b.id, "7");
+        assert!(matches!(&items[3], Item::Problem(p) if p.location.line == Some(5)));
+        assert!(
+            matches!(&items[4], Item::Problem(p) if p.message.contains("missing field `text`"))
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bad.txt");
+        std::fs::write(&p, b"Putin \xff\xfe met Kim").unwrap();
+        let items = collect(vec![Source::Text(p.clone())]);
+        let Item::Document(d) = &items[0] else {
+            panic!()
+        };
+        assert_eq!(d.text, "Putin \u{fffd}\u{fffd} met Kim");
+        let w = document_problem(d).unwrap();
+        assert_eq!(w.level, Level::Warning);
+        assert!(w.to_string().contains("bad.txt"));
+    }
+
+    #[test]
+    fn unreadable_file_is_reported_and_stream_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("ok.txt");
+        std::fs::write(&ok, "fine").unwrap();
+        let items = collect(vec![
+            Source::Text(dir.path().join("gone.txt")),
+            Source::Text(ok),
+        ]);
+        assert!(matches!(&items[0], Item::Problem(p) if p.level == Level::Error));
+        assert!(matches!(&items[1], Item::Document(d) if d.text == "fine"));
+    }
+}

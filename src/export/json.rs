@@ -1,0 +1,228 @@
+//! The JSON graph format: node-link JSON, as D3 force layouts and networkx read it.
+//!
+//! Owns the versioned serde DTOs of the format and their writer. It never serializes the
+//! model or petgraph types directly, so the internals can change without changing the file.
+//!
+//! # Schema (`schema_version` 1)
+//!
+//! ```text
+//! {
+//!   "directed": false, "multigraph": false,
+//!   "graph": {
+//!     "generator": "entgraph", "version": "<crate version>", "schema_version": 1,
+//!     "window": "sentence" | "paragraph" | "document" | "sentences:N",
+//!     "measure": "count" | "npmi" | "dice" | "jaccard",
+//!     "documents": <int>, "units": <int>, "gazetteers": ["<file>", ...],
+//!     "filters": {"min_weight"?, "min_mentions"?, "types"?, "top"?, "focus"?, "hops"?, "drop_isolated"},
+//!     "nodes_before_filters": <int>, "edges_before_filters": <int>
+//!   },
+//!   "nodes": [{"id", "label", "type", "mentions", "documents", "aliases": {"<surface form>": <count>},
+//!              "attrs"?: {"<key>": "<value>"}, "degree", "weighted_degree", "pagerank", "component"}],
+//!   "links": [{"source", "target", "weight", "count", "documents", "pmi", "npmi", "dice", "jaccard",
+//!              "evidence"?: [{"doc", "sentence", "start", "end"}]}]
+//! }
+//! ```
+//!
+//! `source` and `target` are node ids (`source` < `target`); `weight` is the value of the
+//! chosen measure (for `count`, the number of units where both entities occur). Offsets in
+//! `evidence` are UTF-8 byte offsets into the document's text. Nodes are sorted by id, links
+//! by (source, target); the file ends with a newline. The links key is `links` (what
+//! `networkx.node_link_graph(data, edges="links")` and D3 expect) unless the writer is asked
+//! for `edges` (the default key of networkx 3.6 and later).
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::graph::Graph;
+
+/// Version of the JSON schema written.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphDto<'a>,
+    nodes: Vec<NodeDto<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    links: Option<Vec<LinkDto<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edges: Option<Vec<LinkDto<'a>>>,
+}
+
+#[derive(Serialize)]
+struct GraphDto<'a> {
+    generator: &'static str,
+    version: &'static str,
+    schema_version: u32,
+    window: String,
+    measure: String,
+    documents: u64,
+    units: u64,
+    gazetteers: &'a [String],
+    filters: FiltersDto<'a>,
+    nodes_before_filters: usize,
+    edges_before_filters: usize,
+}
+
+#[derive(Serialize)]
+struct FiltersDto<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_weight: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_mentions: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    types: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    focus: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hops: Option<usize>,
+    drop_isolated: bool,
+}
+
+#[derive(Serialize)]
+struct NodeDto<'a> {
+    id: &'a str,
+    label: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    mentions: u64,
+    documents: u64,
+    aliases: BTreeMap<&'a str, u64>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    attrs: &'a BTreeMap<String, String>,
+    degree: usize,
+    weighted_degree: f64,
+    pagerank: f64,
+    component: usize,
+}
+
+#[derive(Serialize)]
+struct LinkDto<'a> {
+    source: &'a str,
+    target: &'a str,
+    weight: f64,
+    count: u64,
+    documents: u64,
+    pmi: f64,
+    npmi: f64,
+    dice: f64,
+    jaccard: f64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    evidence: Vec<EvidenceDto<'a>>,
+}
+
+#[derive(Serialize)]
+struct EvidenceDto<'a> {
+    doc: &'a str,
+    sentence: u32,
+    start: usize,
+    end: usize,
+}
+
+/// The key the edge list is written under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EdgesKey {
+    /// `links`: D3, and networkx with `edges="links"` (and networkx before 3.6 by default).
+    #[default]
+    Links,
+    /// `edges`: the default of networkx 3.6 and later.
+    Edges,
+}
+
+/// Rounds to 6 significant decimals so that tiny floating-point noise never reaches a file.
+fn round(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 1e6).round() / 1e6
+    } else {
+        0.0
+    }
+}
+
+/// Writes `graph` as node-link JSON (pretty-printed, trailing newline).
+///
+/// # Errors
+/// Whatever `out` returns.
+pub fn write<W: Write + ?Sized>(graph: &Graph, edges_key: EdgesKey, out: &mut W) -> io::Result<()> {
+    let m = &graph.meta;
+    let f = &m.filters;
+    let links: Vec<LinkDto> = graph
+        .edges
+        .iter()
+        .map(|e| LinkDto {
+            source: &e.source,
+            target: &e.target,
+            weight: round(e.weight),
+            count: e.count,
+            documents: e.documents,
+            pmi: round(e.measures.pmi),
+            npmi: round(e.measures.npmi),
+            dice: round(e.measures.dice),
+            jaccard: round(e.measures.jaccard),
+            evidence: e
+                .evidence
+                .iter()
+                .map(|v| EvidenceDto {
+                    doc: &v.doc,
+                    sentence: v.sentence,
+                    start: v.span.start,
+                    end: v.span.end,
+                })
+                .collect(),
+        })
+        .collect();
+    let (links, edges) = match edges_key {
+        EdgesKey::Links => (Some(links), None),
+        EdgesKey::Edges => (None, Some(links)),
+    };
+    let doc = Doc {
+        directed: false,
+        multigraph: false,
+        graph: GraphDto {
+            generator: "entgraph",
+            version: env!("CARGO_PKG_VERSION"),
+            schema_version: SCHEMA_VERSION,
+            window: m.window.to_string(),
+            measure: m.measure.to_string(),
+            documents: m.documents,
+            units: m.units,
+            gazetteers: &m.gazetteers,
+            filters: FiltersDto {
+                min_weight: f.min_weight,
+                min_mentions: f.min_mentions,
+                types: f.types.as_deref(),
+                top: f.top,
+                focus: f.focus.as_deref(),
+                hops: f.focus.as_ref().map(|_| f.hops.unwrap_or(1)),
+                drop_isolated: f.drop_isolated,
+            },
+            nodes_before_filters: m.nodes_before,
+            edges_before_filters: m.edges_before,
+        },
+        nodes: graph
+            .nodes
+            .iter()
+            .map(|n| NodeDto {
+                id: &n.id,
+                label: &n.label,
+                kind: &n.kind,
+                mentions: n.mentions,
+                documents: n.documents,
+                aliases: n.aliases.iter().map(|(a, c)| (a.as_str(), *c)).collect(),
+                attrs: &n.attrs,
+                degree: n.degree,
+                weighted_degree: round(n.weighted_degree),
+                pagerank: round(n.pagerank),
+                component: n.component,
+            })
+            .collect(),
+        links,
+        edges,
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
+}

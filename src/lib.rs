@@ -1,0 +1,45 @@
+//! entgraph: find the people, places and organizations listed in gazetteers in news text,
+//! and build the graph of which of them appear together.
+//!
+//! The stages follow the data, and meet only through the plain types of [`model`]:
+//!
+//! ```text
+//! corpus  → Document              (files, directories, stdin, JSON Lines)
+//! segment → Segments              (paragraphs, sentences)
+//! gazetteer → Gazetteer           (text and JSONL lists, merged packs, alias variants)
+//! matcher → Mention               (automaton, boundary/case/anchoring/ambiguity rules)
+//! link    → Cooccurrence counts   (sentence, paragraph, document or sliding windows)
+//! graph   → Graph                 (petgraph: filters, degree, PageRank, components)
+//! export  → DOT, JSON             (pure writers to `impl Write`)
+//! ```
+//!
+//! ```
+//! use entgraph::{Gazetteer, Matcher};
+//! let gazetteer = Gazetteer::from_str("people.txt", "Vladimir Putin | Putin\nKim Jong Un | ~Kim\n").unwrap();
+//! let matcher = Matcher::new(&gazetteer).unwrap();
+//! let text = "Kim Jong-un met Putin in Vladivostok. Kim left by train.";
+//! let found = matcher.find(text);
+//! let names: Vec<&str> = found.mentions.iter().map(|m| &text[m.span.range()]).collect();
+//! assert_eq!(names, ["Kim Jong-un", "Putin", "Kim"]);
+//! ```
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod corpus;
+pub mod error;
+pub mod export;
+pub mod gazetteer;
+pub mod graph;
+pub mod link;
+pub mod matcher;
+pub mod model;
+pub mod normalize;
+pub mod pipeline;
+pub mod segment;
+pub mod words;
+
+pub use error::{GazetteerError, Location, Problem};
+pub use gazetteer::Gazetteer;
+pub use graph::Graph;
+pub use matcher::Matcher;
+pub use model::{Document, Mention, Segments, Span};
+pub use pipeline::Options;

@@ -1,0 +1,394 @@
+//! Co-occurrence: which entities appear together, counted per unit of text.
+//!
+//! Owns the co-occurrence policy: the unit ([`Window`]: sentence, paragraph, document, or
+//! `N` consecutive sentences sliding), counting a pair once per unit however often either
+//! entity repeats in it, never linking an entity to itself, canonical `(low, high)` pairs,
+//! per-edge document counts, evidence citations, and the association measures computed from
+//! unit counts. Counts from different documents merge by addition, so the result does not
+//! depend on the order documents are processed in. Must not touch petgraph or output formats.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::model::{EntityIndex, Mention, Segments, Span};
+
+/// The unit of text inside which two entities count as appearing together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Window {
+    /// One sentence.
+    #[default]
+    Sentence,
+    /// One paragraph.
+    Paragraph,
+    /// The whole document.
+    Document,
+    /// `N` consecutive sentences, sliding by one sentence, within a document.
+    Sentences(u32),
+}
+
+impl FromStr for Window {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Window, String> {
+        match s {
+            "sentence" => Ok(Window::Sentence),
+            "paragraph" => Ok(Window::Paragraph),
+            "document" => Ok(Window::Document),
+            _ => match s.strip_prefix("sentences:").map(str::parse::<u32>) {
+                Some(Ok(n)) if n >= 1 => Ok(Window::Sentences(n)),
+                _ => Err(format!(
+                    "invalid window `{s}` (expected sentence, paragraph, document or sentences:N with N >= 1)"
+                )),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Window {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Window::Sentence => f.write_str("sentence"),
+            Window::Paragraph => f.write_str("paragraph"),
+            Window::Document => f.write_str("document"),
+            Window::Sentences(n) => write!(f, "sentences:{n}"),
+        }
+    }
+}
+
+/// One citation for an edge: the unit of text where both entities occur.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Evidence {
+    /// Position of the document in the input (orders citations deterministically).
+    pub seq: u64,
+    /// The document's id.
+    pub doc: String,
+    /// Index (in the document) of the unit's first sentence.
+    pub sentence: u32,
+    /// Byte span of the unit in the document.
+    pub span: Span,
+}
+
+/// Counts for one entity.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntityCounts {
+    /// Mentions.
+    pub mentions: u64,
+    /// Documents with at least one mention.
+    pub documents: u64,
+    /// Units with at least one mention.
+    pub units: u64,
+    /// The surface forms seen, with their counts.
+    pub aliases: HashMap<String, u64>,
+}
+
+/// Counts for one pair of entities.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PairCounts {
+    /// Units where both occur.
+    pub units: u64,
+    /// Documents where both occur in at least one unit.
+    pub documents: u64,
+    /// Up to K citations, the earliest by (document position, unit start).
+    pub evidence: Vec<Evidence>,
+}
+
+/// Co-occurrence counts over a corpus (or part of one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cooccurrence {
+    /// Total units of text, with or without mentions.
+    pub units: u64,
+    /// Documents counted.
+    pub documents: u64,
+    /// Per-entity counts.
+    pub entities: HashMap<EntityIndex, EntityCounts>,
+    /// Per-pair counts, keyed `(low, high)`.
+    pub pairs: HashMap<(EntityIndex, EntityIndex), PairCounts>,
+}
+
+/// One document's input to the linker.
+#[derive(Debug, Clone, Copy)]
+pub struct DocInput<'a> {
+    /// Position of the document in the input.
+    pub seq: u64,
+    /// The document's id.
+    pub id: &'a str,
+    /// The document's text.
+    pub text: &'a str,
+    /// Its segmentation.
+    pub segments: &'a Segments,
+    /// Its mentions, in text order.
+    pub mentions: &'a [Mention],
+}
+
+impl Cooccurrence {
+    /// Counts one document with `window`, keeping up to `evidence` citations per pair.
+    pub fn document(doc: DocInput<'_>, window: Window, evidence: usize) -> Cooccurrence {
+        let seg = doc.segments;
+        let n_sent = seg.sentences.len();
+        let units = match window {
+            Window::Sentence => n_sent as u64,
+            Window::Paragraph => seg.paragraphs.len() as u64,
+            Window::Document => 1,
+            Window::Sentences(n) => match n_sent {
+                0 => 0,
+                s => s.saturating_sub(n as usize - 1).max(1) as u64,
+            },
+        };
+        let mut out = Cooccurrence {
+            units,
+            documents: 1,
+            ..Cooccurrence::default()
+        };
+        // (unit, entity) memberships.
+        let mut member: Vec<(u32, EntityIndex)> = Vec::with_capacity(doc.mentions.len());
+        for m in doc.mentions {
+            let e = out.entities.entry(m.entity).or_default();
+            e.mentions += 1;
+            *e.aliases
+                .entry(doc.text[m.span.range()].to_string())
+                .or_default() += 1;
+            match window {
+                Window::Sentence => member.push((seg.sentence_at(m.span.start) as u32, m.entity)),
+                Window::Paragraph => member.push((seg.paragraph_at(m.span.start) as u32, m.entity)),
+                Window::Document => member.push((0, m.entity)),
+                Window::Sentences(n) => {
+                    let s = seg.sentence_at(m.span.start);
+                    let last = units.saturating_sub(1) as usize;
+                    let first = (s + 1).saturating_sub(n as usize);
+                    for u in first..=s.min(last) {
+                        member.push((u as u32, m.entity));
+                    }
+                }
+            }
+        }
+        for e in out.entities.values_mut() {
+            e.documents = 1;
+        }
+        member.sort_unstable();
+        member.dedup();
+        let mut i = 0;
+        while i < member.len() {
+            let unit = member[i].0;
+            let mut j = i;
+            while j < member.len() && member[j].0 == unit {
+                j += 1;
+            }
+            let group = &member[i..j];
+            for &(_, a) in group {
+                if let Some(e) = out.entities.get_mut(&a) {
+                    e.units += 1;
+                }
+            }
+            for x in 0..group.len() {
+                for y in x + 1..group.len() {
+                    let key = (group[x].1, group[y].1);
+                    let pair = out.pairs.entry(key).or_default();
+                    pair.units += 1;
+                    pair.documents = 1;
+                    if pair.evidence.len() < evidence {
+                        let (sentence, span) = unit_extent(doc, window, unit);
+                        pair.evidence.push(Evidence {
+                            seq: doc.seq,
+                            doc: doc.id.to_string(),
+                            sentence,
+                            span,
+                        });
+                    }
+                }
+            }
+            i = j;
+        }
+        out
+    }
+
+    /// Adds `other`'s counts to these, keeping the `evidence` earliest citations per pair.
+    pub fn merge(&mut self, other: Cooccurrence, evidence: usize) {
+        self.units += other.units;
+        self.documents += other.documents;
+        for (k, v) in other.entities {
+            let e = self.entities.entry(k).or_default();
+            e.mentions += v.mentions;
+            e.documents += v.documents;
+            e.units += v.units;
+            for (alias, n) in v.aliases {
+                *e.aliases.entry(alias).or_default() += n;
+            }
+        }
+        for (k, v) in other.pairs {
+            let p = self.pairs.entry(k).or_default();
+            p.units += v.units;
+            p.documents += v.documents;
+            if !v.evidence.is_empty() {
+                p.evidence.extend(v.evidence);
+                p.evidence.sort();
+                p.evidence.truncate(evidence);
+            }
+        }
+    }
+}
+
+/// The first sentence index and the byte span of unit `unit`.
+fn unit_extent(doc: DocInput<'_>, window: Window, unit: u32) -> (u32, Span) {
+    let seg = doc.segments;
+    let u = unit as usize;
+    match window {
+        Window::Sentence => (unit, seg.sentences[u]),
+        Window::Paragraph => {
+            let first = seg.sentence_paragraph.partition_point(|&p| p < unit);
+            (first as u32, seg.paragraphs[u])
+        }
+        Window::Document => {
+            let start = doc.text.len() - doc.text.trim_start().len();
+            let end = doc.text.trim_end().len().max(start);
+            (0, Span::new(start, end))
+        }
+        Window::Sentences(n) => {
+            let last = (u + n as usize - 1).min(seg.sentences.len() - 1);
+            (
+                unit,
+                Span::new(seg.sentences[u].start, seg.sentences[last].end),
+            )
+        }
+    }
+}
+
+/// Association measures of a pair, from unit counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measures {
+    /// Pointwise mutual information, log base 2.
+    pub pmi: f64,
+    /// PMI normalized to [-1, 1].
+    pub npmi: f64,
+    /// Dice coefficient, 2·n(ab) / (n(a) + n(b)).
+    pub dice: f64,
+    /// Jaccard index, n(ab) / (n(a) + n(b) − n(ab)).
+    pub jaccard: f64,
+}
+
+impl Measures {
+    /// Measures for a pair seen together in `ab` units, with `a` and `b` the units of each
+    /// entity and `n` the total units.
+    ///
+    /// # Examples
+    /// ```
+    /// let m = entgraph::link::Measures::new(2, 2, 2, 8);
+    /// assert_eq!((m.pmi, m.npmi, m.dice, m.jaccard), (2.0, 1.0, 1.0, 1.0));
+    /// ```
+    pub fn new(ab: u64, a: u64, b: u64, n: u64) -> Measures {
+        let (ab, a, b, n) = (ab as f64, a as f64, b as f64, n.max(1) as f64);
+        let pmi = (ab * n / (a * b)).log2();
+        let p_ab = ab / n;
+        let npmi = if p_ab >= 1.0 { 1.0 } else { pmi / -p_ab.log2() };
+        Measures {
+            pmi,
+            npmi,
+            dice: 2.0 * ab / (a + b),
+            jaccard: ab / (a + b - ab),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn mention(text: &str, needle: &str, nth: usize, entity: EntityIndex) -> Mention {
+        let start = text.match_indices(needle).nth(nth).unwrap().0;
+        Mention {
+            span: Span::new(start, start + needle.len()),
+            entity,
+            demonym: false,
+            resolved: false,
+        }
+    }
+
+    const TEXT: &str = "Anna met Boris. Anna and Anna again.\n\nBoris saw Carl. Carl and Anna.";
+
+    fn mentions() -> Vec<Mention> {
+        vec![
+            mention(TEXT, "Anna", 0, 0),
+            mention(TEXT, "Boris", 0, 1),
+            mention(TEXT, "Anna", 1, 0),
+            mention(TEXT, "Anna", 2, 0),
+            mention(TEXT, "Boris", 1, 1),
+            mention(TEXT, "Carl", 0, 2),
+            mention(TEXT, "Carl", 1, 2),
+            mention(TEXT, "Anna", 3, 0),
+        ]
+    }
+
+    fn count(window: Window) -> Cooccurrence {
+        let seg = segment(TEXT);
+        let m = mentions();
+        let doc = DocInput {
+            seq: 0,
+            id: "d",
+            text: TEXT,
+            segments: &seg,
+            mentions: &m,
+        };
+        Cooccurrence::document(doc, window, 2)
+    }
+
+    #[test]
+    fn sentence_window_counts_pairs_once_per_unit() {
+        let c = count(Window::Sentence);
+        assert_eq!(c.units, 4);
+        assert_eq!(c.pairs[&(0, 1)].units, 1);
+        assert_eq!(c.pairs[&(1, 2)].units, 1);
+        assert_eq!(c.pairs[&(0, 2)].units, 1);
+        assert_eq!(c.entities[&0].mentions, 4);
+        assert_eq!(c.entities[&0].units, 3);
+        assert!(!c.pairs.keys().any(|(a, b)| a == b));
+        let ev = &c.pairs[&(0, 1)].evidence[0];
+        assert_eq!(&TEXT[ev.span.range()], "Anna met Boris.");
+    }
+
+    #[test]
+    fn paragraph_document_and_sliding_windows() {
+        let p = count(Window::Paragraph);
+        assert_eq!(p.units, 2);
+        assert_eq!(p.pairs[&(0, 1)].units, 2);
+        assert_eq!(p.pairs[&(0, 2)].units, 1);
+        let d = count(Window::Document);
+        assert_eq!((d.units, d.pairs.len()), (1, 3));
+        // Sentences: [A B] [A A] [B C] [C A]; windows of 2: {A,B} {A,B,C} {A,B,C}.
+        let s = count(Window::Sentences(2));
+        assert_eq!(s.units, 3);
+        assert_eq!(s.pairs[&(0, 1)].units, 3);
+        assert_eq!(s.pairs[&(1, 2)].units, 2);
+        assert_eq!(s.pairs[&(0, 2)].units, 2);
+        assert_eq!(s.entities[&2].units, 2);
+    }
+
+    #[test]
+    fn merge_adds_and_keeps_earliest_evidence() {
+        let mut a = count(Window::Sentence);
+        let mut b = count(Window::Sentence);
+        for p in b.pairs.values_mut() {
+            for e in p.evidence.iter_mut() {
+                e.seq = 1;
+            }
+        }
+        let b2 = b.clone();
+        a.merge(b, 1);
+        assert_eq!(a.pairs[&(0, 1)].units, 2);
+        assert_eq!(a.pairs[&(0, 1)].documents, 2);
+        assert_eq!(a.pairs[&(0, 1)].evidence.len(), 1);
+        assert_eq!(a.pairs[&(0, 1)].evidence[0].seq, 0);
+        // Merging in the other order gives the same counts.
+        let mut c = b2;
+        c.merge(count(Window::Sentence), 1);
+        assert_eq!(c, a);
+    }
+
+    #[test]
+    fn window_parsing() {
+        assert_eq!("sentences:3".parse::<Window>(), Ok(Window::Sentences(3)));
+        assert!("sentences:0".parse::<Window>().is_err());
+        assert!("page".parse::<Window>().is_err());
+        assert_eq!(Window::Sentences(3).to_string(), "sentences:3");
+    }
+}

@@ -1,0 +1,712 @@
+//! The matcher: one automaton over every alias variant, and the rules that turn its raw
+//! hits into mentions.
+//!
+//! Owns the aho-corasick automaton and its builder, the pattern → entity table, and the
+//! rules, in the order they apply: word boundaries, case policy, leftmost-longest without
+//! overlaps (a longer hit that fails a rule never hides a shorter one that passes),
+//! anchoring, and per-document resolution of aliases shared by several entities. Emits
+//! [`Mention`]s with byte spans into the original text. Must not touch segments, files,
+//! graphs or output formats.
+//!
+//! Everything that can be decided from the gazetteer alone (variants, junk guard, which
+//! case check an alias needs) is decided once in [`MatcherBuilder::build`]; the per-document
+//! work is a scan of the normalized text and a few checks per hit.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::gazetteer::{variants, CasePolicy, Gazetteer};
+use crate::model::{EntityIndex, Mention, Span};
+use crate::normalize::{is_word_char, normalize, normalize_into, OffsetMap};
+use crate::words::{junk_reason, JunkReason};
+
+/// Building the automaton failed.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot build the matcher: {0}")]
+pub struct BuildError(#[from] aho_corasick::BuildError);
+
+/// Configures and builds a [`Matcher`].
+///
+/// # Examples
+/// ```
+/// use entgraph::{Gazetteer, Matcher, gazetteer::CasePolicy};
+/// let g = Gazetteer::from_str("places.txt", "Russia\n").unwrap();
+/// let m = Matcher::builder().case(Some(CasePolicy::Exact)).demonyms(false).build(&g).unwrap();
+/// assert!(m.find("RUSSIA").mentions.is_empty());
+/// ```
+#[derive(Debug, Clone)]
+pub struct MatcherBuilder {
+    case: Option<CasePolicy>,
+    demonyms: bool,
+    junk_guard: bool,
+    kind: Option<AhoCorasickKind>,
+}
+
+impl Default for MatcherBuilder {
+    fn default() -> Self {
+        MatcherBuilder {
+            case: None,
+            demonyms: true,
+            junk_guard: true,
+            kind: None,
+        }
+    }
+}
+
+impl MatcherBuilder {
+    /// Overrides every gazetteer's case policy (`--case`); `None` keeps each file's own.
+    pub fn case(&mut self, case: Option<CasePolicy>) -> &mut Self {
+        self.case = case;
+        self
+    }
+
+    /// Whether demonym aliases (`Russian` → Russia) are matched (default true).
+    pub fn demonyms(&mut self, yes: bool) -> &mut Self {
+        self.demonyms = yes;
+        self
+    }
+
+    /// Whether aliases that are not names (numbers, function words, common words) are set
+    /// aside unless forced (default true).
+    pub fn junk_guard(&mut self, yes: bool) -> &mut Self {
+        self.junk_guard = yes;
+        self
+    }
+
+    /// Forces an automaton kind (for benchmarks); by default the crate picks by size.
+    pub fn automaton(&mut self, kind: Option<AhoCorasickKind>) -> &mut Self {
+        self.kind = kind;
+        self
+    }
+
+    /// Builds the matcher for `gazetteer`.
+    ///
+    /// # Errors
+    /// When the automaton cannot be built (it would exceed the automaton's size limits).
+    pub fn build(&self, gazetteer: &Gazetteer) -> Result<Matcher, BuildError> {
+        let mut table: HashMap<String, Vec<Record>> = HashMap::new();
+        let mut stats = BuildStats::default();
+        for (ei, entity) in gazetteer.entities().iter().enumerate() {
+            for alias in &entity.aliases {
+                stats.aliases += 1;
+                if alias.demonym && !self.demonyms {
+                    stats.demonyms_off += 1;
+                    continue;
+                }
+                let policy = self.case.unwrap_or(alias.case);
+                let check = case_check(policy, &normalize(&alias.text, false));
+                if self.junk_guard && !alias.forced && check != CaseCheck::Exact {
+                    // Anchoring makes a common word safe (it only counts where the entity is
+                    // named in full); numbers, function words and dates never are.
+                    let reason = junk_reason(&normalize(&alias.text, true))
+                        .filter(|r| !(alias.anchored && *r == JunkReason::CommonWord));
+                    if let Some(reason) = reason {
+                        stats.set_aside.push(SetAside {
+                            alias: alias.text.clone(),
+                            entity: ei as EntityIndex,
+                            reason,
+                        });
+                        continue;
+                    }
+                }
+                for cased in variants(&alias.text, &entity.kind) {
+                    let key = normalize(&cased, true);
+                    let check = case_check(policy, &cased);
+                    let records = table.entry(key).or_default();
+                    if records.iter().any(|r| {
+                        r.entity == ei as EntityIndex
+                            && *r.cased == *cased
+                            && r.check == check
+                            && r.anchored == alias.anchored
+                            && r.demonym == alias.demonym
+                    }) {
+                        continue;
+                    }
+                    records.push(Record {
+                        entity: ei as EntityIndex,
+                        anchored: alias.anchored,
+                        demonym: alias.demonym,
+                        default_sense: alias.default_sense,
+                        check,
+                        cased: cased.into_boxed_str(),
+                    });
+                }
+            }
+        }
+        // Sorted patterns make the automaton and pattern ids independent of hash order.
+        let mut patterns: Vec<(String, Vec<Record>)> = table.into_iter().collect();
+        patterns.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut records = Vec::new();
+        let mut ranges = Vec::with_capacity(patterns.len());
+        let mut keys = Vec::with_capacity(patterns.len());
+        for (key, mut recs) in patterns {
+            recs.sort_by(|a, b| (a.entity, &a.cased).cmp(&(b.entity, &b.cased)));
+            let start = records.len() as u32;
+            records.extend(recs);
+            ranges.push((start, records.len() as u32));
+            keys.push(key);
+        }
+        stats.patterns = keys.len();
+        stats.ambiguous_patterns = ranges
+            .iter()
+            .filter(|&&(s, e)| {
+                let r = &records[s as usize..e as usize];
+                r.iter().any(|x| x.entity != r[0].entity)
+            })
+            .count();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(self.kind)
+            .build(&keys)?;
+        Ok(Matcher {
+            ac,
+            ranges,
+            records,
+            stats,
+        })
+    }
+}
+
+/// What happened to the gazetteer's aliases when the matcher was built.
+#[derive(Debug, Clone, Default)]
+pub struct BuildStats {
+    /// Aliases in the gazetteer.
+    pub aliases: usize,
+    /// Distinct normalized patterns in the automaton.
+    pub patterns: usize,
+    /// Patterns shared by more than one entity.
+    pub ambiguous_patterns: usize,
+    /// Demonym aliases skipped because demonyms are off.
+    pub demonyms_off: usize,
+    /// Aliases set aside by the junk guard.
+    pub set_aside: Vec<SetAside>,
+}
+
+/// An alias the junk guard set aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    /// The alias as written.
+    pub alias: String,
+    /// Its entity.
+    pub entity: EntityIndex,
+    /// Why.
+    pub reason: JunkReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseCheck {
+    /// Any case.
+    None,
+    /// The text must not start lower-case (the alias starts upper-case).
+    FirstUpper,
+    /// The normalized text must equal the alias variant exactly.
+    Exact,
+}
+
+/// Which check an alias variant needs under `policy`.
+fn case_check(policy: CasePolicy, cased: &str) -> CaseCheck {
+    match policy {
+        CasePolicy::Insensitive => CaseCheck::None,
+        CasePolicy::Exact => CaseCheck::Exact,
+        CasePolicy::Smart => {
+            let letters = cased.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 2 && !cased.chars().any(char::is_lowercase) {
+                CaseCheck::Exact
+            } else if cased.chars().next().is_some_and(char::is_uppercase) {
+                CaseCheck::FirstUpper
+            } else {
+                CaseCheck::None
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Record {
+    entity: EntityIndex,
+    anchored: bool,
+    demonym: bool,
+    default_sense: bool,
+    check: CaseCheck,
+    cased: Box<str>,
+}
+
+/// Finds gazetteer entities in text.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    ac: AhoCorasick,
+    /// For each pattern id, its records' range in `records`.
+    ranges: Vec<(u32, u32)>,
+    records: Vec<Record>,
+    stats: BuildStats,
+}
+
+/// The mentions found in one document and what was dropped on the way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocMatches {
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Mentions of a shared alias dropped because the document gave no evidence and no
+    /// entity is its default sense.
+    pub ambiguous_dropped: usize,
+    /// Mentions of anchored aliases dropped because the document never names the entity
+    /// otherwise.
+    pub anchored_dropped: usize,
+}
+
+/// Reusable buffers for [`Matcher::find_with`], one per thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    norm: String,
+    map: OffsetMap,
+    hits: Vec<Hit>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: u32,
+    end: u32,
+    pattern: u32,
+}
+
+/// One selected span and the entities it may refer to.
+struct Candidate {
+    span: Span,
+    /// (entity, anchored, demonym, default sense), one per entity.
+    senses: Vec<(EntityIndex, bool, bool, bool)>,
+}
+
+impl Matcher {
+    /// A builder with default options.
+    pub fn builder() -> MatcherBuilder {
+        MatcherBuilder::default()
+    }
+
+    /// A matcher with default options.
+    ///
+    /// # Errors
+    /// See [`MatcherBuilder::build`].
+    pub fn new(gazetteer: &Gazetteer) -> Result<Matcher, BuildError> {
+        MatcherBuilder::default().build(gazetteer)
+    }
+
+    /// What happened to the aliases at build time.
+    pub fn stats(&self) -> &BuildStats {
+        &self.stats
+    }
+
+    /// Heap bytes used by the automaton.
+    pub fn memory_usage(&self) -> usize {
+        self.ac.memory_usage()
+    }
+
+    /// Finds the mentions in `text`.
+    pub fn find(&self, text: &str) -> DocMatches {
+        self.find_with(text, &mut Scratch::default())
+    }
+
+    /// Finds the mentions in `text`, reusing `scratch`'s buffers.
+    pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> DocMatches {
+        let candidates = self.candidates(text, scratch);
+        resolve(candidates)
+    }
+
+    fn records(&self, pattern: u32) -> &[Record] {
+        let (s, e) = self.ranges[pattern as usize];
+        &self.records[s as usize..e as usize]
+    }
+
+    /// Hits that pass the boundary and case rules, leftmost-longest without overlaps.
+    fn candidates(&self, text: &str, scratch: &mut Scratch) -> Vec<Candidate> {
+        let Scratch { norm, map, hits } = scratch;
+        normalize_into(text, true, norm, map);
+        hits.clear();
+        let nb = norm.as_bytes();
+        for m in self.ac.find_overlapping_iter(norm.as_str()) {
+            let (s, e) = (m.start(), m.end());
+            if word_char_before(norm, s) || word_char_at(norm, e) {
+                continue;
+            }
+            let _ = nb;
+            hits.push(Hit {
+                start: s as u32,
+                end: e as u32,
+                pattern: m.pattern().as_u32(),
+            });
+        }
+        // Leftmost first, then longest first.
+        hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out = Vec::new();
+        let mut last_end = 0u32;
+        for h in hits.iter() {
+            if h.start < last_end {
+                continue;
+            }
+            let span = Span::new(
+                map.to_original(h.start as usize),
+                map.to_original(h.end as usize),
+            );
+            let original = &text[span.range()];
+            let mut senses: Vec<(EntityIndex, bool, bool, bool)> = Vec::new();
+            for r in self.records(h.pattern) {
+                if !case_ok(r, original) {
+                    continue;
+                }
+                match senses.iter_mut().find(|s| s.0 == r.entity) {
+                    // Several records of one entity: any non-anchored, non-demonym one wins.
+                    Some(s) => {
+                        s.1 &= r.anchored;
+                        s.2 &= r.demonym;
+                        s.3 |= r.default_sense;
+                    }
+                    None => senses.push((r.entity, r.anchored, r.demonym, r.default_sense)),
+                }
+            }
+            if senses.is_empty() {
+                continue;
+            }
+            last_end = h.end;
+            out.push(Candidate { span, senses });
+        }
+        out
+    }
+}
+
+fn case_ok(r: &Record, original: &str) -> bool {
+    match r.check {
+        CaseCheck::None => true,
+        CaseCheck::FirstUpper => !original.chars().next().is_some_and(char::is_lowercase),
+        CaseCheck::Exact => normalize(original, false) == *r.cased,
+    }
+}
+
+fn word_char_before(s: &str, i: usize) -> bool {
+    s[..i].chars().next_back().is_some_and(is_word_char)
+}
+
+fn word_char_at(s: &str, i: usize) -> bool {
+    s[i..].chars().next().is_some_and(is_word_char)
+}
+
+/// Applies anchoring and per-document ambiguity resolution.
+fn resolve(candidates: Vec<Candidate>) -> DocMatches {
+    // Evidence: positions of unambiguous, non-anchored mentions per entity.
+    let mut evidence: HashMap<EntityIndex, Vec<usize>> = HashMap::new();
+    for c in &candidates {
+        if let [(e, false, _, _)] = c.senses[..] {
+            evidence.entry(e).or_default().push(c.span.start);
+        }
+    }
+    let mut out = DocMatches::default();
+    for c in candidates {
+        // Anchored senses need the entity named otherwise in the document.
+        let live: Vec<_> = c
+            .senses
+            .iter()
+            .copied()
+            .filter(|&(e, anchored, _, _)| !anchored || evidence.contains_key(&e))
+            .collect();
+        let chosen = match live[..] {
+            [] => {
+                if c.senses.len() == 1 {
+                    out.anchored_dropped += 1;
+                } else {
+                    out.ambiguous_dropped += 1;
+                }
+                continue;
+            }
+            [(e, _, demonym, _)] => Some((e, demonym, c.senses.len() > 1)),
+            _ => pick(&live, &evidence, c.span.start).map(|(e, d)| (e, d, true)),
+        };
+        match chosen {
+            Some((entity, demonym, resolved)) => out.mentions.push(Mention {
+                span: c.span,
+                entity,
+                demonym,
+                resolved,
+            }),
+            None => out.ambiguous_dropped += 1,
+        }
+    }
+    out
+}
+
+/// Picks among several senses: most evidence; ties go to the nearest preceding evidence,
+/// then to the earliest evidence; without evidence, the declared default sense.
+fn pick(
+    senses: &[(EntityIndex, bool, bool, bool)],
+    evidence: &HashMap<EntityIndex, Vec<usize>>,
+    at: usize,
+) -> Option<(EntityIndex, bool)> {
+    let count = |e: EntityIndex| evidence.get(&e).map_or(0, Vec::len);
+    let best = senses.iter().map(|s| count(s.0)).max().unwrap_or(0);
+    if best == 0 {
+        let defaults: Vec<_> = senses.iter().filter(|s| s.3).collect();
+        return match defaults[..] {
+            [d] => Some((d.0, d.2)),
+            _ => None,
+        };
+    }
+    senses
+        .iter()
+        .filter(|s| count(s.0) == best)
+        .max_by_key(|s| {
+            let pos = &evidence[&s.0];
+            // Nearest preceding: the largest position before `at`; none preceding ranks
+            // below any preceding one, and among those the earliest first mention wins.
+            let preceding = pos.iter().filter(|&&p| p < at).max().copied();
+            (
+                preceding.map(|p| p as i64).unwrap_or(-1),
+                std::cmp::Reverse(pos[0]),
+                std::cmp::Reverse(s.0),
+            )
+        })
+        .map(|s| (s.0, s.2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(gaz: &str) -> (Gazetteer, Matcher) {
+        let g = Gazetteer::from_str("test.txt", gaz).unwrap();
+        let m = Matcher::new(&g).unwrap();
+        (g, m)
+    }
+
+    /// (matched text, entity label) pairs.
+    fn run(gaz: &str, text: &str) -> Vec<(String, String)> {
+        let (g, m) = matcher(gaz);
+        m.find(text)
+            .mentions
+            .iter()
+            .map(|x| {
+                (
+                    text[x.span.range()].to_string(),
+                    g.entity(x.entity).label.clone(),
+                )
+            })
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $gaz:expr, $text:expr, [$(($m:expr, $l:expr)),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let got = run($gaz, $text);
+                let want: Vec<(String, String)> = vec![$(($m.to_string(), $l.to_string())),*];
+                assert_eq!(got, want, "text: {:?}", $text);
+            }
+        };
+    }
+
+    const PLACES: &str = "@type place\nKorea\nRussia\nChina\nFar East\nUnited States | US | USA\n\
+        United Nations | UN\n@type organization\nFar Eastern Federal University\nTASS\nKCNA\n\
+        Washington Post\n@type place\nWashington\n";
+
+    t!(no_match_inside_words, PLACES, "Koreans and Russians", []);
+    t!(
+        possessive_and_hyphen_compounds,
+        PLACES,
+        "Russia's and Russia\u{2019}s Russia-based",
+        [
+            ("Russia", "Russia"),
+            ("Russia", "Russia"),
+            ("Russia", "Russia")
+        ]
+    );
+    t!(
+        leftmost_longest_wins,
+        PLACES,
+        "at Far Eastern Federal University in the Far East",
+        [
+            (
+                "Far Eastern Federal University",
+                "Far Eastern Federal University"
+            ),
+            ("Far East", "Far East")
+        ]
+    );
+    t!(
+        longer_alias_failing_boundary_does_not_hide_shorter,
+        PLACES,
+        "the Washington Postal Service",
+        [("Washington", "Washington")]
+    );
+    t!(
+        acronyms_match_exactly,
+        PLACES,
+        "US and UN, not us or Un; TASS and KCNA but not Tass",
+        [
+            ("US", "United States"),
+            ("UN", "United Nations"),
+            ("TASS", "TASS"),
+            ("KCNA", "KCNA")
+        ]
+    );
+    t!(
+        dotted_acronyms,
+        PLACES,
+        "the U.S. and the U.N. met.",
+        [("U.S.", "United States"), ("U.N.", "United Nations")]
+    );
+    t!(
+        headlines_in_capitals_match,
+        "@type person\nVladimir Putin | Putin\n@type place\nVladivostok\n",
+        "PUTIN ARRIVES IN VLADIVOSTOK",
+        [("PUTIN", "Vladimir Putin"), ("VLADIVOSTOK", "Vladivostok")]
+    );
+    t!(
+        lower_case_text_does_not_match_capitalized_alias,
+        PLACES,
+        "fine china and us",
+        []
+    );
+    t!(
+        hyphen_space_and_nothing_variants,
+        "@type person\nKim Jong Un\n",
+        "Kim Jong-un, Kim Jong Un, Kim Jong-Un, Kim Jongun, Kim\nJong  Un",
+        [
+            ("Kim Jong-un", "Kim Jong Un"),
+            ("Kim Jong Un", "Kim Jong Un"),
+            ("Kim Jong-Un", "Kim Jong Un"),
+            ("Kim Jongun", "Kim Jong Un"),
+            ("Kim\nJong  Un", "Kim Jong Un")
+        ]
+    );
+    t!(
+        typographic_apostrophes_and_dashes,
+        "@type place\nCôte d'Ivoire\n@type organization\nRIA-Novosti\n",
+        "C\u{f4}te d\u{2019}Ivoire and RIA Novosti and RIA\u{2013}Novosti",
+        [
+            ("C\u{f4}te d\u{2019}Ivoire", "Côte d'Ivoire"),
+            ("RIA Novosti", "RIA-Novosti"),
+            ("RIA\u{2013}Novosti", "RIA-Novosti")
+        ]
+    );
+
+    const KIMS: &str = "@type person\nKim Jong Un | ~Kim\nKim Jong Il | ~Kim\nKim Il Sung | ~Kim\n\
+        @type place\nGeorgia | +Georgia | id=place:georgia-country\nGeorgia | id=place:georgia-state\n";
+
+    t!(
+        ambiguous_alias_resolves_to_most_mentioned,
+        KIMS,
+        "Kim Jong Un met aides. Kim Jong Un spoke. His father Kim Jong Il died. Kim left.",
+        [
+            ("Kim Jong Un", "Kim Jong Un"),
+            ("Kim Jong Un", "Kim Jong Un"),
+            ("Kim Jong Il", "Kim Jong Il"),
+            ("Kim", "Kim Jong Un")
+        ]
+    );
+    t!(
+        ambiguous_tie_goes_to_nearest_preceding,
+        KIMS,
+        "Kim Jong Un came. Kim Il Sung ruled. Kim founded it.",
+        [
+            ("Kim Jong Un", "Kim Jong Un"),
+            ("Kim Il Sung", "Kim Il Sung"),
+            ("Kim", "Kim Il Sung")
+        ]
+    );
+    t!(
+        anchored_alias_needs_another_mention,
+        KIMS,
+        "Kim said nothing.",
+        []
+    );
+    t!(
+        default_sense_without_evidence,
+        KIMS,
+        "Georgia voted.",
+        [("Georgia", "Georgia")]
+    );
+
+    #[test]
+    fn default_sense_picks_the_declared_entity() {
+        let (g, m) = matcher(KIMS);
+        let r = m.find("Georgia voted.");
+        assert_eq!(g.entity(r.mentions[0].entity).id, "place:georgia-country");
+        assert!(r.mentions[0].resolved);
+    }
+
+    #[test]
+    fn ambiguous_without_evidence_or_default_is_dropped_and_counted() {
+        let (_, m) = matcher("@type person\nJohn Smith | Smith\nAnna Smith | Smith\n");
+        let r = m.find("Smith said so.");
+        assert!(r.mentions.is_empty());
+        assert_eq!(r.ambiguous_dropped, 1);
+        let r = m.find("Anna Smith came; Smith said so.");
+        assert_eq!(r.mentions.len(), 2);
+    }
+
+    #[test]
+    fn anchored_drop_is_counted() {
+        let (_, m) = matcher("@type person\nGordon Brown | ~Brown\nTheresa May | ~May\n");
+        assert_eq!(m.find("Brown said.").anchored_dropped, 1);
+        assert_eq!(m.find("Gordon Brown came. Brown said.").mentions.len(), 2);
+        // A month name stays junk even when anchored.
+        assert_eq!(m.find("Theresa May came. May said.").mentions.len(), 1);
+    }
+
+    #[test]
+    fn junk_aliases_are_set_aside_unless_forced() {
+        let (_, m) = matcher("@type place\nReading | The | 3 | March\nNice | !Nice\n");
+        let set_aside: Vec<_> = m
+            .stats()
+            .set_aside
+            .iter()
+            .map(|s| s.alias.as_str())
+            .collect();
+        assert_eq!(set_aside, ["Reading", "The", "3", "March"]);
+        assert_eq!(m.find("Reading The 3 March Nice").mentions.len(), 1);
+    }
+
+    #[test]
+    fn demonyms_flagged_and_switchable() {
+        let g = Gazetteer::from_str(
+            "places.txt",
+            "Russia | demonym=Russian\nNorth Korea | demonym=North Korean\n",
+        )
+        .unwrap();
+        let m = Matcher::new(&g).unwrap();
+        let r = m.find("a Russian and North Korean deal with North Korea");
+        let got: Vec<_> = r.mentions.iter().map(|x| (x.entity, x.demonym)).collect();
+        assert_eq!(got, [(0, true), (1, true), (1, false)]);
+        let m = Matcher::builder().demonyms(false).build(&g).unwrap();
+        assert_eq!(m.find("a Russian deal").mentions.len(), 0);
+    }
+
+    #[test]
+    fn case_override_for_a_run() {
+        let g = Gazetteer::from_str("places.txt", "China\nUnited States | US\n").unwrap();
+        let ins = Matcher::builder()
+            .case(Some(CasePolicy::Insensitive))
+            .junk_guard(false)
+            .build(&g)
+            .unwrap();
+        assert_eq!(ins.find("china us").mentions.len(), 2);
+        let exact = Matcher::builder()
+            .case(Some(CasePolicy::Exact))
+            .build(&g)
+            .unwrap();
+        assert_eq!(exact.find("CHINA China US").mentions.len(), 2);
+    }
+
+    #[test]
+    fn per_file_case_policy() {
+        let g = Gazetteer::from_str("places.txt", "@case exact\nChina\n").unwrap();
+        let m = Matcher::new(&g).unwrap();
+        assert_eq!(m.find("CHINA China").mentions.len(), 1);
+    }
+
+    #[test]
+    fn spans_are_byte_offsets_into_original() {
+        let (_, m) = matcher(PLACES);
+        let text = "\u{201c}Russia\u{201d} — Far  East";
+        let r = m.find(text);
+        let spans: Vec<_> = r.mentions.iter().map(|x| &text[x.span.range()]).collect();
+        assert_eq!(spans, ["Russia", "Far  East"]);
+    }
+}

@@ -1,0 +1,132 @@
+//! The shared nouns every stage speaks: documents, spans, segments, mentions.
+//!
+//! Owns the plain data types that stages exchange and their invariants (a [`Span`] has
+//! `start <= end`, offsets are UTF-8 byte offsets into [`Document::text`]). Must not touch
+//! I/O, the automaton, petgraph or any output format.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// A half-open range of UTF-8 byte offsets into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    ///
+    /// # Panics
+    /// Panics if `start > end`: that is a bug in the caller, never a property of input.
+    pub fn new(start: usize, end: usize) -> Span {
+        assert!(start <= end, "span start {start} after end {end}");
+        Span { start, end }
+    }
+
+    /// The span as a range, for slicing.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// One document of a corpus: its identity, its text and whatever metadata came with it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Document {
+    /// The document's name in output: a file path as given, `-` for stdin, or a JSONL `id`.
+    pub id: String,
+    /// The text; mention offsets index into it.
+    pub text: String,
+    /// Optional metadata (`title`, `date`, `url` from JSONL corpora).
+    pub meta: BTreeMap<String, String>,
+}
+
+/// What a segment is: the unit of text the co-occurrence windows are built from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// A paragraph: text between blank lines.
+    Paragraph,
+    /// A sentence, never crossing a paragraph break.
+    Sentence,
+}
+
+/// The segmentation of one document: paragraphs and sentences as byte spans, both in text
+/// order. Each sentence lies inside exactly one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Segments {
+    /// Paragraph spans, trimmed of surrounding whitespace.
+    pub paragraphs: Vec<Span>,
+    /// Sentence spans, trimmed of surrounding whitespace.
+    pub sentences: Vec<Span>,
+    /// For each sentence, the index of its paragraph.
+    pub sentence_paragraph: Vec<u32>,
+}
+
+impl Segments {
+    /// The index of the sentence containing byte `offset`, or the nearest sentence before it
+    /// when the offset falls between sentences (0 when there is none).
+    pub fn sentence_at(&self, offset: usize) -> usize {
+        index_at(&self.sentences, offset)
+    }
+
+    /// The index of the paragraph containing byte `offset` (or the nearest before it).
+    pub fn paragraph_at(&self, offset: usize) -> usize {
+        index_at(&self.paragraphs, offset)
+    }
+}
+
+fn index_at(spans: &[Span], offset: usize) -> usize {
+    // The last span whose start is <= offset.
+    spans
+        .partition_point(|s| s.start <= offset)
+        .saturating_sub(1)
+}
+
+/// Index of an entity inside a loaded [`crate::gazetteer::Gazetteer`].
+pub type EntityIndex = u32;
+
+/// One occurrence of a listed entity in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Mention {
+    /// Where in the document's text (the `'s` of a possessive is never included).
+    pub span: Span,
+    /// Which entity, as an index into the gazetteer the matcher was built from.
+    pub entity: EntityIndex,
+    /// True when the mention is a demonym (`Russian` for Russia).
+    pub demonym: bool,
+    /// True when the matched alias was shared by several entities and was resolved from
+    /// the document's evidence (or the alias' declared default sense).
+    pub resolved: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_lookup_finds_containing_or_previous() {
+        let seg = Segments {
+            paragraphs: vec![Span::new(0, 20), Span::new(22, 40)],
+            sentences: vec![Span::new(0, 9), Span::new(10, 20), Span::new(22, 40)],
+            sentence_paragraph: vec![0, 0, 1],
+        };
+        assert_eq!(seg.sentence_at(0), 0);
+        assert_eq!(seg.sentence_at(9), 0);
+        assert_eq!(seg.sentence_at(12), 1);
+        assert_eq!(seg.sentence_at(21), 1);
+        assert_eq!(seg.sentence_at(30), 2);
+        assert_eq!(seg.paragraph_at(30), 1);
+    }
+}

@@ -1,0 +1,272 @@
+//! Text normalization shared by alias variants and the matcher, with a map back to the
+//! original byte offsets.
+//!
+//! Owns the one definition of "the same name written differently": runs of whitespace
+//! (line breaks included) and dashes of every kind become one space, typographic
+//! apostrophes become `'`, dotted acronyms lose their dots (`U.S.` → `US`), and, when asked,
+//! letters are lower-cased. Must not know about entities, gazetteers or the automaton.
+
+/// Maps byte offsets in normalized text back to byte offsets in the original text.
+///
+/// Normalization keeps most bytes as they are, so the map stores only the points where the
+/// relation between the two offsets changes; between two such points it is a shift.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    /// `(normalized offset, original offset)`, strictly increasing in the first field.
+    points: Vec<(u32, u32)>,
+}
+
+impl OffsetMap {
+    /// The original offset of normalized offset `n` (a char boundary of the normalized text).
+    pub fn to_original(&self, n: usize) -> usize {
+        let n = n as u32;
+        let i = self.points.partition_point(|&(norm, _)| norm <= n);
+        if i == 0 {
+            return n as usize;
+        }
+        let (norm, orig) = self.points[i - 1];
+        (orig + (n - norm)) as usize
+    }
+
+    fn clear(&mut self) {
+        self.points.clear();
+    }
+
+    fn push(&mut self, norm: usize, orig: usize) {
+        let (norm, orig) = (norm as u32, orig as u32);
+        match self.points.last_mut() {
+            Some(last) if last.0 == norm => last.1 = orig,
+            Some(&mut (ln, lo)) if lo.wrapping_add(norm - ln) == orig => {}
+            None if norm == orig => {}
+            _ => self.points.push((norm, orig)),
+        }
+    }
+}
+
+/// True for characters that are part of a word: letters, digits, marks and `_`.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c.is_alphanumeric() || is_mark(c)
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks: the ranges that occur in names written in Latin, Cyrillic, Greek,
+    // Devanagari and similar scripts.
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
+        | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// True for characters normalized to a single space: whitespace and dashes.
+pub fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '\u{2010}'
+                | '\u{2011}'
+                | '\u{2012}'
+                | '\u{2013}'
+                | '\u{2014}'
+                | '\u{2015}'
+                | '\u{2212}'
+                | '\u{FE58}'
+                | '\u{FE63}'
+                | '\u{FF0D}'
+                | '\u{00AD}'
+        )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{0060}' | '\u{00B4}'
+    )
+}
+
+/// Normalizes `text` into `out` (cleared first) and records the offset map in `map`.
+///
+/// With `fold` the letters are lower-cased (Unicode lower case).
+pub fn normalize_into(text: &str, fold: bool, out: &mut String, map: &mut OffsetMap) {
+    out.clear();
+    map.clear();
+    out.reserve(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut pending_space = false;
+    // Whether the previous emitted char was a word char, for acronym detection.
+    let mut prev_word = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast path: letters, digits and most punctuation map to themselves.
+        if b.is_ascii_alphanumeric() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+                map.push(out.len(), i);
+            }
+            if b.is_ascii_uppercase() && !prev_word {
+                if let Some(len) = dotted_acronym_len(&bytes[i..]) {
+                    // `U.S.` → `us`: letters only, the span ends after the final dot.
+                    for (k, &c) in bytes[i..i + len].iter().step_by(2).enumerate() {
+                        out.push(if fold { c.to_ascii_lowercase() } else { c } as char);
+                        map.push(out.len(), i + 2 * k + 2);
+                    }
+                    i += len;
+                    map.push(out.len(), i);
+                    prev_word = true;
+                    continue;
+                }
+            }
+            out.push(if fold { b.to_ascii_lowercase() } else { b } as char);
+            prev_word = true;
+            i += 1;
+            continue;
+        }
+        let c = match text[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let len = c.len_utf8();
+        if is_separator(c) {
+            if !pending_space && !out.is_empty() {
+                pending_space = true;
+            }
+            i += len;
+            prev_word = false;
+            // A leading separator is dropped; the map is fixed at the next emitted char.
+            if out.is_empty() {
+                map.push(0, i);
+            }
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+            map.push(out.len(), i);
+        }
+        if is_apostrophe(c) {
+            out.push('\'');
+            prev_word = false;
+        } else if fold && !c.is_ascii() && c.is_uppercase() {
+            out.extend(c.to_lowercase());
+            prev_word = true;
+        } else {
+            out.push(c);
+            prev_word = is_word_char(c);
+        }
+        i += len;
+        map.push(out.len(), i);
+    }
+}
+
+/// Length in bytes of a dotted acronym (`U.S.`, `U.N.`, `U.S.A.`) at the start of `s`:
+/// two or more upper-case ASCII letters each followed by a dot, not followed by a letter.
+fn dotted_acronym_len(s: &[u8]) -> Option<usize> {
+    let mut n = 0;
+    while n + 1 < s.len() && s[n].is_ascii_uppercase() && s[n + 1] == b'.' {
+        n += 2;
+    }
+    if n < 4 {
+        return None;
+    }
+    if s.get(n).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some(n)
+}
+
+/// Normalizes `text` and returns the result alone.
+pub fn normalize(text: &str, fold: bool) -> String {
+    let mut out = String::new();
+    let mut map = OffsetMap::default();
+    normalize_into(text, fold, &mut out, &mut map);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_map(text: &str, fold: bool) {
+        let mut out = String::new();
+        let mut map = OffsetMap::default();
+        normalize_into(text, fold, &mut out, &mut map);
+        // Every word in the normalized text maps back to the same word in the original.
+        for (s, w) in word_spans(&out) {
+            let (os, oe) = (map.to_original(s), map.to_original(s + w.len()));
+            let orig = &text[os..oe];
+            assert_eq!(
+                normalize(orig, fold),
+                w,
+                "word {w:?} maps to {orig:?} in {text:?}"
+            );
+        }
+    }
+
+    fn word_spans(s: &str) -> Vec<(usize, &str)> {
+        let mut v = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices() {
+            match (is_word_char(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    v.push((st, &s[st..i]));
+                    start = None
+                }
+                _ => {}
+            }
+        }
+        if let Some(st) = start {
+            v.push((st, &s[st..]));
+        }
+        v
+    }
+
+    #[test]
+    fn whitespace_and_dashes_collapse() {
+        assert_eq!(normalize("Kim  Jong-un", false), "Kim Jong un");
+        assert_eq!(normalize("Kim\nJong \u{2013} Un", true), "kim jong un");
+        assert_eq!(normalize("  Far\r\n\tEast ", false), "Far East");
+    }
+
+    #[test]
+    fn apostrophes_and_acronyms() {
+        assert_eq!(normalize("Russia\u{2019}s", false), "Russia's");
+        assert_eq!(normalize("the U.S. and U.N.", false), "the US and UN");
+        assert_eq!(normalize("U.S.-based", true), "us based");
+        // Initials with spaces and single letters are left alone.
+        assert_eq!(normalize("J. R. R. Smith", false), "J. R. R. Smith");
+        // Lower-case abbreviations are not acronyms.
+        assert_eq!(normalize("e.g. this", false), "e.g. this");
+    }
+
+    #[test]
+    fn unicode_folding() {
+        assert_eq!(normalize("ÉLYSÉE Палата", true), "élysée палата");
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        check_map(
+            "The U.S. and\u{2014}the  U.N.\n\nRussia\u{2019}s Far\u{a0}East",
+            true,
+        );
+        check_map("  \u{2014} Kim Jong\u{2011}un   met İstanbul’s mayor", true);
+        check_map("ÉLYSÉE Палата KIM", true);
+        check_map("plain ascii text, nothing to do.", false);
+    }
+
+    #[test]
+    fn acronym_span_includes_final_dot() {
+        let text = "in the U.S. today";
+        let mut out = String::new();
+        let mut map = OffsetMap::default();
+        normalize_into(text, true, &mut out, &mut map);
+        let s = out.find("us").unwrap();
+        assert_eq!(&text[map.to_original(s)..map.to_original(s + 2)], "U.S.");
+    }
+}

@@ -1,0 +1,354 @@
+//! The pipeline: options in, stages called in order, results and statistics out.
+//!
+//! Owns [`Options`] (plain data with defaults, no clap types), loading the gazetteers a run
+//! asks for, and the streaming driver: documents are read one at a time, gathered in
+//! bounded batches, segmented, matched and counted in parallel (rayon), and handed back in
+//! input order, so memory depends on the batch and the graph, not on the corpus, and the
+//! output is the same for any number of threads. Must not touch clap, stdout/stderr or
+//! exit codes.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::corpus::{self, Documents, Item};
+use crate::error::{GazetteerError, Level, OutputError, Problem};
+use crate::export::{self, json::EdgesKey, Format};
+use crate::gazetteer::{CasePolicy, Gazetteer, Loader, DEFAULT_PACKS};
+use crate::graph::{self, FocusError, Graph, GraphOptions};
+use crate::link::{Cooccurrence, DocInput};
+use crate::matcher::{BuildError, DocMatches, Matcher, Scratch};
+use crate::model::{Document, Segments};
+use crate::segment::segment;
+
+/// Everything a run can be told. `Default` gives the documented defaults.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Extra gazetteers: files, directories, or embedded pack names.
+    pub gazetteers: Vec<String>,
+    /// Load the default packs (the world pack).
+    pub default_gazetteers: bool,
+    /// Case policy for the whole run, overriding each file's.
+    pub case: Option<CasePolicy>,
+    /// Match demonyms.
+    pub demonyms: bool,
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+    /// Graph options (window, measure, filters).
+    pub graph: GraphOptions,
+    /// Citations kept per edge.
+    pub evidence: usize,
+    /// Output formats of `build`.
+    pub formats: Vec<Format>,
+    /// Key of the edge list in JSON.
+    pub edges_key: EdgesKey,
+    /// Output directory of `build`.
+    pub out_dir: PathBuf,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            gazetteers: Vec::new(),
+            default_gazetteers: true,
+            case: None,
+            demonyms: true,
+            threads: 0,
+            graph: GraphOptions::default(),
+            evidence: 3,
+            formats: vec![Format::Dot, Format::Json],
+            edges_key: EdgesKey::Links,
+            out_dir: PathBuf::from("output"),
+        }
+    }
+}
+
+/// A pipeline failure that stops the run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Gazetteers did not load.
+    #[error(transparent)]
+    Gazetteer(#[from] GazetteerError),
+    /// The automaton could not be built.
+    #[error(transparent)]
+    Matcher(#[from] BuildError),
+    /// The focus entity does not exist.
+    #[error(transparent)]
+    Focus(#[from] FocusError),
+    /// An output file could not be written.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// The thread pool could not be started.
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+}
+
+/// Loaded gazetteers and the matcher built from them.
+#[derive(Debug)]
+pub struct Engine {
+    /// The merged gazetteers.
+    pub gazetteer: Gazetteer,
+    /// The matcher.
+    pub matcher: Matcher,
+    /// Time spent loading and compiling.
+    pub load_time: Duration,
+}
+
+/// Loads the gazetteers `opts` names and builds the matcher.
+///
+/// # Errors
+/// Every gazetteer problem, or an automaton build failure.
+pub fn load(opts: &Options) -> Result<Engine, Error> {
+    let t = Instant::now();
+    let mut loader = Loader::new();
+    if opts.default_gazetteers {
+        for pack in DEFAULT_PACKS {
+            loader.add_embedded(pack);
+        }
+    }
+    for g in &opts.gazetteers {
+        loader.add_arg(g);
+    }
+    let gazetteer = loader.finish()?;
+    let matcher = Matcher::builder()
+        .case(opts.case)
+        .demonyms(opts.demonyms)
+        .build(&gazetteer)?;
+    Ok(Engine {
+        gazetteer,
+        matcher,
+        load_time: t.elapsed(),
+    })
+}
+
+/// What a run saw.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    /// Documents processed.
+    pub documents: u64,
+    /// Bytes of text processed.
+    pub bytes: u64,
+    /// Mentions emitted.
+    pub mentions: u64,
+    /// Mentions by entity type.
+    pub by_type: BTreeMap<String, u64>,
+    /// Mentions of shared aliases dropped for lack of evidence.
+    pub ambiguous_dropped: u64,
+    /// Mentions of anchored aliases dropped.
+    pub anchored_dropped: u64,
+    /// Problems met while reading inputs, in order.
+    pub problems: Vec<Problem>,
+    /// Time spent scanning (reading, segmenting, matching, counting).
+    pub elapsed: Duration,
+}
+
+impl Stats {
+    /// True when an input was skipped or could not be read (errors, not notes or warnings).
+    pub fn had_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.level == Level::Error)
+    }
+
+    /// Throughput in MB/s (10^6 bytes).
+    pub fn mb_per_s(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// One document after the parallel stages.
+#[derive(Debug)]
+pub struct Processed {
+    /// Position in the input.
+    pub seq: u64,
+    /// The document.
+    pub doc: Document,
+    /// Its segmentation.
+    pub segments: Segments,
+    /// Its mentions.
+    pub found: DocMatches,
+    /// Its co-occurrence counts, when the run links.
+    pub cooccurrence: Option<Cooccurrence>,
+}
+
+/// Batches are cut at this many bytes or documents, whichever comes first.
+const BATCH_BYTES: usize = 4 << 20;
+const BATCH_DOCS: usize = 512;
+
+/// Streams the documents of `inputs` through segmentation, matching and (with `link`)
+/// counting, and calls `each` with every document in input order. `progress` is called
+/// after each batch with the running statistics.
+///
+/// # Errors
+/// Only when the thread pool cannot be started; input problems are collected in the stats.
+pub fn scan<S: AsRef<str>>(
+    engine: &Engine,
+    inputs: &[S],
+    opts: &Options,
+    link: bool,
+    progress: &mut dyn FnMut(&Stats),
+    each: &mut dyn FnMut(Processed),
+) -> Result<Stats, Error> {
+    let start = Instant::now();
+    let (sources, problems) = corpus::discover(inputs);
+    let mut stats = Stats {
+        problems,
+        ..Stats::default()
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(|e| Error::Threads(e.to_string()))?;
+    let mut docs = Documents::new(sources);
+    let mut seq = 0u64;
+    loop {
+        let mut batch: Vec<(u64, Document)> = Vec::new();
+        let mut bytes = 0;
+        for item in docs.by_ref() {
+            match item {
+                Item::Document(d) => {
+                    if let Some(p) = corpus::document_problem(&d) {
+                        stats.problems.push(p);
+                    }
+                    bytes += d.text.len();
+                    batch.push((seq, d));
+                    seq += 1;
+                    if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
+                        break;
+                    }
+                }
+                Item::Problem(p) => stats.problems.push(p),
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let processed: Vec<Processed> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map_init(Scratch::default, |scratch, (seq, doc)| {
+                    process(engine, opts, link, scratch, seq, doc)
+                })
+                .collect()
+        });
+        for p in processed {
+            stats.documents += 1;
+            stats.bytes += p.doc.text.len() as u64;
+            stats.mentions += p.found.mentions.len() as u64;
+            stats.ambiguous_dropped += p.found.ambiguous_dropped as u64;
+            stats.anchored_dropped += p.found.anchored_dropped as u64;
+            for m in &p.found.mentions {
+                let kind = &engine.gazetteer.entity(m.entity).kind;
+                match stats.by_type.get_mut(kind) {
+                    Some(n) => *n += 1,
+                    None => {
+                        stats.by_type.insert(kind.clone(), 1);
+                    }
+                }
+            }
+            each(p);
+        }
+        stats.elapsed = start.elapsed();
+        progress(&stats);
+    }
+    stats.elapsed = start.elapsed();
+    Ok(stats)
+}
+
+fn process(
+    engine: &Engine,
+    opts: &Options,
+    link: bool,
+    scratch: &mut Scratch,
+    seq: u64,
+    doc: Document,
+) -> Processed {
+    let segments = segment(&doc.text);
+    let found = engine.matcher.find_with(&doc.text, scratch);
+    let cooccurrence = link.then(|| {
+        Cooccurrence::document(
+            DocInput {
+                seq,
+                id: &doc.id,
+                text: &doc.text,
+                segments: &segments,
+                mentions: &found.mentions,
+            },
+            opts.graph.window,
+            opts.evidence,
+        )
+    });
+    Processed {
+        seq,
+        doc,
+        segments,
+        found,
+        cooccurrence,
+    }
+}
+
+/// Runs corpus → matcher → link and returns the counts.
+///
+/// # Errors
+/// See [`scan`].
+pub fn count<S: AsRef<str>>(
+    engine: &Engine,
+    inputs: &[S],
+    opts: &Options,
+    progress: &mut dyn FnMut(&Stats),
+) -> Result<(Cooccurrence, Stats), Error> {
+    let mut total = Cooccurrence::default();
+    let stats = scan(engine, inputs, opts, true, progress, &mut |p| {
+        if let Some(c) = p.cooccurrence {
+            total.merge(c, opts.evidence);
+        }
+    })?;
+    Ok((total, stats))
+}
+
+/// What `build` wrote.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Scan statistics.
+    pub stats: Stats,
+    /// The graph written.
+    pub graph: Graph,
+    /// Files written.
+    pub written: Vec<PathBuf>,
+}
+
+/// Runs the whole pipeline and writes the requested formats into `opts.out_dir`,
+/// atomically.
+///
+/// # Errors
+/// A focus entity that does not exist, an output directory that cannot be written, or a
+/// thread pool that cannot start.
+pub fn build<S: AsRef<str>>(
+    engine: &Engine,
+    inputs: &[S],
+    opts: &Options,
+    progress: &mut dyn FnMut(&Stats),
+) -> Result<BuildReport, Error> {
+    let (counts, stats) = count(engine, inputs, opts, progress)?;
+    let graph = graph::build(&counts, &engine.gazetteer, &opts.graph)?;
+    std::fs::create_dir_all(&opts.out_dir).map_err(|source| OutputError {
+        path: opts.out_dir.clone(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for format in &opts.formats {
+        let path = opts.out_dir.join(format.file_name());
+        match format {
+            Format::Dot => export::write_atomic(&path, |w| export::dot::write(&graph, w))?,
+            Format::Json => {
+                export::write_atomic(&path, |w| export::json::write(&graph, opts.edges_key, w))?
+            }
+        }
+        written.push(path);
+    }
+    Ok(BuildReport {
+        stats,
+        graph,
+        written,
+    })
+}

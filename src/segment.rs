@@ -1,0 +1,345 @@
+//! Paragraph and sentence segmentation.
+//!
+//! Owns the rules that cut a document into paragraphs (at blank lines) and sentences (a
+//! rule-based splitter aware of abbreviations, initials, decimals, quotes and brackets after
+//! the full stop, ellipses, and lines without final punctuation such as headlines, captions
+//! and bylines). A sentence never crosses a paragraph break. Must not touch the gazetteer,
+//! mentions or graphs.
+
+use crate::model::{Segments, Span};
+
+/// Abbreviations after which a full stop does not end a sentence (compared case-sensitively
+/// on the word before the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
+    "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Sec", "Supt", "St", "Ste", "Mt", "Ft", "Jr",
+    "Sr", "Bros", "Co", "Corp", "Inc", "Ltd", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "etc",
+    "approx", "cf", "al", "Fig", "fig", "Vol", "vol", "pp", "Ph", "Messrs", "Mme", "Mlle",
+];
+
+/// Words that make `No.` an abbreviation only when a number follows.
+const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "Art", "art", "p"];
+
+/// Lower-case words that, ending a line, say the sentence goes on in the next line.
+const CONTINUATION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+    "that", "which", "who", "but", "is", "was", "are", "were", "his", "her", "its", "their",
+];
+
+/// Splits `text` into paragraphs and sentences.
+///
+/// # Examples
+/// ```
+/// let s = entgraph::segment::segment("Headline here\n\nMr. Kim met Dr. Lee. They spoke.\n");
+/// assert_eq!(s.paragraphs.len(), 2);
+/// assert_eq!(s.sentences.len(), 3);
+/// ```
+pub fn segment(text: &str) -> Segments {
+    let mut out = Segments::default();
+    for para in paragraphs(text) {
+        let pi = out.paragraphs.len() as u32;
+        out.paragraphs.push(para);
+        for s in sentences(text, para) {
+            out.sentences.push(s);
+            out.sentence_paragraph.push(pi);
+        }
+    }
+    out
+}
+
+/// Paragraph spans: runs of lines separated by lines that are blank (whitespace only).
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim();
+        if content.is_empty() {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, end));
+            }
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            if start.is_none() {
+                start = Some(pos + lead);
+            }
+            end = pos + line.trim_end().len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, end));
+    }
+    out
+}
+
+/// Sentence spans inside one paragraph.
+fn sentences(text: &str, para: Span) -> Vec<Span> {
+    let p = &text[para.range()];
+    let bytes = p.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
+        let piece = &p[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            let a = para.start + s + lead;
+            out.push(Span::new(a, a + trimmed.len()));
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            // A line break ends a sentence when the line has no final punctuation and the
+            // next line does not continue it.
+            let line_start = p[..i].rfind('\n').map_or(0, |x| x + 1);
+            let line = p[line_start..i].trim_end();
+            if !line.is_empty() && line_breaks_sentence(line, p[i + 1..].trim_start()) {
+                push(start, i, &mut out);
+                start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        if matches!(b, b'.' | b'!' | b'?') || bytes[i..].starts_with("\u{2026}".as_bytes()) {
+            let is_ellipsis_char = b != b'.' && b != b'!' && b != b'?';
+            // Extend over a run of terminators (`?!`, `...`) and closing quotes/brackets.
+            let mut j = i + if is_ellipsis_char {
+                '\u{2026}'.len_utf8()
+            } else {
+                1
+            };
+            while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            while let Some(c) = p[j..].chars().next() {
+                if is_closing(c) {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let after = &p[j..];
+            let next_is_space = after.chars().next().is_none_or(char::is_whitespace);
+            if next_is_space && ends_sentence(p, i, j, b) {
+                push(start, j, &mut out);
+                start = j;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push(start, p.len(), &mut out);
+    out
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '}' | '\u{201d}' | '\u{2019}' | '\u{00bb}' | '\u{203a}'
+    )
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '(' | '[' | '\u{201c}' | '\u{2018}' | '\u{00ab}' | '\u{2039}'
+    )
+}
+
+/// Whether the terminator at `i..j` (with `b` its first byte) ends the sentence.
+fn ends_sentence(p: &str, i: usize, j: usize, b: u8) -> bool {
+    let next = p[j..].trim_start();
+    let next_char = next.chars().find(|&c| !is_opening(c));
+    let Some(next_char) = next_char else {
+        return true; // end of paragraph
+    };
+    let run = &p[i..j];
+    let ellipsis = run.starts_with("...") || run.starts_with('\u{2026}');
+    if ellipsis || b != b'.' {
+        // `?`, `!` and ellipses end a sentence before a capital or digit.
+        return !next_char.is_lowercase();
+    }
+    if next_char.is_lowercase() {
+        return false;
+    }
+    // The word before the dot.
+    let before = &p[..i];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || is_opening(c) || c == '(')
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    if ABBREVIATIONS.contains(&word) {
+        return false;
+    }
+    if NUMBER_ABBREVIATIONS.contains(&word) && next_char.is_ascii_digit() {
+        return false;
+    }
+    // Initials (`J.`, `R.`) and dotted acronyms (`U.S.`, `U.N.`): a single capital letter
+    // before the dot. The sentence goes on before a capitalized word.
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    if word.contains('.') && letters.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return false;
+    }
+    true
+}
+
+/// Whether a line break after `line` (no trailing whitespace) ends the sentence, given the
+/// start of the next line.
+fn line_breaks_sentence(line: &str, next: &str) -> bool {
+    let bare = line.trim_end_matches(is_closing);
+    let Some(last) = bare.chars().next_back() else {
+        return false;
+    };
+    if matches!(last, '.' | '!' | '?' | '\u{2026}') {
+        // Punctuated lines are handled by the terminator rule.
+        return false;
+    }
+    if matches!(
+        last,
+        ',' | ';' | '-' | '\u{2013}' | '\u{2014}' | '(' | '&' | '/'
+    ) {
+        return false;
+    }
+    if next.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    !CONTINUATION_WORDS.contains(&last_word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        segment(text)
+            .sentences
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, [$($s:expr),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                assert_eq!(split($text), vec![$($s),*] as Vec<&str>);
+            }
+        };
+    }
+
+    t!(
+        plain,
+        "One here. Two there! Three? Four",
+        ["One here.", "Two there!", "Three?", "Four"]
+    );
+    t!(
+        titles,
+        "Mr. Kim met Dr. Lee and Gen. Park at St. Mark's. They spoke.",
+        [
+            "Mr. Kim met Dr. Lee and Gen. Park at St. Mark's.",
+            "They spoke."
+        ]
+    );
+    t!(
+        dotted_acronyms,
+        "The U.S. President spoke to the U.N. Security Council. Then he left.",
+        [
+            "The U.S. President spoke to the U.N. Security Council.",
+            "Then he left."
+        ]
+    );
+    t!(
+        months_and_numbers,
+        "It met on Apr. 25 in room No. 5 and cost 3.5 million. Done.",
+        [
+            "It met on Apr. 25 in room No. 5 and cost 3.5 million.",
+            "Done."
+        ]
+    );
+    t!(
+        initials,
+        "J. R. R. Tolkien wrote it. E. Smith agreed.",
+        ["J. R. R. Tolkien wrote it.", "E. Smith agreed."]
+    );
+    t!(
+        closing_quotes_and_brackets,
+        "\u{201c}We will meet.\u{201d} He said so. (It was late.) Then \u{201c}yes,\u{201d} she said.",
+        ["\u{201c}We will meet.\u{201d}", "He said so.", "(It was late.)", "Then \u{201c}yes,\u{201d} she said."]
+    );
+    t!(
+        quote_opening_next_sentence,
+        "He left. \"Why?\" she asked.",
+        ["He left.", "\"Why?\" she asked."]
+    );
+    t!(
+        ellipses,
+        "Wait... then go. It ended\u{2026} Next one.",
+        ["Wait... then go.", "It ended\u{2026}", "Next one."]
+    );
+    t!(
+        headline_lines_are_sentences,
+        "Putin Arrives In Vladivostok\nBy Jane Roe\nMOSCOW \u{2014} The talks began. More later.",
+        [
+            "Putin Arrives In Vladivostok",
+            "By Jane Roe",
+            "MOSCOW \u{2014} The talks began.",
+            "More later."
+        ]
+    );
+    t!(
+        wrapped_lines_continue,
+        "The leaders met in the\nport city, and\nthen they talked\nabout trade.",
+        ["The leaders met in the\nport city, and\nthen they talked\nabout trade."]
+    );
+    t!(
+        caption_without_punctuation,
+        "Flags on a lamp post in the port (Photo: AFP)\nThe summit opens today.",
+        [
+            "Flags on a lamp post in the port (Photo: AFP)",
+            "The summit opens today."
+        ]
+    );
+
+    #[test]
+    fn sentences_never_cross_paragraphs() {
+        let text = "First para without stop\n\nSecond para. Two sentences.\n\n\n  Third  ";
+        let s = segment(text);
+        assert_eq!(s.paragraphs.len(), 3);
+        assert_eq!(
+            split(text),
+            [
+                "First para without stop",
+                "Second para.",
+                "Two sentences.",
+                "Third"
+            ]
+        );
+        assert_eq!(s.sentence_paragraph, [0, 1, 1, 2]);
+        for (si, sp) in s.sentences.iter().enumerate() {
+            let p = s.paragraphs[s.sentence_paragraph[si] as usize];
+            assert!(p.start <= sp.start && sp.end <= p.end);
+        }
+    }
+
+    #[test]
+    fn crlf_and_whitespace_only_lines() {
+        let text = "One.\r\n \r\nTwo.\r\n";
+        assert_eq!(split(text), ["One.", "Two."]);
+        assert_eq!(segment(text).paragraphs.len(), 2);
+    }
+}

@@ -1,0 +1,144 @@
+//! The shipped English word lists and the junk-alias rule built on them.
+//!
+//! Owns `data/function-words.txt` and `data/common-words.txt` (see `data/README.md` for
+//! their sources) and [`junk_reason`], which says why an alias is not a name. Must not know
+//! about entities, files or the automaton.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::OnceLock;
+
+static FUNCTION_WORDS: &str = include_str!("../data/function-words.txt");
+static COMMON_WORDS: &str = include_str!("../data/common-words.txt");
+
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Why an alias is set aside as not being a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum JunkReason {
+    /// Digits and punctuation only (`3`, `1.5`).
+    Number,
+    /// A weekday or month name (`Wednesday`, `March`).
+    Calendar,
+    /// An English function word (`The`, `An`, `Of`).
+    FunctionWord,
+    /// One of the most common English words (`Date`, `Mobile`, `Reading`).
+    CommonWord,
+}
+
+impl fmt::Display for JunkReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            JunkReason::Number => "a number",
+            JunkReason::Calendar => "a weekday or month name",
+            JunkReason::FunctionWord => "an English function word",
+            JunkReason::CommonWord => "a common English word",
+        })
+    }
+}
+
+fn list(text: &'static str) -> HashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+fn function_words() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| list(FUNCTION_WORDS))
+}
+
+fn common_words() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| list(COMMON_WORDS))
+}
+
+/// True when `word` (lower case) is in the shipped common-English-word list.
+pub fn is_common_word(word: &str) -> bool {
+    common_words().contains(word)
+}
+
+/// Why `folded` (a normalized, lower-cased alias) is not a name, if it is not.
+///
+/// Only one-word aliases can be junk: `White House` is made of common words but is a name.
+///
+/// # Examples
+/// ```
+/// use entgraph::words::{junk_reason, JunkReason};
+/// assert_eq!(junk_reason("march"), Some(JunkReason::Calendar));
+/// assert_eq!(junk_reason("the"), Some(JunkReason::FunctionWord));
+/// assert_eq!(junk_reason("white house"), None);
+/// assert_eq!(junk_reason("vladivostok"), None);
+/// ```
+pub fn junk_reason(folded: &str) -> Option<JunkReason> {
+    if !folded.chars().any(char::is_alphabetic) {
+        return Some(JunkReason::Number);
+    }
+    if folded.contains(' ') {
+        return None;
+    }
+    if CALENDAR.contains(&folded) {
+        Some(JunkReason::Calendar)
+    } else if function_words().contains(folded) {
+        Some(JunkReason::FunctionWord)
+    } else if common_words().contains(folded) {
+        Some(JunkReason::CommonWord)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn junk_examples_from_imported_lists() {
+        for (w, r) in [
+            ("the", JunkReason::FunctionWord),
+            ("an", JunkReason::FunctionWord),
+            ("3", JunkReason::Number),
+            ("1,000", JunkReason::Number),
+            ("wednesday", JunkReason::Calendar),
+            ("march", JunkReason::Calendar),
+            ("date", JunkReason::CommonWord),
+            ("reading", JunkReason::CommonWord),
+            ("mobile", JunkReason::CommonWord),
+            ("nice", JunkReason::CommonWord),
+            ("will", JunkReason::FunctionWord),
+        ] {
+            assert_eq!(junk_reason(w), Some(r), "{w}");
+        }
+        for w in [
+            "russia",
+            "china",
+            "moscow",
+            "putin",
+            "vladivostok",
+            "far east",
+        ] {
+            assert_eq!(junk_reason(w), None, "{w}");
+        }
+    }
+}
