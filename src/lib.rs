@@ -24,6 +24,7 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
 pub mod corpus;
 pub mod error;
 pub mod export;
@@ -35,6 +36,7 @@ pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod segment;
+pub mod suggest;
 pub mod words;
 
 pub use error::{GazetteerError, Location, Problem};

@@ -1,0 +1,1 @@
+//! Checking gazetteers: lints over a loaded gazetteer.

@@ -1,0 +1,1 @@
+//! Suggesting gazetteer entries: names in a corpus that the loaded gazetteers do not cover.
