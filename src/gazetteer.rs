@@ -140,9 +140,8 @@ impl Gazetteer {
             return Some(i);
         }
         let folded = normalize(key, true);
-        let by = |pred: &dyn Fn(&Entity) -> bool| {
-            self.entities.iter().position(pred).map(|i| i as u32)
-        };
+        let by =
+            |pred: &dyn Fn(&Entity) -> bool| self.entities.iter().position(pred).map(|i| i as u32);
         by(&|e| normalize(&e.label, true) == folded)
             .or_else(|| by(&|e| e.aliases.iter().any(|a| normalize(&a.text, true) == folded)))
     }

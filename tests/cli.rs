@@ -6,7 +6,10 @@ use crate::common::*;
 fn extract_writes_one_json_line_per_mention() {
     let dir = temp_files(&[
         ("people.txt", "Vladimir Putin | Putin\nKim Jong Un | ~Kim\n"),
-        ("a.txt", "PUTIN MEETS KIM\n\nKim Jong-un met Putin.\nKim left.\n"),
+        (
+            "a.txt",
+            "PUTIN MEETS KIM\n\nKim Jong-un met Putin.\nKim left.\n",
+        ),
     ]);
     let g = dir.path().join("people.txt");
     let a = dir.path().join("a.txt");
@@ -36,7 +39,10 @@ fn extract_writes_one_json_line_per_mention() {
     );
     let text = std::fs::read_to_string(&a).unwrap();
     for l in &lines {
-        let (st, en) = (l["start"].as_u64().unwrap() as usize, l["end"].as_u64().unwrap() as usize);
+        let (st, en) = (
+            l["start"].as_u64().unwrap() as usize,
+            l["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[st..en], l["text"].as_str().unwrap());
         assert_eq!(l["doc"].as_str().unwrap(), s(&a));
     }
@@ -45,11 +51,22 @@ fn extract_writes_one_json_line_per_mention() {
 
 #[test]
 fn gazetteer_errors_name_file_and_line_and_fail() {
-    let dir = temp_files(&[("bad.txt", "@type person\nPutin ||\n@type Bad\n"), ("a.txt", "x")]);
-    let o = entgraph(&["extract", s(&dir.path().join("a.txt")), "-g", s(&dir.path().join("bad.txt"))]);
+    let dir = temp_files(&[
+        ("bad.txt", "@type person\nPutin ||\n@type Bad\n"),
+        ("a.txt", "x"),
+    ]);
+    let o = entgraph(&[
+        "extract",
+        s(&dir.path().join("a.txt")),
+        "-g",
+        s(&dir.path().join("bad.txt")),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("bad.txt:2: empty field between `|` separators"), "{err}");
+    assert!(
+        err.contains("bad.txt:2: empty field between `|` separators"),
+        "{err}"
+    );
     assert!(err.contains("bad.txt:3: invalid type `Bad`"), "{err}");
 }
 
@@ -73,7 +90,10 @@ fn unreadable_and_bad_inputs_are_reported_and_the_run_goes_on() {
     assert!(err.contains("c.jsonl:2: invalid JSON"), "{err}");
     assert!(err.contains("missing.txt: cannot read input"), "{err}");
     assert!(err.contains("bin.txt: invalid UTF-8 replaced"), "{err}");
-    let docs: Vec<String> = json_lines(&stdout(&o)).iter().map(|l| l["doc"].as_str().unwrap().to_string()).collect();
+    let docs: Vec<String> = json_lines(&stdout(&o))
+        .iter()
+        .map(|l| l["doc"].as_str().unwrap().to_string())
+        .collect();
     assert!(docs.contains(&"d1".to_string()) && docs.contains(&"d2".to_string()));
     // people.txt in the input directory is a document too.
     assert!(docs.iter().any(|d| d.ends_with("bin.txt")));
@@ -85,13 +105,24 @@ fn stdin_is_a_document() {
     use std::process::{Command, Stdio};
     let dir = temp_files(&[("places.txt", "Vladivostok\n")]);
     let mut child = Command::new(env!("CARGO_BIN_EXE_entgraph"))
-        .args(["extract", "-", "--no-default-gazetteers", "-g", s(&dir.path().join("places.txt"))])
+        .args([
+            "extract",
+            "-",
+            "--no-default-gazetteers",
+            "-g",
+            s(&dir.path().join("places.txt")),
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"Off to Vladivostok.").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Off to Vladivostok.")
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     let lines = json_lines(&stdout(&o));
     assert_eq!(lines.len(), 1);

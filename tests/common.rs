@@ -64,7 +64,9 @@ pub fn have(program: &str, probe_args: &[&str]) -> bool {
 
 /// Parses JSON Lines.
 pub fn json_lines(s: &str) -> Vec<serde_json::Value> {
-    s.lines().map(|l| serde_json::from_str(l).expect("valid JSON line")).collect()
+    s.lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
 }
 
 /// Writes `files` (name, contents) into a new temporary directory.

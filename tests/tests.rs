@@ -4,3 +4,7 @@
 mod cli;
 // Shared helpers: paths, the seed articles, external programs.
 mod common;
+// Edge weights against a brute-force count on random documents; order independence.
+mod graph;
+// Graphviz and networkx read what we write.
+mod external;
