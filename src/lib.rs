@@ -22,7 +22,7 @@
 //! let names: Vec<&str> = found.mentions.iter().map(|m| &text[m.span.range()]).collect();
 //! assert_eq!(names, ["Kim Jong-un", "Putin", "Kim"]);
 //! ```
-#![warn(clippy::print_stdout, clippy::print_stderr)]
+#![warn(clippy::print_stdout, clippy::print_stderr, unreachable_pub)]
 
 pub mod check;
 pub mod corpus;
