@@ -273,6 +273,7 @@ struct Hit {
 /// One selected span and the entities it may refer to.
 struct Candidate {
     span: Span,
+    pattern: u32,
     /// (entity, anchored, demonym, default sense), one per entity.
     senses: Vec<(EntityIndex, bool, bool, bool)>,
 }
@@ -308,8 +309,113 @@ impl Matcher {
 
     /// Finds the mentions in `text`, reusing `scratch`'s buffers.
     pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> DocMatches {
-        let candidates = self.candidates(text, scratch);
-        resolve(candidates)
+        let candidates = self.candidates(text, scratch, None);
+        resolve(candidates, None)
+    }
+
+    /// Explains every candidate match in `text`: which alias matched, and whether the
+    /// boundary, case, overlap, anchoring, ambiguity or junk rule accepted or rejected it.
+    /// `gazetteer` must be the one the matcher was built from.
+    ///
+    /// # Examples
+    /// ```
+    /// use entgraph::{Gazetteer, Matcher};
+    /// let g = Gazetteer::from_str("places.txt", "Korea\n").unwrap();
+    /// let m = Matcher::new(&g).unwrap();
+    /// let why = m.explain(&g, "Koreans");
+    /// assert_eq!((why[0].rule, why[0].accepted), ("boundary", false));
+    /// ```
+    pub fn explain(&self, gazetteer: &Gazetteer, text: &str) -> Vec<Explanation> {
+        let mut trace = Vec::new();
+        let candidates = self.candidates(text, &mut Scratch::default(), Some(&mut trace));
+        resolve(candidates, Some(&mut trace));
+        let name = |e: EntityIndex| {
+            let ent = gazetteer.entity(e);
+            format!("{} ({})", ent.label, ent.id)
+        };
+        let names = |es: &[EntityIndex]| es.iter().map(|&e| name(e)).collect::<Vec<_>>().join(", ");
+        let mut out: Vec<Explanation> = trace
+            .into_iter()
+            .map(|t| {
+                let recs = self.records(t.pattern);
+                let alias = recs.first().map_or("", |r| &r.cased);
+                let matched = &text[t.span.range()];
+                let (accepted, rule, reason) = match t.outcome {
+                    Outcome::Boundary => {
+                        let (ws, we) = word_around(text, t.span);
+                        (false, "boundary", format!(
+                            "alias `{alias}` of {} lies inside the word `{}`: matches must start and end at a word boundary",
+                            names(&recs.iter().map(|r| r.entity).collect::<Vec<_>>()), &text[ws..we]
+                        ))
+                    }
+                    Outcome::Case => {
+                        let r = &recs[0];
+                        let why = match r.check {
+                            CaseCheck::Exact => format!("alias `{}` must match exactly (an all-caps acronym, or exact case policy)", r.cased),
+                            _ => format!("alias `{}` starts upper-case and the text `{matched}` starts lower-case", r.cased),
+                        };
+                        (false, "case", format!("{why} (entity {})", name(r.entity)))
+                    }
+                    Outcome::Overlap(w) => (false, "overlap", format!(
+                        "alias `{alias}` overlaps the longer or earlier match `{}` at {}..{} (leftmost-longest, no overlaps)",
+                        &text[w.range()], w.start, w.end
+                    )),
+                    Outcome::Anchored(es) => (false, "anchoring", format!(
+                        "alias `{alias}` is anchored for {}, and the text never names it by another alias",
+                        names(&es)
+                    )),
+                    Outcome::AnchoredAll(es) => (false, "anchoring", format!(
+                        "alias `{alias}` is anchored for each of {}, and the text names none of them otherwise",
+                        names(&es)
+                    )),
+                    Outcome::Ambiguous(es) => (false, "ambiguity", format!(
+                        "alias `{alias}` is shared by {}; the text names none of them unambiguously and none is the alias' default sense",
+                        names(&es)
+                    )),
+                    Outcome::Accepted { entity, among } if among.is_empty() => {
+                        (true, "match", format!("alias `{alias}` of {}", name(entity)))
+                    }
+                    Outcome::Accepted { entity, among } => {
+                        let counts: Vec<String> = among.iter().map(|&(e, n)| format!("{} {n}", gazetteer.entity(e).label)).collect();
+                        (true, "ambiguity", format!(
+                            "alias `{alias}` is shared; resolved to {} by the unambiguous mentions in the text ({}; ties go to the nearest preceding, then the default sense)",
+                            name(entity), counts.join(", ")
+                        ))
+                    }
+                };
+                Explanation { span: t.span, text: matched.to_string(), accepted, rule, reason }
+            })
+            .collect();
+        // Aliases set aside at build time never reach the automaton: find them by word.
+        let (mut folded, mut map) = (String::new(), OffsetMap::default());
+        normalize_into(text, true, &mut folded, &mut map);
+        for sa in &self.stats.set_aside {
+            let key = normalize(&sa.alias, true);
+            for (i, _) in folded.match_indices(&key) {
+                if word_char_before(&folded, i) || word_char_at(&folded, i + key.len()) {
+                    continue;
+                }
+                let span = Span::new(map.to_original(i), map.to_original(i + key.len()));
+                out.push(Explanation {
+                    span,
+                    text: text[span.range()].to_string(),
+                    accepted: false,
+                    rule: "junk",
+                    reason: format!(
+                        "alias `{}` of {} was set aside when the gazetteers loaded: it is {} (mark it `!` to force it)",
+                        sa.alias, name(sa.entity), sa.reason
+                    ),
+                });
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.span.start, std::cmp::Reverse(a.span.end), a.rule).cmp(&(
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+                b.rule,
+            ))
+        });
+        out
     }
 
     fn records(&self, pattern: u32) -> &[Record] {
@@ -318,17 +424,30 @@ impl Matcher {
     }
 
     /// Hits that pass the boundary and case rules, leftmost-longest without overlaps.
-    fn candidates(&self, text: &str, scratch: &mut Scratch) -> Vec<Candidate> {
+    /// With `trace`, every rejected hit is recorded with the rule that rejected it.
+    fn candidates(
+        &self,
+        text: &str,
+        scratch: &mut Scratch,
+        mut trace: Option<&mut Vec<Trace>>,
+    ) -> Vec<Candidate> {
         let Scratch { norm, map, hits } = scratch;
         normalize_into(text, true, norm, map);
         hits.clear();
-        let nb = norm.as_bytes();
+        let to_span =
+            |s: u32, e: u32| Span::new(map.to_original(s as usize), map.to_original(e as usize));
         for m in self.ac.find_overlapping_iter(norm.as_str()) {
             let (s, e) = (m.start(), m.end());
             if word_char_before(norm, s) || word_char_at(norm, e) {
+                if let Some(t) = trace.as_deref_mut() {
+                    t.push(Trace {
+                        span: to_span(s as u32, e as u32),
+                        pattern: m.pattern().as_u32(),
+                        outcome: Outcome::Boundary,
+                    });
+                }
                 continue;
             }
-            let _ = nb;
             hits.push(Hit {
                 start: s as u32,
                 end: e as u32,
@@ -337,16 +456,21 @@ impl Matcher {
         }
         // Leftmost first, then longest first.
         hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out = Vec::new();
+        let mut out: Vec<Candidate> = Vec::new();
         let mut last_end = 0u32;
         for h in hits.iter() {
+            let span = to_span(h.start, h.end);
             if h.start < last_end {
+                if let Some(t) = trace.as_deref_mut() {
+                    let winner = out.last().map(|c| c.span).unwrap_or_default();
+                    t.push(Trace {
+                        span,
+                        pattern: h.pattern,
+                        outcome: Outcome::Overlap(winner),
+                    });
+                }
                 continue;
             }
-            let span = Span::new(
-                map.to_original(h.start as usize),
-                map.to_original(h.end as usize),
-            );
             let original = &text[span.range()];
             let mut senses: Vec<(EntityIndex, bool, bool, bool)> = Vec::new();
             for r in self.records(h.pattern) {
@@ -364,10 +488,21 @@ impl Matcher {
                 }
             }
             if senses.is_empty() {
+                if let Some(t) = trace.as_deref_mut() {
+                    t.push(Trace {
+                        span,
+                        pattern: h.pattern,
+                        outcome: Outcome::Case,
+                    });
+                }
                 continue;
             }
             last_end = h.end;
-            out.push(Candidate { span, senses });
+            out.push(Candidate {
+                span,
+                pattern: h.pattern,
+                senses,
+            });
         }
         out
     }
@@ -381,6 +516,21 @@ fn case_ok(r: &Record, original: &str) -> bool {
     }
 }
 
+/// The word of `text` around `span` (extended while word chars go on).
+fn word_around(text: &str, span: Span) -> (usize, usize) {
+    let start = text[..span.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(span.start, |(i, _)| i);
+    let end = text[span.end..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| span.end + i);
+    (start, end)
+}
+
 fn word_char_before(s: &str, i: usize) -> bool {
     s[..i].chars().next_back().is_some_and(is_word_char)
 }
@@ -390,7 +540,7 @@ fn word_char_at(s: &str, i: usize) -> bool {
 }
 
 /// Applies anchoring and per-document ambiguity resolution.
-fn resolve(candidates: Vec<Candidate>) -> DocMatches {
+fn resolve(candidates: Vec<Candidate>, mut trace: Option<&mut Vec<Trace>>) -> DocMatches {
     // Evidence: positions of unambiguous, non-anchored mentions per entity.
     let mut evidence: HashMap<EntityIndex, Vec<usize>> = HashMap::new();
     for c in &candidates {
@@ -407,29 +557,102 @@ fn resolve(candidates: Vec<Candidate>) -> DocMatches {
             .copied()
             .filter(|&(e, anchored, _, _)| !anchored || evidence.contains_key(&e))
             .collect();
+        let all: Vec<EntityIndex> = c.senses.iter().map(|s| s.0).collect();
         let chosen = match live[..] {
             [] => {
-                if c.senses.len() == 1 {
+                let outcome = if c.senses.len() == 1 {
                     out.anchored_dropped += 1;
+                    Outcome::Anchored(all)
                 } else {
                     out.ambiguous_dropped += 1;
+                    Outcome::AnchoredAll(all)
+                };
+                if let Some(t) = trace.as_deref_mut() {
+                    t.push(Trace {
+                        span: c.span,
+                        pattern: c.pattern,
+                        outcome,
+                    });
                 }
                 continue;
             }
             [(e, _, demonym, _)] => Some((e, demonym, c.senses.len() > 1)),
             _ => pick(&live, &evidence, c.span.start).map(|(e, d)| (e, d, true)),
         };
+        let counts = |e: &EntityIndex| (*e, evidence.get(e).map_or(0, Vec::len));
         match chosen {
-            Some((entity, demonym, resolved)) => out.mentions.push(Mention {
-                span: c.span,
-                entity,
-                demonym,
-                resolved,
-            }),
-            None => out.ambiguous_dropped += 1,
+            Some((entity, demonym, resolved)) => {
+                if let Some(t) = trace.as_deref_mut() {
+                    let among = if resolved {
+                        all.iter().map(counts).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    t.push(Trace {
+                        span: c.span,
+                        pattern: c.pattern,
+                        outcome: Outcome::Accepted { entity, among },
+                    });
+                }
+                out.mentions.push(Mention {
+                    span: c.span,
+                    entity,
+                    demonym,
+                    resolved,
+                })
+            }
+            None => {
+                out.ambiguous_dropped += 1;
+                if let Some(t) = trace.as_deref_mut() {
+                    t.push(Trace {
+                        span: c.span,
+                        pattern: c.pattern,
+                        outcome: Outcome::Ambiguous(all),
+                    });
+                }
+            }
         }
     }
     out
+}
+
+/// What happened to one raw hit of the automaton, for [`Matcher::explain`].
+#[derive(Debug, Clone)]
+struct Trace {
+    span: Span,
+    pattern: u32,
+    outcome: Outcome,
+}
+
+#[derive(Debug, Clone)]
+enum Outcome {
+    Boundary,
+    Case,
+    Overlap(Span),
+    Anchored(Vec<EntityIndex>),
+    AnchoredAll(Vec<EntityIndex>),
+    Ambiguous(Vec<EntityIndex>),
+    Accepted {
+        entity: EntityIndex,
+        /// For a shared alias: every sense with its unambiguous mentions in the document.
+        among: Vec<(EntityIndex, usize)>,
+    },
+}
+
+/// One line of [`Matcher::explain`]: a candidate match and the rule that decided it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    /// Byte span in the text.
+    pub span: Span,
+    /// The text matched.
+    pub text: String,
+    /// True when a mention is emitted.
+    pub accepted: bool,
+    /// The rule that decided: `match`, `boundary`, `case`, `overlap`, `anchoring`,
+    /// `ambiguity`, `junk`.
+    pub rule: &'static str,
+    /// Why, in words, naming the alias and the entities.
+    pub reason: String,
 }
 
 /// Picks among several senses: most evidence; ties go to the nearest preceding evidence,
@@ -708,5 +931,46 @@ mod tests {
         let r = m.find(text);
         let spans: Vec<_> = r.mentions.iter().map(|x| &text[x.span.range()]).collect();
         assert_eq!(spans, ["Russia", "Far  East"]);
+    }
+
+    #[test]
+    fn explain_answers_why_not() {
+        let g = Gazetteer::from_str(
+            "t.txt",
+            "@type place\nKorea\nChina\nMarch\n@type person\nKim Jong Un | ~Kim\nKim Jong Il | ~Kim\nGordon Brown | ~Brown\n",
+        )
+        .unwrap();
+        let m = Matcher::new(&g).unwrap();
+        let rules = |text: &str| -> Vec<(String, &'static str, bool)> {
+            m.explain(&g, text)
+                .into_iter()
+                .map(|e| (e.text, e.rule, e.accepted))
+                .collect()
+        };
+        assert_eq!(rules("Koreans"), [("Korea".to_string(), "boundary", false)]);
+        assert_eq!(rules("fine china"), [("china".to_string(), "case", false)]);
+        assert_eq!(
+            rules("Brown said"),
+            [("Brown".to_string(), "anchoring", false)]
+        );
+        assert_eq!(rules("in March"), [("March".to_string(), "junk", false)]);
+        let kim = rules("Kim Jong Un met Kim Jong Il. Kim Jong Un left. Kim waved.");
+        assert_eq!(kim.last().unwrap(), &("Kim".to_string(), "ambiguity", true));
+        let why = m.explain(
+            &g,
+            "Kim Jong Un met Kim Jong Il. Kim Jong Un left. Kim waved.",
+        );
+        assert!(why
+            .last()
+            .unwrap()
+            .reason
+            .contains("resolved to Kim Jong Un (person:kim-jong-un)"));
+        assert!(why
+            .last()
+            .unwrap()
+            .reason
+            .contains("Kim Jong Un 2, Kim Jong Il 1"));
+        // The inner `Kim` of a full name loses to the longer match.
+        assert!(why.iter().any(|e| e.rule == "overlap" && e.text == "Kim"));
     }
 }
