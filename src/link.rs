@@ -7,7 +7,7 @@
 //! unit counts. Counts from different documents merge by addition, so the result does not
 //! depend on the order documents are processed in. Must not touch petgraph or output formats.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -142,12 +142,11 @@ impl Cooccurrence {
         };
         // (unit, entity) memberships.
         let mut member: Vec<(u32, EntityIndex)> = Vec::with_capacity(doc.mentions.len());
+        // Surface forms are counted here and turned into strings once per document.
+        let mut forms: Vec<(EntityIndex, &str)> = Vec::with_capacity(doc.mentions.len());
         for m in doc.mentions {
-            let e = out.entities.entry(m.entity).or_default();
-            e.mentions += 1;
-            *e.aliases
-                .entry(doc.text[m.span.range()].to_string())
-                .or_default() += 1;
+            out.entities.entry(m.entity).or_default().mentions += 1;
+            forms.push((m.entity, &doc.text[m.span.range()]));
             match window {
                 Window::Sentence => member.push((seg.sentence_at(m.span.start) as u32, m.entity)),
                 Window::Paragraph => member.push((seg.paragraph_at(m.span.start) as u32, m.entity)),
@@ -164,6 +163,13 @@ impl Cooccurrence {
         }
         for e in out.entities.values_mut() {
             e.documents = 1;
+        }
+        forms.sort_unstable();
+        for run in forms.chunk_by(|a, b| a == b) {
+            let (entity, form) = run[0];
+            if let Some(e) = out.entities.get_mut(&entity) {
+                e.aliases.insert(form.to_string(), run.len() as u64);
+            }
         }
         member.sort_unstable();
         member.dedup();

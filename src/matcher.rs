@@ -15,11 +15,15 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use smallvec::SmallVec;
 
 use crate::gazetteer::{variants, CasePolicy, Gazetteer};
 use crate::model::{EntityIndex, Mention, Span};
 use crate::normalize::{is_word_char, normalize, normalize_into, OffsetMap};
 use crate::words::{junk_reason, JunkReason};
+
+/// Total pattern bytes up to which the matcher builds a DFA (see [`MatcherBuilder::build`]).
+pub const DFA_MAX_PATTERN_BYTES: usize = 1 << 20;
 
 /// Building the automaton failed.
 #[derive(Debug, thiserror::Error)]
@@ -155,9 +159,16 @@ impl MatcherBuilder {
                 r.iter().any(|x| x.entity != r[0].entity)
             })
             .count();
+        // A DFA scans several times faster than the NFAs the crate picks by default above
+        // a hundred patterns; it is worth its memory up to tens of thousands of aliases.
+        let kind = self.kind.or_else(|| {
+            let bytes: usize = keys.iter().map(String::len).sum();
+            (bytes <= DFA_MAX_PATTERN_BYTES).then_some(AhoCorasickKind::DFA)
+        });
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(self.kind)
+            .kind(kind)
+            .byte_classes(true)
             .build(&keys)?;
         Ok(Matcher {
             ac,
@@ -275,8 +286,14 @@ struct Candidate {
     span: Span,
     pattern: u32,
     /// (entity, anchored, demonym, default sense), one per entity.
-    senses: Vec<(EntityIndex, bool, bool, bool)>,
+    senses: Senses,
 }
+
+/// (entity, anchored, demonym, default sense).
+type Sense = (EntityIndex, bool, bool, bool);
+
+/// Most spans have one sense: keep it inline.
+type Senses = SmallVec<[Sense; 2]>;
 
 impl Matcher {
     /// A builder with default options.
@@ -472,7 +489,7 @@ impl Matcher {
                 continue;
             }
             let original = &text[span.range()];
-            let mut senses: Vec<(EntityIndex, bool, bool, bool)> = Vec::new();
+            let mut senses = Senses::new();
             for r in self.records(h.pattern) {
                 if !case_ok(r, original) {
                     continue;
@@ -539,35 +556,59 @@ fn word_char_at(s: &str, i: usize) -> bool {
     s[i..].chars().next().is_some_and(is_word_char)
 }
 
+/// Positions of the unambiguous, non-anchored mentions of each entity in one document,
+/// sorted by (entity, position): one allocation per document, not one per entity.
+struct Evidence(Vec<(EntityIndex, usize)>);
+
+impl Evidence {
+    fn positions(&self, e: EntityIndex) -> &[(EntityIndex, usize)] {
+        let lo = self.0.partition_point(|x| x.0 < e);
+        let hi = self.0.partition_point(|x| x.0 <= e);
+        &self.0[lo..hi]
+    }
+
+    fn count(&self, e: EntityIndex) -> usize {
+        self.positions(e).len()
+    }
+}
+
 /// Applies anchoring and per-document ambiguity resolution.
 fn resolve(candidates: Vec<Candidate>, mut trace: Option<&mut Vec<Trace>>) -> DocMatches {
-    // Evidence: positions of unambiguous, non-anchored mentions per entity.
-    let mut evidence: HashMap<EntityIndex, Vec<usize>> = HashMap::new();
-    for c in &candidates {
-        if let [(e, false, _, _)] = c.senses[..] {
-            evidence.entry(e).or_default().push(c.span.start);
-        }
-    }
+    let mut evidence = Evidence(
+        candidates
+            .iter()
+            .filter_map(|c| match c.senses[..] {
+                [(e, false, _, _)] => Some((e, c.span.start)),
+                _ => None,
+            })
+            .collect(),
+    );
+    evidence.0.sort_unstable();
     let mut out = DocMatches::default();
+    out.mentions.reserve(candidates.len());
     for c in candidates {
         // Anchored senses need the entity named otherwise in the document.
-        let live: Vec<_> = c
+        let live: Senses = c
             .senses
             .iter()
             .copied()
-            .filter(|&(e, anchored, _, _)| !anchored || evidence.contains_key(&e))
+            .filter(|&(e, anchored, _, _)| !anchored || evidence.count(e) > 0)
             .collect();
-        let all: Vec<EntityIndex> = c.senses.iter().map(|s| s.0).collect();
+        let all = || -> Vec<EntityIndex> { c.senses.iter().map(|s| s.0).collect() };
         let chosen = match live[..] {
             [] => {
-                let outcome = if c.senses.len() == 1 {
+                let single = c.senses.len() == 1;
+                if single {
                     out.anchored_dropped += 1;
-                    Outcome::Anchored(all)
                 } else {
                     out.ambiguous_dropped += 1;
-                    Outcome::AnchoredAll(all)
-                };
+                }
                 if let Some(t) = trace.as_deref_mut() {
+                    let outcome = if single {
+                        Outcome::Anchored(all())
+                    } else {
+                        Outcome::AnchoredAll(all())
+                    };
                     t.push(Trace {
                         span: c.span,
                         pattern: c.pattern,
@@ -579,12 +620,12 @@ fn resolve(candidates: Vec<Candidate>, mut trace: Option<&mut Vec<Trace>>) -> Do
             [(e, _, demonym, _)] => Some((e, demonym, c.senses.len() > 1)),
             _ => pick(&live, &evidence, c.span.start).map(|(e, d)| (e, d, true)),
         };
-        let counts = |e: &EntityIndex| (*e, evidence.get(e).map_or(0, Vec::len));
+        let counts = |e: &EntityIndex| (*e, evidence.count(*e));
         match chosen {
             Some((entity, demonym, resolved)) => {
                 if let Some(t) = trace.as_deref_mut() {
                     let among = if resolved {
-                        all.iter().map(counts).collect()
+                        all().iter().map(counts).collect()
                     } else {
                         Vec::new()
                     };
@@ -607,7 +648,7 @@ fn resolve(candidates: Vec<Candidate>, mut trace: Option<&mut Vec<Trace>>) -> Do
                     t.push(Trace {
                         span: c.span,
                         pattern: c.pattern,
-                        outcome: Outcome::Ambiguous(all),
+                        outcome: Outcome::Ambiguous(all()),
                     });
                 }
             }
@@ -657,12 +698,8 @@ pub struct Explanation {
 
 /// Picks among several senses: most evidence; ties go to the nearest preceding evidence,
 /// then to the earliest evidence; without evidence, the declared default sense.
-fn pick(
-    senses: &[(EntityIndex, bool, bool, bool)],
-    evidence: &HashMap<EntityIndex, Vec<usize>>,
-    at: usize,
-) -> Option<(EntityIndex, bool)> {
-    let count = |e: EntityIndex| evidence.get(&e).map_or(0, Vec::len);
+fn pick(senses: &[Sense], evidence: &Evidence, at: usize) -> Option<(EntityIndex, bool)> {
+    let count = |e: EntityIndex| evidence.count(e);
     let best = senses.iter().map(|s| count(s.0)).max().unwrap_or(0);
     if best == 0 {
         let defaults: Vec<_> = senses.iter().filter(|s| s.3).collect();
@@ -675,13 +712,13 @@ fn pick(
         .iter()
         .filter(|s| count(s.0) == best)
         .max_by_key(|s| {
-            let pos = &evidence[&s.0];
+            let pos = evidence.positions(s.0);
             // Nearest preceding: the largest position before `at`; none preceding ranks
             // below any preceding one, and among those the earliest first mention wins.
-            let preceding = pos.iter().filter(|&&p| p < at).max().copied();
+            let preceding = pos.iter().map(|p| p.1).filter(|&p| p < at).max();
             (
                 preceding.map(|p| p as i64).unwrap_or(-1),
-                std::cmp::Reverse(pos[0]),
+                std::cmp::Reverse(pos[0].1),
                 std::cmp::Reverse(s.0),
             )
         })

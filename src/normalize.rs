@@ -95,34 +95,77 @@ pub fn normalize_into(text: &str, fold: bool, out: &mut String, map: &mut Offset
     map.clear();
     out.reserve(text.len());
     let bytes = text.as_bytes();
+    // The output is built as bytes: every push below is a whole UTF-8 sequence.
+    let mut buf = std::mem::take(out).into_bytes();
     let mut i = 0;
     let mut pending_space = false;
     // Whether the previous emitted char was a word char, for acronym detection.
     let mut prev_word = false;
+    // `i - buf.len()` as of the last map point: a space that keeps it needs no new point.
+    let mut delta = 0usize;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII fast path: letters, digits and most punctuation map to themselves.
-        if b.is_ascii_alphanumeric() {
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            // The common case: a run of lower-case letters and digits is copied as it is.
             if pending_space {
-                out.push(' ');
+                buf.push(b' ');
                 pending_space = false;
-                map.push(out.len(), i);
+                if buf.len().wrapping_add(delta) != i {
+                    delta = i.wrapping_sub(buf.len());
+                    map.push(buf.len(), i);
+                }
             }
-            if b.is_ascii_uppercase() && !prev_word {
+            let run = bytes[i..]
+                .iter()
+                .position(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit()))
+                .unwrap_or(bytes.len() - i);
+            buf.extend_from_slice(&bytes[i..i + run]);
+            i += run;
+            prev_word = true;
+            continue;
+        }
+        if b < 0x80 {
+            // ASCII: every byte but separators maps to one byte, so the offset relation only
+            // changes after a run of separators longer than one byte.
+            if b == b' ' || b == b'-' || (b'\t'..=b'\r').contains(&b) {
+                if !buf.is_empty() {
+                    pending_space = true;
+                } else {
+                    map.push(0, i + 1);
+                    delta = i + 1;
+                }
+                prev_word = false;
+                i += 1;
+                continue;
+            }
+            if pending_space {
+                buf.push(b' ');
+                pending_space = false;
+                if buf.len().wrapping_add(delta) != i {
+                    delta = i.wrapping_sub(buf.len());
+                    map.push(buf.len(), i);
+                }
+            }
+            if b.is_ascii_uppercase() && !prev_word && bytes.get(i + 1) == Some(&b'.') {
                 if let Some(len) = dotted_acronym_len(&bytes[i..]) {
                     // `U.S.` → `us`: letters only, the span ends after the final dot.
                     for (k, &c) in bytes[i..i + len].iter().step_by(2).enumerate() {
-                        out.push(if fold { c.to_ascii_lowercase() } else { c } as char);
-                        map.push(out.len(), i + 2 * k + 2);
+                        buf.push(if fold { c.to_ascii_lowercase() } else { c });
+                        map.push(buf.len(), i + 2 * k + 2);
                     }
                     i += len;
-                    map.push(out.len(), i);
+                    delta = i.wrapping_sub(buf.len());
                     prev_word = true;
                     continue;
                 }
             }
-            out.push(if fold { b.to_ascii_lowercase() } else { b } as char);
-            prev_word = true;
+            let c = match b {
+                b'`' => b'\'',
+                b'A'..=b'Z' if fold => b.to_ascii_lowercase(),
+                _ => b,
+            };
+            buf.push(c);
+            prev_word = b.is_ascii_alphanumeric() || b == b'_';
             i += 1;
             continue;
         }
@@ -132,35 +175,43 @@ pub fn normalize_into(text: &str, fold: bool, out: &mut String, map: &mut Offset
         };
         let len = c.len_utf8();
         if is_separator(c) {
-            if !pending_space && !out.is_empty() {
+            if !buf.is_empty() {
                 pending_space = true;
             }
             i += len;
             prev_word = false;
             // A leading separator is dropped; the map is fixed at the next emitted char.
-            if out.is_empty() {
+            if buf.is_empty() {
                 map.push(0, i);
+                delta = i;
             }
             continue;
         }
         if pending_space {
-            out.push(' ');
+            buf.push(b' ');
             pending_space = false;
-            map.push(out.len(), i);
+            map.push(buf.len(), i);
         }
+        let mut tmp = [0u8; 4];
         if is_apostrophe(c) {
-            out.push('\'');
+            buf.push(b'\'');
             prev_word = false;
-        } else if fold && !c.is_ascii() && c.is_uppercase() {
-            out.extend(c.to_lowercase());
+        } else if fold && c.is_uppercase() {
+            for l in c.to_lowercase() {
+                buf.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
+            }
             prev_word = true;
         } else {
-            out.push(c);
+            buf.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
             prev_word = is_word_char(c);
         }
         i += len;
-        map.push(out.len(), i);
+        map.push(buf.len(), i);
+        delta = i.wrapping_sub(buf.len());
     }
+    // Only whole UTF-8 sequences were pushed.
+    *out = String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
 /// Length in bytes of a dotted acronym (`U.S.`, `U.N.`, `U.S.A.`) at the start of `s`:

@@ -92,6 +92,15 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
     };
     let mut i = 0;
     while i < bytes.len() {
+        // Skip to the next byte that can end a sentence: `.`, `!`, `?`, a line break, or
+        // the first byte of `…` (U+2026).
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         if b == b'\n' {
             // A line break ends a sentence when the line has no final punctuation and the
@@ -187,14 +196,11 @@ fn ends_sentence(p: &str, i: usize, j: usize, b: u8) -> bool {
     }
     // Initials (`J.`, `R.`) and dotted acronyms (`U.S.`, `U.N.`): a single capital letter
     // before the dot. The sentence goes on before a capitalized word.
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    if word.contains('.') && letters.iter().all(|c| c.is_uppercase()) {
+    let mut letters = word.chars().filter(|c| *c != '.');
+    if word.contains('.') && letters.clone().all(char::is_uppercase) {
         return false;
     }
-    if letters.len() == 1 && letters[0].is_uppercase() {
-        return false;
-    }
-    true
+    !(letters.next().is_some_and(char::is_uppercase) && letters.next().is_none())
 }
 
 /// Whether a line break after `line` (no trailing whitespace) ends the sentence, given the
