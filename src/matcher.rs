@@ -327,7 +327,7 @@ impl Matcher {
     /// Finds the mentions in `text`, reusing `scratch`'s buffers.
     pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> DocMatches {
         let candidates = self.candidates(text, scratch, None);
-        resolve(candidates, None)
+        resolve(text, candidates, None)
     }
 
     /// Explains every candidate match in `text`: which alias matched, and whether the
@@ -345,7 +345,7 @@ impl Matcher {
     pub fn explain(&self, gazetteer: &Gazetteer, text: &str) -> Vec<Explanation> {
         let mut trace = Vec::new();
         let candidates = self.candidates(text, &mut Scratch::default(), Some(&mut trace));
-        resolve(candidates, Some(&mut trace));
+        resolve(text, candidates, Some(&mut trace));
         let name = |e: EntityIndex| {
             let ent = gazetteer.entity(e);
             format!("{} ({})", ent.label, ent.id)
@@ -573,7 +573,11 @@ impl Evidence {
 }
 
 /// Applies anchoring and per-document ambiguity resolution.
-fn resolve(candidates: Vec<Candidate>, mut trace: Option<&mut Vec<Trace>>) -> DocMatches {
+fn resolve(
+    text: &str,
+    candidates: Vec<Candidate>,
+    mut trace: Option<&mut Vec<Trace>>,
+) -> DocMatches {
     let mut evidence = Evidence(
         candidates
             .iter()
@@ -618,7 +622,7 @@ fn resolve(candidates: Vec<Candidate>, mut trace: Option<&mut Vec<Trace>>) -> Do
                 continue;
             }
             [(e, _, demonym, _)] => Some((e, demonym, c.senses.len() > 1)),
-            _ => pick(&live, &evidence, c.span.start).map(|(e, d)| (e, d, true)),
+            _ => pick(text, &live, &evidence, c.span.start).map(|(e, d)| (e, d, true)),
         };
         let counts = |e: &EntityIndex| (*e, evidence.count(*e));
         match chosen {
@@ -696,9 +700,17 @@ pub struct Explanation {
     pub reason: String,
 }
 
-/// Picks among several senses: most evidence; ties go to the nearest preceding evidence,
-/// then to the earliest evidence; without evidence, the declared default sense.
-fn pick(senses: &[Sense], evidence: &Evidence, at: usize) -> Option<(EntityIndex, bool)> {
+/// Picks among several senses: the one with the most evidence in the document. A tie goes
+/// to the nearest preceding evidence when it is in the same paragraph (local context: "Kim
+/// Il Sung founded the state. Kim ruled..."), and otherwise to the sense the document
+/// introduced first (its subject: a `Kim` after a paragraph about the father still means
+/// the son the article is about). Without evidence, the declared default sense.
+fn pick(
+    text: &str,
+    senses: &[Sense],
+    evidence: &Evidence,
+    at: usize,
+) -> Option<(EntityIndex, bool)> {
     let count = |e: EntityIndex| evidence.count(e);
     let best = senses.iter().map(|s| count(s.0)).max().unwrap_or(0);
     if best == 0 {
@@ -708,21 +720,48 @@ fn pick(senses: &[Sense], evidence: &Evidence, at: usize) -> Option<(EntityIndex
             _ => None,
         };
     }
-    senses
+    let tied: Senses = senses
         .iter()
+        .copied()
         .filter(|s| count(s.0) == best)
-        .max_by_key(|s| {
-            let pos = evidence.positions(s.0);
-            // Nearest preceding: the largest position before `at`; none preceding ranks
-            // below any preceding one, and among those the earliest first mention wins.
-            let preceding = pos.iter().map(|p| p.1).filter(|&p| p < at).max();
-            (
-                preceding.map(|p| p as i64).unwrap_or(-1),
-                std::cmp::Reverse(pos[0].1),
-                std::cmp::Reverse(s.0),
-            )
-        })
+        .collect();
+    if let [only] = tied[..] {
+        return Some((only.0, only.2));
+    }
+    let preceding = |e: EntityIndex| {
+        evidence
+            .positions(e)
+            .iter()
+            .map(|p| p.1)
+            .filter(|&p| p < at)
+            .max()
+    };
+    let nearest = tied
+        .iter()
+        .filter_map(|s| preceding(s.0).map(|p| (p, s)))
+        .max_by_key(|&(p, s)| (p, std::cmp::Reverse(s.0)));
+    if let Some((p, s)) = nearest {
+        if !has_paragraph_break(&text[p.min(at)..at]) {
+            return Some((s.0, s.2));
+        }
+    }
+    tied.iter()
+        .min_by_key(|s| (evidence.positions(s.0)[0].1, s.0))
         .map(|s| (s.0, s.2))
+}
+
+/// True when `s` contains a blank line.
+fn has_paragraph_break(s: &str) -> bool {
+    let mut newline_seen = false;
+    for c in s.chars() {
+        match c {
+            '\n' if newline_seen => return true,
+            '\n' => newline_seen = true,
+            c if c.is_whitespace() => {}
+            _ => newline_seen = false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -1010,4 +1049,15 @@ mod tests {
         // The inner `Kim` of a full name loses to the longer match.
         assert!(why.iter().any(|e| e.rule == "overlap" && e.text == "Kim"));
     }
+
+    t!(
+        tie_across_paragraphs_goes_to_the_sense_introduced_first,
+        KIMS,
+        "Kim Jong Un came.\n\nHis father Kim Jong Il ruled.\n\nKim left.",
+        [
+            ("Kim Jong Un", "Kim Jong Un"),
+            ("Kim Jong Il", "Kim Jong Il"),
+            ("Kim", "Kim Jong Un")
+        ]
+    );
 }
