@@ -147,6 +147,9 @@ impl Cooccurrence {
         for m in doc.mentions {
             out.entities.entry(m.entity).or_default().mentions += 1;
             forms.push((m.entity, &doc.text[m.span.range()]));
+            if m.describes.is_some() {
+                continue;
+            }
             match window {
                 Window::Sentence => member.push((seg.sentence_at(m.span.start) as u32, m.entity)),
                 Window::Paragraph => member.push((seg.paragraph_at(m.span.start) as u32, m.entity)),
@@ -306,6 +309,7 @@ mod tests {
             span: Span::new(start, start + needle.len()),
             entity,
             demonym: false,
+            describes: None,
             resolved: false,
         }
     }

@@ -174,6 +174,15 @@ impl MatcherBuilder {
             ac,
             ranges,
             records,
+            kinds: gazetteer
+                .entities()
+                .iter()
+                .map(|e| match e.kind.as_str() {
+                    "person" => Kind::Person,
+                    "place" => Kind::Place,
+                    _ => Kind::Other,
+                })
+                .collect(),
             stats,
         })
     }
@@ -250,6 +259,9 @@ pub struct Matcher {
     /// For each pattern id, its records' range in `records`.
     ranges: Vec<(u32, u32)>,
     records: Vec<Record>,
+    /// For each entity, whether it is a person or a place (a place that introduces a
+    /// person describes them).
+    kinds: Vec<Kind>,
     stats: BuildStats,
 }
 
@@ -327,7 +339,38 @@ impl Matcher {
     /// Finds the mentions in `text`, reusing `scratch`'s buffers.
     pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> DocMatches {
         let candidates = self.candidates(text, scratch, None);
-        resolve(text, candidates, None)
+        let mut out = resolve(text, candidates, None);
+        self.mark_descriptions(text, &mut out.mentions);
+        out
+    }
+
+    /// Marks each place mention that introduces a named person: a demonym, directly or
+    /// through a title of at most four words (`Russian President Vladimir Putin`, `North
+    /// Korean leader Kim Jong Un`); a possessive (`North Korea's Kim Jong Un`, `Russia's
+    /// Foreign Minister Sergei Lavrov`); or a place name used as a title's first word
+    /// (`North Korea leader Kim Jong-un`, `Moscow Mayor Sergei Sobyanin`). The place
+    /// describes the person. A function word, punctuation or a paragraph break in between
+    /// (`Russian and Chinese officials met Putin`, `in Russia Putin said`) means it does not.
+    fn mark_descriptions(&self, text: &str, mentions: &mut [Mention]) {
+        for i in 1..mentions.len() {
+            let (head, tail) = mentions.split_at_mut(i);
+            let (m, next) = (&mut head[i - 1], &tail[0]);
+            let kind = |e: EntityIndex| self.kinds.get(e as usize).copied();
+            if kind(next.entity) != Some(Kind::Person) || kind(m.entity) != Some(Kind::Place) {
+                continue;
+            }
+            let gap = &text[m.span.end..next.span.start];
+            let describes = if m.demonym {
+                title_words(gap).is_some()
+            } else if let Some(rest) = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("’s")) {
+                title_words(rest).is_some()
+            } else {
+                title_words(gap).is_some_and(|n| n > 0)
+            };
+            if describes {
+                m.describes = Some(next.entity);
+            }
+        }
     }
 
     /// Explains every candidate match in `text`: which alias matched, and whether the
@@ -644,6 +687,7 @@ fn resolve(
                     entity,
                     demonym,
                     resolved,
+                    describes: None,
                 })
             }
             None => {
@@ -659,6 +703,40 @@ fn resolve(
         }
     }
     out
+}
+
+/// The number of words in `gap`, the text between a place and a person's name, when it is
+/// a title: up to four words, each a title word (`president`, `foreign`, `minister`, `mr.`:
+/// the shipped list) or a capitalized word that is not a function word (`Foreign Ministry
+/// spokesman`, `Workers' Party Chairman`), separated by whitespace within one paragraph.
+fn title_words(gap: &str) -> Option<usize> {
+    if !gap.starts_with(char::is_whitespace) || gap.matches('\n').count() > 1 {
+        return None;
+    }
+    let mut words = 0;
+    for word in gap.split_whitespace() {
+        words += 1;
+        let bare = word.strip_suffix('.').unwrap_or(word);
+        let lower = bare.to_lowercase();
+        let capitalized = bare.starts_with(char::is_uppercase)
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+        let title = crate::words::is_title_word(&lower)
+            || capitalized && !crate::words::is_function_word(&lower);
+        if words > 4 || !title {
+            return None;
+        }
+    }
+    Some(words)
+}
+
+/// What an entity is, as far as descriptions go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Person,
+    Place,
+    Other,
 }
 
 /// What happened to one raw hit of the automaton, for [`Matcher::explain`].
@@ -975,6 +1053,57 @@ mod tests {
         assert_eq!(got, [(0, true), (1, true), (1, false)]);
         let m = Matcher::builder().demonyms(false).build(&g).unwrap();
         assert_eq!(m.find("a Russian deal").mentions.len(), 0);
+    }
+
+    #[test]
+    fn a_place_that_introduces_a_named_person_describes_them() {
+        let g = Gazetteer::from_str(
+            "g.txt",
+            "@type place\nRussia | demonym=Russian\nNorth Korea | demonym=North Korean\n\
+             @type person\nVladimir Putin | ~Putin\nKim Jong Un\n",
+        )
+        .unwrap();
+        let m = Matcher::new(&g).unwrap();
+        let described = |text: &str| -> Vec<Option<EntityIndex>> {
+            m.find(text)
+                .mentions
+                .iter()
+                .filter(|x| x.entity < 2)
+                .map(|x| x.describes)
+                .collect()
+        };
+        assert_eq!(
+            described("Russian President Vladimir Putin and North Korean leader Kim Jong Un met."),
+            [Some(2), Some(3)]
+        );
+        assert_eq!(described("the North Korean Kim Jong Un"), [Some(3)]);
+        assert_eq!(
+            described("North Korean Supreme Leader Mr. Kim Jong Un"),
+            [Some(3)]
+        );
+        assert_eq!(
+            described("Russian presidential aide Vladimir Putin"),
+            [Some(2)]
+        );
+        assert_eq!(
+            described("North Korea's Kim Jong Un and Russia’s Vladimir Putin"),
+            [Some(3), Some(2)]
+        );
+        assert_eq!(described("North Korea leader Kim Jong Un"), [Some(3)]);
+        // Not a title: a function word, punctuation, a paragraph break, five words.
+        for text in [
+            "Russian and North Korean officials met Vladimir Putin",
+            "They spoke Russian. Vladimir Putin smiled.",
+            "They spoke Russian,\nVladimir Putin smiled.",
+            "a Russian\n\nVladimir Putin",
+            "Russian senior deputy foreign ministry spokesman Vladimir Putin",
+            "North Korean troops crossed into Russia",
+            "Back in Russia Vladimir Putin said",
+            "the talks in Russia, Vladimir Putin said",
+            "Russia and Vladimir Putin",
+        ] {
+            assert!(described(text).iter().all(Option::is_none), "{text}");
+        }
     }
 
     #[test]

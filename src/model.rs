@@ -109,6 +109,11 @@ pub struct Mention {
     /// True when the matched alias was shared by several entities and was resolved from
     /// the document's evidence (or the alias' declared default sense).
     pub resolved: bool,
+    /// For a demonym that introduces a named person (`Russian` in `Russian President
+    /// Vladimir Putin`), that person: the word describes them rather than naming the
+    /// country as a participant, so it counts as a mention of the country but does not
+    /// link it to anything.
+    pub describes: Option<EntityIndex>,
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 static FUNCTION_WORDS: &str = include_str!("../data/function-words.txt");
 static COMMON_WORDS: &str = include_str!("../data/common-words.txt");
+static TITLE_WORDS: &str = include_str!("../data/title-words.txt");
 
 const CALENDAR: &[&str] = &[
     "monday",
@@ -72,6 +73,18 @@ fn function_words() -> &'static HashSet<&'static str> {
 fn common_words() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| list(COMMON_WORDS))
+}
+
+/// True when `word` (lower case) is an English function word (`the`, `and`, `of`, ...).
+pub fn is_function_word(word: &str) -> bool {
+    function_words().contains(word)
+}
+
+/// True when `word` (lower case, without a final `.`) is a word of a title that comes
+/// before a person's name (`president`, `minister`, `mr`, `spokesman`, `professor`).
+pub fn is_title_word(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| list(TITLE_WORDS)).contains(word)
 }
 
 /// True when `word` (lower case) is in the shipped common-English-word list.

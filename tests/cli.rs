@@ -128,3 +128,120 @@ fn stdin_is_a_document() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0]["doc"], "-");
 }
+
+#[test]
+fn build_output_is_byte_identical_for_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    for threads in ["1", "2", "3"] {
+        let out = dir.path().join(format!("t{threads}"));
+        let o = entgraph(&[
+            "build",
+            "samples/",
+            "-g",
+            "korea-russia-2019",
+            "-o",
+            s(&out),
+            "--threads",
+            threads,
+            "--evidence",
+            "5",
+            "-q",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let dot = std::fs::read(out.join("graph.dot")).unwrap();
+        let json = std::fs::read(out.join("graph.json")).unwrap();
+        outputs.push((dot, json));
+    }
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]));
+    // And extract's JSON Lines too.
+    let a = entgraph(&["extract", "samples/", "--threads", "1", "-q"]);
+    let b = entgraph(&["extract", "samples/", "--threads", "2", "-q"]);
+    assert_eq!(a.stdout, b.stdout);
+    assert!(!a.stdout.is_empty());
+}
+
+#[test]
+fn build_filters_and_focus_are_recorded_in_the_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = entgraph(&[
+        "build",
+        "samples/",
+        "-g",
+        "korea-russia-2019",
+        "-o",
+        s(&out),
+        "--types",
+        "person,place",
+        "--focus",
+        "Vladimir Putin",
+        "--hops",
+        "1",
+        "--window",
+        "sentences:2",
+        "--weight",
+        "npmi",
+        "--min-weight",
+        "0.1",
+        "--drop-isolated",
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+    let g = &json["graph"];
+    assert_eq!(g["window"], "sentences:2");
+    assert_eq!(g["measure"], "npmi");
+    assert_eq!(g["filters"]["focus"], "Vladimir Putin");
+    assert_eq!(g["filters"]["hops"], 1);
+    assert_eq!(g["filters"]["min_weight"], 0.1);
+    let nodes = json["nodes"].as_array().unwrap();
+    assert!(nodes
+        .iter()
+        .all(|n| n["type"] == "person" || n["type"] == "place"));
+    assert!(nodes.iter().any(|n| n["id"] == "person:vladimir-putin"));
+    for l in json["links"].as_array().unwrap() {
+        assert!(l["weight"].as_f64().unwrap() >= 0.1);
+        assert_eq!(l["weight"], l["npmi"]);
+    }
+}
+
+#[test]
+fn unknown_focus_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = entgraph(&[
+        "build",
+        "samples/",
+        "-o",
+        s(dir.path()),
+        "--focus",
+        "Nobody At All",
+        "-q",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("focus entity `Nobody At All`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn default_gazetteers_find_nothing_in_ordinary_prose() {
+    // A few pages written to be full of words that are also place or person names
+    // elsewhere (Reading, Nice, Split, Bath, Mobile, May, Will, Bill, Rice, March, ...).
+    let o = entgraph(&["extract", "tests/fixtures/plain-prose.txt", "-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mentions = json_lines(&stdout(&o));
+    let texts: Vec<&str> = mentions
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.is_empty(), "mentions in plain prose: {texts:?}");
+    // The file really is prose, and it is read: the summary counts its bytes.
+    let len = std::fs::metadata(root().join("tests/fixtures/plain-prose.txt"))
+        .unwrap()
+        .len();
+    assert!(len > 10_000);
+}

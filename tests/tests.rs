@@ -8,3 +8,7 @@ mod common;
 mod graph;
 // Graphviz and networkx read what we write.
 mod external;
+// output/ is what the README's main command writes.
+mod output;
+// The five real example articles in ../shared/seeds/.
+mod seeds;

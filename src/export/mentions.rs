@@ -2,7 +2,8 @@
 //!
 //! Owns the record's fields: `doc`, `start`, `end` (UTF-8 byte offsets into the document's
 //! text), `text`, `entity`, `label`, `type`, `sentence`, `paragraph` (indices in the
-//! document), and `demonym`/`resolved` only when true. Must not decide where output goes.
+//! document), and `demonym`/`resolved` only when true, `describes` (the person a demonym
+//! introduces) only when set. Must not decide where output goes.
 
 use std::io::{self, Write};
 
@@ -27,6 +28,8 @@ struct Record<'a> {
     demonym: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     resolved: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    describes: Option<&'a str>,
 }
 
 /// Writes one line per mention of `doc`.
@@ -54,6 +57,7 @@ pub fn write(
             paragraph: segments.paragraph_at(m.span.start),
             demonym: m.demonym,
             resolved: m.resolved,
+            describes: m.describes.map(|p| gazetteer.entity(p).id.as_str()),
         };
         serde_json::to_writer(&mut *out, &record)?;
         out.write_all(b"\n")?;
