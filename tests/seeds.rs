@@ -214,3 +214,44 @@ fn the_world_pack_alone_finds_the_world_level_names() {
     let missing: Vec<_> = must.iter().filter(|(d, t, l)| !has(&m, d, t, l)).collect();
     assert!(missing.is_empty(), "not found: {missing:?}");
 }
+
+#[test]
+fn with_the_topic_pack_exactly_the_reviewed_mentions_are_found() {
+    let Some((m, _)) = extract(&["-g", "korea-russia-2019"]) else {
+        return;
+    };
+    let gold_text = std::fs::read_to_string(root().join("tests/fixtures/seeds-gold.tsv")).unwrap();
+    let mut gold: BTreeMap<(String, String, String), u64> = BTreeMap::new();
+    for line in gold_text.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let key = (f[0].to_string(), f[1].to_string(), f[2].to_string());
+        gold.insert(key, f[3].parse().unwrap());
+    }
+    let mut got: BTreeMap<(String, String, String), u64> = BTreeMap::new();
+    for x in &m {
+        let key = (
+            file_name(x)[..3].to_string(),
+            x["text"].as_str().unwrap().to_string(),
+            x["entity"].as_str().unwrap().to_string(),
+        );
+        *got.entry(key).or_default() += 1;
+    }
+    type Counts = BTreeMap<(String, String, String), u64>;
+    let diff = |a: &Counts, b: &Counts| -> Vec<String> {
+        a.iter()
+            .filter(|(k, n)| b.get(*k) != Some(n))
+            .map(|((d, t, e), n)| {
+                format!(
+                    "{d} {t:?} -> {e} x{n} (other side: {:?})",
+                    b.get(&(d.clone(), t.clone(), e.clone()))
+                )
+            })
+            .collect()
+    };
+    let missing = diff(&gold, &got);
+    let extra = diff(&got, &gold);
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing: {missing:#?}\nextra: {extra:#?}"
+    );
+}
