@@ -1,1 +1,678 @@
-//! Checking gazetteers: lints over a loaded gazetteer.
+//! Checking gazetteers: the lints of `entgraph gazetteer check` and the figures of `--stats`.
+//!
+//! Owns the warnings about aliases that will not do what their author meant (shared,
+//! common words, very short, contained in another entity's alias, written twice, missing an
+//! obvious short form) and the per-type and per-file statistics. Works on a loaded
+//! [`Gazetteer`] only: syntax errors are the loader's; matching text is the matcher's. Must
+//! not print: the binary writes what this module returns.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::{self, Write};
+
+use crate::error::{Location, Problem};
+use crate::gazetteer::{Alias, Entity, Gazetteer};
+use crate::normalize::{is_word_char, normalize};
+use crate::words::{junk_reason, JunkReason};
+
+/// Which lints to run and on what.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Report only problems located in these sources (file names as loaded); empty means
+    /// every source. The other sources still count: a topic pack's alias that a world-pack
+    /// entity shares is reported in the topic pack.
+    pub scope: BTreeSet<String>,
+}
+
+impl CheckOptions {
+    fn in_scope(&self, location: &Location) -> bool {
+        self.scope.is_empty() || self.scope.contains(&location.path)
+    }
+}
+
+/// The most entities a shared-alias or containment warning lists by name.
+const LIST_MAX: usize = 5;
+
+/// Runs every lint over `gazetteer` and returns the warnings, sorted by file, line and
+/// message.
+///
+/// # Examples
+/// ```
+/// use entgraph::{check, Gazetteer};
+/// let g = Gazetteer::from_str(
+///     "people.txt",
+///     "Kim Jong Un | ~Kim\nKim Jong Il | ~Kim\nTheresa May | May\n",
+/// )
+/// .unwrap();
+/// let report: Vec<String> = check::lint(&g, &check::CheckOptions::default())
+///     .iter()
+///     .map(|p| p.to_string())
+///     .collect();
+/// assert!(report.iter().any(|l| l.starts_with("people.txt:1: alias `Kim` is shared")));
+/// assert!(report.iter().any(|l| l.starts_with("people.txt:3: alias `May` is a weekday or month name")));
+/// ```
+pub fn lint(gazetteer: &Gazetteer, options: &CheckOptions) -> Vec<Problem> {
+    let index = AliasIndex::new(gazetteer);
+    let containers = containers(&index);
+    let mut out = Vec::new();
+    shared_aliases(gazetteer, &index, options, &mut out);
+    for (ei, entity) in gazetteer.entities().iter().enumerate() {
+        for alias in &entity.aliases {
+            if !options.in_scope(&alias.location) {
+                continue;
+            }
+            if let Some(m) = word_problem(alias) {
+                out.push(Problem::warning(alias.location.clone(), m));
+            } else if let Some(m) = short_problem(alias) {
+                out.push(Problem::warning(alias.location.clone(), m));
+            }
+            containment(gazetteer, &containers, ei as u32, alias, &mut out);
+        }
+        if options.in_scope(&entity.location) {
+            if let Some(m) = missing_short_form(entity) {
+                out.push(Problem::warning(entity.location.clone(), m));
+            }
+        }
+    }
+    for r in gazetteer.repeats() {
+        if !options.in_scope(&r.location) {
+            continue;
+        }
+        let e = gazetteer.entity(r.entity);
+        let message = match &r.alias {
+            Some(a) => format!("alias `{a}` of `{}` is already listed at {}", e.id, r.first),
+            None => format!(
+                "duplicate entry: `{}` is already defined at {} (the two are merged)",
+                e.id, r.first
+            ),
+        };
+        out.push(Problem::warning(r.location.clone(), message));
+    }
+    out.sort_by(|a, b| {
+        (&a.location.path, a.location.line, &a.message).cmp(&(
+            &b.location.path,
+            b.location.line,
+            &b.message,
+        ))
+    });
+    out.dedup();
+    out
+}
+
+/// Folded alias → the (entity, alias) pairs that have it. Hyphens fold to spaces, as the
+/// matcher's variants make `Kim Jong-un` and `Kim Jong Un` the same name.
+struct AliasIndex {
+    by_key: HashMap<String, Vec<(u32, usize)>>,
+}
+
+fn key(text: &str) -> String {
+    normalize(&text.replace('-', " "), true)
+}
+
+impl AliasIndex {
+    fn new(g: &Gazetteer) -> AliasIndex {
+        let mut by_key: HashMap<String, Vec<(u32, usize)>> = HashMap::new();
+        for (ei, e) in g.entities().iter().enumerate() {
+            for (ai, a) in e.aliases.iter().enumerate() {
+                by_key
+                    .entry(key(&a.text))
+                    .or_default()
+                    .push((ei as u32, ai));
+            }
+        }
+        AliasIndex { by_key }
+    }
+
+    /// The distinct entities listing `key`, in entity order.
+    fn entities(&self, key: &str) -> Vec<u32> {
+        let mut es: Vec<u32> = self
+            .by_key
+            .get(key)
+            .map(|v| v.iter().map(|p| p.0).collect())
+            .unwrap_or_default();
+        es.sort_unstable();
+        es.dedup();
+        es
+    }
+}
+
+fn names(g: &Gazetteer, entities: &[u32]) -> String {
+    let mut s: Vec<String> = entities
+        .iter()
+        .take(LIST_MAX)
+        .map(|&e| {
+            let e = g.entity(e);
+            format!("{} ({})", e.label, e.id)
+        })
+        .collect();
+    if entities.len() > LIST_MAX {
+        s.push(format!("and {} more", entities.len() - LIST_MAX));
+    }
+    s.join(", ")
+}
+
+fn shared_aliases(g: &Gazetteer, index: &AliasIndex, o: &CheckOptions, out: &mut Vec<Problem>) {
+    for (ei, entity) in g.entities().iter().enumerate() {
+        for alias in &entity.aliases {
+            if !o.in_scope(&alias.location) {
+                continue;
+            }
+            let es = index.entities(&key(&alias.text));
+            if es.len() < 2 {
+                continue;
+            }
+            let defaults: Vec<u32> = index.by_key[&key(&alias.text)]
+                .iter()
+                .filter(|&&(e, a)| g.entity(e).aliases[a].default_sense)
+                .map(|p| p.0)
+                .collect();
+            let fallback = match defaults.first() {
+                Some(&d) => format!("else {} (its default sense)", g.entity(d).label),
+                None => "else dropped".to_string(),
+            };
+            let others: Vec<u32> = es.iter().copied().filter(|&e| e != ei as u32).collect();
+            out.push(Problem::warning(
+                alias.location.clone(),
+                format!(
+                    "alias `{}` is shared by {} and {}: each mention goes to the one the document names most by other aliases, {fallback}",
+                    alias.text,
+                    entity.label,
+                    names(g, &others)
+                ),
+            ));
+        }
+    }
+}
+
+/// An alias that is a number, a function word, a date word or a common English word, and
+/// is not anchored: the junk guard sets it aside (or, when forced, it fires on prose).
+fn word_problem(alias: &Alias) -> Option<String> {
+    let cased = normalize(&alias.text, false);
+    let letters: Vec<char> = cased.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    if acronym || alias.demonym {
+        return None;
+    }
+    let reason = junk_reason(&normalize(&alias.text, true))?;
+    let a = &alias.text;
+    let what = match reason {
+        JunkReason::Number => "a number",
+        JunkReason::FunctionWord => "an English function word",
+        JunkReason::Calendar => "a weekday or month name",
+        JunkReason::CommonWord => "a common English word",
+    };
+    match (reason, alias.anchored, alias.forced) {
+        (JunkReason::CommonWord, true, _) => None,
+        (_, _, true) => Some(format!(
+            "alias `{a}` is {what} and is forced: it will match ordinary prose; anchor it (`~{a}`) so it counts only where the entity is named in full"
+        )),
+        (JunkReason::CommonWord, false, false) => Some(format!(
+            "alias `{a}` is {what} and not anchored: it is set aside when matching; anchor it (`~{a}`) or force it (`!{a}`)"
+        )),
+        (_, true, false) => Some(format!(
+            "alias `{a}` is {what}: it is set aside even when anchored; write `~!{a}` to count it where the entity is named in full"
+        )),
+        _ => Some(format!(
+            "alias `{a}` is {what}: it is set aside when matching unless forced; `~!{a}` counts it where the entity is named in full"
+        )),
+    }
+}
+
+/// A plain alias of one or two letters (or three in lower case) that is not an acronym.
+fn short_problem(alias: &Alias) -> Option<String> {
+    if alias.anchored || alias.demonym {
+        return None;
+    }
+    let cased = normalize(&alias.text, false);
+    let letters: Vec<char> = cased.chars().filter(|&c| is_word_char(c)).collect();
+    let acronym = letters.iter().all(|c| !c.is_lowercase());
+    let short = letters.len() <= 2 || (letters.len() == 3 && cased.starts_with(char::is_lowercase));
+    (short && !acronym).then(|| {
+        format!(
+            "very short alias `{}` is not an acronym: it may match unrelated words; anchor it (`~{}`) or drop it",
+            alias.text, alias.text
+        )
+    })
+}
+
+/// Another entity's alias that contains `alias` as whole words (`Georgia` inside `South
+/// Georgia`): where the text has the longer name, the longer name wins.
+fn containment(
+    g: &Gazetteer,
+    containers: &Containers,
+    ei: u32,
+    alias: &Alias,
+    out: &mut Vec<Problem>,
+) {
+    // Only the shorter alias gets the warning: it is the one that loses. An anchored
+    // surname inside other people's full names is the usual case, not a problem.
+    if alias.anchored {
+        return;
+    }
+    let Some(longer) = containers.get(&key(&alias.text)) else {
+        return;
+    };
+    let mut others: Vec<(u32, &str)> = longer
+        .iter()
+        .filter(|&&(e, _)| e != ei)
+        .map(|&(e, a)| (e, g.entity(e).aliases[a].text.as_str()))
+        .collect();
+    others.sort_unstable();
+    others.dedup_by_key(|p| p.0);
+    if others.is_empty() {
+        return;
+    }
+    let listed: Vec<String> = others
+        .iter()
+        .take(LIST_MAX)
+        .map(|(e, text)| format!("`{text}` ({})", g.entity(*e).id))
+        .collect();
+    let more = if others.len() > LIST_MAX {
+        format!(" and {} more", others.len() - LIST_MAX)
+    } else {
+        String::new()
+    };
+    out.push(Problem::warning(
+        alias.location.clone(),
+        format!(
+            "alias `{}` is part of {}{more}: where the text has the longer name, the longer name wins",
+            alias.text,
+            listed.join(", ")
+        ),
+    ));
+}
+
+/// Word n-gram (folded, a proper part of an alias) → the aliases containing it. An alias
+/// of n words has n(n+1)/2 word n-grams; only those that are aliases themselves are kept.
+type Containers = HashMap<String, Vec<(u32, usize)>>;
+
+fn containers(index: &AliasIndex) -> Containers {
+    let mut map: Containers = HashMap::new();
+    for (k, pairs) in &index.by_key {
+        let words: Vec<&str> = k.split(' ').filter(|w| !w.is_empty()).collect();
+        for len in 1..words.len() {
+            for start in 0..=words.len() - len {
+                let gram = words[start..start + len].join(" ");
+                if index.by_key.contains_key(&gram) {
+                    map.entry(gram).or_default().extend(pairs.iter().copied());
+                }
+            }
+        }
+    }
+    for v in map.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+    map
+}
+
+/// Surnames that come first in Korean, Chinese and Vietnamese names (`Kim Chang Son`).
+const FAMILY_NAME_FIRST: &[&str] = &[
+    "Kim", "Lee", "Ri", "Rhee", "Park", "Pak", "Choe", "Choi", "Jung", "Chung", "Kang", "Cho",
+    "Yoon", "Yun", "Jang", "Lim", "Han", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Moon", "Mun",
+    "Hong", "Ko", "Xi", "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou",
+    "Wu", "Hu", "Wen", "Jiang", "Nguyen", "Tran",
+];
+
+/// An entity listed by its label alone whose label has an obvious short form: a person's
+/// surname, an organization's initials.
+fn missing_short_form(entity: &Entity) -> Option<String> {
+    if entity.aliases.len() > 1 {
+        return None;
+    }
+    let words: Vec<&str> = entity.label.split_whitespace().collect();
+    match entity.kind.as_str() {
+        "person" if words.len() >= 2 => {
+            let first = words[0];
+            let surname = if FAMILY_NAME_FIRST.contains(&first) {
+                first
+            } else {
+                let last = words[words.len() - 1];
+                let suffix = matches!(
+                    last.trim_end_matches('.'),
+                    "Jr" | "Sr" | "II" | "III" | "IV"
+                );
+                if suffix {
+                    words[words.len() - 2]
+                } else {
+                    last
+                }
+            }
+            .trim_end_matches(',');
+            Some(format!(
+                "`{}` has no alias besides its label: add `~{surname}` so that the surname alone counts where the full name appears",
+                entity.label
+            ))
+        }
+        "organization" => {
+            let caps: String = words
+                .iter()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            (caps.chars().count() >= 3 && caps.len() == caps.chars().count()).then(|| {
+                format!(
+                    "`{}` has no alias besides its label: add its acronym (`{caps}`?) or short name if the press uses one",
+                    entity.label
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Figures about a loaded gazetteer, for `entgraph gazetteer check --stats`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Per type: (entities, aliases, anchored aliases, demonyms).
+    pub by_type: BTreeMap<String, Counts>,
+    /// Per source file, in loading order: (file, counts of the aliases written there).
+    pub by_file: Vec<(String, Counts)>,
+    /// Aliases (folded) listed under more than one entity, with how many.
+    pub ambiguous: Vec<(String, usize)>,
+}
+
+/// Entity and alias counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Entities.
+    pub entities: usize,
+    /// Aliases, labels included.
+    pub aliases: usize,
+    /// Anchored aliases.
+    pub anchored: usize,
+    /// Demonyms.
+    pub demonyms: usize,
+    /// Aliases that are the default sense of a shared alias.
+    pub defaults: usize,
+}
+
+impl Counts {
+    fn add_alias(&mut self, a: &Alias) {
+        self.aliases += 1;
+        self.anchored += usize::from(a.anchored);
+        self.demonyms += usize::from(a.demonym);
+        self.defaults += usize::from(a.default_sense);
+    }
+}
+
+/// Counts entities and aliases per type and per file, and lists the shared aliases.
+pub fn stats(g: &Gazetteer) -> Stats {
+    let mut by_type: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut by_file: BTreeMap<&str, Counts> = BTreeMap::new();
+    for e in g.entities() {
+        let t = by_type.entry(e.kind.clone()).or_default();
+        t.entities += 1;
+        by_file.entry(&e.location.path).or_default().entities += 1;
+        for a in &e.aliases {
+            t.add_alias(a);
+            by_file.entry(&a.location.path).or_default().add_alias(a);
+        }
+    }
+    let index = AliasIndex::new(g);
+    let mut ambiguous: Vec<(String, usize)> = index
+        .by_key
+        .keys()
+        .map(|k| (k.clone(), index.entities(k).len()))
+        .filter(|&(_, n)| n > 1)
+        .collect();
+    ambiguous.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let by_file = g
+        .sources()
+        .iter()
+        .map(|s| {
+            (
+                s.clone(),
+                by_file.get(s.as_str()).copied().unwrap_or_default(),
+            )
+        })
+        .collect();
+    Stats {
+        by_type,
+        by_file,
+        ambiguous,
+    }
+}
+
+/// Writes `stats` as aligned tables, listing up to `top` shared aliases.
+///
+/// # Errors
+/// Whatever `out` returns.
+pub fn write_stats(stats: &Stats, top: usize, out: &mut impl Write) -> io::Result<()> {
+    let row = |out: &mut dyn Write, name: &str, c: &Counts| {
+        writeln!(
+            out,
+            "  {name:<44} {:>9} {:>9} {:>9} {:>9}",
+            c.entities, c.aliases, c.anchored, c.demonyms
+        )
+    };
+    let header = |out: &mut dyn Write, first: &str| {
+        writeln!(
+            out,
+            "  {first:<44} {:>9} {:>9} {:>9} {:>9}",
+            "entities", "aliases", "anchored", "demonyms"
+        )
+    };
+    writeln!(out, "by type:")?;
+    header(out, "type")?;
+    let mut total = Counts::default();
+    for (t, c) in &stats.by_type {
+        row(out, t, c)?;
+        total.entities += c.entities;
+        total.aliases += c.aliases;
+        total.anchored += c.anchored;
+        total.demonyms += c.demonyms;
+    }
+    row(out, "total", &total)?;
+    writeln!(
+        out,
+        "by file (entities first defined there, aliases written there):"
+    )?;
+    header(out, "file")?;
+    for (f, c) in &stats.by_file {
+        row(out, f, c)?;
+    }
+    writeln!(
+        out,
+        "shared aliases: {} (resolved per document; the most shared first)",
+        stats.ambiguous.len()
+    )?;
+    for (a, n) in stats.ambiguous.iter().take(top) {
+        writeln!(out, "  {a:<44} {n:>9} entities")?;
+    }
+    if stats.ambiguous.len() > top {
+        writeln!(out, "  ... and {} more", stats.ambiguous.len() - top)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Loader;
+
+    /// A pack with one planted problem a line (lines numbered in the comments).
+    const PLANTED: &str = "\
+@type person
+Kim Jong Un | ~Kim
+Kim Jong Il | ~Kim
+Theresa May | ~May
+Bill Clinton | !Bill
+Xi Jinping | Xi
+Ken Gause
+Kim Chang Son
+Vladimir Putin | Putin | Putin
+@type place
+Georgia | +Georgia
+South Georgia
+Bath
+Mobile, Alabama | ~Mobile
+Ides of March | ~March
+@type organization
+Far Eastern Federal University
+@type person
+Theresa May | ~Theresa
+";
+
+    fn report(text: &str) -> Vec<String> {
+        let g = Gazetteer::from_str("planted.txt", text).unwrap();
+        lint(&g, &CheckOptions::default())
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    fn has(lines: &[String], prefix: &str, needle: &str) -> bool {
+        lines
+            .iter()
+            .any(|l| l.starts_with(prefix) && l.contains(needle))
+    }
+
+    #[test]
+    fn each_planted_problem_is_reported_on_its_line() {
+        let r = report(PLANTED);
+        let expect = [
+            (
+                "planted.txt:2: ",
+                "alias `Kim` is shared by Kim Jong Un and Kim Jong Il",
+            ),
+            (
+                "planted.txt:3: ",
+                "alias `Kim` is shared by Kim Jong Il and Kim Jong Un",
+            ),
+            (
+                "planted.txt:4: ",
+                "alias `May` is a weekday or month name: it is set aside even when anchored; write `~!May`",
+            ),
+            (
+                "planted.txt:5: ",
+                "alias `Bill` is a common English word and is forced",
+            ),
+            ("planted.txt:6: ", "very short alias `Xi` is not an acronym"),
+            (
+                "planted.txt:7: ",
+                "`Ken Gause` has no alias besides its label: add `~Gause`",
+            ),
+            (
+                "planted.txt:8: ",
+                "`Kim Chang Son` has no alias besides its label: add `~Kim`",
+            ),
+            (
+                "planted.txt:9: ",
+                "alias `Putin` of `person:vladimir-putin` is already listed at planted.txt:9",
+            ),
+            (
+                "planted.txt:11: ",
+                "alias `Georgia` is part of `South Georgia` (place:south-georgia)",
+            ),
+            (
+                "planted.txt:13: ",
+                "alias `Bath` is a common English word and not anchored",
+            ),
+            (
+                "planted.txt:15: ",
+                "alias `March` is a weekday or month name",
+            ),
+            ("planted.txt:17: ", "add its acronym (`FEFU`?)"),
+            (
+                "planted.txt:19: ",
+                "duplicate entry: `person:theresa-may` is already defined at planted.txt:4",
+            ),
+        ];
+        for (at, what) in expect {
+            assert!(
+                has(&r, at, what),
+                "expected {at}{what} in\n{}",
+                r.join("\n")
+            );
+        }
+        // Anchored common words are the remedy, not a problem; the default sense is named.
+        assert!(!r.iter().any(|l| l.contains("`Mobile`")), "{r:#?}");
+        assert_eq!(r.len(), expect.len(), "{r:#?}");
+    }
+
+    #[test]
+    fn acronyms_and_demonyms_are_not_short_or_common() {
+        let r = report(
+            "@type place\nUnited States | US | U.S. | demonym=American\nUnited Nations | UN\n",
+        );
+        assert!(r.is_empty(), "{r:#?}");
+    }
+
+    #[test]
+    fn a_shared_alias_names_the_default_sense() {
+        let r = report("@type place\nGeorgia | +Georgia\nGeorgia (US state) | Georgia\n");
+        assert!(!r.iter().any(|l| l.contains("already listed")), "{r:#?}");
+        assert!(
+            has(&r, "planted.txt:3: ", "else Georgia (its default sense)"),
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn scope_limits_reports_to_the_checked_files_but_compares_with_all() {
+        let mut loader = Loader::new();
+        loader.add_text(
+            "world/people.txt",
+            "Kim Jong Un | ~Kim\nTheresa May | May\n",
+        );
+        loader.add_text("topic/people.txt", "Kim Yo Jong | ~Kim\n");
+        let g = loader.finish().unwrap();
+        let options = CheckOptions {
+            scope: ["topic/people.txt".to_string()].into(),
+        };
+        let r: Vec<String> = lint(&g, &options).iter().map(ToString::to_string).collect();
+        assert!(has(
+            &r,
+            "topic/people.txt:1: ",
+            "shared by Kim Yo Jong and Kim Jong Un"
+        ));
+        assert!(r.iter().all(|l| l.starts_with("topic/")), "{r:#?}");
+    }
+
+    #[test]
+    fn repeated_alias_across_files_is_reported_where_repeated() {
+        let mut loader = Loader::new();
+        loader.add_text("a/people.txt", "Vladimir Putin | Putin\n");
+        loader.add_text("b/people.txt", "Vladimir Putin | Putin | Vlad\n");
+        let g = loader.finish().unwrap();
+        let r: Vec<String> = lint(&g, &CheckOptions::default())
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(has(
+            &r,
+            "b/people.txt:1: ",
+            "alias `Putin` of `person:vladimir-putin` is already listed at a/people.txt:1"
+        ));
+        // Naming the entity by its label to add to it is how merging works: not a repeat.
+        assert!(
+            !r.iter().any(|l| l.contains("alias `Vladimir Putin`")),
+            "{r:#?}"
+        );
+        assert!(!r.iter().any(|l| l.contains("duplicate entry")), "{r:#?}");
+    }
+
+    #[test]
+    fn stats_count_per_type_and_file() {
+        let mut loader = Loader::new();
+        loader.add_text(
+            "a/people.txt",
+            "Kim Jong Un | ~Kim\nKim Jong Il | ~Kim | Kim Jong-il\n",
+        );
+        loader.add_text("b/places.txt", "Russia | demonym=Russian\n");
+        let s = stats(&loader.finish().unwrap());
+        let person = s.by_type["person"];
+        assert_eq!(
+            (person.entities, person.aliases, person.anchored),
+            (2, 5, 2)
+        );
+        assert_eq!(s.by_type["place"].demonyms, 1);
+        assert_eq!(s.by_file[0].0, "a/people.txt");
+        assert_eq!(s.by_file[1].1.aliases, 2);
+        assert_eq!(s.ambiguous, [("kim".to_string(), 2)]);
+        let mut out = Vec::new();
+        write_stats(&s, 10, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("shared aliases: 1"), "{text}");
+    }
+}

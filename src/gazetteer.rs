@@ -98,6 +98,21 @@ pub struct Gazetteer {
     by_id: HashMap<String, u32>,
     sources: Vec<String>,
     warnings: Vec<Problem>,
+    repeats: Vec<Repeat>,
+}
+
+/// An entry or an alias written a second time. Loading merges it silently (a topic pack
+/// may add aliases to a world-pack entity); `entgraph gazetteer check` reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeat {
+    /// Where it is written again.
+    pub location: Location,
+    /// Where it was first written.
+    pub first: Location,
+    /// The entity.
+    pub entity: u32,
+    /// The alias repeated, or `None` when the whole entry is defined again in the same file.
+    pub alias: Option<String>,
 }
 
 impl Gazetteer {
@@ -164,6 +179,11 @@ impl Gazetteer {
     /// Non-fatal problems found while loading (conflicting attributes and the like).
     pub fn warnings(&self) -> &[Problem] {
         &self.warnings
+    }
+
+    /// Entries and aliases written twice, in loading order.
+    pub fn repeats(&self) -> &[Repeat] {
+        &self.repeats
     }
 }
 
@@ -298,6 +318,11 @@ impl Loader {
         }
     }
 
+    /// How many files have been added so far.
+    pub fn sources(&self) -> usize {
+        self.gazetteer.sources.len()
+    }
+
     /// Problems collected so far.
     pub fn problems(&self) -> &[Problem] {
         &self.problems
@@ -414,11 +439,45 @@ impl Loader {
                     }
                 }
             }
+            let same_file = existing.location.path == entity.location.path;
+            if same_file {
+                g.repeats.push(Repeat {
+                    location: entity.location.clone(),
+                    first: existing.location.clone(),
+                    entity: idx,
+                    alias: None,
+                });
+            }
             for alias in entity.aliases {
-                merge_alias(&mut existing.aliases, alias);
+                let (text, at) = (alias.text.clone(), alias.location.clone());
+                if let Some(first) = merge_alias(&mut existing.aliases, alias) {
+                    // Another file names the entity by its label to add to it: not a repeat.
+                    if !same_file && text != entity.label {
+                        g.repeats.push(Repeat {
+                            location: at,
+                            first,
+                            entity: idx,
+                            alias: Some(text),
+                        });
+                    }
+                }
             }
         } else {
             let idx = g.entities.len() as u32;
+            let mut entity = entity;
+            let mut aliases = Vec::with_capacity(entity.aliases.len());
+            for alias in std::mem::take(&mut entity.aliases) {
+                let (text, at) = (alias.text.clone(), alias.location.clone());
+                if let Some(first) = merge_alias(&mut aliases, alias) {
+                    g.repeats.push(Repeat {
+                        location: at,
+                        first,
+                        entity: idx,
+                        alias: Some(text),
+                    });
+                }
+            }
+            entity.aliases = aliases;
             g.by_id.insert(entity.id.clone(), idx);
             g.entities.push(entity);
         }
@@ -643,30 +702,30 @@ fn finish_entity(
         Some(id) => id,
         None => derive_id(&kind, label),
     };
-    let mut merged = Vec::with_capacity(aliases.len());
-    for a in aliases {
-        merge_alias(&mut merged, a);
-    }
     Ok(Entity {
         id,
         label: label.to_string(),
         kind,
         attrs,
-        aliases: merged,
+        aliases,
         location,
     })
 }
 
-/// Adds `alias` to `list` unless the same text of the same kind is there already; flags
-/// that only add permission (forced, default sense) are combined.
-fn merge_alias(list: &mut Vec<Alias>, alias: Alias) {
+/// Adds `alias` to `list` unless the same text of the same kind is there already, in which
+/// case the flags that only add permission (forced, default sense) are combined and, when
+/// the repeat adds no flag (`Georgia | +Georgia` does), the first one's location is returned.
+fn merge_alias(list: &mut Vec<Alias>, alias: Alias) -> Option<Location> {
     if let Some(a) = list.iter_mut().find(|a| {
         a.text == alias.text && a.anchored == alias.anchored && a.demonym == alias.demonym
     }) {
+        let adds = (alias.forced && !a.forced) || (alias.default_sense && !a.default_sense);
         a.forced |= alias.forced;
         a.default_sense |= alias.default_sense;
+        (!adds).then(|| a.location.clone())
     } else {
         list.push(alias);
+        None
     }
 }
 

@@ -388,7 +388,8 @@ impl Matcher {
     pub fn explain(&self, gazetteer: &Gazetteer, text: &str) -> Vec<Explanation> {
         let mut trace = Vec::new();
         let candidates = self.candidates(text, &mut Scratch::default(), Some(&mut trace));
-        resolve(text, candidates, Some(&mut trace));
+        let mut found = resolve(text, candidates, Some(&mut trace));
+        self.mark_descriptions(text, &mut found.mentions);
         let name = |e: EntityIndex| {
             let ent = gazetteer.entity(e);
             format!("{} ({})", ent.label, ent.id)
@@ -436,12 +437,28 @@ impl Matcher {
                         (true, "match", format!("alias `{alias}` of {}", name(entity)))
                     }
                     Outcome::Accepted { entity, among } => {
-                        let counts: Vec<String> = among.iter().map(|&(e, n)| format!("{} {n}", gazetteer.entity(e).label)).collect();
+                        let mut counts: Vec<String> = among.iter().filter(|p| p.1 > 0).map(|&(e, n)| format!("{} {n}", gazetteer.entity(e).label)).collect();
+                        let unnamed = among.iter().filter(|p| p.1 == 0).count();
+                        if unnamed > 0 {
+                            counts.push(format!("{unnamed} other{} not named", if unnamed == 1 { "" } else { "s" }));
+                        }
                         (true, "ambiguity", format!(
                             "alias `{alias}` is shared; resolved to {} by the unambiguous mentions in the text ({}; ties go to the nearest preceding, then the default sense)",
                             name(entity), counts.join(", ")
                         ))
                     }
+                };
+                let describes = found
+                    .mentions
+                    .iter()
+                    .find(|m| m.span == t.span)
+                    .and_then(|m| m.describes);
+                let reason = match describes {
+                    Some(p) if accepted => format!(
+                        "{reason}; it introduces {}, so it describes that person and is not linked",
+                        name(p)
+                    ),
+                    _ => reason,
                 };
                 Explanation { span: t.span, text: matched.to_string(), accepted, rule, reason }
             })

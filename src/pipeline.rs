@@ -94,6 +94,8 @@ pub struct Engine {
     pub matcher: Matcher,
     /// Time spent loading and compiling.
     pub load_time: Duration,
+    /// How many of `gazetteer.sources()` come from the default packs (they come first).
+    pub default_sources: usize,
 }
 
 /// Loads the gazetteers `opts` names and builds the matcher.
@@ -108,6 +110,7 @@ pub fn load(opts: &Options) -> Result<Engine, Error> {
             loader.add_embedded(pack);
         }
     }
+    let default_sources = loader.sources();
     for g in &opts.gazetteers {
         loader.add_arg(g);
     }
@@ -120,6 +123,7 @@ pub fn load(opts: &Options) -> Result<Engine, Error> {
         gazetteer,
         matcher,
         load_time: t.elapsed(),
+        default_sources,
     })
 }
 

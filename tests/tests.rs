@@ -12,3 +12,5 @@ mod external;
 mod output;
 // The five real example articles in ../shared/seeds/.
 mod seeds;
+// `entgraph gazetteer check`: lints, stats, --explain.
+mod gazetteer_cmd;

@@ -26,6 +26,50 @@ pub(crate) enum Command {
     Extract(ExtractArgs),
     /// Build the co-occurrence graph and write it as DOT and JSON.
     Build(BuildArgs),
+    /// Work on gazetteers: check them for problems, explain matches.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum GazetteerCommand {
+    /// Load gazetteers as build does and report problems as path:line: level: message.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub(crate) struct CheckArgs {
+    /// Gazetteer files, directories (packs) or embedded pack names to check. Without any,
+    /// the default packs are checked. The default packs are loaded too (unless
+    /// --no-default-gazetteers), so that aliases shared with them are reported.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<String>,
+
+    /// Do not load the default gazetteers (the embedded world pack).
+    #[arg(long)]
+    pub(crate) no_default_gazetteers: bool,
+
+    /// Also print entities and aliases per type and per file, and the shared aliases.
+    #[arg(long)]
+    pub(crate) stats: bool,
+
+    /// Show, for each candidate match in TEXT (or in the file TEXT names), which alias
+    /// matched and which rule accepted or rejected it (instead of the warnings, which are
+    /// only counted).
+    #[arg(long, value_name = "TEXT|FILE")]
+    pub(crate) explain: Option<String>,
+
+    /// Case policy for --explain, as in build.
+    #[arg(long, value_enum, value_name = "POLICY")]
+    pub(crate) case: Option<CaseArg>,
+
+    /// Do not match demonyms in --explain.
+    #[arg(long)]
+    pub(crate) no_demonyms: bool,
+
+    /// Exit with status 1 on warnings too, not only on errors.
+    #[arg(long)]
+    pub(crate) strict: bool,
 }
 
 /// Options shared by every command that reads a corpus.
@@ -189,16 +233,34 @@ impl RenderArg {
     }
 }
 
+impl CheckArgs {
+    pub(crate) fn options(&self) -> Options {
+        Options {
+            gazetteers: self.paths.clone(),
+            default_gazetteers: !self.no_default_gazetteers,
+            case: self.case.map(CaseArg::policy),
+            demonyms: !self.no_demonyms,
+            ..Options::default()
+        }
+    }
+}
+
+impl CaseArg {
+    pub(crate) fn policy(self) -> CasePolicy {
+        match self {
+            CaseArg::Smart => CasePolicy::Smart,
+            CaseArg::Exact => CasePolicy::Exact,
+            CaseArg::Insensitive => CasePolicy::Insensitive,
+        }
+    }
+}
+
 impl CorpusArgs {
     pub(crate) fn options(&self) -> Options {
         Options {
             gazetteers: self.gazetteers.clone(),
             default_gazetteers: !self.no_default_gazetteers,
-            case: self.case.map(|c| match c {
-                CaseArg::Smart => CasePolicy::Smart,
-                CaseArg::Exact => CasePolicy::Exact,
-                CaseArg::Insensitive => CasePolicy::Insensitive,
-            }),
+            case: self.case.map(CaseArg::policy),
             demonyms: !self.no_demonyms,
             threads: self.threads,
             ..Options::default()

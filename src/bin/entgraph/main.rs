@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use args::{Args, Command};
+use args::{Args, CheckArgs, Command, GazetteerCommand};
 use entgraph::pipeline;
 
 fn main() -> ExitCode {
@@ -87,7 +87,85 @@ fn run(args: Args) -> Result<ExitCode> {
             }
             Ok(exit_code(&report.stats))
         }
+        Command::Gazetteer(GazetteerCommand::Check(a)) => check(&a),
     }
+}
+
+/// `entgraph gazetteer check`: the report goes to stdout, the tally to stderr.
+fn check(a: &CheckArgs) -> Result<ExitCode> {
+    let opts = a.options();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let engine = match pipeline::load(&opts) {
+        Ok(engine) => engine,
+        Err(pipeline::Error::Gazetteer(e)) => {
+            for p in &e.problems {
+                writeln!(out, "{}: {}: {}", p.location, p.level, p.message)?;
+            }
+            out.flush()?;
+            eprintln!("{} errors: the gazetteers do not load", e.problems.len());
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let g = &engine.gazetteer;
+    let scope = if a.paths.is_empty() {
+        Default::default()
+    } else {
+        g.sources()[engine.default_sources..]
+            .iter()
+            .cloned()
+            .collect()
+    };
+    let options = entgraph::check::CheckOptions { scope };
+    let mut problems = entgraph::check::lint(g, &options);
+    problems.extend(g.warnings().iter().cloned());
+    // With --explain the question is about a text: the lints would bury the answer.
+    if a.explain.is_none() {
+        for p in &problems {
+            writeln!(out, "{}: {}: {}", p.location, p.level, p.message)?;
+        }
+    }
+    let warnings = problems.len();
+    if a.stats {
+        entgraph::check::write_stats(&entgraph::check::stats(g), 20, &mut out)?;
+    }
+    if let Some(x) = &a.explain {
+        let text = match std::fs::read_to_string(x) {
+            Ok(t) => t,
+            Err(_) if !std::path::Path::new(x).exists() => x.clone(),
+            Err(e) => return Err(e).with_context(|| format!("cannot read `{x}`")),
+        };
+        let why = engine.matcher.explain(g, &text);
+        for e in &why {
+            let verdict = if e.accepted { "match" } else { "no match" };
+            writeln!(
+                out,
+                "{}..{} {:?}: {verdict} ({}): {}",
+                e.span.start, e.span.end, e.text, e.rule, e.reason
+            )?;
+        }
+        if why.is_empty() {
+            writeln!(out, "no alias of the loaded gazetteers occurs in the text")?;
+        }
+    }
+    out.flush()?;
+    let checked = if a.paths.is_empty() {
+        g.sources().len()
+    } else {
+        g.sources().len() - engine.default_sources
+    };
+    eprintln!(
+        "checked {checked} file{}: {} entities, 0 errors, {warnings} warning{}",
+        if checked == 1 { "" } else { "s" },
+        g.len(),
+        if warnings == 1 { "" } else { "s" }
+    );
+    Ok(if a.strict && warnings > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn exit_code(stats: &pipeline::Stats) -> ExitCode {

@@ -1,0 +1,176 @@
+//! `entgraph gazetteer check`: lints with their lines, load errors, stats and `--explain`.
+
+use crate::common::*;
+
+/// A topic pack with one planted problem a line.
+const PLANTED: &str = "\
+# A pack with planted problems.
+@type person
+Kim Jong Un | ~Kim
+Kim Jong Il | ~Kim
+Artyom Lukin | ~Lukin
+Theresa May | May
+Nick Clegg | Nick Clegg
+Li Na | Li
+@type place
+Korea | Korean Peninsula
+Georgia | +Georgia
+South Georgia
+Nice
+";
+
+fn check(args: &[&str]) -> (Option<i32>, String, String) {
+    let mut all = vec!["gazetteer", "check"];
+    all.extend_from_slice(args);
+    let o = entgraph(&all);
+    (o.status.code(), stdout(&o), stderr(&o))
+}
+
+#[test]
+fn planted_problems_are_reported_with_their_lines() {
+    let dir = temp_files(&[("pack/planted.txt", PLANTED)]);
+    let pack = dir.path().join("pack");
+    let (code, out, err) = check(&[s(&pack), "--no-default-gazetteers"]);
+    assert_eq!(code, Some(0), "{err}");
+    let file = s(&pack.join("planted.txt")).to_string();
+    let expect = [
+        (
+            3,
+            "warning: alias `Kim` is shared by Kim Jong Un and Kim Jong Il",
+        ),
+        (
+            4,
+            "warning: alias `Kim` is shared by Kim Jong Il and Kim Jong Un",
+        ),
+        (6, "warning: alias `May` is a weekday or month name"),
+        (
+            7,
+            "warning: alias `Nick Clegg` of `person:nick-clegg` is already listed at",
+        ),
+        (
+            7,
+            "warning: `Nick Clegg` has no alias besides its label: add `~Clegg`",
+        ),
+        (8, "warning: very short alias `Li` is not an acronym"),
+        (11, "warning: alias `Georgia` is part of `South Georgia`"),
+        (
+            13,
+            "warning: alias `Nice` is a common English word and not anchored",
+        ),
+    ];
+    for (line, what) in expect {
+        let prefix = format!("{file}:{line}: {what}");
+        assert!(
+            out.lines().any(|l| l.starts_with(&prefix)),
+            "missing `{prefix}` in\n{out}"
+        );
+    }
+    assert_eq!(out.lines().count(), expect.len(), "{out}");
+    assert!(err.contains("0 errors, 8 warnings"), "{err}");
+    // --strict turns warnings into a failure, for a pack's own CI.
+    assert_eq!(
+        check(&[s(&pack), "--no-default-gazetteers", "--strict"]).0,
+        Some(1)
+    );
+}
+
+#[test]
+fn load_errors_are_all_listed_and_fail() {
+    let dir = temp_files(&[(
+        "bad.txt",
+        "@type person\nVladimir Putin | Putin\n | nameless\nKim | ~\n@type 9\n",
+    )]);
+    let file = dir.path().join("bad.txt");
+    let (code, out, _) = check(&[s(&file)]);
+    assert_eq!(code, Some(1));
+    for line in [3, 4, 5] {
+        let prefix = format!("{}:{line}: error: ", s(&file));
+        assert!(
+            out.lines().any(|l| l.starts_with(&prefix)),
+            "{prefix} in\n{out}"
+        );
+    }
+}
+
+#[test]
+fn a_topic_pack_is_checked_against_the_world_pack() {
+    // Only the topic file is reported on, but a world entity sharing its alias is named.
+    let dir = temp_files(&[("people.txt", "Kim Chang Son | ~Kim\n")]);
+    let file = dir.path().join("people.txt");
+    let (code, out, _) = check(&[s(&file)]);
+    assert_eq!(code, Some(0));
+    assert!(out.lines().all(|l| l.starts_with(s(&file))), "{out}");
+    let shared = out
+        .lines()
+        .find(|l| l.contains("alias `Kim` is shared"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        shared.contains("else Kim Jong Un (its default sense)"),
+        "{shared}"
+    );
+    assert!(shared.contains(" more: "), "{shared}");
+}
+
+#[test]
+fn stats_count_entities_and_aliases() {
+    let dir = temp_files(&[("pack/planted.txt", PLANTED)]);
+    let (code, out, _) = check(&[
+        s(&dir.path().join("pack")),
+        "--no-default-gazetteers",
+        "--stats",
+    ]);
+    assert_eq!(code, Some(0));
+    let row = |name: &str| -> Vec<String> {
+        out.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("no {name} row in\n{out}"))
+            .split_whitespace()
+            .skip(1)
+            .map(str::to_string)
+            .collect()
+    };
+    // entities, aliases, anchored, demonyms
+    assert_eq!(row("person"), ["6", "11", "3", "0"]);
+    assert_eq!(row("place"), ["4", "5", "0", "0"]);
+    assert!(out.contains("shared aliases: 1"), "{out}");
+}
+
+#[test]
+fn explain_answers_why_a_name_was_or_was_not_found() {
+    let dir = temp_files(&[("pack/planted.txt", PLANTED)]);
+    let pack = dir.path().join("pack");
+    let text = "Koreans waved. Lukin spoke. Made in china. \
+                Kim Jong Un arrived. Kim waved.";
+    let (code, out, _) = check(&[s(&pack), "--no-default-gazetteers", "--explain", text]);
+    assert_eq!(code, Some(0));
+    let line = |needle: &str| -> &str {
+        out.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle} in\n{out}"))
+    };
+    assert!(line("\"Korea\"").contains("no match (boundary)"));
+    assert!(line("\"Korea\"").contains("inside the word `Koreans`"));
+    assert!(line("\"Lukin\"").contains("no match (anchoring)"));
+    let kim = out
+        .lines()
+        .find(|l| l.contains("\"Kim\"") && l.contains("ambiguity"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        kim.contains("match (ambiguity): alias `Kim` is shared; resolved to Kim Jong Un"),
+        "{kim}"
+    );
+    // And a case rejection, with the default world pack.
+    let (_, out, _) = check(&["--explain", "Made in china, sold in China."]);
+    let china: Vec<&str> = out.lines().filter(|l| l.contains("hina\"")).collect();
+    assert_eq!(china.len(), 2, "{out}");
+    assert!(china[0].contains("no match (case)"), "{}", china[0]);
+    assert!(china[1].contains("match (match)"), "{}", china[1]);
+    // A file works as well as a string.
+    let file = dir.path().join("text.txt");
+    std::fs::write(&file, text).unwrap();
+    let (_, from_file, _) = check(&[s(&pack), "--no-default-gazetteers", "--explain", s(&file)]);
+    assert_eq!(
+        from_file,
+        check(&[s(&pack), "--no-default-gazetteers", "--explain", text]).1
+    );
+}
