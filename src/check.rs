@@ -25,7 +25,7 @@ pub struct CheckOptions {
 
 impl CheckOptions {
     fn in_scope(&self, location: &Location) -> bool {
-        self.scope.is_empty() || self.scope.contains(&location.path)
+        self.scope.is_empty() || self.scope.contains(&*location.path)
     }
 }
 

@@ -6,20 +6,22 @@
 
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Where something was read: a file (or a pack-relative name for embedded files) and
 /// optionally a 1-based line number.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Location {
     /// The file, as the user named it (embedded files: `<embedded>/world/countries.txt`).
-    pub path: String,
+    /// Shared: a million aliases read from one file hold one copy of its name.
+    pub path: Arc<str>,
     /// 1-based line number, when the problem belongs to one line.
     pub line: Option<usize>,
 }
 
 impl Location {
     /// A location naming a whole file.
-    pub fn file(path: impl Into<String>) -> Location {
+    pub fn file(path: impl Into<Arc<str>>) -> Location {
         Location {
             path: path.into(),
             line: None,
@@ -27,7 +29,7 @@ impl Location {
     }
 
     /// A location naming line `index0 + 1` of a file (stored 1-based, given 0-based).
-    pub fn line0(path: impl Into<String>, index0: usize) -> Location {
+    pub fn line0(path: impl Into<Arc<str>>, index0: usize) -> Location {
         Location {
             path: path.into(),
             line: Some(index0 + 1),

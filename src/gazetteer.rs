@@ -95,10 +95,48 @@ pub struct Entity {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    by_id: HashMap<String, u32>,
+    by_id: IdIndex,
     sources: Vec<String>,
     warnings: Vec<Problem>,
     repeats: Vec<Repeat>,
+}
+
+/// Entity ids → indices, storing a 64-bit hash of each id rather than a copy of it: a
+/// million entities hold their ids once. Ids whose hashes collide go to a small map.
+#[derive(Debug, Clone, Default)]
+struct IdIndex {
+    by_hash: rustc_hash::FxHashMap<u64, u32>,
+    collided: HashMap<String, u32>,
+}
+
+impl IdIndex {
+    fn hash(id: &str) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(id)
+    }
+
+    fn get(&self, id: &str, entities: &[Entity]) -> Option<u32> {
+        match self.by_hash.get(&Self::hash(id)) {
+            Some(&i) if entities[i as usize].id == id => Some(i),
+            Some(_) => self.collided.get(id).copied(),
+            None => None,
+        }
+    }
+
+    /// Adds `id` (not present yet) at `index`.
+    fn insert(&mut self, id: &str, index: u32, entities: &[Entity]) {
+        match self.by_hash.entry(Self::hash(id)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(index);
+            }
+            std::collections::hash_map::Entry::Occupied(o)
+                if entities[*o.get() as usize].id != id =>
+            {
+                self.collided.insert(id.to_string(), index);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {}
+        }
+    }
 }
 
 /// An entry or an alias written a second time. Loading merges it silently (a topic pack
@@ -146,7 +184,7 @@ impl Gazetteer {
 
     /// The index of the entity with id `id`.
     pub fn index_of(&self, id: &str) -> Option<u32> {
-        self.by_id.get(id).copied()
+        self.by_id.get(id, &self.entities)
     }
 
     /// Finds an entity by id, else by label (case-insensitive), else by alias.
@@ -346,10 +384,11 @@ impl Loader {
     }
 
     fn parse_text(&mut self, name: &str, text: &str) {
+        let file: std::sync::Arc<str> = name.into();
         let mut kind: Option<String> = default_type_for(name).map(str::to_string);
         let mut case = CasePolicy::Smart;
         for (i, raw) in text.lines().enumerate() {
-            let loc = || Location::line0(name, i);
+            let loc = || Location::line0(file.clone(), i);
             let line = strip_comment(raw).trim();
             if line.is_empty() {
                 continue;
@@ -388,12 +427,13 @@ impl Loader {
     }
 
     fn parse_jsonl(&mut self, name: &str, text: &str) {
+        let file: std::sync::Arc<str> = name.into();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() {
                 continue;
             }
-            let loc = Location::line0(name, i);
+            let loc = Location::line0(file.clone(), i);
             match serde_json::from_str::<JsonEntry>(line) {
                 Ok(entry) => match entry.into_entity(loc.clone()) {
                     Ok(e) => self.add_entity(e),
@@ -412,7 +452,7 @@ impl Loader {
 
     fn add_entity(&mut self, entity: Entity) {
         let g = &mut self.gazetteer;
-        if let Some(&idx) = g.by_id.get(&entity.id) {
+        if let Some(idx) = g.by_id.get(&entity.id, &g.entities) {
             let existing = &mut g.entities[idx as usize];
             if existing.kind != entity.kind {
                 self.problems.push(Problem::error(
@@ -478,7 +518,7 @@ impl Loader {
                 }
             }
             entity.aliases = aliases;
-            g.by_id.insert(entity.id.clone(), idx);
+            g.by_id.insert(&entity.id, idx, &g.entities);
             g.entities.push(entity);
         }
     }
@@ -884,6 +924,21 @@ pub fn variants(alias: &str, kind: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn id_index_handles_hash_collisions() {
+        let g = Gazetteer::from_str("people.txt", "Anna Petrova\n").unwrap();
+        let entities = g.entities().to_vec();
+        let mut index = IdIndex::default();
+        // Pretend `person:b` hashes like entity 0 (`person:anna-petrova`).
+        index.by_hash.insert(IdIndex::hash("person:b"), 0);
+        index.insert("person:b", 1, &entities);
+        assert_eq!(index.collided.get("person:b"), Some(&1));
+        assert_eq!(index.get("person:b", &entities), Some(1));
+        assert_eq!(index.get("person:c", &entities), None);
+        assert_eq!(g.index_of("person:anna-petrova"), Some(0));
+        assert_eq!(g.index_of("person:anna"), None);
+    }
 
     fn load(files: &[(&str, &str)]) -> Result<Gazetteer, GazetteerError> {
         let mut l = Loader::new();

@@ -12,9 +12,8 @@
 //! case check an alias needs) is decided once in [`MatcherBuilder::build`]; the per-document
 //! work is a scan of the normalized text and a few checks per hit.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
 use smallvec::SmallVec;
 
 use crate::gazetteer::{variants, CasePolicy, Gazetteer};
@@ -89,68 +88,91 @@ impl MatcherBuilder {
     /// # Errors
     /// When the automaton cannot be built (it would exceed the automaton's size limits).
     pub fn build(&self, gazetteer: &Gazetteer) -> Result<Matcher, BuildError> {
-        let mut table: HashMap<String, Vec<Record>> = HashMap::new();
         let mut stats = BuildStats::default();
-        for (ei, entity) in gazetteer.entities().iter().enumerate() {
-            for alias in &entity.aliases {
-                stats.aliases += 1;
-                if alias.demonym && !self.demonyms {
-                    stats.demonyms_off += 1;
-                    continue;
+        // Folded patterns and their records, made in parallel over chunks of entities:
+        // normalizing and generating variants is most of the work for a large gazetteer.
+        // The patterns live in one arena string, not a string each.
+        let chunks: Vec<Table> = gazetteer
+            .entities()
+            .par_chunks(ENTITY_CHUNK)
+            .enumerate()
+            .map(|(c, entities)| {
+                let mut t = Table::default();
+                for (i, entity) in entities.iter().enumerate() {
+                    self.entity_records((c * ENTITY_CHUNK + i) as EntityIndex, entity, &mut t);
                 }
-                let policy = self.case.unwrap_or(alias.case);
-                let check = case_check(policy, &normalize(&alias.text, false));
-                if self.junk_guard && !alias.forced && check != CaseCheck::Exact {
-                    // Anchoring makes a common word safe (it only counts where the entity is
-                    // named in full); numbers, function words and dates never are.
-                    let reason = junk_reason(&normalize(&alias.text, true))
-                        .filter(|r| !(alias.anchored && *r == JunkReason::CommonWord));
-                    if let Some(reason) = reason {
-                        stats.set_aside.push(SetAside {
-                            alias: alias.text.clone(),
-                            entity: ei as EntityIndex,
-                            reason,
-                        });
-                        continue;
-                    }
-                }
-                for cased in variants(&alias.text, &entity.kind) {
-                    let key = normalize(&cased, true);
-                    let check = case_check(policy, &cased);
-                    let records = table.entry(key).or_default();
-                    if records.iter().any(|r| {
-                        r.entity == ei as EntityIndex
-                            && *r.cased == *cased
-                            && r.check == check
-                            && r.anchored == alias.anchored
-                            && r.demonym == alias.demonym
-                    }) {
-                        continue;
-                    }
-                    records.push(Record {
-                        entity: ei as EntityIndex,
-                        anchored: alias.anchored,
-                        demonym: alias.demonym,
-                        default_sense: alias.default_sense,
-                        check,
-                        cased: cased.into_boxed_str(),
+                t
+            })
+            .collect();
+        let mut table = Table::default();
+        table
+            .arena
+            .reserve(chunks.iter().map(|t| t.arena.len()).sum());
+        table
+            .keys
+            .reserve(chunks.iter().map(|t| t.keys.len()).sum());
+        table
+            .records
+            .reserve(chunks.iter().map(|t| t.records.len()).sum());
+        for t in chunks {
+            let base = table.arena.len() as u32;
+            table.arena.push_str(&t.arena);
+            table
+                .keys
+                .extend(t.keys.iter().map(|&(s, e)| (s + base, e + base)));
+            table.records.extend(t.records);
+            stats.demonyms_off += t.demonyms_off;
+            stats.set_aside.extend(t.set_aside);
+        }
+        stats.aliases = gazetteer.entities().iter().map(|e| e.aliases.len()).sum();
+        let made = std::mem::take(&mut table.records);
+        let key = |i: u32| {
+            let (s, e) = table.keys[i as usize];
+            &table.arena[s as usize..e as usize]
+        };
+        // Sorted patterns make the automaton and pattern ids independent of input order,
+        // and build the automaton's trie several times faster than unsorted ones.
+        let order = |r: &Record| (r.entity, r.check, r.anchored, r.demonym);
+        let mut perm: Vec<u32> = (0..made.len() as u32).collect();
+        perm.par_sort_unstable_by(|&a, &b| {
+            let (ra, rb) = (&made[a as usize], &made[b as usize]);
+            (key(a), &ra.cased, order(ra), ra.alias).cmp(&(key(b), &rb.cased, order(rb), rb.alias))
+        });
+        let mut records: Vec<Record> = Vec::with_capacity(perm.len());
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        let mut keys: Vec<&str> = Vec::new();
+        for &i in &perm {
+            let k = key(i);
+            let record = &made[i as usize];
+            if keys.last() != Some(&k) {
+                // Records of the previous pattern in entity order.
+                if let Some(&(s, _)) = ranges.last() {
+                    records[s as usize..].sort_by(|a: &Record, b| {
+                        (a.entity, a.alias, &a.cased).cmp(&(b.entity, b.alias, &b.cased))
                     });
                 }
+                let start = records.len() as u32;
+                ranges.push((start, start));
+                keys.push(k);
+            } else if let Some(last) = records.last_mut() {
+                // The same variant of the same alias twice: one record, default sense if
+                // either is.
+                if last.cased == record.cased && order(last) == order(record) {
+                    last.default_sense |= record.default_sense;
+                    continue;
+                }
+            }
+            records.push(record.clone());
+            if let Some(r) = ranges.last_mut() {
+                r.1 = records.len() as u32;
             }
         }
-        // Sorted patterns make the automaton and pattern ids independent of hash order.
-        let mut patterns: Vec<(String, Vec<Record>)> = table.into_iter().collect();
-        patterns.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut records = Vec::new();
-        let mut ranges = Vec::with_capacity(patterns.len());
-        let mut keys = Vec::with_capacity(patterns.len());
-        for (key, mut recs) in patterns {
-            recs.sort_by(|a, b| (a.entity, &a.cased).cmp(&(b.entity, &b.cased)));
-            let start = records.len() as u32;
-            records.extend(recs);
-            ranges.push((start, records.len() as u32));
-            keys.push(key);
+        if let Some(&(s, _)) = ranges.last() {
+            records[s as usize..]
+                .sort_by(|a, b| (a.entity, a.alias, &a.cased).cmp(&(b.entity, b.alias, &b.cased)));
         }
+        drop(perm);
+        drop(made);
         stats.patterns = keys.len();
         stats.ambiguous_patterns = ranges
             .iter()
@@ -162,7 +184,7 @@ impl MatcherBuilder {
         // A DFA scans several times faster than the NFAs the crate picks by default above
         // a hundred patterns; it is worth its memory up to tens of thousands of aliases.
         let kind = self.kind.or_else(|| {
-            let bytes: usize = keys.iter().map(String::len).sum();
+            let bytes: usize = keys.iter().map(|k| k.len()).sum();
             (bytes <= DFA_MAX_PATTERN_BYTES).then_some(AhoCorasickKind::DFA)
         });
         let ac = AhoCorasick::builder()
@@ -185,6 +207,75 @@ impl MatcherBuilder {
                 .collect(),
             stats,
         })
+    }
+}
+
+/// Entities per parallel work item when building.
+const ENTITY_CHUNK: usize = 4096;
+
+/// Patterns and records under construction.
+#[derive(Default)]
+struct Table {
+    /// Folded patterns, one after another.
+    arena: String,
+    /// Each record's pattern as a byte range of `arena`.
+    keys: Vec<(u32, u32)>,
+    records: Vec<Record>,
+    demonyms_off: usize,
+    set_aside: Vec<SetAside>,
+    scratch: String,
+    map: OffsetMap,
+}
+
+impl MatcherBuilder {
+    /// Adds one entity's folded patterns and records to `t`, counting the demonyms
+    /// skipped and the aliases the junk guard sets aside.
+    fn entity_records(&self, ei: EntityIndex, entity: &crate::gazetteer::Entity, t: &mut Table) {
+        for (ai, alias) in entity.aliases.iter().enumerate() {
+            if alias.demonym && !self.demonyms {
+                t.demonyms_off += 1;
+                continue;
+            }
+            let policy = self.case.unwrap_or(alias.case);
+            let cased = normalize(&alias.text, false);
+            let check = case_check(policy, &cased);
+            // Only one-word aliases and numbers can be junk: skip the fold for the rest.
+            let may_be_junk = !cased.contains(' ') || !cased.chars().any(char::is_alphabetic);
+            if self.junk_guard && !alias.forced && check != CaseCheck::Exact && may_be_junk {
+                // Anchoring makes a common word safe (it only counts where the entity is
+                // named in full); numbers, function words and dates never are.
+                let reason = junk_reason(&cased.to_lowercase())
+                    .filter(|r| !(alias.anchored && *r == JunkReason::CommonWord));
+                if let Some(reason) = reason {
+                    t.set_aside.push(SetAside {
+                        alias: alias.text.clone(),
+                        entity: ei,
+                        reason,
+                    });
+                    continue;
+                }
+            }
+            for cased in variants(&alias.text, &entity.kind) {
+                let start = t.arena.len() as u32;
+                crate::normalize::normalize_into(&cased, true, &mut t.scratch, &mut t.map);
+                t.arena.push_str(&t.scratch);
+                t.keys.push((start, t.arena.len() as u32));
+                let check = case_check(policy, &cased);
+                t.records.push(Record {
+                    entity: ei,
+                    alias: ai as u32,
+                    anchored: alias.anchored,
+                    demonym: alias.demonym,
+                    default_sense: alias.default_sense,
+                    check,
+                    cased: if check == CaseCheck::Exact {
+                        cased.into_boxed_str()
+                    } else {
+                        Box::default()
+                    },
+                });
+            }
+        }
     }
 }
 
@@ -214,7 +305,7 @@ pub struct SetAside {
     pub reason: JunkReason,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum CaseCheck {
     /// Any case.
     None,
@@ -245,10 +336,14 @@ fn case_check(policy: CasePolicy, cased: &str) -> CaseCheck {
 #[derive(Debug, Clone)]
 struct Record {
     entity: EntityIndex,
+    /// Index of the alias in its entity's list (for explanations).
+    alias: u32,
     anchored: bool,
     demonym: bool,
     default_sense: bool,
     check: CaseCheck,
+    /// The variant as written, kept only for [`CaseCheck::Exact`] (empty otherwise, which
+    /// costs no allocation: most aliases need only the folded pattern).
     cased: Box<str>,
 }
 
@@ -399,7 +494,10 @@ impl Matcher {
             .into_iter()
             .map(|t| {
                 let recs = self.records(t.pattern);
-                let alias = recs.first().map_or("", |r| &r.cased);
+                let written = |r: &Record| -> &str {
+                    &gazetteer.entity(r.entity).aliases[r.alias as usize].text
+                };
+                let alias = recs.first().map_or("", written);
                 let matched = &text[t.span.range()];
                 let (accepted, rule, reason) = match t.outcome {
                     Outcome::Boundary => {
@@ -412,8 +510,8 @@ impl Matcher {
                     Outcome::Case => {
                         let r = &recs[0];
                         let why = match r.check {
-                            CaseCheck::Exact => format!("alias `{}` must match exactly (an all-caps acronym, or exact case policy)", r.cased),
-                            _ => format!("alias `{}` starts upper-case and the text `{matched}` starts lower-case", r.cased),
+                            CaseCheck::Exact => format!("alias `{}` must match exactly (an all-caps acronym, or exact case policy)", written(r)),
+                            _ => format!("alias `{}` starts upper-case and the text `{matched}` starts lower-case", written(r)),
                         };
                         (false, "case", format!("{why} (entity {})", name(r.entity)))
                     }
