@@ -80,6 +80,8 @@ pub struct EntityCounts {
     pub units: u64,
     /// The surface forms seen, with their counts.
     pub aliases: HashMap<String, u64>,
+    /// The last document counted (by position), so a document counts once.
+    pub last_doc: Option<u64>,
 }
 
 /// Counts for one pair of entities.
@@ -91,6 +93,8 @@ pub struct PairCounts {
     pub documents: u64,
     /// Up to K citations, the earliest by (document position, unit start).
     pub evidence: Vec<Evidence>,
+    /// The last document counted (by position), so a document counts once.
+    pub last_doc: Option<u64>,
 }
 
 /// Co-occurrence counts over a corpus (or part of one).
@@ -124,6 +128,22 @@ pub struct DocInput<'a> {
 impl Cooccurrence {
     /// Counts one document with `window`, keeping up to `evidence` citations per pair.
     pub fn document(doc: DocInput<'_>, window: Window, evidence: usize) -> Cooccurrence {
+        let mut out = Cooccurrence::default();
+        out.add(doc, window, evidence, &mut Vec::new());
+        out
+    }
+
+    /// Adds one document's counts with `window`, keeping up to `evidence` citations per
+    /// pair (the earliest by document position and unit). `member` is a scratch buffer,
+    /// reused across documents so that counting allocates only for what is new: an entity,
+    /// pair or surface form not seen before, or a citation that is kept.
+    pub fn add(
+        &mut self,
+        doc: DocInput<'_>,
+        window: Window,
+        evidence: usize,
+        member: &mut Vec<(u32, EntityIndex)>,
+    ) {
         let seg = doc.segments;
         let n_sent = seg.sentences.len();
         let units = match window {
@@ -135,18 +155,24 @@ impl Cooccurrence {
                 s => s.saturating_sub(n as usize - 1).max(1) as u64,
             },
         };
-        let mut out = Cooccurrence {
-            units,
-            documents: 1,
-            ..Cooccurrence::default()
-        };
+        self.units += units;
+        self.documents += 1;
         // (unit, entity) memberships.
-        let mut member: Vec<(u32, EntityIndex)> = Vec::with_capacity(doc.mentions.len());
-        // Surface forms are counted here and turned into strings once per document.
-        let mut forms: Vec<(EntityIndex, &str)> = Vec::with_capacity(doc.mentions.len());
+        member.clear();
         for m in doc.mentions {
-            out.entities.entry(m.entity).or_default().mentions += 1;
-            forms.push((m.entity, &doc.text[m.span.range()]));
+            let e = self.entities.entry(m.entity).or_default();
+            if e.mentions == 0 || e.last_doc != Some(doc.seq) {
+                e.documents += 1;
+                e.last_doc = Some(doc.seq);
+            }
+            e.mentions += 1;
+            let form = &doc.text[m.span.range()];
+            match e.aliases.get_mut(form) {
+                Some(n) => *n += 1,
+                None => {
+                    e.aliases.insert(form.to_string(), 1);
+                }
+            }
             if m.describes.is_some() {
                 continue;
             }
@@ -164,37 +190,26 @@ impl Cooccurrence {
                 }
             }
         }
-        for e in out.entities.values_mut() {
-            e.documents = 1;
-        }
-        forms.sort_unstable();
-        for run in forms.chunk_by(|a, b| a == b) {
-            let (entity, form) = run[0];
-            if let Some(e) = out.entities.get_mut(&entity) {
-                e.aliases.insert(form.to_string(), run.len() as u64);
-            }
-        }
         member.sort_unstable();
         member.dedup();
-        let mut i = 0;
-        while i < member.len() {
-            let unit = member[i].0;
-            let mut j = i;
-            while j < member.len() && member[j].0 == unit {
-                j += 1;
-            }
-            let group = &member[i..j];
+        for group in member.chunk_by(|a, b| a.0 == b.0) {
+            let unit = group[0].0;
             for &(_, a) in group {
-                if let Some(e) = out.entities.get_mut(&a) {
+                if let Some(e) = self.entities.get_mut(&a) {
                     e.units += 1;
                 }
             }
             for x in 0..group.len() {
                 for y in x + 1..group.len() {
-                    let key = (group[x].1, group[y].1);
-                    let pair = out.pairs.entry(key).or_default();
+                    let pair = self.pairs.entry((group[x].1, group[y].1)).or_default();
                     pair.units += 1;
-                    pair.documents = 1;
+                    if pair.last_doc != Some(doc.seq) {
+                        pair.documents += 1;
+                        pair.last_doc = Some(doc.seq);
+                    }
+                    // Units come in text order within a document and documents in input
+                    // order within a worker, so a full list only takes earlier citations
+                    // from a merge, never from here.
                     if pair.evidence.len() < evidence {
                         let (sentence, span) = unit_extent(doc, window, unit);
                         pair.evidence.push(Evidence {
@@ -206,9 +221,7 @@ impl Cooccurrence {
                     }
                 }
             }
-            i = j;
         }
-        out
     }
 
     /// Adds `other`'s counts to these, keeping the `evidence` earliest citations per pair.

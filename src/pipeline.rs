@@ -1,10 +1,11 @@
 //! The pipeline: options in, stages called in order, results and statistics out.
 //!
 //! Owns [`Options`] (plain data with defaults, no clap types), loading the gazetteers a run
-//! asks for, and the streaming driver: documents are read one at a time, gathered in
-//! bounded batches, segmented, matched and counted in parallel (rayon), and handed back in
-//! input order, so memory depends on the batch and the graph, not on the corpus, and the
-//! output is the same for any number of threads. Must not touch clap, stdout/stderr or
+//! asks for, and the streaming driver: documents are read one at a time on a reader
+//! thread, gathered in bounded batches, segmented, matched and counted in parallel
+//! (rayon), and either handed back in input order (`extract`) or folded into per-worker
+//! counts that are merged (`build`), so memory depends on the batches and the graph, not
+//! on the corpus, and the output is the same for any number of threads. Must not touch clap, stdout/stderr or
 //! exit codes.
 
 use std::collections::BTreeMap;
@@ -146,6 +147,8 @@ pub struct Stats {
     pub problems: Vec<Problem>,
     /// Time spent scanning (reading, segmenting, matching, counting).
     pub elapsed: Duration,
+    /// Total size of the input files in bytes (0 when unknown, as for standard input).
+    pub input_size: u64,
 }
 
 impl Stats {
@@ -171,17 +174,93 @@ pub struct Processed {
     pub segments: Segments,
     /// Its mentions.
     pub found: DocMatches,
-    /// Its co-occurrence counts, when the run links.
-    pub cooccurrence: Option<Cooccurrence>,
 }
 
 /// Batches are cut at this many bytes or documents, whichever comes first.
 const BATCH_BYTES: usize = 4 << 20;
 const BATCH_DOCS: usize = 512;
 
-/// Streams the documents of `inputs` through segmentation, matching and (with `link`)
-/// counting, and calls `each` with every document in input order. `progress` is called
-/// after each batch with the running statistics.
+/// Batches read ahead of the workers: reading overlaps matching, memory stays bounded.
+const READ_AHEAD: usize = 2;
+
+/// One batch of documents as the reader hands it over.
+struct Batch {
+    docs: Vec<(u64, Document)>,
+    problems: Vec<Problem>,
+}
+
+/// Reads `sources` on a thread of its own and calls `each` with every batch, in order.
+fn read_batches(
+    sources: Vec<corpus::Source>,
+    each: &mut dyn FnMut(Batch) -> Result<(), Error>,
+) -> Result<(), Error> {
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(READ_AHEAD);
+        scope.spawn(move || {
+            let mut docs = Documents::new(sources);
+            let mut seq = 0u64;
+            loop {
+                let mut batch = Batch {
+                    docs: Vec::new(),
+                    problems: Vec::new(),
+                };
+                let mut bytes = 0;
+                for item in docs.by_ref() {
+                    match item {
+                        Item::Document(d) => {
+                            if let Some(p) = corpus::document_problem(&d) {
+                                batch.problems.push(p);
+                            }
+                            bytes += d.text.len();
+                            batch.docs.push((seq, d));
+                            seq += 1;
+                            if bytes >= BATCH_BYTES || batch.docs.len() >= BATCH_DOCS {
+                                break;
+                            }
+                        }
+                        Item::Problem(p) => batch.problems.push(p),
+                    }
+                }
+                let last = batch.docs.is_empty();
+                // The receiver is gone only when the run stopped early.
+                if tx.send(batch).is_err() || last {
+                    return;
+                }
+            }
+        });
+        for batch in rx {
+            let last = batch.docs.is_empty();
+            each(batch)?;
+            if last {
+                break;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Sum of the sizes of the input files, for progress (standard input counts 0).
+fn input_size(sources: &[corpus::Source]) -> u64 {
+    sources
+        .iter()
+        .filter_map(|s| match s {
+            corpus::Source::Text(p) | corpus::Source::Jsonl(p) => std::fs::metadata(p).ok(),
+            corpus::Source::Stdin => None,
+        })
+        .map(|m| m.len())
+        .sum()
+}
+
+fn thread_pool(opts: &Options) -> Result<rayon::ThreadPool, Error> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(|e| Error::Threads(e.to_string()))
+}
+
+/// Streams the documents of `inputs` through segmentation and matching and calls `each`
+/// with every document in input order. `progress` is called after each batch with the
+/// running statistics.
 ///
 /// # Errors
 /// Only when the thread pool cannot be started; input problems are collected in the stats.
@@ -189,7 +268,6 @@ pub fn scan<S: AsRef<str>>(
     engine: &Engine,
     inputs: &[S],
     opts: &Options,
-    link: bool,
     progress: &mut dyn FnMut(&Stats),
     each: &mut dyn FnMut(Processed),
 ) -> Result<Stats, Error> {
@@ -197,41 +275,25 @@ pub fn scan<S: AsRef<str>>(
     let (sources, problems) = corpus::discover(inputs);
     let mut stats = Stats {
         problems,
+        input_size: input_size(&sources),
         ..Stats::default()
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
-        .build()
-        .map_err(|e| Error::Threads(e.to_string()))?;
-    let mut docs = Documents::new(sources);
-    let mut seq = 0u64;
-    loop {
-        let mut batch: Vec<(u64, Document)> = Vec::new();
-        let mut bytes = 0;
-        for item in docs.by_ref() {
-            match item {
-                Item::Document(d) => {
-                    if let Some(p) = corpus::document_problem(&d) {
-                        stats.problems.push(p);
-                    }
-                    bytes += d.text.len();
-                    batch.push((seq, d));
-                    seq += 1;
-                    if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
-                        break;
-                    }
-                }
-                Item::Problem(p) => stats.problems.push(p),
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
+    let pool = thread_pool(opts)?;
+    read_batches(sources, &mut |batch| {
+        stats.problems.extend(batch.problems);
         let processed: Vec<Processed> = pool.install(|| {
             batch
+                .docs
                 .into_par_iter()
                 .map_init(Scratch::default, |scratch, (seq, doc)| {
-                    process(engine, opts, link, scratch, seq, doc)
+                    let segments = segment(&doc.text);
+                    let found = engine.matcher.find_with(&doc.text, scratch);
+                    Processed {
+                        seq,
+                        doc,
+                        segments,
+                        found,
+                    }
                 })
                 .collect()
         });
@@ -254,60 +316,105 @@ pub fn scan<S: AsRef<str>>(
         }
         stats.elapsed = start.elapsed();
         progress(&stats);
-    }
+        Ok(())
+    })?;
     stats.elapsed = start.elapsed();
     Ok(stats)
 }
 
-fn process(
-    engine: &Engine,
-    opts: &Options,
-    link: bool,
-    scratch: &mut Scratch,
-    seq: u64,
-    doc: Document,
-) -> Processed {
-    let segments = segment(&doc.text);
-    let found = engine.matcher.find_with(&doc.text, scratch);
-    let cooccurrence = link.then(|| {
-        Cooccurrence::document(
-            DocInput {
-                seq,
-                id: &doc.id,
-                text: &doc.text,
-                segments: &segments,
-                mentions: &found.mentions,
-            },
-            opts.graph.window,
-            opts.evidence,
-        )
-    });
-    Processed {
-        seq,
-        doc,
-        segments,
-        found,
-        cooccurrence,
+/// What one worker accumulates over the documents it is given.
+#[derive(Default)]
+struct Fold {
+    counts: Cooccurrence,
+    documents: u64,
+    bytes: u64,
+    mentions: u64,
+    ambiguous_dropped: u64,
+    anchored_dropped: u64,
+    scratch: Scratch,
+    member: Vec<(u32, crate::model::EntityIndex)>,
+}
+
+impl Fold {
+    fn merge(mut self, other: Fold, evidence: usize) -> Fold {
+        self.counts.merge(other.counts, evidence);
+        self.documents += other.documents;
+        self.bytes += other.bytes;
+        self.mentions += other.mentions;
+        self.ambiguous_dropped += other.ambiguous_dropped;
+        self.anchored_dropped += other.anchored_dropped;
+        self
     }
 }
 
-/// Runs corpus → matcher → link and returns the counts.
+/// Runs corpus → matcher → link and returns the counts. Each worker folds the documents
+/// it is given into counts of its own; the counts are then merged, and since merging adds
+/// counts and keeps the earliest citations, the result does not depend on which worker
+/// saw which document.
 ///
 /// # Errors
-/// See [`scan`].
+/// Only when the thread pool cannot be started; input problems are collected in the stats.
 pub fn count<S: AsRef<str>>(
     engine: &Engine,
     inputs: &[S],
     opts: &Options,
     progress: &mut dyn FnMut(&Stats),
 ) -> Result<(Cooccurrence, Stats), Error> {
-    let mut total = Cooccurrence::default();
-    let stats = scan(engine, inputs, opts, true, progress, &mut |p| {
-        if let Some(c) = p.cooccurrence {
-            total.merge(c, opts.evidence);
-        }
+    let start = Instant::now();
+    let (sources, problems) = corpus::discover(inputs);
+    let mut stats = Stats {
+        problems,
+        input_size: input_size(&sources),
+        ..Stats::default()
+    };
+    let pool = thread_pool(opts)?;
+    let window = opts.graph.window;
+    let evidence = opts.evidence;
+    let mut total = Fold::default();
+    read_batches(sources, &mut |batch| {
+        stats.problems.extend(batch.problems);
+        let part = pool.install(|| {
+            batch
+                .docs
+                .into_par_iter()
+                .fold(Fold::default, |mut f, (seq, doc)| {
+                    let segments = segment(&doc.text);
+                    let found = engine.matcher.find_with(&doc.text, &mut f.scratch);
+                    f.documents += 1;
+                    f.bytes += doc.text.len() as u64;
+                    f.mentions += found.mentions.len() as u64;
+                    f.ambiguous_dropped += found.ambiguous_dropped as u64;
+                    f.anchored_dropped += found.anchored_dropped as u64;
+                    let input = DocInput {
+                        seq,
+                        id: &doc.id,
+                        text: &doc.text,
+                        segments: &segments,
+                        mentions: &found.mentions,
+                    };
+                    f.counts.add(input, window, evidence, &mut f.member);
+                    f
+                })
+                .reduce(Fold::default, |a, b| a.merge(b, evidence))
+        });
+        total = std::mem::take(&mut total).merge(part, evidence);
+        stats.documents = total.documents;
+        stats.bytes = total.bytes;
+        stats.mentions = total.mentions;
+        stats.ambiguous_dropped = total.ambiguous_dropped;
+        stats.anchored_dropped = total.anchored_dropped;
+        stats.elapsed = start.elapsed();
+        progress(&stats);
+        Ok(())
     })?;
-    Ok((total, stats))
+    for (&e, c) in &total.counts.entities {
+        *stats
+            .by_type
+            .entry(engine.gazetteer.entity(e).kind.clone())
+            .or_default() += c.mentions;
+    }
+    stats.elapsed = start.elapsed();
+    Ok((total.counts, stats))
 }
 
 /// What `build` wrote.

@@ -47,7 +47,6 @@ fn run(args: Args) -> Result<ExitCode> {
                 &engine,
                 &a.corpus.inputs,
                 &opts,
-                false,
                 &mut |s| rep.progress(s),
                 &mut |p| {
                     if failed.is_none() {
