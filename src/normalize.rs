@@ -103,10 +103,12 @@ pub fn normalize_into(text: &str, fold: bool, out: &mut String, map: &mut Offset
     let mut prev_word = false;
     // `i - buf.len()` as of the last map point: a space that keeps it needs no new point.
     let mut delta = 0usize;
+    // The common case, a run of ASCII bytes that map to one byte each (letters, digits,
+    // most punctuation), is copied through a table that lower-cases when folding.
+    let table = if fold { &ASCII_FOLD } else { &ASCII_KEEP };
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_lowercase() || b.is_ascii_digit() {
-            // The common case: a run of lower-case letters and digits is copied as it is.
+        if table[b as usize] != 0 && !(b.is_ascii_uppercase() && bytes.get(i + 1) == Some(&b'.')) {
             if pending_space {
                 buf.push(b' ');
                 pending_space = false;
@@ -115,13 +117,34 @@ pub fn normalize_into(text: &str, fold: bool, out: &mut String, map: &mut Offset
                     map.push(buf.len(), i);
                 }
             }
-            let run = bytes[i..]
-                .iter()
-                .position(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit()))
-                .unwrap_or(bytes.len() - i);
-            buf.extend_from_slice(&bytes[i..i + run]);
-            i += run;
-            prev_word = true;
+            let mut end = i + 1;
+            while end < bytes.len() {
+                let c = bytes[end];
+                let plain = |k: usize| {
+                    bytes.get(k).is_some_and(|&c| {
+                        table[c as usize] != 0
+                            && !(c.is_ascii_uppercase() && bytes.get(k + 1) == Some(&b'.'))
+                    })
+                };
+                // A single space between two copied bytes is copied too (it is already
+                // normalized), which keeps runs phrase-long.
+                if c == b' ' && plain(end + 1) {
+                    end += 2;
+                    continue;
+                }
+                if !plain(end) {
+                    break;
+                }
+                end += 1;
+            }
+            buf.extend(
+                bytes[i..end]
+                    .iter()
+                    .map(|&c| if c == b' ' { c } else { table[c as usize] }),
+            );
+            let last = bytes[end - 1];
+            prev_word = last.is_ascii_alphanumeric() || last == b'_';
+            i = end;
             continue;
         }
         if b < 0x80 {
@@ -212,6 +235,28 @@ pub fn normalize_into(text: &str, fold: bool, out: &mut String, map: &mut Offset
     // Only whole UTF-8 sequences were pushed.
     *out = String::from_utf8(buf)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+/// ASCII bytes copied as one byte: 0 for separators, the backtick (an apostrophe) and
+/// non-ASCII bytes, which take the slow path; otherwise the byte itself.
+const ASCII_KEEP: [u8; 256] = ascii_table(false);
+/// As [`ASCII_KEEP`], with upper-case letters lower-cased.
+const ASCII_FOLD: [u8; 256] = ascii_table(true);
+
+const fn ascii_table(fold: bool) -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 0x80 {
+        let c = b as u8;
+        let separator = c == b' ' || c == b'-' || (c >= b'\t' && c <= b'\r');
+        if !separator && c != b'`' {
+            t[b] = if fold { c.to_ascii_lowercase() } else { c };
+        }
+        b += 1;
+    }
+    // NUL maps to 0 like a separator would; keep it on the slow path, which copies it.
+    t[0] = 0;
+    t
 }
 
 /// Length in bytes of a dotted acronym (`U.S.`, `U.N.`, `U.S.A.`) at the start of `s`:
