@@ -1,9 +1,12 @@
-//! What the binary says on stderr: problems met, a progress line while a long run goes on
-//! (only when stderr is a terminal), and the summaries. Silent with `--quiet`, except for
-//! problems that are errors.
+//! What the binary says on stderr: problems met, a progress bar while a long run goes on
+//! (documents, bytes, MB/s, ETA; only when stderr is a terminal and the run lasts more
+//! than a moment), and the summaries. Silent with `--quiet`, except for problems that are
+//! errors.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use entgraph::error::Level;
 use entgraph::pipeline::{BuildReport, Engine, Stats};
@@ -13,7 +16,7 @@ pub(crate) struct Reporter {
     tty: bool,
     started: Instant,
     shown_problems: usize,
-    progress_shown: bool,
+    bar: Option<ProgressBar>,
 }
 
 impl Reporter {
@@ -23,7 +26,7 @@ impl Reporter {
             tty: std::io::stderr().is_terminal(),
             started: Instant::now(),
             shown_problems: 0,
-            progress_shown: false,
+            bar: None,
         }
     }
 
@@ -65,17 +68,19 @@ impl Reporter {
     fn problems(&mut self, stats: &Stats) {
         for p in &stats.problems[self.shown_problems..] {
             if !self.quiet || p.level == Level::Error {
-                self.clear_progress();
-                eprintln!("{}: {p}", p.level);
+                let line = format!("{}: {p}", p.level);
+                match &self.bar {
+                    Some(bar) => bar.suspend(|| eprintln!("{line}")),
+                    None => eprintln!("{line}"),
+                }
             }
         }
         self.shown_problems = stats.problems.len();
     }
 
     fn clear_progress(&mut self) {
-        if self.progress_shown {
-            eprint!("\r\x1b[K");
-            self.progress_shown = false;
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
         }
     }
 
@@ -84,15 +89,39 @@ impl Reporter {
         if self.quiet || !self.tty || self.started.elapsed() < Duration::from_millis(500) {
             return;
         }
-        eprint!(
-            "\r\x1b[K{} documents, {:.1} MB, {:.1} MB/s, {} mentions",
+        let bar = self.bar.get_or_insert_with(|| {
+            // The total is the input files' size; the position counts document text, a
+            // little less for JSON Lines, so the estimate errs on the long side.
+            let bar = ProgressBar::with_draw_target(
+                (stats.input_size > 0).then_some(stats.input_size),
+                ProgressDrawTarget::stderr_with_hz(4),
+            );
+            let template = if stats.input_size > 0 {
+                "{bar:30} {percent:>3}% {msg}"
+            } else {
+                "{spinner} {msg}"
+            };
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        bar.set_position(stats.bytes.min(stats.input_size.max(stats.bytes)));
+        let mut msg = format!(
+            "{} documents, {:.0} MB, {:.1} MB/s, {} mentions",
             stats.documents,
             stats.bytes as f64 / 1e6,
             stats.mb_per_s(),
             stats.mentions
         );
-        let _ = std::io::stderr().flush();
-        self.progress_shown = true;
+        if stats.input_size > stats.bytes && stats.bytes > 0 {
+            let left = (stats.input_size - stats.bytes) as f64 / 1e6 / stats.mb_per_s();
+            msg.push_str(&format!(
+                ", ETA {}",
+                fmt_duration(Duration::from_secs_f64(left))
+            ));
+        }
+        bar.set_message(msg);
     }
 
     pub(crate) fn scan_summary(&mut self, stats: &Stats, engine: &Engine) {
@@ -151,9 +180,13 @@ impl Reporter {
 }
 
 fn fmt_duration(d: Duration) -> String {
-    if d.as_secs_f64() < 1.0 {
-        format!("{:.0} ms", d.as_secs_f64() * 1e3)
+    let secs = d.as_secs_f64();
+    if secs < 1.0 {
+        format!("{:.0} ms", secs * 1e3)
+    } else if secs < 60.0 {
+        format!("{secs:.2} s")
     } else {
-        format!("{:.2} s", d.as_secs_f64())
+        let s = secs.round() as u64;
+        format!("{} min {:02} s", s / 60, s % 60)
     }
 }
