@@ -322,6 +322,70 @@ pub fn scan<S: AsRef<str>>(
     Ok(stats)
 }
 
+/// Runs corpus → matcher → [`crate::suggest`] and returns the names the gazetteers do not
+/// cover, ranked. Candidates are found in parallel and collected in input order.
+///
+/// # Errors
+/// Only when the thread pool cannot be started; input problems are collected in the stats.
+pub fn suggest<S: AsRef<str>>(
+    engine: &Engine,
+    inputs: &[S],
+    opts: &Options,
+    suggest: &crate::suggest::SuggestOptions,
+    progress: &mut dyn FnMut(&Stats),
+) -> Result<(Vec<crate::suggest::Suggestion>, Stats), Error> {
+    let start = Instant::now();
+    let (sources, problems) = corpus::discover(inputs);
+    let mut stats = Stats {
+        problems,
+        input_size: input_size(&sources),
+        ..Stats::default()
+    };
+    let pool = thread_pool(opts)?;
+    let known = crate::suggest::Known::new(&engine.gazetteer);
+    let mut collector = crate::suggest::Collector::new();
+    read_batches(sources, &mut |batch| {
+        stats.problems.extend(batch.problems);
+        type Found = (
+            usize,
+            Vec<crate::model::EntityIndex>,
+            crate::suggest::DocCandidates,
+        );
+        let found: Vec<Found> = pool.install(|| {
+            batch
+                .docs
+                .into_par_iter()
+                .map_init(Scratch::default, |scratch, (_, doc)| {
+                    let segments = segment(&doc.text);
+                    let found = engine.matcher.find_with(&doc.text, scratch);
+                    let c =
+                        crate::suggest::candidates(&doc.text, &segments, &found.mentions, &known);
+                    let entities = found.mentions.iter().map(|m| m.entity).collect();
+                    (doc.text.len(), entities, c)
+                })
+                .collect()
+        });
+        for (bytes, entities, c) in found {
+            stats.documents += 1;
+            stats.bytes += bytes as u64;
+            stats.mentions += entities.len() as u64;
+            for e in entities {
+                *stats
+                    .by_type
+                    .entry(engine.gazetteer.entity(e).kind.clone())
+                    .or_default() += 1;
+            }
+            collector.add(c);
+        }
+        stats.elapsed = start.elapsed();
+        progress(&stats);
+        Ok(())
+    })?;
+    let out = collector.finish(suggest);
+    stats.elapsed = start.elapsed();
+    Ok((out, stats))
+}
+
 /// What one worker accumulates over the documents it is given.
 #[derive(Default)]
 struct Fold {

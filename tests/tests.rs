@@ -14,3 +14,5 @@ mod output;
 mod seeds;
 // `entgraph gazetteer check`: lints, stats, --explain.
 mod gazetteer_cmd;
+// `entgraph suggest`.
+mod suggest_cmd;

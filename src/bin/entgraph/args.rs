@@ -29,6 +29,33 @@ pub(crate) enum Command {
     /// Work on gazetteers: check them for problems, explain matches.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Propose gazetteer entries for the names in a corpus that the gazetteers miss.
+    Suggest(SuggestArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub(crate) struct SuggestArgs {
+    #[command(flatten)]
+    pub(crate) corpus: CorpusArgs,
+
+    /// Propose only names seen at least N times (raise it for large corpora).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub(crate) min_count: u64,
+
+    /// Propose at most N names (the best ranked).
+    #[arg(long, value_name = "N")]
+    pub(crate) limit: Option<usize>,
+
+    /// text: lines to paste into a text gazetteer, each with a comment (count, cue,
+    /// example); jsonl: one object a line.
+    #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
+    pub(crate) format: SuggestFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum SuggestFormat {
+    Text,
+    Jsonl,
 }
 
 #[derive(Debug, Subcommand)]

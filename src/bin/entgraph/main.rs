@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use args::{Args, CheckArgs, Command, GazetteerCommand};
+use args::{Args, CheckArgs, Command, GazetteerCommand, SuggestArgs, SuggestFormat};
 use entgraph::pipeline;
 
 fn main() -> ExitCode {
@@ -87,7 +87,38 @@ fn run(args: Args) -> Result<ExitCode> {
             Ok(exit_code(&report.stats))
         }
         Command::Gazetteer(GazetteerCommand::Check(a)) => check(&a),
+        Command::Suggest(a) => suggest(&a),
     }
+}
+
+/// `entgraph suggest`: suggestions on stdout, the summary on stderr.
+fn suggest(a: &SuggestArgs) -> Result<ExitCode> {
+    let opts = a.corpus.options();
+    let engine = pipeline::load(&opts)?;
+    let mut rep = report::Reporter::new(a.corpus.quiet);
+    rep.engine(&engine);
+    let sopts = entgraph::suggest::SuggestOptions {
+        min_count: a.min_count,
+        limit: a.limit,
+    };
+    let (found, stats) = pipeline::suggest(&engine, &a.corpus.inputs, &opts, &sopts, &mut |s| {
+        rep.progress(s)
+    })?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match a.format {
+        SuggestFormat::Text => entgraph::suggest::write_text(&found, &mut out),
+        SuggestFormat::Jsonl => entgraph::suggest::write_jsonl(&found, &mut out),
+    }
+    .and_then(|()| out.flush())
+    .context("failed to write to stdout")?;
+    rep.scan_summary(&stats, &engine);
+    rep.line(&format!(
+        "{} suggestions (seen at least {} times)",
+        found.len(),
+        a.min_count
+    ));
+    Ok(exit_code(&stats))
 }
 
 /// `entgraph gazetteer check`: the report goes to stdout, the tally to stderr.
