@@ -1,6 +1,7 @@
 //! Throughput of each stage, in bytes of text per second: normalization, segmentation,
-//! matching (with the world pack, and with generated gazetteers of 100,000 and 1,000,000
-//! aliases), linking, and gazetteer loading.
+//! matching (with the world pack, by its automaton and by a word index, and with generated
+//! gazetteers of 100,000 and 1,000,000 aliases, which use the word index), linking, and
+//! gazetteer loading.
 //!
 //! Run with `cargo bench --bench stages` (add `-- matcher` to run one group). The text is
 //! the sample corpus (`samples/*.txt`) repeated to about 2 MB; the generated gazetteers
@@ -10,7 +11,7 @@ use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use entgraph::gazetteer::Loader;
 use entgraph::link::{Cooccurrence, DocInput, Window};
-use entgraph::matcher::Scratch;
+use entgraph::matcher::{ScanKind, Scratch};
 use entgraph::{segment, Gazetteer, Matcher};
 
 fn main() {
@@ -131,12 +132,24 @@ fn segmenter(b: Bencher) {
     });
 }
 
-#[divan::bench(args = ["world", "100k", "1m"])]
+/// The world pack with the word index instead of its automaton, to compare the two.
+fn world_words() -> &'static Matcher {
+    static W: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        Matcher::builder()
+            .scan(Some(ScanKind::WordIndex))
+            .build(&world().0)
+            .expect("matcher builds")
+    })
+}
+
+#[divan::bench(args = ["world", "world-word-index", "100k", "1m"])]
 fn matcher(b: Bencher, gazetteer: &str) {
-    let (_, m) = match gazetteer {
-        "world" => world(),
-        "100k" => generated_matcher(100_000),
-        _ => generated_matcher(1_000_000),
+    let m = match gazetteer {
+        "world" => &world().1,
+        "world-word-index" => world_words(),
+        "100k" => &generated_matcher(100_000).1,
+        _ => &generated_matcher(1_000_000).1,
     };
     let docs = corpus();
     let mut scratch = Scratch::default();

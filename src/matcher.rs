@@ -24,6 +24,10 @@ use crate::words::{junk_reason, JunkReason};
 /// Total pattern bytes up to which the matcher builds a DFA (see [`MatcherBuilder::build`]).
 pub const DFA_MAX_PATTERN_BYTES: usize = 1 << 20;
 
+/// From this many patterns on, the matcher scans with a word index rather than an
+/// automaton (see [`ScanKind`]).
+pub const WORD_INDEX_MIN_PATTERNS: usize = 50_000;
+
 /// Building the automaton failed.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot build the matcher: {0}")]
@@ -44,6 +48,17 @@ pub struct MatcherBuilder {
     demonyms: bool,
     junk_guard: bool,
     kind: Option<AhoCorasickKind>,
+    scan: Option<ScanKind>,
+}
+
+/// How a matcher scans text for its patterns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScanKind {
+    /// An Aho–Corasick automaton (a DFA up to [`DFA_MAX_PATTERN_BYTES`] of patterns, a
+    /// contiguous NFA above).
+    Automaton,
+    /// A hash index of the patterns walked from each word start (for large gazetteers).
+    WordIndex,
 }
 
 impl Default for MatcherBuilder {
@@ -53,6 +68,7 @@ impl Default for MatcherBuilder {
             demonyms: true,
             junk_guard: true,
             kind: None,
+            scan: None,
         }
     }
 }
@@ -80,6 +96,13 @@ impl MatcherBuilder {
     /// Forces an automaton kind (for benchmarks); by default the crate picks by size.
     pub fn automaton(&mut self, kind: Option<AhoCorasickKind>) -> &mut Self {
         self.kind = kind;
+        self
+    }
+
+    /// Forces a scan engine (for benchmarks and tests); by default an automaton up to
+    /// [`WORD_INDEX_MIN_PATTERNS`] patterns and a word index above.
+    pub fn scan(&mut self, scan: Option<ScanKind>) -> &mut Self {
+        self.scan = scan;
         self
     }
 
@@ -183,17 +206,19 @@ impl MatcherBuilder {
             .count();
         // A DFA scans several times faster than the NFAs the crate picks by default above
         // a hundred patterns; it is worth its memory up to tens of thousands of aliases.
-        let kind = self.kind.or_else(|| {
-            let bytes: usize = keys.iter().map(|k| k.len()).sum();
-            (bytes <= DFA_MAX_PATTERN_BYTES).then_some(AhoCorasickKind::DFA)
-        });
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(kind)
-            .byte_classes(true)
-            .build(&keys)?;
+        let scan_kind = self
+            .scan
+            .unwrap_or(if keys.len() >= WORD_INDEX_MIN_PATTERNS {
+                ScanKind::WordIndex
+            } else {
+                ScanKind::Automaton
+            });
+        let scan = match scan_kind {
+            ScanKind::Automaton => Scan::Automaton(automaton(&keys, self.kind)?),
+            ScanKind::WordIndex => Scan::Words(WordIndex::new(&keys)),
+        };
         Ok(Matcher {
-            ac,
+            scan,
             ranges,
             records,
             kinds: gazetteer
@@ -350,7 +375,7 @@ struct Record {
 /// Finds gazetteer entities in text.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: AhoCorasick,
+    scan: Scan,
     /// For each pattern id, its records' range in `records`.
     ranges: Vec<(u32, u32)>,
     records: Vec<Record>,
@@ -423,7 +448,10 @@ impl Matcher {
 
     /// Heap bytes used by the automaton.
     pub fn memory_usage(&self) -> usize {
-        self.ac.memory_usage()
+        match &self.scan {
+            Scan::Automaton(ac) => ac.memory_usage(),
+            Scan::Words(w) => w.memory_usage(),
+        }
     }
 
     /// Finds the mentions in `text`.
@@ -611,7 +639,23 @@ impl Matcher {
         hits.clear();
         let to_span =
             |s: u32, e: u32| Span::new(map.to_original(s as usize), map.to_original(e as usize));
-        for m in self.ac.find_overlapping_iter(norm.as_str()) {
+        // The word index yields only hits that pass the boundary rule; an explanation also
+        // wants the rejected ones, so it scans with an automaton of the same patterns.
+        let explaining;
+        let ac = match &self.scan {
+            Scan::Automaton(ac) => Some(ac),
+            Scan::Words(w) => {
+                explaining = trace.is_some().then(|| w.automaton()).flatten();
+                if explaining.is_none() {
+                    w.find(norm, hits);
+                }
+                explaining.as_ref()
+            }
+        };
+        for m in ac
+            .into_iter()
+            .flat_map(|ac| ac.find_overlapping_iter(norm.as_str()))
+        {
             let (s, e) = (m.start(), m.end());
             if word_char_before(norm, s) || word_char_at(norm, e) {
                 if let Some(t) = trace.as_deref_mut() {
@@ -852,6 +896,201 @@ enum Kind {
     Person,
     Place,
     Other,
+}
+
+/// A scan engine for large gazetteers: every pattern is found by hashing the text from each
+/// word start to each following boundary, as long as the text so far is a prefix of some
+/// pattern that goes on past a boundary. Matches start and end at boundaries by
+/// construction, so it yields exactly the hits of the automaton that pass the boundary
+/// rule. It needs no automaton: a million patterns take two hash tables and their bytes
+/// (tens of MB) and build in well under a second, where an Aho–Corasick automaton of that
+/// size takes seconds and, while it is built, hundreds of MB.
+#[derive(Debug, Clone, Default)]
+struct WordIndex {
+    /// Pattern hash → first pattern id with that hash; `next` chains the others.
+    first: rustc_hash::FxHashMap<u64, u32>,
+    next: Vec<u32>,
+    /// Hashes of every pattern prefix that a boundary character follows in the pattern.
+    prefixes: rustc_hash::FxHashSet<u64>,
+    /// The patterns' bytes, for verifying a hash hit.
+    arena: String,
+    bounds: Vec<(u32, u32)>,
+    /// Bytes that begin a pattern without being a word character (`'s-Hertogenbosch`),
+    /// as a bit set.
+    odd_starts: [u64; 4],
+}
+
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn hash_step(h: u64, byte: u8) -> u64 {
+    (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01B3)
+}
+
+/// Length of the word character at `i` (0 when the character is not a word character).
+#[inline]
+fn word_len_at(bytes: &[u8], s: &str, i: usize) -> usize {
+    let b = bytes[i];
+    if b < 0x80 {
+        usize::from(b.is_ascii_alphanumeric() || b == b'_')
+    } else {
+        s[i..]
+            .chars()
+            .next()
+            .filter(|&c| is_word_char(c))
+            .map_or(0, char::len_utf8)
+    }
+}
+
+#[inline]
+fn char_len_at(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+impl WordIndex {
+    fn new(keys: &[&str]) -> WordIndex {
+        let mut w = WordIndex {
+            next: vec![u32::MAX; keys.len()],
+            ..WordIndex::default()
+        };
+        w.first.reserve(keys.len());
+        for (id, key) in keys.iter().enumerate() {
+            let start = w.arena.len() as u32;
+            w.arena.push_str(key);
+            w.bounds.push((start, w.arena.len() as u32));
+            let bytes = key.as_bytes();
+            if let Some(&b) = bytes.first() {
+                if word_len_at(bytes, key, 0) == 0 {
+                    w.odd_starts[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
+            }
+            let mut h = HASH_SEED;
+            let mut i = 0;
+            while i < bytes.len() {
+                if i > 0 && word_len_at(bytes, key, i) == 0 {
+                    w.prefixes.insert(h);
+                }
+                let len = char_len_at(key, i);
+                for &b in &bytes[i..i + len] {
+                    h = hash_step(h, b);
+                }
+                i += len;
+            }
+            if let Some(prev) = w.first.insert(h, id as u32) {
+                w.next[id] = prev;
+            }
+        }
+        w
+    }
+
+    fn memory_usage(&self) -> usize {
+        self.first.capacity() * 16
+            + self.next.capacity() * 4
+            + self.prefixes.capacity() * 8
+            + self.arena.capacity()
+            + self.bounds.capacity() * 8
+    }
+
+    /// The id of the pattern equal to `text`, whose hash is `h`.
+    #[inline]
+    fn lookup(&self, h: u64, text: &str) -> Option<u32> {
+        let mut id = *self.first.get(&h)?;
+        loop {
+            let (s, e) = self.bounds[id as usize];
+            if &self.arena[s as usize..e as usize] == text {
+                return Some(id);
+            }
+            id = self.next[id as usize];
+            if id == u32::MAX {
+                return None;
+            }
+        }
+    }
+
+    /// Every pattern occurrence in `norm` that starts and ends at a boundary, as hits.
+    fn find(&self, norm: &str, hits: &mut Vec<Hit>) {
+        let bytes = norm.as_bytes();
+        let n = bytes.len();
+        let mut prev_word = false;
+        let mut s = 0;
+        while s < n {
+            let wl = word_len_at(bytes, norm, s);
+            let b = bytes[s];
+            let odd = self.odd_starts[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
+            let starts = !prev_word && (wl > 0 || odd);
+            if starts {
+                self.walk(norm, s, hits);
+            }
+            prev_word = wl > 0;
+            s += if wl > 0 { wl } else { char_len_at(norm, s) };
+        }
+    }
+
+    fn walk(&self, norm: &str, s: usize, hits: &mut Vec<Hit>) {
+        let bytes = norm.as_bytes();
+        let n = bytes.len();
+        let mut h = HASH_SEED;
+        let mut e = s;
+        loop {
+            // To the next boundary: the end of the text or a character that is not a word
+            // character (always at least one character past `s`).
+            loop {
+                let len = char_len_at(norm, e);
+                for &b in &bytes[e..e + len] {
+                    h = hash_step(h, b);
+                }
+                e += len;
+                if e >= n || word_len_at(bytes, norm, e) == 0 {
+                    break;
+                }
+            }
+            if let Some(id) = self.lookup(h, &norm[s..e]) {
+                hits.push(Hit {
+                    start: s as u32,
+                    end: e as u32,
+                    pattern: id,
+                });
+            }
+            if e >= n || !self.prefixes.contains(&h) {
+                return;
+            }
+        }
+    }
+}
+
+impl WordIndex {
+    /// An automaton of the same patterns, for explanations (none if it cannot be built).
+    fn automaton(&self) -> Option<AhoCorasick> {
+        let keys: Vec<&str> = self
+            .bounds
+            .iter()
+            .map(|&(s, e)| &self.arena[s as usize..e as usize])
+            .collect();
+        automaton(&keys, None).ok()
+    }
+}
+
+/// The matcher's scan engine.
+#[derive(Debug, Clone)]
+enum Scan {
+    Automaton(AhoCorasick),
+    Words(WordIndex),
+}
+
+/// Builds the overlapping automaton of `keys`: a DFA when they are small enough to make
+/// one worth its memory, else what the crate picks (a contiguous NFA).
+fn automaton(keys: &[&str], kind: Option<AhoCorasickKind>) -> Result<AhoCorasick, BuildError> {
+    // A DFA scans several times faster than the NFAs the crate picks by default above a
+    // hundred patterns; it is worth its memory up to tens of thousands of aliases.
+    let kind = kind.or_else(|| {
+        let bytes: usize = keys.iter().map(|k| k.len()).sum();
+        (bytes <= DFA_MAX_PATTERN_BYTES).then_some(AhoCorasickKind::DFA)
+    });
+    Ok(AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(kind)
+        .byte_classes(true)
+        .build(keys)?)
 }
 
 /// What happened to one raw hit of the automaton, for [`Matcher::explain`].
@@ -1219,6 +1458,87 @@ mod tests {
         ] {
             assert!(described(text).iter().all(Option::is_none), "{text}");
         }
+    }
+
+    #[test]
+    fn the_word_index_finds_exactly_what_the_automaton_finds() {
+        let g = Gazetteer::from_str(
+            "g.txt",
+            "@type place\nSt. Petersburg | St Petersburg\nUnited States | US | U.S.\n\
+             's-Hertogenbosch\nWashington | +Washington\nWashington Post | type=organization\n\
+             Korea\nNorth Korea | demonym=North Korean\nGeorgia | +Georgia\nSouth Georgia\n\
+             @type person\nKim Jong Un | ~Kim\nKim Jong Il | ~Kim\nVladimir Putin | Putin\n\
+             @type organization\nAcme Ltd. | Acme\nC++ Users Group\n",
+        )
+        .unwrap();
+        let build = |scan| Matcher::builder().scan(Some(scan)).build(&g).unwrap();
+        let (ac, words) = (build(ScanKind::Automaton), build(ScanKind::WordIndex));
+        let pieces = [
+            "St.",
+            "Petersburg",
+            "St",
+            "US",
+            "U.S.",
+            "us",
+            "'s-Hertogenbosch",
+            "Washington",
+            "Post",
+            "Postal",
+            "Korea",
+            "Koreans",
+            "North",
+            "Korean",
+            "Georgia",
+            "South",
+            "Kim",
+            "Jong",
+            "Un",
+            "Il",
+            "Jong-un",
+            "Putin",
+            "Putin's",
+            "Acme",
+            "Ltd.",
+            "C++",
+            "Users",
+            "Group",
+            "the",
+            "and",
+            "said",
+            "Ünter",
+            "Пу",
+            "’",
+            "-",
+            ".",
+            ",",
+            "(",
+            ")",
+        ];
+        let seps = [" ", "  ", "\n", "\n\n", ", ", ". ", "-", "", "’s "];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut found = 0;
+        for round in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next(14) + 1 {
+                text.push_str(pieces[next(pieces.len())]);
+                text.push_str(seps[next(seps.len())]);
+            }
+            let expected = ac.find(&text);
+            found += expected.mentions.len();
+            assert_eq!(expected, words.find(&text), "round {round}: {text:?}");
+        }
+        assert!(found > 3000, "the random texts hold names: {found}");
+        // And on real prose.
+        let prose = "Russia's Vladimir Putin met Kim Jong-un in St. Petersburg; the U.S. and \
+                     South Georgia watched. Kim said the Washington Postal Service was late.";
+        assert_eq!(ac.find(prose), words.find(prose));
+        assert!(!words.find(prose).mentions.is_empty());
     }
 
     #[test]
