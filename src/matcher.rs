@@ -153,48 +153,90 @@ impl MatcherBuilder {
             let (s, e) = table.keys[i as usize];
             &table.arena[s as usize..e as usize]
         };
-        // Sorted patterns make the automaton and pattern ids independent of input order,
-        // and build the automaton's trie several times faster than unsorted ones.
-        let order = |r: &Record| (r.entity, r.check, r.anchored, r.demonym);
-        let mut perm: Vec<u32> = (0..made.len() as u32).collect();
-        perm.par_sort_unstable_by(|&a, &b| {
-            let (ra, rb) = (&made[a as usize], &made[b as usize]);
-            (key(a), &ra.cased, order(ra), ra.alias).cmp(&(key(b), &rb.cased, order(rb), rb.alias))
-        });
-        let mut records: Vec<Record> = Vec::with_capacity(perm.len());
-        let mut ranges: Vec<(u32, u32)> = Vec::new();
-        let mut keys: Vec<&str> = Vec::new();
-        for &i in &perm {
-            let k = key(i);
-            let record = &made[i as usize];
-            if keys.last() != Some(&k) {
-                // Records of the previous pattern in entity order.
-                if let Some(&(s, _)) = ranges.last() {
-                    records[s as usize..].sort_by(|a: &Record, b| {
-                        (a.entity, a.alias, &a.cased).cmp(&(b.entity, b.alias, &b.cased))
-                    });
-                }
-                let start = records.len() as u32;
-                ranges.push((start, start));
-                keys.push(k);
-            } else if let Some(last) = records.last_mut() {
-                // The same variant of the same alias twice: one record, default sense if
-                // either is.
-                if last.cased == record.cased && order(last) == order(record) {
-                    last.default_sense |= record.default_sense;
-                    continue;
+        // Patterns numbered in order of first appearance (entity order, then alias order):
+        // deterministic, and a hash table rather than a sort of a million strings.
+        let mut ids: rustc_hash::FxHashMap<&str, u32> = Default::default();
+        ids.reserve(made.len());
+        let pattern_of: Vec<u32> = (0..made.len() as u32)
+            .map(|i| {
+                let next = ids.len() as u32;
+                *ids.entry(key(i)).or_insert(next)
+            })
+            .collect();
+        let mut keys: Vec<&str> = vec![""; ids.len()];
+        for (k, id) in ids {
+            keys[id as usize] = k;
+        }
+        let scan_kind = self
+            .scan
+            .unwrap_or(if keys.len() >= WORD_INDEX_MIN_PATTERNS {
+                ScanKind::WordIndex
+            } else {
+                ScanKind::Automaton
+            });
+        // An automaton's trie builds several times faster from sorted patterns.
+        let mut rank: Vec<u32> = (0..keys.len() as u32).collect();
+        if scan_kind == ScanKind::Automaton {
+            let mut by_key: Vec<u32> = rank.clone();
+            by_key.par_sort_unstable_by_key(|&p| keys[p as usize]);
+            for (r, &p) in by_key.iter().enumerate() {
+                rank[p as usize] = r as u32;
+            }
+            let mut sorted = vec![""; keys.len()];
+            for (p, &r) in rank.iter().enumerate() {
+                sorted[r as usize] = keys[p];
+            }
+            keys = sorted;
+        }
+        // Records grouped by pattern (a counting sort), then, per pattern, in entity order
+        // with the same variant of the same alias twice kept once (default sense if either
+        // is).
+        let mut starts = vec![0u32; keys.len() + 1];
+        for &p in &pattern_of {
+            starts[rank[p as usize] as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut slots = vec![0u32; made.len()];
+        let mut fill = starts.clone();
+        for (i, &p) in pattern_of.iter().enumerate() {
+            let r = rank[p as usize] as usize;
+            slots[fill[r] as usize] = i as u32;
+            fill[r] += 1;
+        }
+        drop(pattern_of);
+        let order = |r: &Record| (r.entity, r.alias, r.check, r.anchored, r.demonym);
+        let mut records: Vec<Record> = Vec::with_capacity(made.len());
+        let mut ranges: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
+        for p in 0..keys.len() {
+            let start = records.len();
+            for &slot in &slots[starts[p] as usize..starts[p + 1] as usize] {
+                records.push(made[slot as usize].clone());
+            }
+            let group = &mut records[start..];
+            group.sort_by(|a, b| (order(a), &a.cased).cmp(&(order(b), &b.cased)));
+            let mut kept = start;
+            for i in start..records.len() {
+                let same = kept > start && {
+                    let (prev, this) = (&records[kept - 1], &records[i]);
+                    prev.entity == this.entity
+                        && prev.cased == this.cased
+                        && (prev.check, prev.anchored, prev.demonym)
+                            == (this.check, this.anchored, this.demonym)
+                };
+                if same {
+                    let d = records[i].default_sense;
+                    records[kept - 1].default_sense |= d;
+                } else {
+                    records.swap(kept, i);
+                    kept += 1;
                 }
             }
-            records.push(record.clone());
-            if let Some(r) = ranges.last_mut() {
-                r.1 = records.len() as u32;
-            }
+            records.truncate(kept);
+            ranges.push((start as u32, kept as u32));
         }
-        if let Some(&(s, _)) = ranges.last() {
-            records[s as usize..]
-                .sort_by(|a, b| (a.entity, a.alias, &a.cased).cmp(&(b.entity, b.alias, &b.cased)));
-        }
-        drop(perm);
+        drop(slots);
         drop(made);
         stats.patterns = keys.len();
         stats.ambiguous_patterns = ranges
@@ -206,13 +248,6 @@ impl MatcherBuilder {
             .count();
         // A DFA scans several times faster than the NFAs the crate picks by default above
         // a hundred patterns; it is worth its memory up to tens of thousands of aliases.
-        let scan_kind = self
-            .scan
-            .unwrap_or(if keys.len() >= WORD_INDEX_MIN_PATTERNS {
-                ScanKind::WordIndex
-            } else {
-                ScanKind::Automaton
-            });
         let scan = match scan_kind {
             ScanKind::Automaton => Scan::Automaton(automaton(&keys, self.kind)?),
             ScanKind::WordIndex => Scan::Words(WordIndex::new(&keys)),

@@ -180,6 +180,9 @@ pub struct Processed {
 const BATCH_BYTES: usize = 4 << 20;
 const BATCH_DOCS: usize = 512;
 
+/// Documents a worker folds at least before its counts are merged with another's.
+const FOLD_MIN_DOCS: usize = 32;
+
 /// Batches read ahead of the workers: reading overlaps matching, memory stays bounded.
 const READ_AHEAD: usize = 2;
 
@@ -441,6 +444,8 @@ pub fn count<S: AsRef<str>>(
             batch
                 .docs
                 .into_par_iter()
+                // Few folds per batch: each starts empty and is merged at the end.
+                .with_min_len(FOLD_MIN_DOCS)
                 .fold(Fold::default, |mut f, (seq, doc)| {
                     let segments = segment(&doc.text);
                     let found = engine.matcher.find_with(&doc.text, &mut f.scratch);
