@@ -24,6 +24,7 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr, unreachable_pub)]
 
+mod bytes;
 pub mod check;
 pub mod corpus;
 pub mod error;

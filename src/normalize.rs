@@ -6,6 +6,8 @@
 //! apostrophes become `'`, dotted acronyms lose their dots (`U.S.` → `US`), and, when asked,
 //! letters are lower-cased. Must not know about entities, gazetteers or the automaton.
 
+use crate::bytes::{block_at, copy_masks, BLOCK};
+
 /// Maps byte offsets in normalized text back to byte offsets in the original text.
 ///
 /// Normalization keeps most bytes as they are, so the map stores only the points where the
@@ -103,12 +105,11 @@ pub fn normalize_into(text: &str, fold: bool, out: &mut String, map: &mut Offset
     let mut prev_word = false;
     // `i - buf.len()` as of the last map point: a space that keeps it needs no new point.
     let mut delta = 0usize;
-    // The common case, a run of ASCII bytes that map to one byte each (letters, digits,
-    // most punctuation), is copied through a table that lower-cases when folding.
-    let table = if fold { &ASCII_FOLD } else { &ASCII_KEEP };
     while i < bytes.len() {
         let b = bytes[i];
-        if table[b as usize] != 0 && !(b.is_ascii_uppercase() && bytes.get(i + 1) == Some(&b'.')) {
+        if ASCII_KEEP[b as usize] != 0
+            && !(b.is_ascii_uppercase() && bytes.get(i + 1) == Some(&b'.'))
+        {
             if pending_space {
                 buf.push(b' ');
                 pending_space = false;
@@ -117,31 +118,20 @@ pub fn normalize_into(text: &str, fold: bool, out: &mut String, map: &mut Offset
                     map.push(buf.len(), i);
                 }
             }
-            let mut end = i + 1;
-            while end < bytes.len() {
-                let c = bytes[end];
-                let plain = |k: usize| {
-                    bytes.get(k).is_some_and(|&c| {
-                        table[c as usize] != 0
-                            && !(c.is_ascii_uppercase() && bytes.get(k + 1) == Some(&b'.'))
-                    })
-                };
-                // A single space between two copied bytes is copied too (it is already
-                // normalized), which keeps runs phrase-long.
-                if c == b' ' && plain(end + 1) {
-                    end += 2;
-                    continue;
-                }
-                if !plain(end) {
-                    break;
-                }
-                end += 1;
+            // The common case: a run of ASCII bytes that map to one byte each (letters,
+            // digits, most punctuation, single spaces between them) is found by a table
+            // lookup a byte and copied in one go. An upper-case letter before a dot may
+            // start a dotted acronym: the run stops before it and the slow path decides.
+            let end = plain_run_end(bytes, i);
+            let run = &bytes[i..end];
+            if fold {
+                buf.extend(
+                    run.iter()
+                        .map(|&c| c | (u8::from(c.is_ascii_uppercase()) << 5)),
+                );
+            } else {
+                buf.extend_from_slice(run);
             }
-            buf.extend(
-                bytes[i..end]
-                    .iter()
-                    .map(|&c| if c == b' ' { c } else { table[c as usize] }),
-            );
             let last = bytes[end - 1];
             prev_word = last.is_ascii_alphanumeric() || last == b'_';
             i = end;
@@ -237,11 +227,57 @@ pub fn normalize_into(text: &str, fold: bool, out: &mut String, map: &mut Offset
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
+/// The end of the run of bytes copied as they are (but for case) from `i`, where
+/// `bytes[i]` is such a byte and not an upper-case letter before a dot: bytes of
+/// [`ASCII_KEEP`], and single spaces followed by one; the run stops before an upper-case
+/// letter followed by a dot (a possible dotted acronym).
+#[inline]
+fn plain_run_end(bytes: &[u8], i: usize) -> usize {
+    let n = bytes.len();
+    let mut k = i + 1;
+    // 64 bytes at a time while a byte follows the block (the rules look one byte ahead).
+    while k + BLOCK < n {
+        let Some(block) = block_at(bytes, k) else {
+            break;
+        };
+        let m = copy_masks(block);
+        let after = bytes[k + BLOCK];
+        let keep_next = (m.keep >> 1) | u64::from(ASCII_KEEP[after as usize] != 0) << 63;
+        let dot_next = (m.dot >> 1) | u64::from(after == b'.') << 63;
+        let stop = (!m.keep & !m.space) | (m.space & !keep_next) | (m.upper & dot_next);
+        if stop != 0 {
+            return k + stop.trailing_zeros() as usize;
+        }
+        k += BLOCK;
+    }
+    plain_run_end_scalar(bytes, k)
+}
+
+/// As [`plain_run_end`], a byte at a time from `end` (after the run's first byte).
+fn plain_run_end_scalar(bytes: &[u8], mut end: usize) -> usize {
+    let n = bytes.len();
+    while end < n {
+        let c = bytes[end];
+        if ASCII_KEEP[c as usize] != 0 {
+            if c == b'.' && bytes[end - 1].is_ascii_uppercase() {
+                // `bytes[end - 1]` is not `bytes[i]`, which is no upper-case letter before
+                // a dot: the run keeps at least one byte.
+                return end - 1;
+            }
+            end += 1;
+        } else if c == b' ' && end + 1 < n && ASCII_KEEP[bytes[end + 1] as usize] != 0 {
+            // A single space between two copied bytes is already normalized.
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 /// ASCII bytes copied as one byte: 0 for separators, the backtick (an apostrophe) and
 /// non-ASCII bytes, which take the slow path; otherwise the byte itself.
 const ASCII_KEEP: [u8; 256] = ascii_table(false);
-/// As [`ASCII_KEEP`], with upper-case letters lower-cased.
-const ASCII_FOLD: [u8; 256] = ascii_table(true);
 
 const fn ascii_table(fold: bool) -> [u8; 256] {
     let mut t = [0u8; 256];
@@ -364,5 +400,46 @@ mod tests {
         normalize_into(text, true, &mut out, &mut map);
         let s = out.find("us").unwrap();
         assert_eq!(&text[map.to_original(s)..map.to_original(s + 2)], "U.S.");
+    }
+
+    #[test]
+    fn block_runs_equal_byte_at_a_time_runs() {
+        const PIECES: &[&str] = &[
+            "a", "Z", "k", "Kim", "U", ".", "S", " ", "  ", "\n", "-", "\u{2014}", "`", "'", "é",
+            "\t", "_", "7", ",", "A.", "U.S.", "\0", "?",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..5_000 {
+            // Mostly plain words, so that runs go past the 64-byte blocks.
+            let text: String = (0..next() % 160)
+                .map(|_| {
+                    let r = next();
+                    if r % 8 != 0 {
+                        ["word ", "Kim", "abc", "x,y ", "Q"][(r / 8 % 5) as usize]
+                    } else {
+                        PIECES[(r / 8 % PIECES.len() as u64) as usize]
+                    }
+                })
+                .collect();
+            let bytes = text.as_bytes();
+            for i in 0..bytes.len() {
+                let b = bytes[i];
+                let starts = ASCII_KEEP[b as usize] != 0
+                    && !(b.is_ascii_uppercase() && bytes.get(i + 1) == Some(&b'.'));
+                if starts {
+                    assert_eq!(
+                        plain_run_end(bytes, i),
+                        plain_run_end_scalar(bytes, i + 1),
+                        "{text:?} at {i}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@ use crate::graph::{self, FocusError, Graph, GraphOptions};
 use crate::link::{Cooccurrence, DocInput};
 use crate::matcher::{BuildError, DocMatches, Matcher, Scratch};
 use crate::model::{Document, Segments};
-use crate::segment::segment;
+use crate::segment::{segment, segment_into};
 
 /// Everything a run can be told. `Default` gives the documented defaults.
 #[derive(Debug, Clone)]
@@ -399,6 +399,7 @@ struct Fold {
     ambiguous_dropped: u64,
     anchored_dropped: u64,
     scratch: Scratch,
+    segments: Segments,
     member: Vec<(u32, crate::model::EntityIndex)>,
 }
 
@@ -447,7 +448,7 @@ pub fn count<S: AsRef<str>>(
                 // Few folds per batch: each starts empty and is merged at the end.
                 .with_min_len(FOLD_MIN_DOCS)
                 .fold(Fold::default, |mut f, (seq, doc)| {
-                    let segments = segment(&doc.text);
+                    segment_into(&doc.text, &mut f.segments);
                     let found = engine.matcher.find_with(&doc.text, &mut f.scratch);
                     f.documents += 1;
                     f.bytes += doc.text.len() as u64;
@@ -458,7 +459,7 @@ pub fn count<S: AsRef<str>>(
                         seq,
                         id: &doc.id,
                         text: &doc.text,
-                        segments: &segments,
+                        segments: &f.segments,
                         mentions: &found.mentions,
                     };
                     f.counts.add(input, window, evidence, &mut f.member);

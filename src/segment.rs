@@ -6,6 +6,7 @@
 //! and bylines). A sentence never crosses a paragraph break. Must not touch the gazetteer,
 //! mentions or graphs.
 
+use crate::bytes::{block_at, terminator_mask, BLOCK};
 use crate::model::{Segments, Span};
 
 /// Abbreviations after which a full stop does not end a sentence (compared case-sensitively
@@ -17,6 +18,9 @@ const ABBREVIATIONS: &[&str] = &[
     "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "etc",
     "approx", "cf", "al", "Fig", "fig", "Vol", "vol", "pp", "Ph", "Messrs", "Mme", "Mlle",
 ];
+
+/// The longest of [`ABBREVIATIONS`], in bytes.
+const MAX_ABBREVIATION: usize = 6;
 
 /// Words that make `No.` an abbreviation only when a number follows.
 const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "Art", "art", "p"];
@@ -37,49 +41,84 @@ const CONTINUATION_WORDS: &[&str] = &[
 /// ```
 pub fn segment(text: &str) -> Segments {
     let mut out = Segments::default();
-    for para in paragraphs(text) {
-        let pi = out.paragraphs.len() as u32;
-        out.paragraphs.push(para);
-        for s in sentences(text, para) {
-            out.sentences.push(s);
-            out.sentence_paragraph.push(pi);
-        }
-    }
+    segment_into(text, &mut out);
     out
 }
 
+/// As [`segment`], into `out` (cleared first), reusing its buffers.
+pub fn segment_into(text: &str, out: &mut Segments) {
+    out.paragraphs.clear();
+    out.sentences.clear();
+    out.sentence_paragraph.clear();
+    paragraphs(text, &mut out.paragraphs);
+    for pi in 0..out.paragraphs.len() {
+        let para = out.paragraphs[pi];
+        let before = out.sentences.len();
+        sentences(text, para, &mut out.sentences);
+        let added = out.sentences.len() - before;
+        out.sentence_paragraph
+            .extend(std::iter::repeat_n(pi as u32, added));
+    }
+}
+
+/// Whether `line` is whitespace only.
+#[inline]
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().iter().find(|b| !b.is_ascii_whitespace()) {
+        None => true,
+        Some(&b) if b < 0x80 => false,
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
 /// Paragraph spans: runs of lines separated by lines that are blank (whitespace only).
-fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+fn paragraphs(text: &str, out: &mut Vec<Span>) {
     let mut start: Option<usize> = None;
     let mut end = 0;
     let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim();
-        if content.is_empty() {
+    let bytes = text.as_bytes();
+    while pos < text.len() {
+        let next = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |k| pos + k + 1);
+        let line = &text[pos..next];
+        if is_blank(line) {
             if let Some(s) = start.take() {
                 out.push(Span::new(s, end));
             }
         } else {
-            let lead = line.len() - line.trim_start().len();
             if start.is_none() {
+                let lead = line.len() - line.trim_start().len();
                 start = Some(pos + lead);
             }
             end = pos + line.trim_end().len();
         }
-        pos += line.len();
+        pos = next;
     }
     if let Some(s) = start {
         out.push(Span::new(s, end));
     }
-    out
 }
 
-/// Sentence spans inside one paragraph.
-fn sentences(text: &str, para: Span) -> Vec<Span> {
+/// The next byte at or after `i` that can end a sentence: `.`, `!`, `?`, a line break, or
+/// the first byte of `…` (U+2026).
+#[inline]
+fn next_terminator(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(block) = block_at(bytes, i) {
+        let m = terminator_mask(block);
+        if m != 0 {
+            return Some(i + m.trailing_zeros() as usize);
+        }
+        i += BLOCK;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2))
+        .map(|k| i + k)
+}
+
+/// Sentence spans inside one paragraph, appended to `out`.
+fn sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     let p = &text[para.range()];
     let bytes = p.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0usize;
     let push = |s: usize, e: usize, out: &mut Vec<Span>| {
         let piece = &p[s..e];
@@ -91,27 +130,24 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
         }
     };
     let mut i = 0;
+    // Where the current line starts.
+    let mut line_start = 0;
     while i < bytes.len() {
-        // Skip to the next byte that can end a sentence: `.`, `!`, `?`, a line break, or
-        // the first byte of `…` (U+2026).
-        match bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2))
-        {
-            Some(k) => i += k,
+        match next_terminator(bytes, i) {
+            Some(k) => i = k,
             None => break,
         }
         let b = bytes[i];
         if b == b'\n' {
             // A line break ends a sentence when the line has no final punctuation and the
             // next line does not continue it.
-            let line_start = p[..i].rfind('\n').map_or(0, |x| x + 1);
             let line = p[line_start..i].trim_end();
             if !line.is_empty() && line_breaks_sentence(line, p[i + 1..].trim_start()) {
-                push(start, i, &mut out);
+                push(start, i, out);
                 start = i + 1;
             }
             i += 1;
+            line_start = i;
             continue;
         }
         if matches!(b, b'.' | b'!' | b'?') || bytes[i..].starts_with("\u{2026}".as_bytes()) {
@@ -135,7 +171,7 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
             let after = &p[j..];
             let next_is_space = after.chars().next().is_none_or(char::is_whitespace);
             if next_is_space && ends_sentence(p, i, j, b) {
-                push(start, j, &mut out);
+                push(start, j, out);
                 start = j;
             }
             i = j;
@@ -143,8 +179,7 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
         }
         i += 1;
     }
-    push(start, p.len(), &mut out);
-    out
+    push(start, p.len(), out);
 }
 
 fn is_closing(c: char) -> bool {
@@ -188,7 +223,7 @@ fn ends_sentence(p: &str, i: usize, j: usize, b: u8) -> bool {
     if word.is_empty() {
         return true;
     }
-    if ABBREVIATIONS.contains(&word) {
+    if word.len() <= MAX_ABBREVIATION && ABBREVIATIONS.contains(&word) {
         return false;
     }
     if NUMBER_ABBREVIATIONS.contains(&word) && next_char.is_ascii_digit() {
@@ -230,6 +265,11 @@ fn line_breaks_sentence(line: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_fit_the_length_bound() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= MAX_ABBREVIATION));
+    }
 
     fn split(text: &str) -> Vec<&str> {
         segment(text)

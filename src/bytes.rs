@@ -1,0 +1,246 @@
+//! Byte classes of 64-byte blocks as bit masks, for the scanners' hot loops.
+//!
+//! Owns the one place where text bytes are classified many at a time: bit `i` of a mask
+//! says whether byte `i` of the block is in a class (word characters, separators, sentence
+//! terminators, ...). On x86_64 the classes come from SSE2 compares, elsewhere from a loop;
+//! both give the same bits (a test checks). The scanners then walk words and stops with
+//! bit operations instead of a branch a byte. Must not know what the classes mean to
+//! normalization, matching or segmentation: those rules stay in their modules.
+
+/// Bytes a block holds.
+pub(crate) const BLOCK: usize = 64;
+
+/// Masks of one block for the word scan: ASCII word characters (letters, digits, `_`) and
+/// non-ASCII bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordMasks {
+    pub(crate) word: u64,
+    pub(crate) high: u64,
+}
+
+/// Masks of one block for normalization: bytes copied as they are (ASCII but separators,
+/// the backtick and NUL), spaces, upper-case ASCII letters and dots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CopyMasks {
+    pub(crate) keep: u64,
+    pub(crate) space: u64,
+    pub(crate) upper: u64,
+    pub(crate) dot: u64,
+}
+
+/// The word masks of `block`.
+#[inline]
+pub(crate) fn word_masks(block: &[u8; BLOCK]) -> WordMasks {
+    imp::word_masks(block)
+}
+
+/// The copy masks of `block`.
+#[inline]
+pub(crate) fn copy_masks(block: &[u8; BLOCK]) -> CopyMasks {
+    imp::copy_masks(block)
+}
+
+/// The mask of bytes that may end a sentence or a line: `.`, `!`, `?`, `\n`, and `0xE2`
+/// (the first byte of `…`).
+#[inline]
+pub(crate) fn terminator_mask(block: &[u8; BLOCK]) -> u64 {
+    imp::terminator_mask(block)
+}
+
+/// The block of `bytes` starting at `at`, when 64 bytes are left.
+#[inline]
+pub(crate) fn block_at(bytes: &[u8], at: usize) -> Option<&[u8; BLOCK]> {
+    bytes.get(at..at + BLOCK).and_then(|b| b.try_into().ok())
+}
+
+#[inline]
+fn is_keep(b: u8) -> bool {
+    b < 0x80 && b != 0 && b != b' ' && b != b'-' && b != b'`' && !(b'\t'..=b'\r').contains(&b)
+}
+
+/// The same masks a byte at a time: the definition the fast version must equal.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+mod scalar {
+    use super::{is_keep, CopyMasks, WordMasks, BLOCK};
+
+    fn mask(block: &[u8; BLOCK], f: impl Fn(u8) -> bool) -> u64 {
+        block
+            .iter()
+            .enumerate()
+            .fold(0, |m, (i, &b)| m | (u64::from(f(b)) << i))
+    }
+
+    pub(super) fn word_masks(block: &[u8; BLOCK]) -> WordMasks {
+        WordMasks {
+            word: mask(block, |b| b.is_ascii_alphanumeric() || b == b'_'),
+            high: mask(block, |b| b >= 0x80),
+        }
+    }
+
+    pub(super) fn copy_masks(block: &[u8; BLOCK]) -> CopyMasks {
+        CopyMasks {
+            keep: mask(block, is_keep),
+            space: mask(block, |b| b == b' '),
+            upper: mask(block, |b| b.is_ascii_uppercase()),
+            dot: mask(block, |b| b == b'.'),
+        }
+    }
+
+    pub(super) fn terminator_mask(block: &[u8; BLOCK]) -> u64 {
+        mask(block, |b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2))
+    }
+}
+
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+use scalar as imp;
+
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+mod imp {
+    use super::{CopyMasks, WordMasks, BLOCK};
+    use std::arch::x86_64::{
+        __m128i, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128, _mm_sub_epi8,
+    };
+
+    /// The four 16-byte lanes of a block.
+    #[inline(always)]
+    fn lanes(block: &[u8; BLOCK]) -> [__m128i; 4] {
+        let p = block.as_ptr();
+        // SAFETY: the block has 64 bytes, so each unaligned 16-byte load at 0, 16, 32 and 48
+        // is in bounds; SSE2 is enabled for this target (the cfg above).
+        unsafe {
+            [
+                _mm_loadu_si128(p.cast()),
+                _mm_loadu_si128(p.add(16).cast()),
+                _mm_loadu_si128(p.add(32).cast()),
+                _mm_loadu_si128(p.add(48).cast()),
+            ]
+        }
+    }
+
+    /// Bit i of the result is the top bit of byte i of the i/16-th vector.
+    #[inline(always)]
+    fn bits(v: [__m128i; 4]) -> u64 {
+        // SAFETY: SSE2 is enabled for this target.
+        unsafe {
+            (_mm_movemask_epi8(v[0]) as u16 as u64)
+                | (_mm_movemask_epi8(v[1]) as u16 as u64) << 16
+                | (_mm_movemask_epi8(v[2]) as u16 as u64) << 32
+                | (_mm_movemask_epi8(v[3]) as u16 as u64) << 48
+        }
+    }
+
+    #[inline(always)]
+    fn eq(v: __m128i, b: u8) -> __m128i {
+        // SAFETY: SSE2 is enabled for this target.
+        unsafe { _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)) }
+    }
+
+    /// Bytes in `lo..=hi`, as unsigned bytes (`hi - lo < 128`).
+    #[inline(always)]
+    fn range(v: __m128i, lo: u8, hi: u8) -> __m128i {
+        // SAFETY: SSE2 is enabled for this target.
+        unsafe {
+            // v - lo - 128 is below hi - lo - 128 (signed) exactly when lo <= v <= hi.
+            let shifted = _mm_sub_epi8(v, _mm_set1_epi8(lo.wrapping_add(0x80) as i8));
+            _mm_cmplt_epi8(shifted, _mm_set1_epi8((hi - lo).wrapping_add(0x81) as i8))
+        }
+    }
+
+    #[inline(always)]
+    fn or(a: __m128i, b: __m128i) -> __m128i {
+        // SAFETY: SSE2 is enabled for this target.
+        unsafe { _mm_or_si128(a, b) }
+    }
+
+    #[inline(always)]
+    fn high(v: __m128i) -> __m128i {
+        // SAFETY: SSE2 is enabled for this target.
+        unsafe { _mm_cmplt_epi8(v, _mm_setzero_si128()) }
+    }
+
+    pub(super) fn word_masks(block: &[u8; BLOCK]) -> WordMasks {
+        let v = lanes(block);
+        let word = v.map(|x| {
+            or(
+                or(range(x, b'a', b'z'), range(x, b'A', b'Z')),
+                or(range(x, b'0', b'9'), eq(x, b'_')),
+            )
+        });
+        WordMasks {
+            word: bits(word),
+            high: bits(v.map(high)),
+        }
+    }
+
+    pub(super) fn copy_masks(block: &[u8; BLOCK]) -> CopyMasks {
+        let v = lanes(block);
+        let not_keep = v.map(|x| {
+            or(
+                or(or(high(x), eq(x, 0)), or(eq(x, b' '), eq(x, b'-'))),
+                or(eq(x, b'`'), range(x, b'\t', b'\r')),
+            )
+        });
+        // SAFETY: SSE2 is enabled for this target.
+        let ones = unsafe { _mm_set1_epi8(-1) };
+        // SAFETY: as above.
+        let keep = not_keep.map(|m| unsafe { _mm_andnot_si128(m, ones) });
+        CopyMasks {
+            keep: bits(keep),
+            space: bits(v.map(|x| eq(x, b' '))),
+            upper: bits(v.map(|x| range(x, b'A', b'Z'))),
+            dot: bits(v.map(|x| eq(x, b'.'))),
+        }
+    }
+
+    pub(super) fn terminator_mask(block: &[u8; BLOCK]) -> u64 {
+        let v = lanes(block);
+        bits(v.map(|x| {
+            or(
+                or(eq(x, b'.'), eq(x, b'!')),
+                or(or(eq(x, b'?'), eq(x, b'\n')), eq(x, 0xE2)),
+            )
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_masks_equal_the_scalar_definition() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut block = [0u8; BLOCK];
+        for round in 0..4000 {
+            for b in block.iter_mut() {
+                let r = next();
+                // Half the rounds over every byte value, half over ASCII text-like bytes.
+                *b = if round % 2 == 0 {
+                    r as u8
+                } else {
+                    b" \t\n\r-.`_!?aZ09zA\0\x7f@[{/:"[(r % 23) as usize]
+                };
+            }
+            assert_eq!(word_masks(&block), scalar::word_masks(&block));
+            assert_eq!(copy_masks(&block), scalar::copy_masks(&block));
+            assert_eq!(terminator_mask(&block), scalar::terminator_mask(&block));
+        }
+        for b in 0..=255u8 {
+            let block = [b; BLOCK];
+            assert_eq!(word_masks(&block), scalar::word_masks(&block), "byte {b}");
+            assert_eq!(copy_masks(&block), scalar::copy_masks(&block), "byte {b}");
+            assert_eq!(
+                terminator_mask(&block),
+                scalar::terminator_mask(&block),
+                "byte {b}"
+            );
+        }
+    }
+}
