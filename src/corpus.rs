@@ -119,7 +119,8 @@ pub enum Item {
     Problem(Problem),
 }
 
-/// Streams the documents of a list of sources, one at a time.
+/// Streams the documents of a list of sources, one at a time: [`RawDocuments`] decoded
+/// by [`decode`] as they come.
 ///
 /// # Examples
 /// ```
@@ -131,16 +132,14 @@ pub enum Item {
 /// assert!(matches!(&docs[0], Item::Document(d) if d.text == "Putin met Kim."));
 /// ```
 pub struct Documents {
-    sources: std::vec::IntoIter<Source>,
-    jsonl: Option<(String, BufReader<File>, usize)>,
+    raw: RawDocuments,
 }
 
 impl Documents {
     /// A stream over `sources`.
     pub fn new(sources: Vec<Source>) -> Documents {
         Documents {
-            sources: sources.into_iter(),
-            jsonl: None,
+            raw: RawDocuments::new(sources),
         }
     }
 }
@@ -149,9 +148,74 @@ impl Iterator for Documents {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
+        self.raw.by_ref().find_map(decode)
+    }
+}
+
+/// One document's bytes as read, not yet decoded: reading stays cheap (the bytes of a
+/// file, or of one JSON Lines line) so that one thread can feed many, and decoding (UTF-8
+/// checks, JSON parsing) is done by whoever [`decode`]s it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Raw {
+    /// A whole text file, or standard input.
+    File {
+        /// The document id: the path as given, or `-`.
+        id: String,
+        /// The file's bytes.
+        bytes: Vec<u8>,
+    },
+    /// One line of a JSON Lines corpus.
+    Line {
+        /// The corpus file's name.
+        file: std::sync::Arc<str>,
+        /// The 0-based line index.
+        line: usize,
+        /// The line's bytes, without the line break.
+        bytes: Vec<u8>,
+    },
+    /// Something could not be read.
+    Problem(Problem),
+}
+
+impl Raw {
+    /// Bytes held.
+    pub fn len(&self) -> usize {
+        match self {
+            Raw::File { bytes, .. } | Raw::Line { bytes, .. } => bytes.len(),
+            Raw::Problem(_) => 0,
+        }
+    }
+
+    /// True when no bytes are held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Streams the raw documents of a list of sources, one at a time, in order; blank JSON
+/// Lines lines are skipped.
+pub struct RawDocuments {
+    sources: std::vec::IntoIter<Source>,
+    jsonl: Option<(std::sync::Arc<str>, BufReader<File>, usize)>,
+}
+
+impl RawDocuments {
+    /// A stream over `sources`.
+    pub fn new(sources: Vec<Source>) -> RawDocuments {
+        RawDocuments {
+            sources: sources.into_iter(),
+            jsonl: None,
+        }
+    }
+}
+
+impl Iterator for RawDocuments {
+    type Item = Raw;
+
+    fn next(&mut self) -> Option<Raw> {
         loop {
             if let Some((name, reader, line)) = &mut self.jsonl {
-                match next_jsonl(name, reader, line) {
+                match next_line(name, reader, line) {
                     Some(item) => return Some(item),
                     None => self.jsonl = None,
                 }
@@ -160,19 +224,22 @@ impl Iterator for Documents {
                 Source::Stdin => {
                     let mut bytes = Vec::new();
                     return Some(match std::io::stdin().lock().read_to_end(&mut bytes) {
-                        Ok(_) => decode_document("-".to_string(), bytes),
-                        Err(e) => Item::Problem(Problem::error(
+                        Ok(_) => Raw::File {
+                            id: "-".to_string(),
+                            bytes,
+                        },
+                        Err(e) => Raw::Problem(Problem::error(
                             Location::file("-"),
                             format!("cannot read standard input: {e}"),
                         )),
                     });
                 }
                 Source::Text(path) => {
-                    let name = path.display().to_string();
+                    let id = path.display().to_string();
                     return Some(match std::fs::read(&path) {
-                        Ok(bytes) => decode_document(name, bytes),
-                        Err(e) => Item::Problem(Problem::error(
-                            Location::file(name),
+                        Ok(bytes) => Raw::File { id, bytes },
+                        Err(e) => Raw::Problem(Problem::error(
+                            Location::file(id),
                             format!("cannot read input: {e}"),
                         )),
                     });
@@ -180,9 +247,12 @@ impl Iterator for Documents {
                 Source::Jsonl(path) => {
                     let name = path.display().to_string();
                     match File::open(&path) {
-                        Ok(f) => self.jsonl = Some((name, BufReader::new(f), 0)),
+                        Ok(f) => {
+                            self.jsonl =
+                                Some((name.into(), BufReader::with_capacity(1 << 16, f), 0))
+                        }
                         Err(e) => {
-                            return Some(Item::Problem(Problem::error(
+                            return Some(Raw::Problem(Problem::error(
                                 Location::file(name),
                                 format!("cannot read input: {e}"),
                             )))
@@ -191,6 +261,17 @@ impl Iterator for Documents {
                 }
             }
         }
+    }
+}
+
+/// Decodes a raw document: UTF-8 (invalid bytes replaced, with a warning in the
+/// document's metadata, see [`document_problem`]) and, for a JSON Lines line, its JSON.
+/// `None` for a line that is whitespace only.
+pub fn decode(raw: Raw) -> Option<Item> {
+    match raw {
+        Raw::File { id, bytes } => Some(decode_document(id, bytes)),
+        Raw::Line { file, line, bytes } => decode_line(&file, line, bytes),
+        Raw::Problem(p) => Some(Item::Problem(p)),
     }
 }
 
@@ -228,48 +309,65 @@ pub fn document_problem(doc: &Document) -> Option<Problem> {
     })
 }
 
-fn next_jsonl(name: &str, reader: &mut BufReader<File>, line: &mut usize) -> Option<Item> {
-    let mut buf = Vec::new();
+fn next_line(
+    name: &std::sync::Arc<str>,
+    reader: &mut BufReader<File>,
+    line: &mut usize,
+) -> Option<Raw> {
     loop {
-        buf.clear();
+        let mut buf = Vec::new();
         let index = *line;
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => return None,
             Ok(_) => *line += 1,
             Err(e) => {
-                return Some(Item::Problem(Problem::error(
-                    Location::line0(name, index),
+                return Some(Raw::Problem(Problem::error(
+                    Location::line0(name.as_ref(), index),
                     format!("cannot read: {e}"),
                 )))
             }
         }
-        let (text, lossy) = match std::str::from_utf8(&buf) {
-            Ok(t) => (std::borrow::Cow::Borrowed(t), false),
-            Err(_) => (String::from_utf8_lossy(&buf), true),
-        };
-        let trimmed = text.trim();
-        if trimmed.is_empty() {
+        if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        return Some(match parse_jsonl_document(trimmed) {
-            Ok(mut doc) => {
-                if doc.id.is_empty() {
-                    doc.id = format!("{name}:{}", index + 1);
-                }
-                if lossy {
-                    doc.meta.insert(
-                        INVALID_UTF8_KEY.to_string(),
-                        format!("line {}: invalid UTF-8 replaced with U+FFFD", index + 1),
-                    );
-                }
-                Item::Document(doc)
-            }
-            Err(msg) => Item::Problem(Problem::error(
-                Location::line0(name, index),
-                format!("{msg}; line skipped"),
-            )),
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+        }
+        return Some(Raw::Line {
+            file: name.clone(),
+            line: index,
+            bytes: buf,
         });
     }
+}
+
+fn decode_line(name: &str, index: usize, buf: Vec<u8>) -> Option<Item> {
+    let (text, lossy) = match std::str::from_utf8(&buf) {
+        Ok(t) => (std::borrow::Cow::Borrowed(t), false),
+        Err(_) => (String::from_utf8_lossy(&buf), true),
+    };
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some(match parse_jsonl_document(trimmed) {
+        Ok(mut doc) => {
+            if doc.id.is_empty() {
+                doc.id = format!("{name}:{}", index + 1);
+            }
+            if lossy {
+                doc.meta.insert(
+                    INVALID_UTF8_KEY.to_string(),
+                    format!("line {}: invalid UTF-8 replaced with U+FFFD", index + 1),
+                );
+            }
+            Item::Document(doc)
+        }
+        Err(msg) => Item::Problem(Problem::error(
+            Location::line0(name, index),
+            format!("{msg}; line skipped"),
+        )),
+    })
 }
 
 /// Parses one JSONL corpus line: `{"id", "text"}` plus optional `title`, `date`, `url`

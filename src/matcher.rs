@@ -951,7 +951,10 @@ struct WordIndex {
     /// as a bit set.
     odd_starts: [u64; 4],
     /// The patterns' first words (by [`word_hash`]): most words of a text begin no
-    /// pattern, and this rules them out with one hash and one bit.
+    /// pattern, and this rules them out with one hash and one bit. A pattern that goes on
+    /// for two bytes or more after its first word is keyed by its first word and those
+    /// two bytes ([`follow_hash`]), so that `the` before most words walks nothing although
+    /// `The Hague` is a pattern; the others by their first word alone.
     first_words: Bits,
     /// The hashes of `first` and of `prefixes`, as filters that spare most hash-table
     /// probes of a walk that finds nothing (`the` before a word that goes on no pattern).
@@ -959,34 +962,30 @@ struct WordIndex {
     prefix_bits: Bits,
 }
 
-/// A cheap hash of a whole word, from its length and its first and last bytes (up to
-/// eight each): a fixed cost per word, where hashing byte by byte costs per byte.
+/// A cheap hash of the word `text[s..e]`, from its length and its first eight bytes: a
+/// fixed cost per word and no branch on its length, where hashing byte by byte costs per
+/// byte. Words that share both collide, which costs a Bloom filter a false positive.
 #[inline]
-fn word_hash(w: &[u8]) -> u64 {
-    let n = w.len();
-    let (a, b) = if n >= 8 {
-        (
-            u64::from_le_bytes(w[..8].try_into().unwrap_or_default()),
-            u64::from_le_bytes(w[n - 8..].try_into().unwrap_or_default()),
-        )
-    } else if n >= 4 {
-        (
-            u64::from(u32::from_le_bytes(w[..4].try_into().unwrap_or_default())),
-            u64::from(u32::from_le_bytes(
-                w[n - 4..].try_into().unwrap_or_default(),
-            )),
-        )
-    } else if n > 0 {
-        (
-            u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
-            0,
-        )
-    } else {
-        (0, 0)
+fn word_hash(text: &[u8], s: usize, e: usize) -> u64 {
+    let len = e - s;
+    let x = match text.get(s..s + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+        None => {
+            let mut buf = [0u8; 8];
+            let k = (text.len() - s).min(8);
+            buf[..k].copy_from_slice(&text[s..s + k]);
+            u64::from_le_bytes(buf)
+        }
     };
-    let h =
-        (a ^ b.rotate_left(29) ^ (n as u64).rotate_left(53)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    h ^ (h >> 31)
+    // The word's bytes among the eight (a word has at least one).
+    let x = x & (u64::MAX >> (64 - 8 * len.clamp(1, 8)));
+    (x ^ (len as u64).rotate_right(5)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// A word's [`word_hash`] extended by the two bytes that follow it.
+#[inline]
+fn follow_hash(h: u64, a: u8, b: u8) -> u64 {
+    (h ^ u64::from(u16::from_le_bytes([a, b]))).wrapping_mul(0xD6E8_FEB8_6659_FD93)
 }
 
 /// True for ASCII bytes that are word characters (letters, digits, `_`).
@@ -1081,7 +1080,11 @@ impl WordIndex {
             let bytes = key.as_bytes();
             let first = word_end(bytes, key, 0);
             if first > 0 {
-                w.first_words.insert(word_hash(&bytes[..first]));
+                let h = word_hash(bytes, 0, first);
+                match bytes.get(first..first + 2) {
+                    Some(&[a, b]) => w.first_words.insert(follow_hash(h, a, b)),
+                    _ => w.first_words.insert(h),
+                }
             }
         }
         w.full_bits = Bits::with_capacity(w.first.len());
@@ -1095,9 +1098,17 @@ impl WordIndex {
         w
     }
 
+    /// Whether the word `text[s..e]` may begin a pattern (alone, or with the two bytes
+    /// that follow it).
     #[inline]
-    fn may_begin(&self, word: &[u8]) -> bool {
-        self.first_words.contains(word_hash(word))
+    fn may_begin(&self, text: &[u8], s: usize, e: usize) -> bool {
+        let h = word_hash(text, s, e);
+        let alone = self.first_words.contains(h);
+        let followed = match text.get(e..e + 2) {
+            Some(&[a, b]) => self.first_words.contains(follow_hash(h, a, b)),
+            _ => false,
+        };
+        alone | followed
     }
 
     fn memory_usage(&self) -> usize {
@@ -1194,7 +1205,7 @@ impl WordIndex {
     fn run(&self, norm: &str, start: usize, end: usize, high: bool, hits: &mut Vec<Hit>) {
         if high {
             self.find_chars(norm, start, end, hits);
-        } else if self.may_begin(&norm.as_bytes()[start..end]) {
+        } else if self.may_begin(norm.as_bytes(), start, end) {
             self.walk(norm, start, hits);
         }
     }
@@ -1208,7 +1219,7 @@ impl WordIndex {
         while s < to {
             let e = word_end(bytes, norm, s);
             if e > s {
-                if self.may_begin(&bytes[s..e]) {
+                if self.may_begin(bytes, s, e) {
                     self.walk(norm, s, hits);
                 }
                 prev_word = true;

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::corpus::{self, Documents, Item};
+use crate::corpus::{self, Item, Raw, RawDocuments};
 use crate::error::{GazetteerError, Level, OutputError, Problem};
 use crate::export::{self, json::EdgesKey, Format};
 use crate::gazetteer::{CasePolicy, Gazetteer, Loader, DEFAULT_PACKS};
@@ -178,7 +178,7 @@ pub struct Processed {
 
 /// Batches are cut at this many bytes or documents, whichever comes first.
 const BATCH_BYTES: usize = 4 << 20;
-const BATCH_DOCS: usize = 512;
+const BATCH_DOCS: usize = 4096;
 
 /// Documents a worker folds at least before its counts are merged with another's.
 const FOLD_MIN_DOCS: usize = 32;
@@ -186,11 +186,9 @@ const FOLD_MIN_DOCS: usize = 32;
 /// Batches read ahead of the workers: reading overlaps matching, memory stays bounded.
 const READ_AHEAD: usize = 2;
 
-/// One batch of documents as the reader hands it over.
-struct Batch {
-    docs: Vec<(u64, Document)>,
-    problems: Vec<Problem>,
-}
+/// One batch of raw documents as the reader hands it over, each with its position in the
+/// input. The reader only reads; decoding (UTF-8, JSON) is done by the workers.
+type Batch = Vec<(u64, Raw)>;
 
 /// Reads `sources` on a thread of its own and calls `each` with every batch, in order.
 fn read_batches(
@@ -200,31 +198,20 @@ fn read_batches(
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(READ_AHEAD);
         scope.spawn(move || {
-            let mut docs = Documents::new(sources);
+            let mut raw = RawDocuments::new(sources);
             let mut seq = 0u64;
             loop {
-                let mut batch = Batch {
-                    docs: Vec::new(),
-                    problems: Vec::new(),
-                };
+                let mut batch = Vec::new();
                 let mut bytes = 0;
-                for item in docs.by_ref() {
-                    match item {
-                        Item::Document(d) => {
-                            if let Some(p) = corpus::document_problem(&d) {
-                                batch.problems.push(p);
-                            }
-                            bytes += d.text.len();
-                            batch.docs.push((seq, d));
-                            seq += 1;
-                            if bytes >= BATCH_BYTES || batch.docs.len() >= BATCH_DOCS {
-                                break;
-                            }
-                        }
-                        Item::Problem(p) => batch.problems.push(p),
+                for item in raw.by_ref() {
+                    bytes += item.len();
+                    batch.push((seq, item));
+                    seq += 1;
+                    if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
+                        break;
                     }
                 }
-                let last = batch.docs.is_empty();
+                let last = batch.is_empty();
                 // The receiver is gone only when the run stopped early.
                 if tx.send(batch).is_err() || last {
                     return;
@@ -232,7 +219,7 @@ fn read_batches(
             }
         });
         for batch in rx {
-            let last = batch.docs.is_empty();
+            let last = batch.is_empty();
             each(batch)?;
             if last {
                 break;
@@ -240,6 +227,18 @@ fn read_batches(
         }
         Ok(())
     })
+}
+
+/// A raw document decoded: the document (if any) and the problems met, in order.
+fn decode(raw: Raw) -> (Option<Document>, Vec<Problem>) {
+    match corpus::decode(raw) {
+        Some(Item::Document(d)) => {
+            let problems = corpus::document_problem(&d).into_iter().collect();
+            (Some(d), problems)
+        }
+        Some(Item::Problem(p)) => (None, vec![p]),
+        None => (None, Vec::new()),
+    }
 }
 
 /// Sum of the sizes of the input files, for progress (standard input counts 0).
@@ -283,24 +282,28 @@ pub fn scan<S: AsRef<str>>(
     };
     let pool = thread_pool(opts)?;
     read_batches(sources, &mut |batch| {
-        stats.problems.extend(batch.problems);
-        let processed: Vec<Processed> = pool.install(|| {
+        let processed: Vec<(Vec<Problem>, Option<Processed>)> = pool.install(|| {
             batch
-                .docs
                 .into_par_iter()
-                .map_init(Scratch::default, |scratch, (seq, doc)| {
-                    let segments = segment(&doc.text);
-                    let found = engine.matcher.find_with(&doc.text, scratch);
-                    Processed {
-                        seq,
-                        doc,
-                        segments,
-                        found,
-                    }
+                .map_init(Scratch::default, |scratch, (seq, raw)| {
+                    let (doc, problems) = decode(raw);
+                    let processed = doc.map(|doc| {
+                        let segments = segment(&doc.text);
+                        let found = engine.matcher.find_with(&doc.text, scratch);
+                        Processed {
+                            seq,
+                            doc,
+                            segments,
+                            found,
+                        }
+                    });
+                    (problems, processed)
                 })
                 .collect()
         });
-        for p in processed {
+        for (problems, p) in processed {
+            stats.problems.extend(problems);
+            let Some(p) = p else { continue };
             stats.documents += 1;
             stats.bytes += p.doc.text.len() as u64;
             stats.mentions += p.found.mentions.len() as u64;
@@ -348,27 +351,40 @@ pub fn suggest<S: AsRef<str>>(
     let known = crate::suggest::Known::new(&engine.gazetteer);
     let mut collector = crate::suggest::Collector::new();
     read_batches(sources, &mut |batch| {
-        stats.problems.extend(batch.problems);
         type Found = (
-            usize,
-            Vec<crate::model::EntityIndex>,
-            crate::suggest::DocCandidates,
+            Vec<Problem>,
+            Option<(
+                usize,
+                Vec<crate::model::EntityIndex>,
+                crate::suggest::DocCandidates,
+            )>,
         );
         let found: Vec<Found> = pool.install(|| {
             batch
-                .docs
                 .into_par_iter()
-                .map_init(Scratch::default, |scratch, (_, doc)| {
-                    let segments = segment(&doc.text);
-                    let found = engine.matcher.find_with(&doc.text, scratch);
-                    let c =
-                        crate::suggest::candidates(&doc.text, &segments, &found.mentions, &known);
-                    let entities = found.mentions.iter().map(|m| m.entity).collect();
-                    (doc.text.len(), entities, c)
+                .map_init(Scratch::default, |scratch, (_, raw)| {
+                    let (doc, problems) = decode(raw);
+                    let found = doc.map(|doc| {
+                        let segments = segment(&doc.text);
+                        let found = engine.matcher.find_with(&doc.text, scratch);
+                        let c = crate::suggest::candidates(
+                            &doc.text,
+                            &segments,
+                            &found.mentions,
+                            &known,
+                        );
+                        let entities = found.mentions.iter().map(|m| m.entity).collect();
+                        (doc.text.len(), entities, c)
+                    });
+                    (problems, found)
                 })
                 .collect()
         });
-        for (bytes, entities, c) in found {
+        for (problems, found) in found {
+            stats.problems.extend(problems);
+            let Some((bytes, entities, c)) = found else {
+                continue;
+            };
             stats.documents += 1;
             stats.bytes += bytes as u64;
             stats.mentions += entities.len() as u64;
@@ -401,6 +417,8 @@ struct Fold {
     scratch: Scratch,
     segments: Segments,
     member: Vec<(u32, crate::model::EntityIndex)>,
+    /// Problems met, with the position of the input they belong to.
+    problems: Vec<(u64, Problem)>,
 }
 
 impl Fold {
@@ -411,6 +429,7 @@ impl Fold {
         self.mentions += other.mentions;
         self.ambiguous_dropped += other.ambiguous_dropped;
         self.anchored_dropped += other.anchored_dropped;
+        self.problems.extend(other.problems);
         self
     }
 }
@@ -440,14 +459,15 @@ pub fn count<S: AsRef<str>>(
     let evidence = opts.evidence;
     let mut total = Fold::default();
     read_batches(sources, &mut |batch| {
-        stats.problems.extend(batch.problems);
-        let part = pool.install(|| {
+        let mut part = pool.install(|| {
             batch
-                .docs
                 .into_par_iter()
                 // Few folds per batch: each starts empty and is merged at the end.
                 .with_min_len(FOLD_MIN_DOCS)
-                .fold(Fold::default, |mut f, (seq, doc)| {
+                .fold(Fold::default, |mut f, (seq, raw)| {
+                    let (doc, problems) = decode(raw);
+                    f.problems.extend(problems.into_iter().map(|p| (seq, p)));
+                    let Some(doc) = doc else { return f };
                     segment_into(&doc.text, &mut f.segments);
                     let found = engine.matcher.find_with(&doc.text, &mut f.scratch);
                     f.documents += 1;
@@ -467,6 +487,10 @@ pub fn count<S: AsRef<str>>(
                 })
                 .reduce(Fold::default, |a, b| a.merge(b, evidence))
         });
+        // Problems in input order, whichever worker met them.
+        let mut problems = std::mem::take(&mut part.problems);
+        problems.sort_by_key(|&(seq, _)| seq);
+        stats.problems.extend(problems.into_iter().map(|(_, p)| p));
         total = std::mem::take(&mut total).merge(part, evidence);
         stats.documents = total.documents;
         stats.bytes = total.bytes;
