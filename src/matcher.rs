@@ -950,11 +950,11 @@ struct WordIndex {
     /// Bytes that begin a pattern without being a word character (`'s-Hertogenbosch`),
     /// as a bit set.
     odd_starts: [u64; 4],
-    /// The patterns' first words (by [`word_hash`]): most words of a text begin no
+    /// The patterns' first words (by [`word_keys`]): most words of a text begin no
     /// pattern, and this rules them out with one hash and one bit. A pattern that goes on
     /// for two bytes or more after its first word is keyed by its first word and those
-    /// two bytes ([`follow_hash`]), so that `the` before most words walks nothing although
-    /// `The Hague` is a pattern; the others by their first word alone.
+    /// two bytes, so that `the` before most words walks nothing although `The Hague` is a
+    /// pattern; the others by their first word alone.
     first_words: Bits,
     /// The hashes of `first` and of `prefixes`, as filters that spare most hash-table
     /// probes of a walk that finds nothing (`the` before a word that goes on no pattern).
@@ -962,30 +962,32 @@ struct WordIndex {
     prefix_bits: Bits,
 }
 
-/// A cheap hash of the word `text[s..e]`, from its length and its first eight bytes: a
-/// fixed cost per word and no branch on its length, where hashing byte by byte costs per
-/// byte. Words that share both collide, which costs a Bloom filter a false positive.
-#[inline]
-fn word_hash(text: &[u8], s: usize, e: usize) -> u64 {
-    let len = e - s;
-    let x = match text.get(s..s + 8) {
-        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+/// The eight bytes of `text` from `s` as a little-endian word, zero-padded past the end.
+#[inline(always)]
+fn window(text: &[u8], s: usize) -> u64 {
+    match text.get(s..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(&w) => u64::from_le_bytes(w),
         None => {
-            let mut buf = [0u8; 8];
-            let k = (text.len() - s).min(8);
-            buf[..k].copy_from_slice(&text[s..s + k]);
-            u64::from_le_bytes(buf)
+            let mut w = [0u8; 8];
+            let k = text.len().saturating_sub(s).min(8);
+            w[..k].copy_from_slice(&text[s..s + k]);
+            u64::from_le_bytes(w)
         }
-    };
-    // The word's bytes among the eight (a word has at least one).
-    let x = x & (u64::MAX >> (64 - 8 * len.clamp(1, 8)));
-    (x ^ (len as u64).rotate_right(5)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
 }
 
-/// A word's [`word_hash`] extended by the two bytes that follow it.
-#[inline]
-fn follow_hash(h: u64, a: u8, b: u8) -> u64 {
-    (h ^ u64::from(u16::from_le_bytes([a, b]))).wrapping_mul(0xD6E8_FEB8_6659_FD93)
+/// The two keys of a word of `len` bytes whose [`window`] is `x`: the word alone (its
+/// length and first eight bytes), and the word with the two bytes that follow it (as far
+/// as the window reaches). Words that share a key collide, which costs a Bloom filter a
+/// false positive. A fixed cost per word and no branch on its length.
+#[inline(always)]
+fn word_keys(x: u64, len: usize) -> (u64, u64) {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mask = |n: usize| u64::MAX >> (64 - 8 * n.clamp(1, 8));
+    let tag = (len as u64) << 56;
+    let alone = (x & mask(len)) ^ tag;
+    let followed = (x & mask(len + 2)) ^ tag ^ (1 << 63);
+    (alone.wrapping_mul(K), followed.wrapping_mul(K))
 }
 
 /// True for ASCII bytes that are word characters (letters, digits, `_`).
@@ -1073,25 +1075,27 @@ impl WordIndex {
                 w.next[id] = prev;
             }
         }
-        // About 16 bits a pattern: a word that begins no pattern passes one time in 16 or
-        // fewer (first words are shared, so fewer in practice).
-        w.first_words = Bits::with_capacity(keys.len());
+        // Every word of a text is looked up: 64 bits a pattern, so that a word that begins
+        // no pattern passes about one time in 64 (first words are shared: fewer).
+        w.first_words = Bits::with_capacity(keys.len(), 64);
         for key in keys {
             let bytes = key.as_bytes();
             let first = word_end(bytes, key, 0);
             if first > 0 {
-                let h = word_hash(bytes, 0, first);
-                match bytes.get(first..first + 2) {
-                    Some(&[a, b]) => w.first_words.insert(follow_hash(h, a, b)),
-                    _ => w.first_words.insert(h),
+                let (alone, followed) = word_keys(window(bytes, 0), first);
+                // A pattern that goes on for two bytes or more is keyed with them.
+                if bytes.len() >= first + 2 {
+                    w.first_words.insert(followed);
+                } else {
+                    w.first_words.insert(alone);
                 }
             }
         }
-        w.full_bits = Bits::with_capacity(w.first.len());
+        w.full_bits = Bits::with_capacity(w.first.len(), 32);
         for &h in w.first.keys() {
             w.full_bits.insert(h);
         }
-        w.prefix_bits = Bits::with_capacity(w.prefixes.len());
+        w.prefix_bits = Bits::with_capacity(w.prefixes.len(), 32);
         for &h in &w.prefixes {
             w.prefix_bits.insert(h);
         }
@@ -1100,15 +1104,10 @@ impl WordIndex {
 
     /// Whether the word `text[s..e]` may begin a pattern (alone, or with the two bytes
     /// that follow it).
-    #[inline]
+    #[inline(always)]
     fn may_begin(&self, text: &[u8], s: usize, e: usize) -> bool {
-        let h = word_hash(text, s, e);
-        let alone = self.first_words.contains(h);
-        let followed = match text.get(e..e + 2) {
-            Some(&[a, b]) => self.first_words.contains(follow_hash(h, a, b)),
-            _ => false,
-        };
-        alone | followed
+        let (alone, followed) = word_keys(window(text, s), e - s);
+        self.first_words.contains(alone) | self.first_words.contains(followed)
     }
 
     fn memory_usage(&self) -> usize {
@@ -1152,7 +1151,11 @@ impl WordIndex {
         if self.odd_starts[0] | self.odd_starts[1] != 0 {
             return self.find_chars(norm, 0, n, hits);
         }
-        let mut run: Option<(usize, bool)> = None;
+        // A run that began in an earlier block and has not ended: its start, and whether
+        // it holds non-ASCII bytes so far.
+        let mut pending: Option<(usize, bool)> = None;
+        // Whether the last byte of the previous block was in a run.
+        let mut carry = 0u64;
         let mut base = 0;
         let mut tail = [0u8; BLOCK];
         while base < n {
@@ -1166,35 +1169,47 @@ impl WordIndex {
             };
             let m = word_masks(block);
             let runs = m.word | m.high;
-            let mut off = 0u32;
-            while off < BLOCK as u32 {
-                let rest = runs >> off;
-                match run {
-                    Some((start, high)) => {
-                        let len = (!rest).trailing_zeros().min(BLOCK as u32 - off);
-                        let part = if len == 64 { !0 } else { (1u64 << len) - 1 };
-                        let high = high || (m.high >> off) & part != 0;
-                        if off + len >= BLOCK as u32 {
-                            run = Some((start, high));
-                            break;
-                        }
-                        let end = base + (off + len) as usize;
-                        self.run(norm, start, end, high, hits);
-                        run = None;
-                        off += len;
+            let before = (runs << 1) | carry;
+            // Where runs start, and where they end (the first byte after each).
+            let mut starts = runs & !before;
+            let mut ends = !runs & before;
+            carry = runs >> 63;
+            if let Some((start, high)) = pending {
+                if ends == 0 {
+                    // The run goes on through the whole block.
+                    pending = Some((start, high || m.high != 0));
+                    base += BLOCK;
+                    continue;
+                }
+                let e = ends.trailing_zeros();
+                ends &= ends - 1;
+                let high = high || m.high & ((1u64 << e) - 1) != 0;
+                self.run(norm, start, base + e as usize, high, hits);
+                pending = None;
+            }
+            // Starts and ends now pair up; the last start may have no end in this block.
+            while starts != 0 {
+                let st = starts.trailing_zeros();
+                starts &= starts - 1;
+                if ends == 0 {
+                    pending = Some((base + st as usize, (m.high >> st) != 0));
+                    break;
+                }
+                let e = ends.trailing_zeros();
+                ends &= ends - 1;
+                let (s, e) = (base + st as usize, base + e as usize);
+                if m.high == 0 {
+                    if self.may_begin(bytes, s, e) {
+                        self.walk(norm, s, hits);
                     }
-                    None => {
-                        if rest == 0 {
-                            break;
-                        }
-                        off += rest.trailing_zeros();
-                        run = Some((base + off as usize, false));
-                    }
+                } else {
+                    let inside = (m.high >> st) & ((1u64 << (e - s)) - 1);
+                    self.run(norm, s, e, inside != 0, hits);
                 }
             }
             base += BLOCK;
         }
-        if let Some((start, high)) = run {
+        if let Some((start, high)) = pending {
             self.run(norm, start, n, high, hits);
         }
     }
@@ -1295,9 +1310,10 @@ struct Bits {
 }
 
 impl Bits {
-    /// A filter for about `n` hashes, 16 bits each.
-    fn with_capacity(n: usize) -> Bits {
-        let bits = (n * 16).next_power_of_two().clamp(1 << 12, 1 << 28);
+    /// A filter for about `n` hashes, `per` bits each (at least 64 Kib, at most 32 MiB):
+    /// a hash never inserted passes about one time in `per`.
+    fn with_capacity(n: usize, per: usize) -> Bits {
+        let bits = (n * per).next_power_of_two().clamp(1 << 16, 1 << 28);
         Bits {
             words: vec![0; bits / 64],
             shift: 64 - bits.trailing_zeros(),
@@ -1310,7 +1326,7 @@ impl Bits {
         self.words[slot / 64] |= 1 << (slot % 64);
     }
 
-    #[inline]
+    #[inline(always)]
     fn contains(&self, h: u64) -> bool {
         let slot = (h >> self.shift) as usize;
         self.words[slot / 64] & (1 << (slot % 64)) != 0

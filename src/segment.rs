@@ -10,13 +10,13 @@ use crate::bytes::{block_at, terminator_mask, BLOCK};
 use crate::model::{Segments, Span};
 
 /// Abbreviations after which a full stop does not end a sentence (compared case-sensitively
-/// on the word before the dot).
+/// on the word before the dot), sorted by bytes for a binary search.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
-    "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Sec", "Supt", "St", "Ste", "Mt", "Ft", "Jr",
-    "Sr", "Bros", "Co", "Corp", "Inc", "Ltd", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Jan",
-    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "etc",
-    "approx", "cf", "al", "Fig", "fig", "Vol", "vol", "pp", "Ph", "Messrs", "Mme", "Mlle",
+    "Adm", "Amb", "Apr", "Assn", "Aug", "Ave", "Blvd", "Bros", "Capt", "Cmdr", "Co", "Col", "Corp",
+    "Dec", "Dept", "Dr", "Feb", "Fig", "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul", "Jun",
+    "Lt", "Ltd", "Maj", "Mar", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Mt", "Nov", "Oct",
+    "Ph", "Pres", "Prof", "Rd", "Rep", "Rev", "Sec", "Sen", "Sep", "Sept", "Sgt", "Sr", "St",
+    "Ste", "Supt", "Univ", "Vol", "al", "approx", "cf", "etc", "fig", "pp", "vol", "vs",
 ];
 
 /// The longest of [`ABBREVIATIONS`], in bytes.
@@ -25,10 +25,11 @@ const MAX_ABBREVIATION: usize = 6;
 /// Words that make `No.` an abbreviation only when a number follows.
 const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "Art", "art", "p"];
 
-/// Lower-case words that, ending a line, say the sentence goes on in the next line.
+/// Lower-case words that, ending a line, say the sentence goes on in the next line (sorted
+/// for a binary search).
 const CONTINUATION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "as",
-    "that", "which", "who", "but", "is", "was", "are", "were", "his", "her", "its", "their",
+    "a", "an", "and", "are", "as", "at", "but", "by", "for", "from", "her", "his", "in", "is",
+    "its", "of", "on", "or", "that", "the", "their", "to", "was", "were", "which", "who", "with",
 ];
 
 /// Splits `text` into paragraphs and sentences.
@@ -223,7 +224,7 @@ fn ends_sentence(p: &str, i: usize, j: usize, b: u8) -> bool {
     if word.is_empty() {
         return true;
     }
-    if word.len() <= MAX_ABBREVIATION && ABBREVIATIONS.contains(&word) {
+    if word.len() <= MAX_ABBREVIATION && ABBREVIATIONS.binary_search(&word).is_ok() {
         return false;
     }
     if NUMBER_ABBREVIATIONS.contains(&word) && next_char.is_ascii_digit() {
@@ -258,8 +259,18 @@ fn line_breaks_sentence(line: &str, next: &str) -> bool {
     if next.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
-    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("");
-    !CONTINUATION_WORDS.contains(&last_word)
+    // The last word: after the last whitespace (ASCII is found by bytes; a non-ASCII byte
+    // may be Unicode whitespace, so then by chars).
+    let bytes = line.as_bytes();
+    let last_word = match bytes
+        .iter()
+        .rposition(|&b| b.is_ascii_whitespace() || b >= 0x80)
+    {
+        Some(k) if bytes[k] >= 0x80 => line.rsplit(char::is_whitespace).next().unwrap_or(""),
+        Some(k) => &line[k + 1..],
+        None => line,
+    };
+    CONTINUATION_WORDS.binary_search(&last_word).is_err()
 }
 
 #[cfg(test)]
@@ -267,8 +278,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn abbreviations_fit_the_length_bound() {
+    fn word_lists_are_sorted_and_fit_the_length_bound() {
         assert!(ABBREVIATIONS.iter().all(|a| a.len() <= MAX_ABBREVIATION));
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(CONTINUATION_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     fn split(text: &str) -> Vec<&str> {
