@@ -197,6 +197,9 @@ impl Raw {
 pub struct RawDocuments {
     sources: std::vec::IntoIter<Source>,
     jsonl: Option<(std::sync::Arc<str>, BufReader<File>, usize)>,
+    /// The line being read, reused: each line is then copied out at its exact size, where
+    /// growing a new buffer a line costs a few reallocations.
+    line: Vec<u8>,
 }
 
 impl RawDocuments {
@@ -205,6 +208,7 @@ impl RawDocuments {
         RawDocuments {
             sources: sources.into_iter(),
             jsonl: None,
+            line: Vec::new(),
         }
     }
 }
@@ -215,7 +219,7 @@ impl Iterator for RawDocuments {
     fn next(&mut self) -> Option<Raw> {
         loop {
             if let Some((name, reader, line)) = &mut self.jsonl {
-                match next_line(name, reader, line) {
+                match next_line(name, reader, line, &mut self.line) {
                     Some(item) => return Some(item),
                     None => self.jsonl = None,
                 }
@@ -313,11 +317,12 @@ fn next_line(
     name: &std::sync::Arc<str>,
     reader: &mut BufReader<File>,
     line: &mut usize,
+    buf: &mut Vec<u8>,
 ) -> Option<Raw> {
     loop {
-        let mut buf = Vec::new();
+        buf.clear();
         let index = *line;
-        match reader.read_until(b'\n', &mut buf) {
+        match reader.read_until(b'\n', buf) {
             Ok(0) => return None,
             Ok(_) => *line += 1,
             Err(e) => {
@@ -336,7 +341,7 @@ fn next_line(
         return Some(Raw::Line {
             file: name.clone(),
             line: index,
-            bytes: buf,
+            bytes: buf.clone(),
         });
     }
 }

@@ -20,7 +20,7 @@ use smallvec::SmallVec;
 use crate::bytes::{block_at, word_masks, BLOCK};
 use crate::gazetteer::{variants, CasePolicy, Gazetteer};
 use crate::model::{EntityIndex, Mention, Span};
-use crate::normalize::{is_word_char, normalize, normalize_into, OffsetMap};
+use crate::normalize::{is_normalized, is_word_char, normalize, normalize_into, OffsetMap};
 use crate::words::{junk_reason, JunkReason};
 
 /// Total pattern bytes up to which the matcher builds a DFA (see [`MatcherBuilder::build`]).
@@ -763,6 +763,7 @@ fn case_ok(r: &Record, original: &str) -> bool {
     match r.check {
         CaseCheck::None => true,
         CaseCheck::FirstUpper => !original.chars().next().is_some_and(char::is_lowercase),
+        CaseCheck::Exact if is_normalized(original) => original == &*r.cased,
         CaseCheck::Exact => normalize(original, false) == *r.cased,
     }
 }

@@ -222,9 +222,11 @@ pub fn normalize_into(text: &str, fold: bool, out: &mut String, map: &mut Offset
         map.push(buf.len(), i);
         delta = i.wrapping_sub(buf.len());
     }
-    // Only whole UTF-8 sequences were pushed.
-    *out = String::from_utf8(buf)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    // Only whole UTF-8 sequences were pushed: copies of ASCII bytes (lower-cased ASCII is
+    // ASCII), spaces and apostrophes, and whole encoded chars. Checked in debug builds.
+    debug_assert!(std::str::from_utf8(&buf).is_ok());
+    // SAFETY: as above, `buf` is valid UTF-8.
+    *out = unsafe { String::from_utf8_unchecked(buf) };
 }
 
 /// The end of the run of bytes copied as they are (but for case) from `i`, where
@@ -309,6 +311,24 @@ fn dotted_acronym_len(s: &[u8]) -> Option<usize> {
         return None;
     }
     Some(n)
+}
+
+/// True when `text` is its own normalization without folding (`normalize(text, false) ==
+/// text`), decided without building it: ASCII bytes copied as they are, single spaces
+/// between them, no dotted acronym. False may also mean "not sure".
+pub fn is_normalized(text: &str) -> bool {
+    let b = text.as_bytes();
+    let Some((&first, _)) = b.split_first() else {
+        return true;
+    };
+    if ASCII_KEEP[first as usize] == 0 {
+        return false;
+    }
+    b.windows(2).all(|w| {
+        let keep = ASCII_KEEP[w[1] as usize] != 0;
+        let space = w[1] == b' ';
+        (keep || (space && w[0] != b' ')) && !(w[1] == b'.' && w[0].is_ascii_uppercase())
+    }) && b[b.len() - 1] != b' '
 }
 
 /// Normalizes `text` and returns the result alone.
@@ -400,6 +420,33 @@ mod tests {
         normalize_into(text, true, &mut out, &mut map);
         let s = out.find("us").unwrap();
         assert_eq!(&text[map.to_original(s)..map.to_original(s + 2)], "U.S.");
+    }
+
+    #[test]
+    fn is_normalized_means_unchanged() {
+        for t in [
+            "Kim Jong Un",
+            "US",
+            "U.S.",
+            "Kim  Jong",
+            "Kim-Jong",
+            " Kim",
+            "Kim ",
+            "Mr. Kim",
+            "St. Petersburg",
+            "É",
+            "",
+            "a`b",
+            "Washington, D.C.",
+            "X.",
+            "x.",
+        ] {
+            if is_normalized(t) {
+                assert_eq!(normalize(t, false), t, "{t:?}");
+            }
+        }
+        assert!(is_normalized("Kim Jong Un") && is_normalized("Mr. Kim") && is_normalized(""));
+        assert!(!is_normalized("U.S.") && !is_normalized("Kim  Jong") && !is_normalized("É"));
     }
 
     #[test]
