@@ -8,7 +8,7 @@
 //!
 //! `ALIASES` has one alias a line (a tab ends the alias, so the benchmark's `.tsv` files work
 //! too). The automaton is built with `MatchKind::LeftmostLongest` and case-sensitive patterns.
-//! `--kind auto` (the default) makes entgraph's choice: a DFA when the patterns total at most
+//! `--kind auto` (the default) takes the fastest kind for the size: a DFA when the patterns total at most
 //! 1 MiB, otherwise the crate's default (a contiguous NFA for that many patterns); `dfa` and
 //! `nfa` force one; `all` runs the auto choice and then the other kind (a DFA only up to
 //! 16 MiB of patterns: beyond that it takes minutes and gigabytes to build).

@@ -377,6 +377,9 @@ impl Loader {
             .partition(|p| p.level == crate::error::Level::Error);
         if errors.is_empty() {
             self.gazetteer.warnings = warnings;
+            // The list grew by doubling; a million entities would keep up to half again
+            // their size as spare capacity for the whole run.
+            self.gazetteer.entities.shrink_to_fit();
             Ok(self.gazetteer)
         } else {
             Err(GazetteerError { problems: errors })

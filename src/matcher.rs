@@ -203,13 +203,17 @@ impl MatcherBuilder {
             fill[r] += 1;
         }
         drop(pattern_of);
+        // Moved, not cloned, into pattern order: a million records are hundreds of MB.
+        let mut made: Vec<Option<Record>> = made.into_iter().map(Some).collect();
         let order = |r: &Record| (r.entity, r.alias, r.check, r.anchored, r.demonym);
         let mut records: Vec<Record> = Vec::with_capacity(made.len());
         let mut ranges: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
         for p in 0..keys.len() {
             let start = records.len();
             for &slot in &slots[starts[p] as usize..starts[p + 1] as usize] {
-                records.push(made[slot as usize].clone());
+                if let Some(r) = made[slot as usize].take() {
+                    records.push(r);
+                }
             }
             let group = &mut records[start..];
             group.sort_by(|a, b| (order(a), &a.cased).cmp(&(order(b), &b.cased)));

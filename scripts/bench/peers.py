@@ -29,8 +29,8 @@ What is measured, for each (corpus size, gazetteer size) asked for:
   splitter, pairs.
 * floor: examples/ac_floor.rs, the aho-corasick crate with MatchKind::LeftmostLongest,
   find_iter over each document's text, scan time only (nothing else: no boundaries, no
-  case rules, no sentences). Rows "floor auto" (entgraph's automaton choice: a DFA up to
-  1 MiB of patterns, else the crate's default NFA) and "floor nfa"/"floor dfa" (the other
+  case rules, no sentences). Rows "floor auto" (the fastest kind for the size: a DFA up to
+  1 MiB of patterns, else the crate's default NFA; the targets compare with this row) and "floor nfa"/"floor dfa" (the other
   kind; a DFA is not tried beyond 16 MiB of patterns).
 
 Every system runs in its own subprocess under `/usr/bin/time -f %M` (Debian package
