@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Level, Location, Problem};
@@ -119,8 +119,8 @@ pub enum Item {
     Problem(Problem),
 }
 
-/// Streams the documents of a list of sources, one at a time: [`RawDocuments`] decoded
-/// by [`decode`] as they come.
+/// Streams the documents of a list of sources, one at a time: [`RawBlocks`] decoded as
+/// they come.
 ///
 /// # Examples
 /// ```
@@ -132,14 +132,16 @@ pub enum Item {
 /// assert!(matches!(&docs[0], Item::Document(d) if d.text == "Putin met Kim."));
 /// ```
 pub struct Documents {
-    raw: RawDocuments,
+    raw: RawBlocks,
+    pending: std::collections::VecDeque<Item>,
 }
 
 impl Documents {
     /// A stream over `sources`.
     pub fn new(sources: Vec<Source>) -> Documents {
         Documents {
-            raw: RawDocuments::new(sources),
+            raw: RawBlocks::new(sources),
+            pending: Default::default(),
         }
     }
 }
@@ -148,13 +150,20 @@ impl Iterator for Documents {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
-        self.raw.by_ref().find_map(decode)
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Some(item);
+            }
+            let raw = self.raw.next()?;
+            self.pending.extend(raw.units().filter_map(|u| u.decode()));
+        }
     }
 }
 
-/// One document's bytes as read, not yet decoded: reading stays cheap (the bytes of a
-/// file, or of one JSON Lines line) so that one thread can feed many, and decoding (UTF-8
-/// checks, JSON parsing) is done by whoever [`decode`]s it.
+/// Input as read, not yet decoded: reading stays cheap (a file's bytes, or a block of
+/// whole lines of a JSON Lines file read in one go) so that one thread can feed many;
+/// splitting lines, checking UTF-8 and parsing JSON are left to whoever takes its
+/// [`Raw::units`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Raw {
     /// A whole text file, or standard input.
@@ -164,24 +173,47 @@ pub enum Raw {
         /// The file's bytes.
         bytes: Vec<u8>,
     },
-    /// One line of a JSON Lines corpus.
-    Line {
+    /// Whole lines of a JSON Lines corpus, one document a line.
+    Lines {
         /// The corpus file's name.
         file: std::sync::Arc<str>,
-        /// The 0-based line index.
-        line: usize,
-        /// The line's bytes, without the line break.
+        /// The 0-based index of the first line.
+        first_line: usize,
+        /// The lines, each ended by a line break but perhaps the last of the file.
         bytes: Vec<u8>,
     },
     /// Something could not be read.
     Problem(Problem),
 }
 
+/// One document's worth of a [`Raw`]: a file, one non-blank line, or a problem.
+#[derive(Debug, Clone, Copy)]
+pub enum Unit<'a> {
+    /// A whole file.
+    File {
+        /// Its id.
+        id: &'a str,
+        /// Its bytes.
+        bytes: &'a [u8],
+    },
+    /// One line of a JSON Lines corpus.
+    Line {
+        /// The corpus file's name.
+        file: &'a std::sync::Arc<str>,
+        /// The 0-based line index.
+        line: usize,
+        /// The line's bytes, without the line break.
+        bytes: &'a [u8],
+    },
+    /// A problem met while reading.
+    Problem(&'a Problem),
+}
+
 impl Raw {
     /// Bytes held.
     pub fn len(&self) -> usize {
         match self {
-            Raw::File { bytes, .. } | Raw::Line { bytes, .. } => bytes.len(),
+            Raw::File { bytes, .. } | Raw::Lines { bytes, .. } => bytes.len(),
             Raw::Problem(_) => 0,
         }
     }
@@ -190,37 +222,94 @@ impl Raw {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// The units, in order; blank lines are skipped.
+    pub fn units(&self) -> impl Iterator<Item = Unit<'_>> + '_ {
+        let (file, first, lines): (Option<&std::sync::Arc<str>>, usize, &[u8]) = match self {
+            Raw::Lines {
+                file,
+                first_line,
+                bytes,
+            } => (Some(file), *first_line, bytes),
+            _ => (None, 0, &[]),
+        };
+        let single = match self {
+            Raw::File { id, bytes } => Some(Unit::File { id, bytes }),
+            Raw::Problem(p) => Some(Unit::Problem(p)),
+            Raw::Lines { .. } => None,
+        };
+        let lines = file.into_iter().flat_map(move |file| {
+            // Line starts and ends by memchr: a block is a megabyte.
+            let ends = memchr::memchr_iter(b'\n', lines).chain(
+                (!lines.is_empty() && lines.last() != Some(&b'\n')).then_some(lines.len()),
+            );
+            let mut start = 0;
+            ends.enumerate().filter_map(move |(i, end)| {
+                let bytes = &lines[start..end];
+                start = end + 1;
+                let blank = bytes.iter().all(u8::is_ascii_whitespace);
+                (!blank).then_some(Unit::Line {
+                    file,
+                    line: first + i,
+                    bytes,
+                })
+            })
+        });
+        single.into_iter().chain(lines)
+    }
 }
 
-/// Streams the raw documents of a list of sources, one at a time, in order; blank JSON
-/// Lines lines are skipped.
-pub struct RawDocuments {
-    sources: std::vec::IntoIter<Source>,
-    jsonl: Option<(std::sync::Arc<str>, BufReader<File>, usize)>,
-    /// The line being read, reused: each line is then copied out at its exact size, where
-    /// growing a new buffer a line costs a few reallocations.
-    line: Vec<u8>,
-}
-
-impl RawDocuments {
-    /// A stream over `sources`.
-    pub fn new(sources: Vec<Source>) -> RawDocuments {
-        RawDocuments {
-            sources: sources.into_iter(),
-            jsonl: None,
-            line: Vec::new(),
+impl Unit<'_> {
+    /// Decodes the unit: UTF-8 (invalid bytes replaced, with a warning in the document's
+    /// metadata, see [`document_problem`]) and, for a JSON Lines line, its JSON. `None`
+    /// for a line that is whitespace only.
+    pub fn decode(self) -> Option<Item> {
+        match self {
+            Unit::File { id, bytes } => Some(decode_document(id.to_string(), bytes.to_vec())),
+            Unit::Line { file, line, bytes } => decode_line(file, line, bytes),
+            Unit::Problem(p) => Some(Item::Problem(p.clone())),
         }
     }
 }
 
-impl Iterator for RawDocuments {
+/// Streams the raw input of a list of sources in order: each text file whole, each JSON
+/// Lines file in blocks of whole lines of about [`RawBlocks::BLOCK`] bytes.
+pub struct RawBlocks {
+    sources: std::vec::IntoIter<Source>,
+    jsonl: Option<Jsonl>,
+}
+
+/// A JSON Lines file being read in blocks.
+struct Jsonl {
+    name: std::sync::Arc<str>,
+    file: File,
+    /// The index of the next block's first line.
+    line: usize,
+    /// Bytes read after the last line break so far: the start of the next block.
+    carry: Vec<u8>,
+}
+
+impl RawBlocks {
+    /// Bytes of a JSON Lines file read at a time.
+    pub const BLOCK: usize = 1 << 20;
+
+    /// A stream over `sources`.
+    pub fn new(sources: Vec<Source>) -> RawBlocks {
+        RawBlocks {
+            sources: sources.into_iter(),
+            jsonl: None,
+        }
+    }
+}
+
+impl Iterator for RawBlocks {
     type Item = Raw;
 
     fn next(&mut self) -> Option<Raw> {
         loop {
-            if let Some((name, reader, line)) = &mut self.jsonl {
-                match next_line(name, reader, line, &mut self.line) {
-                    Some(item) => return Some(item),
+            if let Some(j) = &mut self.jsonl {
+                match next_block(j) {
+                    Some(raw) => return Some(raw),
                     None => self.jsonl = None,
                 }
             }
@@ -251,9 +340,13 @@ impl Iterator for RawDocuments {
                 Source::Jsonl(path) => {
                     let name = path.display().to_string();
                     match File::open(&path) {
-                        Ok(f) => {
-                            self.jsonl =
-                                Some((name.into(), BufReader::with_capacity(1 << 16, f), 0))
+                        Ok(file) => {
+                            self.jsonl = Some(Jsonl {
+                                name: name.into(),
+                                file,
+                                line: 0,
+                                carry: Vec::new(),
+                            })
                         }
                         Err(e) => {
                             return Some(Raw::Problem(Problem::error(
@@ -268,15 +361,59 @@ impl Iterator for RawDocuments {
     }
 }
 
-/// Decodes a raw document: UTF-8 (invalid bytes replaced, with a warning in the
-/// document's metadata, see [`document_problem`]) and, for a JSON Lines line, its JSON.
-/// `None` for a line that is whitespace only.
-pub fn decode(raw: Raw) -> Option<Item> {
-    match raw {
-        Raw::File { id, bytes } => Some(decode_document(id, bytes)),
-        Raw::Line { file, line, bytes } => decode_line(&file, line, bytes),
-        Raw::Problem(p) => Some(Item::Problem(p)),
+/// The next block of whole lines of `j`, or `None` at its end. A line longer than a block
+/// makes the block grow until the line ends.
+fn next_block(j: &mut Jsonl) -> Option<Raw> {
+    let mut bytes = std::mem::take(&mut j.carry);
+    bytes.reserve(RawBlocks::BLOCK);
+    loop {
+        let filled = bytes.len();
+        bytes.resize(filled + RawBlocks::BLOCK, 0);
+        let n = loop {
+            match j.file.read(&mut bytes[filled..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    bytes.truncate(filled);
+                    let newlines = bytecount_newlines(&bytes);
+                    let p = Problem::error(
+                        Location::line0(j.name.clone(), j.line + newlines),
+                        format!("cannot read: {e}; the rest of the file is skipped"),
+                    );
+                    j.carry.clear();
+                    return Some(Raw::Problem(p));
+                }
+            }
+        };
+        bytes.truncate(filled + n);
+        if n == 0 {
+            // End of file: what is left is the last line(s).
+            if bytes.is_empty() {
+                return None;
+            }
+            return Some(take_lines(j, bytes));
+        }
+        if let Some(last) = memchr::memrchr(b'\n', &bytes[filled..]) {
+            let cut = filled + last + 1;
+            j.carry = bytes[cut..].to_vec();
+            bytes.truncate(cut);
+            return Some(take_lines(j, bytes));
+        }
     }
+}
+
+fn take_lines(j: &mut Jsonl, bytes: Vec<u8>) -> Raw {
+    let first_line = j.line;
+    j.line += bytecount_newlines(&bytes);
+    Raw::Lines {
+        file: j.name.clone(),
+        first_line,
+        bytes,
+    }
+}
+
+fn bytecount_newlines(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
 }
 
 /// Decodes a whole-file document; a problem item comes first when the bytes were not UTF-8.
@@ -313,43 +450,10 @@ pub fn document_problem(doc: &Document) -> Option<Problem> {
     })
 }
 
-fn next_line(
-    name: &std::sync::Arc<str>,
-    reader: &mut BufReader<File>,
-    line: &mut usize,
-    buf: &mut Vec<u8>,
-) -> Option<Raw> {
-    loop {
-        buf.clear();
-        let index = *line;
-        match reader.read_until(b'\n', buf) {
-            Ok(0) => return None,
-            Ok(_) => *line += 1,
-            Err(e) => {
-                return Some(Raw::Problem(Problem::error(
-                    Location::line0(name.as_ref(), index),
-                    format!("cannot read: {e}"),
-                )))
-            }
-        }
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        if buf.last() == Some(&b'\n') {
-            buf.pop();
-        }
-        return Some(Raw::Line {
-            file: name.clone(),
-            line: index,
-            bytes: buf.clone(),
-        });
-    }
-}
-
-fn decode_line(name: &str, index: usize, buf: Vec<u8>) -> Option<Item> {
-    let (text, lossy) = match std::str::from_utf8(&buf) {
+fn decode_line(name: &str, index: usize, buf: &[u8]) -> Option<Item> {
+    let (text, lossy) = match std::str::from_utf8(buf) {
         Ok(t) => (std::borrow::Cow::Borrowed(t), false),
-        Err(_) => (String::from_utf8_lossy(&buf), true),
+        Err(_) => (String::from_utf8_lossy(buf), true),
     };
     let trimmed = text.trim();
     if trimmed.is_empty() {

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::corpus::{self, Item, Raw, RawDocuments};
+use crate::corpus::{self, Item, Raw, RawBlocks, Unit};
 use crate::error::{GazetteerError, Level, OutputError, Problem};
 use crate::export::{self, json::EdgesKey, Format};
 use crate::gazetteer::{CasePolicy, Gazetteer, Loader, DEFAULT_PACKS};
@@ -186,9 +186,10 @@ const FOLD_MIN_DOCS: usize = 32;
 /// Batches read ahead of the workers: reading overlaps matching, memory stays bounded.
 const READ_AHEAD: usize = 2;
 
-/// One batch of raw documents as the reader hands it over, each with its position in the
-/// input. The reader only reads; decoding (UTF-8, JSON) is done by the workers.
-type Batch = Vec<(u64, Raw)>;
+/// One batch of raw input as the reader hands it over: files and blocks of JSON Lines
+/// lines. The reader only reads; splitting lines and decoding (UTF-8, JSON) is left to
+/// the workers.
+type Batch = Vec<Raw>;
 
 /// Reads `sources` on a thread of its own and calls `each` with every batch, in order.
 fn read_batches(
@@ -198,15 +199,13 @@ fn read_batches(
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(READ_AHEAD);
         scope.spawn(move || {
-            let mut raw = RawDocuments::new(sources);
-            let mut seq = 0u64;
+            let mut raw = RawBlocks::new(sources);
             loop {
                 let mut batch = Vec::new();
                 let mut bytes = 0;
                 for item in raw.by_ref() {
                     bytes += item.len();
-                    batch.push((seq, item));
-                    seq += 1;
+                    batch.push(item);
                     if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
                         break;
                     }
@@ -229,9 +228,22 @@ fn read_batches(
     })
 }
 
-/// A raw document decoded: the document (if any) and the problems met, in order.
-fn decode(raw: Raw) -> (Option<Document>, Vec<Problem>) {
-    match corpus::decode(raw) {
+/// The units of a batch, each with its position in the whole input (counted from
+/// `*next`, which is advanced): the same numbers whatever the number of threads.
+fn units<'a>(batch: &'a Batch, next: &mut u64) -> Vec<(u64, Unit<'a>)> {
+    let mut out = Vec::new();
+    for raw in batch {
+        for u in raw.units() {
+            out.push((*next, u));
+            *next += 1;
+        }
+    }
+    out
+}
+
+/// A unit decoded: the document (if any) and the problems met, in order.
+fn decode(unit: Unit<'_>) -> (Option<Document>, Vec<Problem>) {
+    match unit.decode() {
         Some(Item::Document(d)) => {
             let problems = corpus::document_problem(&d).into_iter().collect();
             (Some(d), problems)
@@ -281,12 +293,14 @@ pub fn scan<S: AsRef<str>>(
         ..Stats::default()
     };
     let pool = thread_pool(opts)?;
+    let mut next = 0;
     read_batches(sources, &mut |batch| {
+        let units = units(&batch, &mut next);
         let processed: Vec<(Vec<Problem>, Option<Processed>)> = pool.install(|| {
-            batch
+            units
                 .into_par_iter()
-                .map_init(Scratch::default, |scratch, (seq, raw)| {
-                    let (doc, problems) = decode(raw);
+                .map_init(Scratch::default, |scratch, (seq, unit)| {
+                    let (doc, problems) = decode(unit);
                     let processed = doc.map(|doc| {
                         let segments = segment(&doc.text);
                         let found = engine.matcher.find_with(&doc.text, scratch);
@@ -350,7 +364,9 @@ pub fn suggest<S: AsRef<str>>(
     let pool = thread_pool(opts)?;
     let known = crate::suggest::Known::new(&engine.gazetteer);
     let mut collector = crate::suggest::Collector::new();
+    let mut next = 0;
     read_batches(sources, &mut |batch| {
+        let units = units(&batch, &mut next);
         type Found = (
             Vec<Problem>,
             Option<(
@@ -360,10 +376,10 @@ pub fn suggest<S: AsRef<str>>(
             )>,
         );
         let found: Vec<Found> = pool.install(|| {
-            batch
+            units
                 .into_par_iter()
-                .map_init(Scratch::default, |scratch, (_, raw)| {
-                    let (doc, problems) = decode(raw);
+                .map_init(Scratch::default, |scratch, (_, unit)| {
+                    let (doc, problems) = decode(unit);
                     let found = doc.map(|doc| {
                         let segments = segment(&doc.text);
                         let found = engine.matcher.find_with(&doc.text, scratch);
@@ -458,14 +474,16 @@ pub fn count<S: AsRef<str>>(
     let window = opts.graph.window;
     let evidence = opts.evidence;
     let mut total = Fold::default();
+    let mut next = 0;
     read_batches(sources, &mut |batch| {
+        let units = units(&batch, &mut next);
         let mut part = pool.install(|| {
-            batch
+            units
                 .into_par_iter()
                 // Few folds per batch: each starts empty and is merged at the end.
                 .with_min_len(FOLD_MIN_DOCS)
-                .fold(Fold::default, |mut f, (seq, raw)| {
-                    let (doc, problems) = decode(raw);
+                .fold(Fold::default, |mut f, (seq, unit)| {
+                    let (doc, problems) = decode(unit);
                     f.problems.extend(problems.into_iter().map(|p| (seq, p)));
                     let Some(doc) = doc else { return f };
                     segment_into(&doc.text, &mut f.segments);
