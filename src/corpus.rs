@@ -240,9 +240,8 @@ impl Raw {
         };
         let lines = file.into_iter().flat_map(move |file| {
             // Line starts and ends by memchr: a block is a megabyte.
-            let ends = memchr::memchr_iter(b'\n', lines).chain(
-                (!lines.is_empty() && lines.last() != Some(&b'\n')).then_some(lines.len()),
-            );
+            let ends = memchr::memchr_iter(b'\n', lines)
+                .chain((!lines.is_empty() && lines.last() != Some(&b'\n')).then_some(lines.len()));
             let mut start = 0;
             ends.enumerate().filter_map(move |(i, end)| {
                 let bytes = &lines[start..end];

@@ -180,9 +180,6 @@ pub struct Processed {
 const BATCH_BYTES: usize = 4 << 20;
 const BATCH_DOCS: usize = 4096;
 
-/// Documents a worker folds at least before its counts are merged with another's.
-const FOLD_MIN_DOCS: usize = 32;
-
 /// Batches read ahead of the workers: reading overlaps matching, memory stays bounded.
 const READ_AHEAD: usize = 2;
 
@@ -450,6 +447,59 @@ impl Fold {
     }
 }
 
+/// Running totals the workers of [`count`] publish for progress.
+#[derive(Default)]
+struct Live {
+    documents: std::sync::atomic::AtomicU64,
+    bytes: std::sync::atomic::AtomicU64,
+    mentions: std::sync::atomic::AtomicU64,
+}
+
+impl Live {
+    fn add(&self, documents: u64, bytes: u64, mentions: u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.documents.fetch_add(documents, Relaxed);
+        self.bytes.fetch_add(bytes, Relaxed);
+        self.mentions.fetch_add(mentions, Relaxed);
+    }
+
+    fn fill(&self, stats: &mut Stats) {
+        use std::sync::atomic::Ordering::Relaxed;
+        stats.documents = self.documents.load(Relaxed);
+        stats.bytes = self.bytes.load(Relaxed);
+        stats.mentions = self.mentions.load(Relaxed);
+    }
+}
+
+/// Decodes, segments, matches and counts one unit into `f`.
+fn fold_unit(
+    engine: &Engine,
+    f: &mut Fold,
+    seq: u64,
+    unit: Unit<'_>,
+    window: crate::link::Window,
+    evidence: usize,
+) {
+    let (doc, problems) = decode(unit);
+    f.problems.extend(problems.into_iter().map(|p| (seq, p)));
+    let Some(doc) = doc else { return };
+    segment_into(&doc.text, &mut f.segments);
+    let found = engine.matcher.find_with(&doc.text, &mut f.scratch);
+    f.documents += 1;
+    f.bytes += doc.text.len() as u64;
+    f.mentions += found.mentions.len() as u64;
+    f.ambiguous_dropped += found.ambiguous_dropped as u64;
+    f.anchored_dropped += found.anchored_dropped as u64;
+    let input = DocInput {
+        seq,
+        id: &doc.id,
+        text: &doc.text,
+        segments: &f.segments,
+        mentions: &found.mentions,
+    };
+    f.counts.add(input, window, evidence, &mut f.member);
+}
+
 /// Runs corpus → matcher → link and returns the counts. Each worker folds the documents
 /// it is given into counts of its own; the counts are then merged, and since merging adds
 /// counts and keeps the earliest citations, the result does not depend on which worker
@@ -470,55 +520,89 @@ pub fn count<S: AsRef<str>>(
         input_size: input_size(&sources),
         ..Stats::default()
     };
-    let pool = thread_pool(opts)?;
+    let threads = match opts.threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
     let window = opts.graph.window;
     let evidence = opts.evidence;
-    let mut total = Fold::default();
-    let mut next = 0;
-    read_batches(sources, &mut |batch| {
-        let units = units(&batch, &mut next);
-        let mut part = pool.install(|| {
-            units
-                .into_par_iter()
-                // Few folds per batch: each starts empty and is merged at the end.
-                .with_min_len(FOLD_MIN_DOCS)
-                .fold(Fold::default, |mut f, (seq, unit)| {
-                    let (doc, problems) = decode(unit);
-                    f.problems.extend(problems.into_iter().map(|p| (seq, p)));
-                    let Some(doc) = doc else { return f };
-                    segment_into(&doc.text, &mut f.segments);
-                    let found = engine.matcher.find_with(&doc.text, &mut f.scratch);
-                    f.documents += 1;
-                    f.bytes += doc.text.len() as u64;
-                    f.mentions += found.mentions.len() as u64;
-                    f.ambiguous_dropped += found.ambiguous_dropped as u64;
-                    f.anchored_dropped += found.anchored_dropped as u64;
-                    let input = DocInput {
-                        seq,
-                        id: &doc.id,
-                        text: &doc.text,
-                        segments: &f.segments,
-                        mentions: &found.mentions,
-                    };
-                    f.counts.add(input, window, evidence, &mut f.member);
-                    f
-                })
-                .reduce(Fold::default, |a, b| a.merge(b, evidence))
+    // Free-running workers, no barrier: each takes the next piece of input (a file or a
+    // block of lines) from the reader and folds it into counts of its own. A document's
+    // position is (piece, unit in piece), so citations keep input order whoever counts.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(u64, Raw)>(READ_AHEAD * threads);
+    let rx = std::sync::Mutex::new(rx);
+    let live = Live::default();
+    let folds: Vec<Fold> = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for (i, raw) in RawBlocks::new(sources).enumerate() {
+                // The receivers are gone only when the run stopped early.
+                if tx.send((i as u64, raw)).is_err() {
+                    return;
+                }
+            }
         });
-        // Problems in input order, whichever worker met them.
-        let mut problems = std::mem::take(&mut part.problems);
-        problems.sort_by_key(|&(seq, _)| seq);
-        stats.problems.extend(problems.into_iter().map(|(_, p)| p));
-        total = std::mem::take(&mut total).merge(part, evidence);
-        stats.documents = total.documents;
-        stats.bytes = total.bytes;
-        stats.mentions = total.mentions;
-        stats.ambiguous_dropped = total.ambiguous_dropped;
-        stats.anchored_dropped = total.anchored_dropped;
-        stats.elapsed = start.elapsed();
-        progress(&stats);
-        Ok(())
-    })?;
+        let (done, finished) = std::sync::mpsc::channel::<Fold>();
+        for _ in 0..threads {
+            let (rx, live, done) = (&rx, &live, done.clone());
+            scope.spawn(move || {
+                let mut f = Fold::default();
+                loop {
+                    let next = match rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((piece, raw)) = next else { break };
+                    let before = (f.documents, f.bytes, f.mentions);
+                    for (k, unit) in raw.units().enumerate() {
+                        fold_unit(
+                            engine,
+                            &mut f,
+                            piece << 32 | k as u64,
+                            unit,
+                            window,
+                            evidence,
+                        );
+                    }
+                    live.add(
+                        f.documents - before.0,
+                        f.bytes - before.1,
+                        f.mentions - before.2,
+                    );
+                }
+                // The receiver waits for every worker's counts.
+                let _ = done.send(f);
+            });
+        }
+        drop(done);
+        // Progress while the workers run; their counts as they finish.
+        let mut folds = Vec::with_capacity(threads);
+        loop {
+            match finished.recv_timeout(Duration::from_millis(100)) {
+                Ok(f) => folds.push(f),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    live.fill(&mut stats);
+                    stats.elapsed = start.elapsed();
+                    progress(&stats);
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        folds
+    });
+    let mut total = folds
+        .into_iter()
+        .fold(Fold::default(), |a, b| a.merge(b, evidence));
+    // Problems in input order, whichever worker met them.
+    let mut problems = std::mem::take(&mut total.problems);
+    problems.sort_by_key(|&(seq, _)| seq);
+    stats.problems.extend(problems.into_iter().map(|(_, p)| p));
+    stats.documents = total.documents;
+    stats.bytes = total.bytes;
+    stats.mentions = total.mentions;
+    stats.ambiguous_dropped = total.ambiguous_dropped;
+    stats.anchored_dropped = total.anchored_dropped;
+    stats.elapsed = start.elapsed();
+    progress(&stats);
     for (&e, c) in &total.counts.entities {
         *stats
             .by_type
