@@ -3,7 +3,7 @@
 //! normalization, no word boundaries, no case rules, no sentences, no graph).
 //!
 //! ```sh
-//! cargo run --release --example ac_floor -- ALIASES CORPUS.jsonl [--kind auto|dfa|nfa|all]
+//! cargo run --release --example ac_floor -- ALIASES CORPUS.jsonl [--kind auto|dfa|nfa|all|daachorse]
 //! ```
 //!
 //! `ALIASES` has one alias a line (a tab ends the alias, so the benchmark's `.tsv` files work
@@ -11,7 +11,9 @@
 //! `--kind auto` (the default) takes the fastest kind for the size: a DFA when the patterns total at most
 //! 1 MiB, otherwise the crate's default (a contiguous NFA for that many patterns); `dfa` and
 //! `nfa` force one; `all` runs the auto choice and then the other kind (a DFA only up to
-//! 16 MiB of patterns: beyond that it takes minutes and gigabytes to build).
+//! 16 MiB of patterns: beyond that it takes minutes and gigabytes to build). `daachorse`
+//! scans with the double-array automaton of the `daachorse` crate instead (leftmost-longest,
+//! duplicate aliases removed first, as it refuses them), to compare it on large dictionaries.
 //!
 //! Each kind prints one JSON line: patterns, build seconds and heap bytes of the automaton,
 //! documents, text bytes, scan seconds (the `find_iter` calls only: reading and parsing the
@@ -48,7 +50,8 @@ struct Scan {
     matches: u64,
 }
 
-fn scan(ac: &AhoCorasick, corpus: &str) -> std::io::Result<Scan> {
+/// Calls `count` on the text of every document of `corpus`, timing only the calls.
+fn scan(corpus: &str, mut count: impl FnMut(&str) -> u64) -> std::io::Result<Scan> {
     #[derive(serde::Deserialize)]
     struct Doc {
         text: String,
@@ -73,7 +76,7 @@ fn scan(ac: &AhoCorasick, corpus: &str) -> std::io::Result<Scan> {
             }
         };
         let t = Instant::now();
-        let n = ac.find_iter(&doc.text).count() as u64;
+        let n = count(&doc.text);
         s.seconds += t.elapsed().as_secs_f64();
         s.matches += n;
         s.docs += 1;
@@ -97,21 +100,83 @@ fn run(aliases: &[String], corpus: &str, kind: Option<AhoCorasickKind>, label: &
         }
     };
     let build_s = t.elapsed().as_secs_f64();
-    let s = match scan(&ac, corpus) {
+    let scanned = scan(corpus, |text| ac.find_iter(text).count() as u64);
+    report(Report {
+        system: "aho-corasick",
+        label,
+        automaton: format!("{:?}", ac.kind()),
+        patterns: aliases.len(),
+        pattern_bytes,
+        build_s,
+        heap_bytes: ac.memory_usage(),
+        corpus,
+        scanned,
+    })
+}
+
+/// The same scan by the `daachorse` crate's double-array automaton.
+fn run_daachorse(aliases: &[String], corpus: &str) -> bool {
+    use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
+    let mut unique: Vec<&str> = aliases.iter().map(String::as_str).collect();
+    unique.sort_unstable();
+    unique.dedup();
+    let pattern_bytes: usize = unique.iter().map(|a| a.len()).sum();
+    let t = Instant::now();
+    let built: Result<DoubleArrayAhoCorasick<u32>, _> = DoubleArrayAhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&unique);
+    let pma = match built {
+        Ok(pma) => pma,
+        Err(e) => {
+            eprintln!("ac_floor: cannot build the daachorse automaton: {e}");
+            return false;
+        }
+    };
+    let build_s = t.elapsed().as_secs_f64();
+    let scanned = scan(corpus, |text| pma.leftmost_find_iter(text).count() as u64);
+    report(Report {
+        system: "daachorse",
+        label: "daachorse",
+        automaton: "DoubleArray".to_string(),
+        patterns: unique.len(),
+        pattern_bytes,
+        build_s,
+        heap_bytes: pma.heap_bytes(),
+        corpus,
+        scanned,
+    })
+}
+
+/// One measured scan, as printed.
+struct Report<'a> {
+    system: &'a str,
+    label: &'a str,
+    automaton: String,
+    patterns: usize,
+    pattern_bytes: usize,
+    build_s: f64,
+    heap_bytes: usize,
+    corpus: &'a str,
+    scanned: std::io::Result<Scan>,
+}
+
+/// Prints `r` as one JSON line; false when the scan failed.
+fn report(r: Report<'_>) -> bool {
+    let s = match r.scanned {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("ac_floor: {corpus}: {e}");
+            eprintln!("ac_floor: {}: {e}", r.corpus);
             return false;
         }
     };
     let line = serde_json::json!({
-        "system": "aho-corasick",
-        "kind": label,
-        "automaton": format!("{:?}", ac.kind()),
-        "patterns": aliases.len(),
-        "pattern_bytes": pattern_bytes,
-        "build_s": build_s,
-        "heap_bytes": ac.memory_usage(),
+        "system": r.system,
+        "kind": r.label,
+        "automaton": r.automaton,
+        "patterns": r.patterns,
+        "pattern_bytes": r.pattern_bytes,
+        "build_s": r.build_s,
+        "heap_bytes": r.heap_bytes,
         "docs": s.docs,
         "bytes": s.bytes,
         "scan_s": s.seconds,
@@ -131,14 +196,16 @@ fn main() -> ExitCode {
         match a.as_str() {
             "--kind" => mode = it.next().cloned().unwrap_or_default(),
             "-h" | "--help" => {
-                println!("usage: ac_floor ALIASES CORPUS.jsonl [--kind auto|dfa|nfa|all]");
+                println!(
+                    "usage: ac_floor ALIASES CORPUS.jsonl [--kind auto|dfa|nfa|all|daachorse]"
+                );
                 return ExitCode::SUCCESS;
             }
             _ => pos.push(a.clone()),
         }
     }
-    if pos.len() != 2 || !["auto", "dfa", "nfa", "all"].contains(&mode.as_str()) {
-        eprintln!("usage: ac_floor ALIASES CORPUS.jsonl [--kind auto|dfa|nfa|all]");
+    if pos.len() != 2 || !["auto", "dfa", "nfa", "all", "daachorse"].contains(&mode.as_str()) {
+        eprintln!("usage: ac_floor ALIASES CORPUS.jsonl [--kind auto|dfa|nfa|all|daachorse]");
         return ExitCode::from(2);
     }
     let aliases = match read_aliases(&pos[0]) {
@@ -148,6 +215,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if mode == "daachorse" {
+        return if run_daachorse(&aliases, &pos[1]) {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
+    }
     let bytes: usize = aliases.iter().map(String::len).sum();
     let auto_dfa = bytes <= DFA_MAX_PATTERN_BYTES;
     let auto = if auto_dfa {

@@ -31,7 +31,8 @@ What is measured, for each (corpus size, gazetteer size) asked for:
   find_iter over each document's text, scan time only (nothing else: no boundaries, no
   case rules, no sentences). Rows "floor auto" (the fastest kind for the size: a DFA up to
   1 MiB of patterns, else the crate's default NFA; the targets compare with this row) and "floor nfa"/"floor dfa" (the other
-  kind; a DFA is not tried beyond 16 MiB of patterns).
+  kind; a DFA is not tried beyond 16 MiB of patterns) and "floor daachorse" (the double-array
+  automaton of the daachorse crate, same matches, for comparison only).
 
 Every system runs in its own subprocess under `/usr/bin/time -f %M` (Debian package
 `time`); wall time is measured around it and its peak RSS is what time reports ("Maximum
@@ -573,7 +574,7 @@ class Bench:
     def run_floor(self, corpus, text_bytes, mb, gname, gaz):
         wait_for(self.floor)
         pattern_bytes = os.path.getsize(gaz["aliases_file"]) - gaz["aliases"]
-        kinds = ["auto", "nfa" if pattern_bytes <= (1 << 20) else "dfa"]
+        kinds = ["auto", "nfa" if pattern_bytes <= (1 << 20) else "dfa", "daachorse"]
         for kind in kinds:
             if kind == "dfa" and pattern_bytes > (16 << 20):
                 self.add({"system": "floor dfa", "threads": 1, "corpus_mb": mb,
