@@ -156,6 +156,7 @@ impl Iterator for Documents {
             }
             let raw = self.raw.next()?;
             self.pending.extend(raw.units().filter_map(|u| u.decode()));
+            self.raw.recycle(raw);
         }
     }
 }
@@ -273,9 +274,14 @@ impl Unit<'_> {
 
 /// Streams the raw input of a list of sources in order: each text file whole, each JSON
 /// Lines file in blocks of whole lines of about [`RawBlocks::BLOCK`] bytes.
+///
+/// Blocks given back with [`RawBlocks::recycle`] once processed are read into again, so a
+/// long run reuses a handful of buffers instead of allocating a megabyte a block (which,
+/// freed on other threads, lets the allocator's heap creep up over gigabytes of input).
 pub struct RawBlocks {
     sources: std::vec::IntoIter<Source>,
     jsonl: Option<Jsonl>,
+    spare: Vec<Vec<u8>>,
 }
 
 /// A JSON Lines file being read in blocks.
@@ -292,11 +298,27 @@ impl RawBlocks {
     /// Bytes of a JSON Lines file read at a time.
     pub const BLOCK: usize = 1 << 20;
 
+    /// Spare buffers kept at most; more are freed.
+    const SPARES: usize = 16;
+
     /// A stream over `sources`.
     pub fn new(sources: Vec<Source>) -> RawBlocks {
         RawBlocks {
             sources: sources.into_iter(),
             jsonl: None,
+            spare: Vec::new(),
+        }
+    }
+
+    /// Takes back a piece that has been processed: the buffer of a block of lines is read
+    /// into again (unless a line longer than a few blocks made it grow); anything else is
+    /// dropped.
+    pub fn recycle(&mut self, raw: Raw) {
+        if let Raw::Lines { mut bytes, .. } = raw {
+            if self.spare.len() < Self::SPARES && bytes.capacity() <= 4 * Self::BLOCK {
+                bytes.clear();
+                self.spare.push(bytes);
+            }
         }
     }
 }
@@ -307,7 +329,7 @@ impl Iterator for RawBlocks {
     fn next(&mut self) -> Option<Raw> {
         loop {
             if let Some(j) = &mut self.jsonl {
-                match next_block(j) {
+                match next_block(j, &mut self.spare) {
                     Some(raw) => return Some(raw),
                     None => self.jsonl = None,
                 }
@@ -362,8 +384,14 @@ impl Iterator for RawBlocks {
 
 /// The next block of whole lines of `j`, or `None` at its end. A line longer than a block
 /// makes the block grow until the line ends.
-fn next_block(j: &mut Jsonl) -> Option<Raw> {
-    let mut bytes = std::mem::take(&mut j.carry);
+/// `spare` holds buffers to read into before allocating one.
+fn next_block(j: &mut Jsonl, spare: &mut Vec<Vec<u8>>) -> Option<Raw> {
+    // Room for the carried part line and a block, so a recycled buffer need not move.
+    let mut bytes = spare
+        .pop()
+        .unwrap_or_else(|| Vec::with_capacity(2 * RawBlocks::BLOCK));
+    bytes.extend_from_slice(&j.carry);
+    j.carry.clear();
     bytes.reserve(RawBlocks::BLOCK);
     loop {
         let filled = bytes.len();
@@ -394,7 +422,7 @@ fn next_block(j: &mut Jsonl) -> Option<Raw> {
         }
         if let Some(last) = memchr::memrchr(b'\n', &bytes[filled..]) {
             let cut = filled + last + 1;
-            j.carry = bytes[cut..].to_vec();
+            j.carry.extend_from_slice(&bytes[cut..]);
             bytes.truncate(cut);
             return Some(take_lines(j, bytes));
         }
@@ -697,6 +725,58 @@ mod tests {
         let w = document_problem(d).unwrap();
         assert_eq!(w.level, Level::Warning);
         assert!(w.to_string().contains("bad.txt"));
+    }
+
+    #[test]
+    fn blocks_split_at_line_ends_and_recycled_buffers_are_read_into_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.jsonl");
+        // About 3.5 blocks of short lines, one line of 5 blocks, then more short lines.
+        let mut text = String::new();
+        let mut n = 0;
+        let mut line = |text: &mut String, body: &str| {
+            text.push_str(&format!("{{\"id\": \"d{n}\", \"text\": \"{body}\"}}\n"));
+            n += 1;
+        };
+        while text.len() < 7 * RawBlocks::BLOCK / 2 {
+            line(&mut text, "Putin met Kim in Vladivostok.");
+        }
+        line(&mut text, &"x".repeat(5 * RawBlocks::BLOCK));
+        for _ in 0..1000 {
+            line(&mut text, "Lavrov and Ri Yong Ho.");
+        }
+        std::fs::write(&p, &text).unwrap();
+        let mut blocks = RawBlocks::new(vec![Source::Jsonl(p)]);
+        let (mut ids, mut lines, mut reused) = (Vec::new(), Vec::new(), 0);
+        let mut last_buffer = None;
+        while let Some(raw) = blocks.next() {
+            let Raw::Lines { bytes, .. } = &raw else {
+                panic!("a JSON Lines file is read in blocks of lines")
+            };
+            assert_eq!(bytes.last(), Some(&b'\n'), "a block ends at a line end");
+            reused += usize::from(last_buffer == Some(bytes.as_ptr()));
+            for unit in raw.units() {
+                let Unit::Line { line, .. } = unit else {
+                    panic!()
+                };
+                lines.push(line);
+                let Some(Item::Document(d)) = unit.decode() else {
+                    panic!("line {line} is a document")
+                };
+                ids.push(d.id);
+            }
+            last_buffer = Some(bytes.as_ptr());
+            blocks.recycle(raw);
+        }
+        assert_eq!(ids, (0..n).map(|i| format!("d{i}")).collect::<Vec<_>>());
+        assert_eq!(lines, (0..n).collect::<Vec<_>>());
+        // The three blocks after the first read into the buffer of the block before; the
+        // long line's block outgrows its buffer, which is not kept.
+        assert!(reused >= 3, "buffers reused {reused} times");
+        assert!(blocks
+            .spare
+            .iter()
+            .all(|b| b.capacity() <= 4 * RawBlocks::BLOCK));
     }
 
     #[test]

@@ -189,15 +189,20 @@ const READ_AHEAD: usize = 2;
 type Batch = Vec<Raw>;
 
 /// Reads `sources` on a thread of its own and calls `each` with every batch, in order.
+/// A batch's blocks go back to the reader once `each` is done with them.
 fn read_batches(
     sources: Vec<corpus::Source>,
-    each: &mut dyn FnMut(Batch) -> Result<(), Error>,
+    each: &mut dyn FnMut(&Batch) -> Result<(), Error>,
 ) -> Result<(), Error> {
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(READ_AHEAD);
+        let (give_back, returned) = std::sync::mpsc::channel::<Raw>();
         scope.spawn(move || {
             let mut raw = RawBlocks::new(sources);
             loop {
+                for done in returned.try_iter() {
+                    raw.recycle(done);
+                }
                 let mut batch = Vec::new();
                 let mut bytes = 0;
                 for item in raw.by_ref() {
@@ -216,7 +221,11 @@ fn read_batches(
         });
         for batch in rx {
             let last = batch.is_empty();
-            each(batch)?;
+            each(&batch)?;
+            for raw in batch {
+                // The reader is gone only at the end of the input.
+                let _ = give_back.send(raw);
+            }
             if last {
                 break;
             }
@@ -292,7 +301,7 @@ pub fn scan<S: AsRef<str>>(
     let pool = thread_pool(opts)?;
     let mut next = 0;
     read_batches(sources, &mut |batch| {
-        let units = units(&batch, &mut next);
+        let units = units(batch, &mut next);
         let processed: Vec<(Vec<Problem>, Option<Processed>)> = pool.install(|| {
             units
                 .into_par_iter()
@@ -363,7 +372,7 @@ pub fn suggest<S: AsRef<str>>(
     let mut collector = crate::suggest::Collector::new();
     let mut next = 0;
     read_batches(sources, &mut |batch| {
-        let units = units(&batch, &mut next);
+        let units = units(batch, &mut next);
         type Found = (
             Vec<Problem>,
             Option<(
@@ -533,17 +542,27 @@ pub fn count<S: AsRef<str>>(
     let rx = std::sync::Mutex::new(rx);
     let live = Live::default();
     let folds: Vec<Fold> = std::thread::scope(|scope| {
+        // Workers give the blocks they are done with back to the reader, which reads into
+        // them again.
+        let (give_back, returned) = std::sync::mpsc::channel::<Raw>();
         scope.spawn(move || {
-            for (i, raw) in RawBlocks::new(sources).enumerate() {
+            let mut blocks = RawBlocks::new(sources);
+            let mut i = 0u64;
+            loop {
+                for done in returned.try_iter() {
+                    blocks.recycle(done);
+                }
+                let Some(raw) = blocks.next() else { return };
                 // The receivers are gone only when the run stopped early.
-                if tx.send((i as u64, raw)).is_err() {
+                if tx.send((i, raw)).is_err() {
                     return;
                 }
+                i += 1;
             }
         });
         let (done, finished) = std::sync::mpsc::channel::<Fold>();
         for _ in 0..threads {
-            let (rx, live, done) = (&rx, &live, done.clone());
+            let (rx, live, done, give_back) = (&rx, &live, done.clone(), give_back.clone());
             scope.spawn(move || {
                 let mut f = Fold::default();
                 loop {
@@ -568,6 +587,8 @@ pub fn count<S: AsRef<str>>(
                         f.bytes - before.1,
                         f.mentions - before.2,
                     );
+                    // The reader is gone only at the end of the input.
+                    let _ = give_back.send(raw);
                 }
                 // The receiver waits for every worker's counts.
                 let _ = done.send(f);
