@@ -78,9 +78,11 @@ target/bench-inputs/, which is never committed):
     cargo build --release && cargo build --release --example ac_floor
     python3 scripts/bench/peers.py --quick --out target/bench-quick.md
     python3 scripts/bench/peers.py --sizes 100 --gazetteers 200,100k --out target/bench-100.md
-    python3 scripts/bench/peers.py --sizes 100,1000 --gazetteers 200,1m --out target/bench-1g-1m.md
-    python3 scripts/bench/peers.py --merge target/bench-1g-1m.json,target/bench-100.json \
-        --out target/bench-all.md
+    python3 scripts/bench/peers.py --sizes 100,1000 --gazetteers 200 --systems entgraph,floor \
+        --out target/bench-1g.md
+    python3 scripts/bench/peers.py --sizes 100 --gazetteers 1m \
+        --systems entgraph,pyahocorasick,flashtext,floor --out target/bench-1m.md
+    python3 scripts/bench/profile.py    # where entgraph's one-thread time goes (perf)
 """
 
 import argparse
