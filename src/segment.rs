@@ -110,10 +110,14 @@ fn next_terminator(bytes: &[u8], mut i: usize) -> Option<usize> {
         }
         i += BLOCK;
     }
-    bytes[i..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2))
-        .map(|k| i + k)
+    if i >= bytes.len() {
+        return None;
+    }
+    // The tail, zero-padded to a block: NUL is not a terminator.
+    let mut tail = [0u8; BLOCK];
+    tail[..bytes.len() - i].copy_from_slice(&bytes[i..]);
+    let m = terminator_mask(&tail);
+    (m != 0).then(|| i + m.trailing_zeros() as usize)
 }
 
 /// Sentence spans inside one paragraph, appended to `out`.
