@@ -711,7 +711,7 @@ impl Matcher {
         }
         // Leftmost first, then longest first.
         hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<Candidate> = Vec::new();
+        let mut out: Vec<Candidate> = Vec::with_capacity(hits.len());
         let mut last_end = 0u32;
         for h in hits.iter() {
             let span = to_span(h.start, h.end);

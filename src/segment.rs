@@ -22,6 +22,36 @@ const ABBREVIATIONS: &[&str] = &[
 /// The longest of [`ABBREVIATIONS`], in bytes.
 const MAX_ABBREVIATION: usize = 6;
 
+/// [`ABBREVIATIONS`] as [`word_key`]s, in the same (sorted) order: a binary search over
+/// integers, with no string comparison, for the word before every full stop.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = word_keys(ABBREVIATIONS);
+
+/// A word of at most 8 bytes as an integer: its bytes big-endian from the top, zero-padded.
+/// Words hold no NUL, so keys compare as the words do.
+const fn word_key(word: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        k <<= 8;
+        if i < word.len() {
+            k |= word[i] as u64;
+        }
+        i += 1;
+    }
+    k
+}
+
+/// [`word_key`] of each word.
+const fn word_keys<const N: usize>(words: &[&str]) -> [u64; N] {
+    let mut out = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = word_key(words[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
 /// Words that make `No.` an abbreviation only when a number follows.
 const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "Art", "art", "p"];
 
@@ -228,7 +258,11 @@ fn ends_sentence(p: &str, i: usize, j: usize, b: u8) -> bool {
     if word.is_empty() {
         return true;
     }
-    if word.len() <= MAX_ABBREVIATION && ABBREVIATIONS.binary_search(&word).is_ok() {
+    if word.len() <= MAX_ABBREVIATION
+        && ABBREVIATION_KEYS
+            .binary_search(&word_key(word.as_bytes()))
+            .is_ok()
+    {
         return false;
     }
     if NUMBER_ABBREVIATIONS.contains(&word) && next_char.is_ascii_digit() {
@@ -285,6 +319,8 @@ mod tests {
     fn word_lists_are_sorted_and_fit_the_length_bound() {
         assert!(ABBREVIATIONS.iter().all(|a| a.len() <= MAX_ABBREVIATION));
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        // The keys keep the words' order, so the binary search over them is sound.
+        assert!(ABBREVIATION_KEYS.windows(2).all(|w| w[0] < w[1]));
         assert!(CONTINUATION_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
