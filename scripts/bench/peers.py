@@ -82,7 +82,7 @@ target/bench-inputs/, which is never committed):
         --out target/bench-1g.md
     python3 scripts/bench/peers.py --sizes 100 --gazetteers 1m \
         --systems entgraph,pyahocorasick,flashtext,floor --out target/bench-1m.md
-    python3 scripts/bench/profile.py    # where entgraph's one-thread time goes (perf)
+    python3 scripts/bench/stage_profile.py    # where entgraph's one-thread time goes (perf)
 """
 
 import argparse
@@ -653,8 +653,11 @@ class Bench:
         if key in self.cache:
             row = dict(self.cache[key])
         else:
-            cmd = [sys.executable, os.path.abspath(__file__), "_worker", system, gaz["tsv"],
-                   corpus, "--build-limit", str(self.args.spacy_build_limit)]
+            # -P: this folder's scripts must not shadow the modules a peer imports (a
+            # `profile.py` here once broke spaCy's `import cProfile`).
+            isolate = ["-P"] if sys.version_info >= (3, 11) else []
+            cmd = [sys.executable, *isolate, os.path.abspath(__file__), "_worker", system,
+                   gaz["tsv"], corpus, "--build-limit", str(self.args.spacy_build_limit)]
             rc, wall, peak, out, err, cpu, others = run_measured(cmd, self.args.timeout)
             row = {"system": system, "threads": 1, "gazetteer": gname, "cpu_s": cpu,
                    "others_cores": others,

@@ -6,8 +6,8 @@ corpus and gazetteer, `--case exact --no-demonyms`), then groups the self time o
 symbol into the pipeline's stages: reading and JSON decoding, normalization, the word index
 scan and the matcher's rules, segmentation, linking, allocation, threads and kernel, other.
 
-    python3 scripts/bench/profile.py                      # corpus-100MB, gaz-200
-    python3 scripts/bench/profile.py --corpus target/bench-inputs/corpus-100MB.jsonl \
+    python3 scripts/bench/stage_profile.py                # corpus-100MB, gaz-200
+    python3 scripts/bench/stage_profile.py --corpus target/bench-inputs/corpus-100MB.jsonl \
         --gazetteer target/bench-inputs/gaz-100k
 
 Needs `perf` (Debian: linux-perf) and the inputs of make_inputs.py; the release profile
