@@ -53,6 +53,26 @@ pub(crate) fn block_at(bytes: &[u8], at: usize) -> Option<&[u8; BLOCK]> {
     bytes.get(at..at + BLOCK).and_then(|b| b.try_into().ok())
 }
 
+/// The block of `bytes` starting at `at` (`at < bytes.len()`); near the end, the bytes
+/// left copied into `pad` and zero-padded. NUL is in no class (not a word character, not
+/// non-ASCII, not a terminator), so the padding adds no bits to any mask.
+#[inline]
+pub(crate) fn padded_block<'a>(
+    bytes: &'a [u8],
+    at: usize,
+    pad: &'a mut [u8; BLOCK],
+) -> &'a [u8; BLOCK] {
+    match block_at(bytes, at) {
+        Some(b) => b,
+        None => {
+            let left = &bytes[at..];
+            pad[..left.len()].copy_from_slice(left);
+            pad[left.len()..].fill(0);
+            pad
+        }
+    }
+}
+
 #[inline]
 fn is_keep(b: u8) -> bool {
     b < 0x80 && b != 0 && b != b' ' && b != b'-' && b != b'`' && !(b'\t'..=b'\r').contains(&b)
@@ -242,5 +262,19 @@ mod tests {
                 "byte {b}"
             );
         }
+    }
+
+    #[test]
+    fn padded_blocks_end_in_zeros_that_are_in_no_class() {
+        let text = b"Mr. Kim met Putin. They spoke.\nAnother line follows here, long enough: 70+";
+        let mut pad = [0xFFu8; BLOCK];
+        assert_eq!(padded_block(text, 0, &mut pad)[..], text[..BLOCK]);
+        let tail = padded_block(text, BLOCK, &mut pad);
+        let left = text.len() - BLOCK;
+        assert_eq!(tail[..left], text[BLOCK..]);
+        assert!(tail[left..].iter().all(|&b| b == 0));
+        let zeros = [0u8; BLOCK];
+        assert_eq!(terminator_mask(&zeros), 0);
+        assert_eq!(word_masks(&zeros), WordMasks { word: 0, high: 0 });
     }
 }

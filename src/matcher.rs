@@ -17,7 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 use smallvec::SmallVec;
 
-use crate::bytes::{block_at, word_masks, BLOCK};
+use crate::bytes::{padded_block, word_masks, BLOCK};
 use crate::gazetteer::{variants, CasePolicy, Gazetteer};
 use crate::model::{EntityIndex, Mention, Span};
 use crate::normalize::{is_normalized, is_word_char, normalize, normalize_into, OffsetMap};
@@ -1164,15 +1164,7 @@ impl WordIndex {
         let mut base = 0;
         let mut tail = [0u8; BLOCK];
         while base < n {
-            let block = match block_at(bytes, base) {
-                Some(b) => b,
-                None => {
-                    // Zero padding: NUL is neither a word character nor non-ASCII.
-                    tail[..n - base].copy_from_slice(&bytes[base..]);
-                    &tail
-                }
-            };
-            let m = word_masks(block);
+            let m = word_masks(padded_block(bytes, base, &mut tail));
             let runs = m.word | m.high;
             let before = (runs << 1) | carry;
             // Where runs start, and where they end (the first byte after each).

@@ -6,7 +6,7 @@
 //! and bylines). A sentence never crosses a paragraph break. Must not touch the gazetteer,
 //! mentions or graphs.
 
-use crate::bytes::{block_at, terminator_mask, BLOCK};
+use crate::bytes::{padded_block, terminator_mask, BLOCK};
 use crate::model::{Segments, Span};
 
 /// Abbreviations after which a full stop does not end a sentence (compared case-sensitively
@@ -22,34 +22,38 @@ const ABBREVIATIONS: &[&str] = &[
 /// The longest of [`ABBREVIATIONS`], in bytes.
 const MAX_ABBREVIATION: usize = 6;
 
-/// [`ABBREVIATIONS`] as [`word_key`]s, in the same (sorted) order: a binary search over
-/// integers, with no string comparison, for the word before every full stop.
-const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = word_keys(ABBREVIATIONS);
-
-/// A word of at most 8 bytes as an integer: its bytes big-endian from the top, zero-padded.
-/// Words hold no NUL, so keys compare as the words do.
-const fn word_key(word: &[u8]) -> u64 {
-    let mut k = 0u64;
+/// [`ABBREVIATIONS`] as [`word_key`]s, in the same (sorted) order: the word before every
+/// full stop is looked up by a binary search over integers, with no string comparison.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    assert!(MAX_ABBREVIATION <= 8, "a key holds 8 bytes");
+    let mut keys = [0u64; ABBREVIATIONS.len()];
     let mut i = 0;
-    while i < 8 {
-        k <<= 8;
-        if i < word.len() {
-            k |= word[i] as u64;
-        }
+    while i < keys.len() {
+        keys[i] = word_key(ABBREVIATIONS[i].as_bytes());
         i += 1;
     }
-    k
+    keys
+};
+
+/// The first 8 bytes of `word` as a big-endian integer, zero-padded: words without NUL
+/// that fit compare as their keys do.
+const fn word_key(word: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    let mut i = 0;
+    while i < word.len() && i < 8 {
+        b[i] = word[i];
+        i += 1;
+    }
+    u64::from_be_bytes(b)
 }
 
-/// [`word_key`] of each word.
-const fn word_keys<const N: usize>(words: &[&str]) -> [u64; N] {
-    let mut out = [0u64; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = word_key(words[i].as_bytes());
-        i += 1;
-    }
-    out
+/// Whether `word` is one of [`ABBREVIATIONS`].
+#[inline]
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= MAX_ABBREVIATION
+        && ABBREVIATION_KEYS
+            .binary_search(&word_key(word.as_bytes()))
+            .is_ok()
 }
 
 /// Words that make `No.` an abbreviation only when a number follows.
@@ -133,21 +137,15 @@ fn paragraphs(text: &str, out: &mut Vec<Span>) {
 /// the first byte of `…` (U+2026).
 #[inline]
 fn next_terminator(bytes: &[u8], mut i: usize) -> Option<usize> {
-    while let Some(block) = block_at(bytes, i) {
-        let m = terminator_mask(block);
+    let mut pad = [0u8; BLOCK];
+    while i < bytes.len() {
+        let m = terminator_mask(padded_block(bytes, i, &mut pad));
         if m != 0 {
             return Some(i + m.trailing_zeros() as usize);
         }
         i += BLOCK;
     }
-    if i >= bytes.len() {
-        return None;
-    }
-    // The tail, zero-padded to a block: NUL is not a terminator.
-    let mut tail = [0u8; BLOCK];
-    tail[..bytes.len() - i].copy_from_slice(&bytes[i..]);
-    let m = terminator_mask(&tail);
-    (m != 0).then(|| i + m.trailing_zeros() as usize)
+    None
 }
 
 /// Sentence spans inside one paragraph, appended to `out`.
@@ -258,11 +256,7 @@ fn ends_sentence(p: &str, i: usize, j: usize, b: u8) -> bool {
     if word.is_empty() {
         return true;
     }
-    if word.len() <= MAX_ABBREVIATION
-        && ABBREVIATION_KEYS
-            .binary_search(&word_key(word.as_bytes()))
-            .is_ok()
-    {
+    if is_abbreviation(word) {
         return false;
     }
     if NUMBER_ABBREVIATIONS.contains(&word) && next_char.is_ascii_digit() {
@@ -319,9 +313,37 @@ mod tests {
     fn word_lists_are_sorted_and_fit_the_length_bound() {
         assert!(ABBREVIATIONS.iter().all(|a| a.len() <= MAX_ABBREVIATION));
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
-        // The keys keep the words' order, so the binary search over them is sound.
-        assert!(ABBREVIATION_KEYS.windows(2).all(|w| w[0] < w[1]));
         assert!(CONTINUATION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn abbreviation_lookup_finds_the_listed_words_and_nothing_near_them() {
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(a), "{a}");
+            // A word one byte shorter or longer, or differing in case, is a different word.
+            let shorter = &a[..a.len() - 1];
+            assert_eq!(
+                is_abbreviation(shorter),
+                ABBREVIATIONS.contains(&shorter),
+                "{shorter}"
+            );
+            for longer in [format!("{a}s"), format!("{a}a")] {
+                assert_eq!(
+                    is_abbreviation(&longer),
+                    ABBREVIATIONS.contains(&longer.as_str())
+                );
+            }
+            let upper = a.to_uppercase();
+            assert_eq!(
+                is_abbreviation(&upper),
+                ABBREVIATIONS.contains(&upper.as_str())
+            );
+        }
+        for w in [
+            "", "said", "summit", "Korea", "MR", "mr", "Mrss", "Septe", "Messrsx",
+        ] {
+            assert!(!is_abbreviation(w), "{w}");
+        }
     }
 
     fn split(text: &str) -> Vec<&str> {
