@@ -114,10 +114,13 @@ fn generated_matcher(aliases: usize) -> &'static (Gazetteer, Matcher) {
 #[divan::bench]
 fn normalize(b: Bencher) {
     let docs = corpus();
-    let (mut out, mut map) = (String::new(), entgraph::normalize::OffsetMap::default());
+    let (mut out, mut map) = (
+        String::new(),
+        entgraph::text::normalize::OffsetMap::default(),
+    );
     b.counter(BytesCount::new(corpus_bytes())).bench_local(|| {
         for d in docs {
-            entgraph::normalize::normalize_into(black_box(d), true, &mut out, &mut map);
+            entgraph::text::normalize::normalize_into(black_box(d), true, &mut out, &mut map);
         }
     });
 }

@@ -11,8 +11,10 @@ use std::io::{self, Write};
 
 use crate::error::{Location, Problem};
 use crate::gazetteer::{Alias, Entity, Gazetteer};
-use crate::normalize::{is_word_char, normalize};
-use crate::words::{junk_reason, JunkReason};
+use crate::text::acronym::is_acronym;
+use crate::text::chars::is_word_char;
+use crate::text::normalize::normalize;
+use crate::text::words::{junk_reason, JunkReason};
 
 /// Which lints to run and on what.
 #[derive(Debug, Clone, Default)]
@@ -186,10 +188,7 @@ fn shared_aliases(g: &Gazetteer, index: &AliasIndex, o: &CheckOptions, out: &mut
 /// An alias that is a number, a function word, a date word or a common English word, and
 /// is not anchored: the junk guard sets it aside (or, when forced, it fires on prose).
 fn word_problem(alias: &Alias) -> Option<String> {
-    let cased = normalize(&alias.text, false);
-    let letters: Vec<char> = cased.chars().filter(|c| c.is_alphabetic()).collect();
-    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    if acronym || alias.demonym {
+    if is_acronym(&normalize(&alias.text, false)) || alias.demonym {
         return None;
     }
     let reason = junk_reason(&normalize(&alias.text, true))?;
@@ -224,9 +223,11 @@ fn short_problem(alias: &Alias) -> Option<String> {
     }
     let cased = normalize(&alias.text, false);
     let letters: Vec<char> = cased.chars().filter(|&c| is_word_char(c)).collect();
-    let acronym = letters.iter().all(|c| !c.is_lowercase());
+    // Written in capitals: an acronym (`UN`), a code (`G7`) or an initial (`X`), which
+    // the case check keeps from matching ordinary words.
+    let capitals = !cased.chars().any(char::is_lowercase);
     let short = letters.len() <= 2 || (letters.len() == 3 && cased.starts_with(char::is_lowercase));
-    (short && !acronym).then(|| {
+    (short && !capitals).then(|| {
         format!(
             "very short alias `{}` is not an acronym: it may match unrelated words; anchor it (`~{}`) or drop it",
             alias.text, alias.text

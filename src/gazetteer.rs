@@ -13,7 +13,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{GazetteerError, Location, Problem};
-use crate::normalize::{is_word_char, normalize};
+use crate::text::chars::is_word_char;
+use crate::text::normalize::normalize;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_gazetteers.rs"));

@@ -24,7 +24,6 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr, unreachable_pub)]
 
-mod bytes;
 pub mod check;
 pub mod corpus;
 pub mod error;
@@ -34,11 +33,10 @@ pub mod graph;
 pub mod link;
 pub mod matcher;
 pub mod model;
-pub mod normalize;
 pub mod pipeline;
 pub mod segment;
 pub mod suggest;
-pub mod words;
+pub mod text;
 
 pub use error::{GazetteerError, Location, Problem};
 pub use gazetteer::Gazetteer;

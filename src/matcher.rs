@@ -17,11 +17,13 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 use smallvec::SmallVec;
 
-use crate::bytes::{padded_block, word_masks, BLOCK};
 use crate::gazetteer::{variants, CasePolicy, Gazetteer};
 use crate::model::{EntityIndex, Mention, Span};
-use crate::normalize::{is_normalized, is_word_char, normalize, normalize_into, OffsetMap};
-use crate::words::{junk_reason, JunkReason};
+use crate::text::acronym::is_acronym;
+use crate::text::bytes::{padded_block, word_masks, BLOCK};
+use crate::text::chars::is_word_char;
+use crate::text::normalize::{is_normalized, normalize, normalize_into, OffsetMap};
+use crate::text::words::{junk_reason, JunkReason};
 
 /// Total pattern bytes up to which the matcher builds a DFA (see [`MatcherBuilder::build`]).
 pub const DFA_MAX_PATTERN_BYTES: usize = 1 << 20;
@@ -318,7 +320,7 @@ impl MatcherBuilder {
             }
             for cased in variants(&alias.text, &entity.kind) {
                 let start = t.arena.len() as u32;
-                crate::normalize::normalize_into(&cased, true, &mut t.scratch, &mut t.map);
+                crate::text::normalize::normalize_into(&cased, true, &mut t.scratch, &mut t.map);
                 t.arena.push_str(&t.scratch);
                 t.keys.push((start, t.arena.len() as u32));
                 let check = case_check(policy, &cased);
@@ -382,8 +384,7 @@ fn case_check(policy: CasePolicy, cased: &str) -> CaseCheck {
         CasePolicy::Insensitive => CaseCheck::None,
         CasePolicy::Exact => CaseCheck::Exact,
         CasePolicy::Smart => {
-            let letters = cased.chars().filter(|c| c.is_alphabetic()).count();
-            if letters >= 2 && !cased.chars().any(char::is_lowercase) {
+            if is_acronym(cased) {
                 CaseCheck::Exact
             } else if cased.chars().next().is_some_and(char::is_uppercase) {
                 CaseCheck::FirstUpper
@@ -918,8 +919,8 @@ fn title_words(gap: &str) -> Option<usize> {
             && bare
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
-        let title = crate::words::is_title_word(&lower)
-            || capitalized && !crate::words::is_function_word(&lower);
+        let title = crate::text::words::is_title_word(&lower)
+            || capitalized && !crate::text::words::is_function_word(&lower);
         if words > 4 || !title {
             return None;
         }

@@ -6,58 +6,10 @@
 //! and bylines). A sentence never crosses a paragraph break. Must not touch the gazetteer,
 //! mentions or graphs.
 
-use crate::bytes::{padded_block, terminator_mask, BLOCK};
 use crate::model::{Segments, Span};
-
-/// Abbreviations after which a full stop does not end a sentence (compared case-sensitively
-/// on the word before the dot), sorted by bytes for a binary search.
-const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Amb", "Apr", "Assn", "Aug", "Ave", "Blvd", "Bros", "Capt", "Cmdr", "Co", "Col", "Corp",
-    "Dec", "Dept", "Dr", "Feb", "Fig", "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul", "Jun",
-    "Lt", "Ltd", "Maj", "Mar", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Mt", "Nov", "Oct",
-    "Ph", "Pres", "Prof", "Rd", "Rep", "Rev", "Sec", "Sen", "Sep", "Sept", "Sgt", "Sr", "St",
-    "Ste", "Supt", "Univ", "Vol", "al", "approx", "cf", "etc", "fig", "pp", "vol", "vs",
-];
-
-/// The longest of [`ABBREVIATIONS`], in bytes.
-const MAX_ABBREVIATION: usize = 6;
-
-/// [`ABBREVIATIONS`] as [`word_key`]s, in the same (sorted) order: the word before every
-/// full stop is looked up by a binary search over integers, with no string comparison.
-const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
-    assert!(MAX_ABBREVIATION <= 8, "a key holds 8 bytes");
-    let mut keys = [0u64; ABBREVIATIONS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = word_key(ABBREVIATIONS[i].as_bytes());
-        i += 1;
-    }
-    keys
-};
-
-/// The first 8 bytes of `word` as a big-endian integer, zero-padded: words without NUL
-/// that fit compare as their keys do.
-const fn word_key(word: &[u8]) -> u64 {
-    let mut b = [0u8; 8];
-    let mut i = 0;
-    while i < word.len() && i < 8 {
-        b[i] = word[i];
-        i += 1;
-    }
-    u64::from_be_bytes(b)
-}
-
-/// Whether `word` is one of [`ABBREVIATIONS`].
-#[inline]
-fn is_abbreviation(word: &str) -> bool {
-    word.len() <= MAX_ABBREVIATION
-        && ABBREVIATION_KEYS
-            .binary_search(&word_key(word.as_bytes()))
-            .is_ok()
-}
-
-/// Words that make `No.` an abbreviation only when a number follows.
-const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "Art", "art", "p"];
+use crate::text::abbrev::{is_abbreviation, is_number_abbreviation};
+use crate::text::bytes::{padded_block, terminator_mask, BLOCK};
+use crate::text::chars::{is_closing_quote, is_opening_quote, is_straight_quote};
 
 /// Lower-case words that, ending a line, say the sentence goes on in the next line (sorted
 /// for a binary search).
@@ -215,18 +167,14 @@ fn sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     push(start, p.len(), out);
 }
 
+/// Quotes and brackets that may close a sentence after its full stop (`."`, `.)`).
 fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | ')' | ']' | '}' | '\u{201d}' | '\u{2019}' | '\u{00bb}' | '\u{203a}'
-    )
+    is_straight_quote(c) || is_closing_quote(c) || matches!(c, ')' | ']' | '}')
 }
 
+/// Quotes and brackets that may open the next sentence (`. "We`, `. (The`).
 fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '(' | '[' | '\u{201c}' | '\u{2018}' | '\u{00ab}' | '\u{2039}'
-    )
+    is_straight_quote(c) || is_opening_quote(c) || matches!(c, '(' | '[')
 }
 
 /// Whether the terminator at `i..j` (with `b` its first byte) ends the sentence.
@@ -259,7 +207,7 @@ fn ends_sentence(p: &str, i: usize, j: usize, b: u8) -> bool {
     if is_abbreviation(word) {
         return false;
     }
-    if NUMBER_ABBREVIATIONS.contains(&word) && next_char.is_ascii_digit() {
+    if is_number_abbreviation(word) && next_char.is_ascii_digit() {
         return false;
     }
     // Initials (`J.`, `R.`) and dotted acronyms (`U.S.`, `U.N.`): a single capital letter
@@ -310,40 +258,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_lists_are_sorted_and_fit_the_length_bound() {
-        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= MAX_ABBREVIATION));
-        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+    fn continuation_words_are_sorted() {
         assert!(CONTINUATION_WORDS.windows(2).all(|w| w[0] < w[1]));
-    }
-
-    #[test]
-    fn abbreviation_lookup_finds_the_listed_words_and_nothing_near_them() {
-        for a in ABBREVIATIONS {
-            assert!(is_abbreviation(a), "{a}");
-            // A word one byte shorter or longer, or differing in case, is a different word.
-            let shorter = &a[..a.len() - 1];
-            assert_eq!(
-                is_abbreviation(shorter),
-                ABBREVIATIONS.contains(&shorter),
-                "{shorter}"
-            );
-            for longer in [format!("{a}s"), format!("{a}a")] {
-                assert_eq!(
-                    is_abbreviation(&longer),
-                    ABBREVIATIONS.contains(&longer.as_str())
-                );
-            }
-            let upper = a.to_uppercase();
-            assert_eq!(
-                is_abbreviation(&upper),
-                ABBREVIATIONS.contains(&upper.as_str())
-            );
-        }
-        for w in [
-            "", "said", "summit", "Korea", "MR", "mr", "Mrss", "Septe", "Messrsx",
-        ] {
-            assert!(!is_abbreviation(w), "{w}");
-        }
     }
 
     fn split(text: &str) -> Vec<&str> {

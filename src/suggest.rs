@@ -6,8 +6,8 @@
 //! place and person contexts), the grouping of variants into one entry with aliases, the
 //! ranking, and the two writers (ready-to-paste text gazetteer lines, JSON Lines). Works from
 //! a document's text, its [`Segments`] and its [`Mention`]s: matching is the matcher's,
-//! segmentation the segmenter's. Word lists come from [`crate::words`] and
-//! `data/org-heads.txt`, `data/place-heads.txt`. Must not print, read files or touch the
+//! segmentation the segmenter's. Word lists and character rules come from [`crate::text`].
+//! Must not print, read files or touch the
 //! automaton, the graph or the command line.
 //!
 //! The work is split so that documents can be processed in parallel: [`candidates`] is pure
@@ -18,19 +18,22 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::io::{self, Write};
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::gazetteer::Gazetteer;
 use crate::matcher::Matcher;
 use crate::model::{Mention, Segments, Span};
-use crate::normalize::{is_word_char, normalize};
 use crate::segment::segment;
-use crate::words::{is_common_word, is_function_word, is_title_word, junk_reason, JunkReason};
-
-static ORG_HEADS: &str = include_str!("../data/org-heads.txt");
-static PLACE_HEADS: &str = include_str!("../data/place-heads.txt");
+use crate::text::abbrev::is_name_abbreviation;
+use crate::text::acronym::{dotted_acronym_len, is_acronym};
+use crate::text::chars::is_word_char;
+use crate::text::chars::{is_apostrophe, is_hyphen, is_opening_quote};
+use crate::text::normalize::normalize;
+use crate::text::words::{
+    is_common_word, is_function_word, is_org_head, is_place_head, is_title_word, junk_reason,
+    JunkReason,
+};
 
 /// Place head words that also come first (`Mount Paektu`, `Lake Baikal`, `Cape Town`).
 const PLACE_PREFIXES: &[&str] = &["cape", "fort", "isle", "lake", "mount", "port"];
@@ -134,12 +137,6 @@ const ORG_NOUNS: &[&str] = &[
     "website",
 ];
 
-/// Abbreviations written with a dot that stay inside a name (`Mr. Kim`, `St. Petersburg`).
-const DOT_ABBREVIATIONS: &[&str] = &[
-    "capt", "col", "dr", "ft", "gen", "gov", "jr", "lt", "mr", "mrs", "ms", "mt", "prof", "rep",
-    "rev", "sen", "sgt", "sr", "st",
-];
-
 /// Runs of this many capitalized words or more (tables, title-case blocks) are no names.
 const MAX_RUN_WORDS: usize = 32;
 
@@ -148,23 +145,6 @@ const MAX_KNOWN_WORDS: usize = 8;
 
 /// The width of an example snippet, in characters.
 const SNIPPET_WIDTH: usize = 80;
-
-fn word_set(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-}
-
-fn is_org_head(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| word_set(ORG_HEADS)).contains(word)
-}
-
-fn is_place_head(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| word_set(PLACE_HEADS)).contains(word)
-}
 
 fn is_head(word: &str) -> bool {
     is_org_head(word) || is_place_head(word)
@@ -368,9 +348,7 @@ fn shape_of(text: &str) -> Shape {
         return Shape::Digit;
     }
     if first.is_uppercase() {
-        let mut letters = text.chars().filter(|c| c.is_alphabetic());
-        let all_upper = letters.clone().all(char::is_uppercase);
-        return if all_upper && letters.nth(1).is_some() {
+        return if is_acronym(text) {
             Shape::Upper
         } else {
             Shape::Cap
@@ -401,33 +379,9 @@ struct Tok<'a> {
     mention: Option<usize>,
 }
 
-fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}')
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}')
-}
-
 /// Marks after which a capital letter says nothing: opening quotes, a colon, bullets.
 fn is_opening_mark(c: char) -> bool {
-    matches!(
-        c,
-        '\u{201c}' | '\u{2018}' | '\u{00ab}' | ':' | '\u{2022}' | '\u{00b7}' | '|'
-    )
-}
-
-/// The length of a dotted acronym at the start of `s` (`U.S.`, `U.N.`), if there is one.
-fn dotted_acronym_len(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut n = 0;
-    while n + 1 < b.len() && b[n].is_ascii_uppercase() && b[n + 1] == b'.' {
-        n += 2;
-    }
-    if n < 4 || b.get(n).is_some_and(|c| c.is_ascii_alphanumeric()) {
-        return None;
-    }
-    Some(n)
+    is_opening_quote(c) || matches!(c, ':' | '\u{2022}' | '\u{00b7}' | '|')
 }
 
 /// The words of one sentence (`base` is the sentence's offset in the document). A
@@ -447,7 +401,7 @@ fn tokenize(sentence: &str, base: usize) -> Vec<Tok<'_>> {
         let start = i;
         let mut end;
         let mut skip_to = None;
-        if let Some(n) = dotted_acronym_len(&sentence[i..]) {
+        if let Some(n) = dotted_acronym_len(sentence[i..].as_bytes()) {
             end = i + n;
         } else {
             end = i;
@@ -514,7 +468,7 @@ fn sep_of(gap: &str) -> Sep {
     let mut chars = gap.chars();
     match (chars.next(), chars.next()) {
         (None, _) => Sep::Break,
-        (Some(c), None) if is_dash(c) => Sep::Hyphen,
+        (Some(c), None) if is_hyphen(c) => Sep::Hyphen,
         _ if gap.chars().all(char::is_whitespace) => Sep::Space,
         (Some(','), Some(w)) if w.is_whitespace() && gap[1..].trim().is_empty() => Sep::Comma,
         (Some('.'), Some(w)) if w.is_whitespace() && gap[1..].trim().is_empty() => Sep::Dot,
@@ -865,8 +819,7 @@ fn names_own_thing(toks: &[Tok<'_>], k: usize) -> bool {
 /// initial (`J.`) or an abbreviated title (`Mr.`).
 fn dot_joins(toks: &[Tok<'_>], i: usize) -> bool {
     let p = &toks[i - 1];
-    (p.shape == Shape::Cap && p.text.chars().count() == 1)
-        || DOT_ABBREVIATIONS.contains(&p.lower.as_str())
+    (p.shape == Shape::Cap && p.text.chars().count() == 1) || is_name_abbreviation(&p.lower)
 }
 
 /// The runs of name words of a sentence, as inclusive token ranges.

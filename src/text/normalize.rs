@@ -6,7 +6,9 @@
 //! apostrophes become `'`, dotted acronyms lose their dots (`U.S.` → `US`), and, when asked,
 //! letters are lower-cased. Must not know about entities, gazetteers or the automaton.
 
-use crate::bytes::{block_at, copy_masks, BLOCK};
+use super::acronym::dotted_acronym_len;
+use super::bytes::{block_at, copy_masks, BLOCK};
+use super::chars::{is_apostrophe, is_separator, is_word_char};
 
 /// Maps byte offsets in normalized text back to byte offsets in the original text.
 ///
@@ -43,50 +45,6 @@ impl OffsetMap {
             _ => self.points.push((norm, orig)),
         }
     }
-}
-
-/// True for characters that are part of a word: letters, digits, marks and `_`.
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        c.is_alphanumeric() || is_mark(c)
-    }
-}
-
-fn is_mark(c: char) -> bool {
-    // Combining marks: the ranges that occur in names written in Latin, Cyrillic, Greek,
-    // Devanagari and similar scripts.
-    matches!(c as u32,
-        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
-        | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x1AB0..=0x1AFF
-        | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-}
-
-/// True for characters normalized to a single space: whitespace and dashes.
-pub fn is_separator(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '-' | '\u{2010}'
-                | '\u{2011}'
-                | '\u{2012}'
-                | '\u{2013}'
-                | '\u{2014}'
-                | '\u{2015}'
-                | '\u{2212}'
-                | '\u{FE58}'
-                | '\u{FE63}'
-                | '\u{FF0D}'
-                | '\u{00AD}'
-        )
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{0060}' | '\u{00B4}'
-    )
 }
 
 /// Normalizes `text` into `out` (cleared first) and records the offset map in `map`.
@@ -295,22 +253,6 @@ const fn ascii_table(fold: bool) -> [u8; 256] {
     // NUL maps to 0 like a separator would; keep it on the slow path, which copies it.
     t[0] = 0;
     t
-}
-
-/// Length in bytes of a dotted acronym (`U.S.`, `U.N.`, `U.S.A.`) at the start of `s`:
-/// two or more upper-case ASCII letters each followed by a dot, not followed by a letter.
-fn dotted_acronym_len(s: &[u8]) -> Option<usize> {
-    let mut n = 0;
-    while n + 1 < s.len() && s[n].is_ascii_uppercase() && s[n + 1] == b'.' {
-        n += 2;
-    }
-    if n < 4 {
-        return None;
-    }
-    if s.get(n).is_some_and(|b| b.is_ascii_alphanumeric()) {
-        return None;
-    }
-    Some(n)
 }
 
 /// True when `text` is its own normalization without folding (`normalize(text, false) ==

@@ -1,16 +1,19 @@
 //! The shipped English word lists and the junk-alias rule built on them.
 //!
-//! Owns `data/function-words.txt` and `data/common-words.txt` (see `data/README.md` for
-//! their sources) and [`junk_reason`], which says why an alias is not a name. Must not know
-//! about entities, files or the automaton.
+//! Owns the word lists under `data/` (function words, common words, title words,
+//! organization and place head words; `data/README.md` gives their sources), the one
+//! loader that reads them, and [`junk_reason`], which says why an alias is not a name. Must
+//! not know about entities, files or the automaton.
 
 use std::collections::HashSet;
 use std::fmt;
 use std::sync::OnceLock;
 
-static FUNCTION_WORDS: &str = include_str!("../data/function-words.txt");
-static COMMON_WORDS: &str = include_str!("../data/common-words.txt");
-static TITLE_WORDS: &str = include_str!("../data/title-words.txt");
+static FUNCTION_WORDS: &str = include_str!("../../data/function-words.txt");
+static COMMON_WORDS: &str = include_str!("../../data/common-words.txt");
+static TITLE_WORDS: &str = include_str!("../../data/title-words.txt");
+static ORG_HEADS: &str = include_str!("../../data/org-heads.txt");
+static PLACE_HEADS: &str = include_str!("../../data/place-heads.txt");
 
 const CALENDAR: &[&str] = &[
     "monday",
@@ -58,38 +61,66 @@ impl fmt::Display for JunkReason {
     }
 }
 
-fn list(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+/// One shipped word list: one word a line, `#` comments and blank lines skipped, read
+/// into a set the first time it is asked.
+struct WordList {
+    text: &'static str,
+    set: OnceLock<HashSet<&'static str>>,
 }
 
-fn function_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| list(FUNCTION_WORDS))
+impl WordList {
+    const fn new(text: &'static str) -> WordList {
+        WordList {
+            text,
+            set: OnceLock::new(),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| {
+                self.text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .collect()
+            })
+            .contains(word)
+    }
 }
 
-fn common_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| list(COMMON_WORDS))
-}
+static FUNCTION: WordList = WordList::new(FUNCTION_WORDS);
+static COMMON: WordList = WordList::new(COMMON_WORDS);
+static TITLE: WordList = WordList::new(TITLE_WORDS);
+static ORG_HEAD: WordList = WordList::new(ORG_HEADS);
+static PLACE_HEAD: WordList = WordList::new(PLACE_HEADS);
 
 /// True when `word` (lower case) is an English function word (`the`, `and`, `of`, ...).
 pub fn is_function_word(word: &str) -> bool {
-    function_words().contains(word)
+    FUNCTION.contains(word)
 }
 
 /// True when `word` (lower case, without a final `.`) is a word of a title that comes
 /// before a person's name (`president`, `minister`, `mr`, `spokesman`, `professor`).
 pub fn is_title_word(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| list(TITLE_WORDS)).contains(word)
+    TITLE.contains(word)
 }
 
 /// True when `word` (lower case) is in the shipped common-English-word list.
 pub fn is_common_word(word: &str) -> bool {
-    common_words().contains(word)
+    COMMON.contains(word)
+}
+
+/// True when `word` (lower case) is the head word of an organization's name (`ministry`,
+/// `agency`, `university`).
+pub fn is_org_head(word: &str) -> bool {
+    ORG_HEAD.contains(word)
+}
+
+/// True when `word` (lower case) is the head word of a place's name (`river`, `province`,
+/// `island`).
+pub fn is_place_head(word: &str) -> bool {
+    PLACE_HEAD.contains(word)
 }
 
 /// Why `folded` (a normalized, lower-cased alias) is not a name, if it is not.
@@ -98,7 +129,7 @@ pub fn is_common_word(word: &str) -> bool {
 ///
 /// # Examples
 /// ```
-/// use entgraph::words::{junk_reason, JunkReason};
+/// use entgraph::text::words::{junk_reason, JunkReason};
 /// assert_eq!(junk_reason("march"), Some(JunkReason::Calendar));
 /// assert_eq!(junk_reason("the"), Some(JunkReason::FunctionWord));
 /// assert_eq!(junk_reason("white house"), None);
@@ -113,9 +144,9 @@ pub fn junk_reason(folded: &str) -> Option<JunkReason> {
     }
     if CALENDAR.contains(&folded) {
         Some(JunkReason::Calendar)
-    } else if function_words().contains(folded) {
+    } else if is_function_word(folded) {
         Some(JunkReason::FunctionWord)
-    } else if common_words().contains(folded) {
+    } else if is_common_word(folded) {
         Some(JunkReason::CommonWord)
     } else {
         None
