@@ -401,7 +401,7 @@ fn tokenize(sentence: &str, base: usize) -> Vec<Tok<'_>> {
         let start = i;
         let mut end;
         let mut skip_to = None;
-        if let Some(n) = dotted_acronym_len(sentence[i..].as_bytes()) {
+        if let Some(n) = dotted_acronym_len(&sentence.as_bytes()[i..]) {
             end = i + n;
         } else {
             end = i;
