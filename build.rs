@@ -3,31 +3,29 @@
 //! in sorted path order.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("txt" | "jsonl")
-        ) {
-            out.push(path);
-        }
-    }
-}
+// The library's directory walk, so the embedded packs are the files `-g DIR` would read.
+#[allow(dead_code, unreachable_pub)]
+#[path = "src/walk.rs"]
+mod walk;
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("gazetteers");
     println!("cargo:rerun-if-changed={}", root.display());
-    let mut files = Vec::new();
-    walk(&root, &mut files);
-    files.sort();
+    let (files, errors) = walk::files(&root);
+    if let Some(e) = errors.first() {
+        panic!("cannot list {}: {}", e.path.display(), e.error);
+    }
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| {
+            matches!(
+                f.extension().and_then(|e| e.to_str()),
+                Some("txt" | "jsonl")
+            )
+        })
+        .collect();
     let mut code = String::from("/// Embedded gazetteer files: (path below `gazetteers/`, contents).\npub(super) static FILES: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Level, Location, Problem};
 use crate::model::Document;
+use crate::walk;
 
 /// One input the corpus is read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,13 +48,17 @@ pub fn discover<S: AsRef<str>>(inputs: &[S]) -> (Vec<Source>, Vec<Problem>) {
                 format!("cannot read input: {e}"),
             )),
             Ok(m) if m.is_dir() => {
-                let mut files = Vec::new();
-                walk(path, &mut files, &mut problems);
-                files.sort();
+                let (files, errors) = walk::files(path);
+                problems.extend(errors.into_iter().map(|e| {
+                    Problem::error(
+                        Location::file(e.path.display().to_string()),
+                        format!("cannot list directory: {}", e.error),
+                    )
+                }));
                 for f in files {
                     match classify(&f) {
                         Some(s) => sources.push(s),
-                        None if is_hidden(&f) => {}
+                        None if walk::is_hidden(&f) => {}
                         None => problems.push(Problem::note(
                             Location::file(f.display().to_string()),
                             "skipped: not a .txt, .md or .jsonl file",
@@ -73,40 +78,11 @@ pub fn discover<S: AsRef<str>>(inputs: &[S]) -> (Vec<Source>, Vec<Problem>) {
     (sources, problems)
 }
 
-fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'))
-}
-
 fn classify(path: &Path) -> Option<Source> {
     match path.extension().and_then(|e| e.to_str()) {
         Some("txt" | "md") => Some(Source::Text(path.to_path_buf())),
         Some("jsonl") => Some(Source::Jsonl(path.to_path_buf())),
         _ => None,
-    }
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(Problem::error(
-                Location::file(dir.display().to_string()),
-                format!("cannot list directory: {e}"),
-            ));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if !is_hidden(&path) {
-                walk(&path, out, problems);
-            }
-        } else {
-            out.push(path);
-        }
     }
 }
 

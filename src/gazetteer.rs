@@ -307,14 +307,13 @@ impl Loader {
             }
         };
         if meta.is_dir() {
-            let mut files = Vec::new();
-            if let Err(e) = walk(path, &mut files) {
+            let (files, errors) = crate::walk::files(path);
+            for e in errors {
                 self.problems.push(Problem::error(
-                    Location::file(shown),
-                    format!("cannot list directory: {e}"),
+                    Location::file(e.path.display().to_string()),
+                    format!("cannot list directory: {}", e.error),
                 ));
             }
-            files.sort();
             for f in files
                 .iter()
                 .filter(|f| is_gazetteer_file(&f.to_string_lossy()))
@@ -526,18 +525,6 @@ impl Loader {
             g.entities.push(entity);
         }
     }
-}
-
-fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn is_gazetteer_file(path: &str) -> bool {

@@ -37,6 +37,7 @@ pub mod pipeline;
 pub mod segment;
 pub mod suggest;
 pub mod text;
+mod walk;
 
 pub use error::{GazetteerError, Location, Problem};
 pub use gazetteer::Gazetteer;
