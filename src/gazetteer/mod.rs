@@ -1,0 +1,244 @@
+//! Gazetteers: the two file formats, loading and merging packs, alias variants.
+//!
+//! Owns the entity and alias types and the merged [`Gazetteer`]; its submodules own the
+//! text format (`text_format`: `Label | alias | ~anchored | key=value`, `@type`,
+//! `@case`), the JSON Lines format, the rules every entry obeys (the id rule
+//! `type:slug-of-label`), loading and merging, the embedded packs, and the variants
+//! generated from each alias. Policy: every problem in every file is collected with its
+//! `path:line`, and loading fails at the end if any is an error ("collect, report, then
+//! decide"). Must not touch the automaton, corpora or output.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use crate::error::{GazetteerError, Location, Problem};
+use crate::text::normalize::normalize;
+
+mod entry;
+mod jsonl;
+mod loader;
+mod packs;
+mod text_format;
+mod variants;
+
+pub use entry::{derive_id, is_type_word};
+pub use loader::Loader;
+pub use packs::{embedded_packs, DEFAULT_PACKS};
+pub use variants::variants;
+
+/// What a format parser hands the loader, in the order of the file's lines.
+enum Parsed {
+    /// A complete entry.
+    Entity(Entity),
+    /// A problem with its location.
+    Problem(Problem),
+}
+
+/// How an alias' letter case must agree with the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum CasePolicy {
+    /// All-caps aliases (acronyms) match exactly; others match in any case, except that
+    /// text starting lower-case never matches an alias starting upper-case.
+    #[default]
+    Smart,
+    /// The text must have the alias' case (after normalization).
+    Exact,
+    /// Case is ignored.
+    Insensitive,
+}
+
+impl CasePolicy {
+    /// Parses `smart`, `exact` or `insensitive`.
+    pub fn parse(s: &str) -> Option<CasePolicy> {
+        match s {
+            "smart" => Some(CasePolicy::Smart),
+            "exact" => Some(CasePolicy::Exact),
+            "insensitive" => Some(CasePolicy::Insensitive),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for CasePolicy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CasePolicy::Smart => "smart",
+            CasePolicy::Exact => "exact",
+            CasePolicy::Insensitive => "insensitive",
+        })
+    }
+}
+
+/// One name an entity goes by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// The alias as written, markers removed.
+    pub text: String,
+    /// Counted only in documents that also name the entity by a non-anchored alias.
+    pub anchored: bool,
+    /// Kept even when the junk guard would set it aside.
+    pub forced: bool,
+    /// This entity is the default sense of the alias when it is shared and the document
+    /// gives no evidence.
+    pub default_sense: bool,
+    /// A demonym (`Russian` for Russia).
+    pub demonym: bool,
+    /// Case policy of the file or entry it came from.
+    pub case: CasePolicy,
+    /// Where it was written.
+    pub location: Location,
+}
+
+/// A listed entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable id, e.g. `person:vladimir-putin`.
+    pub id: String,
+    /// Display name.
+    pub label: String,
+    /// Type: `person`, `place`, `organization` or any other lower-case word.
+    pub kind: String,
+    /// Attributes from the gazetteer (`wikidata=Q7747`), passed to the graph.
+    pub attrs: BTreeMap<String, String>,
+    /// Aliases, the label first.
+    pub aliases: Vec<Alias>,
+    /// Where the entity was first defined.
+    pub location: Location,
+}
+
+/// A loaded, merged set of gazetteers.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    by_id: IdIndex,
+    sources: Vec<String>,
+    warnings: Vec<Problem>,
+    repeats: Vec<Repeat>,
+}
+
+/// Entity ids → indices, storing a 64-bit hash of each id rather than a copy of it: a
+/// million entities hold their ids once. Ids whose hashes collide go to a small map.
+#[derive(Debug, Clone, Default)]
+struct IdIndex {
+    by_hash: rustc_hash::FxHashMap<u64, u32>,
+    collided: HashMap<String, u32>,
+}
+
+impl IdIndex {
+    fn hash(id: &str) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(id)
+    }
+
+    fn get(&self, id: &str, entities: &[Entity]) -> Option<u32> {
+        match self.by_hash.get(&Self::hash(id)) {
+            Some(&i) if entities[i as usize].id == id => Some(i),
+            Some(_) => self.collided.get(id).copied(),
+            None => None,
+        }
+    }
+
+    /// Adds `id` (not present yet) at `index`.
+    fn insert(&mut self, id: &str, index: u32, entities: &[Entity]) {
+        match self.by_hash.entry(Self::hash(id)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(index);
+            }
+            std::collections::hash_map::Entry::Occupied(o)
+                if entities[*o.get() as usize].id != id =>
+            {
+                self.collided.insert(id.to_string(), index);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {}
+        }
+    }
+}
+
+/// An entry or an alias written a second time. Loading merges it silently (a topic pack
+/// may add aliases to a world-pack entity); `entgraph gazetteer check` reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeat {
+    /// Where it is written again.
+    pub location: Location,
+    /// Where it was first written.
+    pub first: Location,
+    /// The entity.
+    pub entity: u32,
+    /// The alias repeated, or `None` when the whole entry is defined again in the same file.
+    pub alias: Option<String>,
+}
+
+impl Gazetteer {
+    /// Parses one gazetteer given as a string; `name` picks the format by its extension
+    /// (`.jsonl` or anything else for text) and the default type by its file name.
+    ///
+    /// # Errors
+    /// Every syntax problem, as `name:line: message`.
+    ///
+    /// # Examples
+    /// ```
+    /// let g = entgraph::Gazetteer::from_str("people.txt", "Vladimir Putin | Putin\n").unwrap();
+    /// assert_eq!(g.entities()[0].id, "person:vladimir-putin");
+    /// ```
+    #[allow(clippy::should_implement_trait)]
+    pub fn from_str(name: &str, text: &str) -> Result<Gazetteer, GazetteerError> {
+        let mut loader = Loader::new();
+        loader.add_text(name, text);
+        loader.finish()
+    }
+
+    /// All entities, in the order they were first defined.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity at `index`.
+    pub fn entity(&self, index: u32) -> &Entity {
+        &self.entities[index as usize]
+    }
+
+    /// The index of the entity with id `id`.
+    pub fn index_of(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id, &self.entities)
+    }
+
+    /// Finds an entity by id, else by label (case-insensitive), else by alias.
+    pub fn lookup(&self, key: &str) -> Option<u32> {
+        if let Some(i) = self.index_of(key) {
+            return Some(i);
+        }
+        let folded = normalize(key, true);
+        let by =
+            |pred: &dyn Fn(&Entity) -> bool| self.entities.iter().position(pred).map(|i| i as u32);
+        by(&|e| normalize(&e.label, true) == folded)
+            .or_else(|| by(&|e| e.aliases.iter().any(|a| normalize(&a.text, true) == folded)))
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// True when no entity is listed.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// The files (or embedded names) loaded, in order.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// Non-fatal problems found while loading (conflicting attributes and the like).
+    pub fn warnings(&self) -> &[Problem] {
+        &self.warnings
+    }
+
+    /// Entries and aliases written twice, in loading order.
+    pub fn repeats(&self) -> &[Repeat] {
+        &self.repeats
+    }
+}
+
+#[cfg(test)]
+mod tests;
