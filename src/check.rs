@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, Write};
 
-use crate::error::{Location, Problem};
+use crate::error::{Level, Location, Problem};
 use crate::gazetteer::{Alias, Entity, Gazetteer};
 use crate::text::acronym::is_acronym;
 use crate::text::chars::is_word_char;
@@ -62,15 +62,24 @@ pub fn lint(gazetteer: &Gazetteer, options: &CheckOptions) -> Vec<Problem> {
             if !options.in_scope(&alias.location) {
                 continue;
             }
-            if let Some(m) = word_problem(alias) {
+            if let Some((level, m)) = word_problem(alias) {
+                out.push(Problem::new(level, alias.location.clone(), m));
+            } else if let Some(m) = short_problem(entity, alias) {
                 out.push(Problem::warning(alias.location.clone(), m));
-            } else if let Some(m) = short_problem(alias) {
+            }
+            if let Some(m) = syntax_problem(alias) {
                 out.push(Problem::warning(alias.location.clone(), m));
+            }
+            if let Some(m) = ascii_spelling(entity, alias) {
+                out.push(Problem::note(alias.location.clone(), m));
             }
             containment(gazetteer, &containers, ei as u32, alias, &mut out);
         }
         if options.in_scope(&entity.location) {
             if let Some(m) = missing_short_form(entity) {
+                out.push(Problem::note(entity.location.clone(), m));
+            }
+            if let Some(m) = id_problem(entity) {
                 out.push(Problem::warning(entity.location.clone(), m));
             }
         }
@@ -80,14 +89,21 @@ pub fn lint(gazetteer: &Gazetteer, options: &CheckOptions) -> Vec<Problem> {
             continue;
         }
         let e = gazetteer.entity(r.entity);
-        let message = match &r.alias {
-            Some(a) => format!("alias `{a}` of `{}` is already listed at {}", e.id, r.first),
-            None => format!(
-                "duplicate entry: `{}` is already defined at {} (the two are merged)",
-                e.id, r.first
+        // A repeated alias is harmless (kept once); an entry defined twice in one place is
+        // usually a copy that should have been an edit.
+        out.push(match &r.alias {
+            Some(a) => Problem::note(
+                r.location.clone(),
+                format!("alias `{a}` of `{}` is already listed at {}", e.id, r.first),
             ),
-        };
-        out.push(Problem::warning(r.location.clone(), message));
+            None => Problem::warning(
+                r.location.clone(),
+                format!(
+                    "duplicate entry: `{}` is already defined at {} (the two are merged)",
+                    e.id, r.first
+                ),
+            ),
+        });
     }
     out.sort_by(|a, b| {
         (&a.location.path, a.location.line, &a.message).cmp(&(
@@ -171,8 +187,23 @@ fn shared_aliases(g: &Gazetteer, index: &AliasIndex, o: &CheckOptions, out: &mut
                 Some(&d) => format!("else {} (its default sense)", g.entity(d).label),
                 None => "else dropped".to_string(),
             };
+            // Decided by the author: a default sense, or at most one entity that uses the
+            // alias unanchored (an anchored use counts only where its entity is named in
+            // full, so it rarely competes).
+            let plain = index.by_key[&key(&alias.text)]
+                .iter()
+                .filter(|&&(e, a)| !g.entity(e).aliases[a].anchored)
+                .map(|p| p.0)
+                .collect::<BTreeSet<u32>>()
+                .len();
+            let level = if !defaults.is_empty() || plain < 2 {
+                Level::Note
+            } else {
+                Level::Warning
+            };
             let others: Vec<u32> = es.iter().copied().filter(|&e| e != ei as u32).collect();
-            out.push(Problem::warning(
+            out.push(Problem::new(
+                level,
                 alias.location.clone(),
                 format!(
                     "alias `{}` is shared by {} and {}: each mention goes to the one the document names most by other aliases, {fallback}",
@@ -187,7 +218,8 @@ fn shared_aliases(g: &Gazetteer, index: &AliasIndex, o: &CheckOptions, out: &mut
 
 /// An alias that is a number, a function word, a date word or a common English word, and
 /// is not anchored: the junk guard sets it aside (or, when forced, it fires on prose).
-fn word_problem(alias: &Alias) -> Option<String> {
+/// A forced one is a note: forcing is the author's decision, made with the marker.
+fn word_problem(alias: &Alias) -> Option<(Level, String)> {
     if is_acronym(&normalize(&alias.text, false)) || alias.demonym {
         return None;
     }
@@ -201,24 +233,28 @@ fn word_problem(alias: &Alias) -> Option<String> {
     };
     match (reason, alias.anchored, alias.forced) {
         (JunkReason::CommonWord, true, _) => None,
-        (_, _, true) => Some(format!(
+        (_, _, true) => Some((Level::Note, format!(
             "alias `{a}` is {what} and is forced: it will match ordinary prose; anchor it (`~{a}`) so it counts only where the entity is named in full"
-        )),
-        (JunkReason::CommonWord, false, false) => Some(format!(
+        ))),
+        (JunkReason::CommonWord, false, false) => Some((Level::Warning, format!(
             "alias `{a}` is {what} and not anchored: it is set aside when matching; anchor it (`~{a}`) or force it (`!{a}`)"
-        )),
-        (_, true, false) => Some(format!(
+        ))),
+        (_, true, false) => Some((Level::Warning, format!(
             "alias `{a}` is {what}: it is set aside even when anchored; write `~!{a}` to count it where the entity is named in full"
-        )),
-        _ => Some(format!(
+        ))),
+        _ => Some((Level::Warning, format!(
             "alias `{a}` is {what}: it is set aside when matching unless forced; `~!{a}` counts it where the entity is named in full"
-        )),
+        ))),
     }
 }
 
-/// A plain alias of one or two letters (or three in lower case) that is not an acronym.
-fn short_problem(alias: &Alias) -> Option<String> {
+/// A plain alias of one or two letters (or three in lower case) that is not an acronym,
+/// unless it is a person's family name written first (`Xi`, `Li`): the form news uses.
+fn short_problem(entity: &Entity, alias: &Alias) -> Option<String> {
     if alias.anchored || alias.demonym {
+        return None;
+    }
+    if entity.kind == "person" && FAMILY_NAME_FIRST.contains(&alias.text.as_str()) {
         return None;
     }
     let cased = normalize(&alias.text, false);
@@ -233,6 +269,77 @@ fn short_problem(alias: &Alias) -> Option<String> {
             alias.text, alias.text
         )
     })
+}
+
+/// An id that is not `type:name` with no whitespace or further colon: the graph's node ids
+/// and every reader of them expect that shape.
+fn id_problem(entity: &Entity) -> Option<String> {
+    let ok = entity.id.split_once(':').is_some_and(|(t, rest)| {
+        !t.is_empty()
+            && t.chars().all(|c| c.is_ascii_lowercase())
+            && !rest.is_empty()
+            && !rest.contains(':')
+            && !rest.chars().any(char::is_whitespace)
+    });
+    (!ok).then(|| {
+        format!(
+            "id `{}` is not of the form `type:name` (a lower-case type, a colon, a name without spaces or colons)",
+            entity.id
+        )
+    })
+}
+
+/// An alias that looks like a mistyped attribute (`Wikidata=Q42`: keys are lower case), or
+/// a single letter, which matches initials and list markers everywhere.
+fn syntax_problem(alias: &Alias) -> Option<String> {
+    let a = &alias.text;
+    if a.contains('=') {
+        return Some(format!(
+            "alias `{a}` contains `=`: an attribute's key must be a lower-case word (`key=value`)"
+        ));
+    }
+    let letters = a.chars().filter(|&c| is_word_char(c)).count();
+    (letters == 1 && !alias.anchored).then(|| {
+        format!("one-letter alias `{a}` matches initials and list markers: anchor it (`~{a}`) or drop it")
+    })
+}
+
+/// A non-ASCII alias whose ASCII spelling (`Sao Paulo` for `São Paulo`) the entity does not
+/// list: text written without the diacritics will not match, as normalization keeps them.
+fn ascii_spelling(entity: &Entity, alias: &Alias) -> Option<String> {
+    if alias.text.is_ascii() {
+        return None;
+    }
+    let ascii = ascii_fold(&alias.text)?;
+    let listed = entity.aliases.iter().any(|a| a.text == ascii);
+    (!listed).then(|| {
+        format!(
+            "alias `{}` has no ASCII spelling: add `{ascii}` if the press writes it so",
+            alias.text
+        )
+    })
+}
+
+/// `text` without its diacritics, when that leaves plain ASCII (`São` → `Sao`, `Łódź` →
+/// `Lodz`); `None` for text in another script.
+fn ascii_fold(text: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = text
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'ł' => 'l',
+            'Ł' => 'L',
+            'ı' => 'i',
+            'đ' => 'd',
+            'Đ' => 'D',
+            'ø' => 'o',
+            'Ø' => 'O',
+            '’' => '\'',
+            c => c,
+        })
+        .collect();
+    folded.is_ascii().then_some(folded)
 }
 
 /// Another entity's alias that contains `alias` as whole words (`Georgia` inside `South
@@ -272,7 +379,7 @@ fn containment(
     } else {
         String::new()
     };
-    out.push(Problem::warning(
+    out.push(Problem::note(
         alias.location.clone(),
         format!(
             "alias `{}` is part of {}{more}: where the text has the longer name, the longer name wins",
@@ -512,13 +619,18 @@ Ides of March | ~March
 Far Eastern Federal University
 @type person
 Theresa May | ~Theresa
+Pak Ui Chun | P | Wikidata=Q42
+Lee Sang-hoon | id=Q42 | ~Lee
+@type place
+Łódź
 ";
 
+    /// Each problem as `path:line: level: message`.
     fn report(text: &str) -> Vec<String> {
         let g = Gazetteer::from_str("planted.txt", text).unwrap();
         lint(&g, &CheckOptions::default())
             .iter()
-            .map(ToString::to_string)
+            .map(|p| format!("{}: {}: {}", p.location, p.level, p.message))
             .collect()
     }
 
@@ -531,52 +643,66 @@ Theresa May | ~Theresa
     #[test]
     fn each_planted_problem_is_reported_on_its_line() {
         let r = report(PLANTED);
+        // Notes are what the author decided (an anchored or default-sense alias, a forced
+        // one) or advice; warnings are aliases that will not do what was meant.
         let expect = [
             (
-                "planted.txt:2: ",
+                "planted.txt:2: note: ",
                 "alias `Kim` is shared by Kim Jong Un and Kim Jong Il",
             ),
             (
-                "planted.txt:3: ",
+                "planted.txt:3: note: ",
                 "alias `Kim` is shared by Kim Jong Il and Kim Jong Un",
             ),
             (
-                "planted.txt:4: ",
+                "planted.txt:4: warning: ",
                 "alias `May` is a weekday or month name: it is set aside even when anchored; write `~!May`",
             ),
             (
-                "planted.txt:5: ",
+                "planted.txt:5: note: ",
                 "alias `Bill` is a common English word and is forced",
             ),
-            ("planted.txt:6: ", "very short alias `Xi` is not an acronym"),
             (
-                "planted.txt:7: ",
+                "planted.txt:7: note: ",
                 "`Ken Gause` has no alias besides its label: add `~Gause`",
             ),
             (
-                "planted.txt:8: ",
+                "planted.txt:8: note: ",
                 "`Kim Chang Son` has no alias besides its label: add `~Kim`",
             ),
             (
-                "planted.txt:9: ",
+                "planted.txt:9: note: ",
                 "alias `Putin` of `person:vladimir-putin` is already listed at planted.txt:9",
             ),
             (
-                "planted.txt:11: ",
+                "planted.txt:11: note: ",
                 "alias `Georgia` is part of `South Georgia` (place:south-georgia)",
             ),
             (
-                "planted.txt:13: ",
+                "planted.txt:13: warning: ",
                 "alias `Bath` is a common English word and not anchored",
             ),
             (
-                "planted.txt:15: ",
+                "planted.txt:15: warning: ",
                 "alias `March` is a weekday or month name",
             ),
-            ("planted.txt:17: ", "add its acronym (`FEFU`?)"),
+            ("planted.txt:17: note: ", "add its acronym (`FEFU`?)"),
             (
-                "planted.txt:19: ",
+                "planted.txt:19: warning: ",
                 "duplicate entry: `person:theresa-may` is already defined at planted.txt:4",
+            ),
+            ("planted.txt:20: warning: ", "one-letter alias `P`"),
+            (
+                "planted.txt:20: warning: ",
+                "alias `Wikidata=Q42` contains `=`",
+            ),
+            (
+                "planted.txt:21: warning: ",
+                "id `Q42` is not of the form `type:name`",
+            ),
+            (
+                "planted.txt:23: note: ",
+                "alias `Łódź` has no ASCII spelling: add `Lodz`",
             ),
         ];
         for (at, what) in expect {
@@ -586,8 +712,10 @@ Theresa May | ~Theresa
                 r.join("\n")
             );
         }
-        // Anchored common words are the remedy, not a problem; the default sense is named.
+        // Anchored common words are the remedy, not a problem; a person's family name
+        // written first (`Xi`) is the form news uses.
         assert!(!r.iter().any(|l| l.contains("`Mobile`")), "{r:#?}");
+        assert!(!r.iter().any(|l| l.contains("`Xi`")), "{r:#?}");
         assert_eq!(r.len(), expect.len(), "{r:#?}");
     }
 

@@ -79,6 +79,15 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// A problem of `level` at `location`.
+    pub fn new(level: Level, location: Location, message: impl Into<String>) -> Problem {
+        Problem {
+            location,
+            level,
+            message: message.into(),
+        }
+    }
+
     /// An error at `location`.
     pub fn error(location: Location, message: impl Into<String>) -> Problem {
         Problem {

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -10,18 +11,44 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The five seed articles in `../shared/seeds/`, or `None` (test skipped) when absent.
+/// True when tests that need something outside the repository (`../shared`, Graphviz,
+/// Python) must fail rather than skip: `ENTGRAPH_REQUIRE_EXTERNAL=1`, as CI sets.
+pub fn external_required() -> bool {
+    std::env::var("ENTGRAPH_REQUIRE_EXTERNAL").as_deref() == Ok("1")
+}
+
+/// Says that a test is skipped, where the person running the tests sees it: the test
+/// harness captures `println!` and `eprintln!`, not a direct write to stderr. Panics
+/// instead when [`external_required`].
+pub fn skip(why: &str) {
+    if external_required() {
+        panic!("{why}, and ENTGRAPH_REQUIRE_EXTERNAL=1 requires it");
+    }
+    let _ = writeln!(std::io::stderr(), "SKIPPED {}: {why}", current_test());
+}
+
+fn current_test() -> String {
+    std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string()
+}
+
+/// The five seed articles in `../shared/seeds/`, or `None` when absent (a visible skip,
+/// or a failure under `ENTGRAPH_REQUIRE_EXTERNAL=1`).
 pub fn seeds() -> Option<Vec<PathBuf>> {
     let dir = root().join("../shared/seeds");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
     files.sort();
     if files.is_empty() {
-        eprintln!("skipped: {} not found", dir.display());
+        skip(&format!("{} not found", dir.display()));
         return None;
     }
     Some(files)
@@ -54,10 +81,7 @@ pub fn have(program: &str, probe_args: &[&str]) -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok {
-        if std::env::var("ENTGRAPH_REQUIRE_EXTERNAL").as_deref() == Ok("1") {
-            panic!("`{program}` is required (ENTGRAPH_REQUIRE_EXTERNAL=1) but cannot be run");
-        }
-        eprintln!("skipped: `{program}` not installed");
+        skip(&format!("`{program}` cannot be run"));
     }
     ok
 }

@@ -41,7 +41,12 @@ impl Loader {
         for (path, text) in embedded_files() {
             if pack_of(path) == Some(pack) && is_gazetteer_file(path) {
                 found = true;
-                self.add_text(&format!("<embedded>/{path}"), text);
+                let name = format!("<embedded>/{path}");
+                // A pack named twice (a default pack also given with -g, or to `check`) is
+                // loaded once, not merged with itself.
+                if !self.gazetteer.sources.contains(&name) {
+                    self.add_text(&name, text);
+                }
             }
         }
         found
