@@ -1,0 +1,202 @@
+//! The pipeline: options in, stages called in order, results and statistics out.
+//!
+//! Owns the options of a run ([`LoadOptions`], [`RunOptions`], [`BuildOptions`]: plain
+//! data with defaults, no clap types), loading the gazetteers a run asks for ([`load`],
+//! [`Engine`]), the statistics of a run ([`Stats`]) and the pipeline's [`Error`]. The
+//! one streaming driver is in `driver` (a reader thread, free-running workers, results in
+//! input order); the three jobs it runs are in `extract` ([`scan`]), `build` ([`count`],
+//! [`build`]) and `suggest` ([`suggest()`]). Memory depends on the pieces in flight and the
+//! counts, not on the corpus, and every result is the same for any number of threads.
+//!
+//! Must not touch clap, stdout/stderr, exit codes, or the file system beyond reading the
+//! inputs and gazetteers: choosing and writing output files is the caller's.
+
+mod build;
+mod driver;
+mod extract;
+mod suggest;
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use crate::error::{GazetteerError, Level, Problem};
+use crate::gazetteer::{CasePolicy, Gazetteer, Loader, DEFAULT_PACKS};
+use crate::graph::{FocusError, GraphOptions};
+use crate::matcher::{BuildError, Matcher};
+use crate::model::EntityIndex;
+
+pub use build::{build, count, BuildReport};
+pub use extract::{scan, Processed};
+pub use suggest::suggest;
+
+/// Which gazetteers to load and how to match them. `Default` gives the documented
+/// defaults: the default packs, each file's case policy, demonyms on.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Extra gazetteers: files, directories, or embedded pack names.
+    pub gazetteers: Vec<String>,
+    /// Load the default packs (the world pack).
+    pub default_gazetteers: bool,
+    /// Case policy for the whole run, overriding each file's.
+    pub case: Option<CasePolicy>,
+    /// Match demonyms.
+    pub demonyms: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions {
+            gazetteers: Vec::new(),
+            default_gazetteers: true,
+            case: None,
+            demonyms: true,
+        }
+    }
+}
+
+/// How a run over a corpus is carried out. `Default`: one worker thread per core.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+}
+
+/// What [`build`] and [`count`] make of the mentions. `Default` gives the documented
+/// defaults: the default [`GraphOptions`] and 3 citations per edge.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Graph options (window, measure, filters).
+    pub graph: GraphOptions,
+    /// Citations kept per edge.
+    pub evidence: usize,
+}
+
+impl Default for BuildOptions {
+    fn default() -> BuildOptions {
+        BuildOptions {
+            graph: GraphOptions::default(),
+            evidence: 3,
+        }
+    }
+}
+
+/// A pipeline failure that stops the run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Gazetteers did not load.
+    #[error(transparent)]
+    Gazetteer(#[from] GazetteerError),
+    /// The automaton could not be built.
+    #[error(transparent)]
+    Matcher(#[from] BuildError),
+    /// The focus entity does not exist.
+    #[error(transparent)]
+    Focus(#[from] FocusError),
+    /// The worker threads could not be started.
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+}
+
+/// Loaded gazetteers and the matcher built from them.
+#[derive(Debug)]
+pub struct Engine {
+    /// The merged gazetteers.
+    pub gazetteer: Gazetteer,
+    /// The matcher.
+    pub matcher: Matcher,
+    /// Time spent loading and compiling.
+    pub load_time: Duration,
+    /// How many of `gazetteer.sources()` come from the default packs (they come first).
+    pub default_sources: usize,
+}
+
+impl Engine {
+    /// The sources the run named itself ([`LoadOptions::gazetteers`]), without the
+    /// default packs loaded before them.
+    pub fn user_sources(&self) -> &[String] {
+        let all = self.gazetteer.sources();
+        &all[self.default_sources.min(all.len())..]
+    }
+}
+
+/// Loads the gazetteers `opts` names and builds the matcher.
+///
+/// # Errors
+/// Every gazetteer problem, or an automaton build failure.
+pub fn load(opts: &LoadOptions) -> Result<Engine, Error> {
+    let t = Instant::now();
+    let mut loader = Loader::new();
+    if opts.default_gazetteers {
+        for pack in DEFAULT_PACKS {
+            loader.add_embedded(pack);
+        }
+    }
+    let default_sources = loader.sources();
+    for g in &opts.gazetteers {
+        loader.add_arg(g);
+    }
+    let gazetteer = loader.finish()?;
+    let matcher = Matcher::builder()
+        .case(opts.case)
+        .demonyms(opts.demonyms)
+        .build(&gazetteer)?;
+    Ok(Engine {
+        gazetteer,
+        matcher,
+        load_time: t.elapsed(),
+        default_sources,
+    })
+}
+
+/// What a run saw.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    /// Documents processed.
+    pub documents: u64,
+    /// Bytes of text processed.
+    pub bytes: u64,
+    /// Mentions emitted.
+    pub mentions: u64,
+    /// Mentions by entity type.
+    pub by_type: BTreeMap<String, u64>,
+    /// Mentions of shared aliases dropped for lack of evidence.
+    pub ambiguous_dropped: u64,
+    /// Mentions of anchored aliases dropped.
+    pub anchored_dropped: u64,
+    /// Problems met while reading inputs, in order.
+    pub problems: Vec<Problem>,
+    /// Time spent scanning (reading, segmenting, matching, counting).
+    pub elapsed: Duration,
+    /// Total size of the input files in bytes (0 when unknown, as for standard input).
+    pub input_size: u64,
+}
+
+impl Stats {
+    /// True when an input was skipped or could not be read (errors, not notes or warnings).
+    pub fn had_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.level == Level::Error)
+    }
+
+    /// Throughput in MB/s (10^6 bytes).
+    pub fn mb_per_s(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+
+    /// Adds mentions of entities, `(entity, mentions)`, to [`Stats::by_type`] under each
+    /// entity's kind: the one place mentions are counted by type.
+    fn count_types(
+        &mut self,
+        gazetteer: &Gazetteer,
+        mentions: impl IntoIterator<Item = (EntityIndex, u64)>,
+    ) {
+        for (e, n) in mentions {
+            let kind = &gazetteer.entity(e).kind;
+            match self.by_type.get_mut(kind) {
+                Some(total) => *total += n,
+                None => {
+                    self.by_type.insert(kind.clone(), n);
+                }
+            }
+        }
+    }
+}
