@@ -513,6 +513,23 @@ mod tests {
     use super::*;
     use crate::gazetteer::Loader;
 
+    #[test]
+    fn explanations_are_written_one_a_line() {
+        let g = Gazetteer::from_str("people.txt", "Vladimir Putin | Putin\n").unwrap();
+        let m = crate::Matcher::new(&g).unwrap();
+        let mut out = Vec::new();
+        write_explanations(&m.explain(&g, "Putin spoke."), &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.starts_with("0..5 \"Putin\": match (match): "), "{out}");
+        assert_eq!(out.lines().count(), 1, "{out}");
+        let mut out = Vec::new();
+        write_explanations(&[], &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "no alias of the loaded gazetteers occurs in the text\n"
+        );
+    }
+
     /// A pack with one planted problem a line (lines numbered in the comments).
     const PLANTED: &str = "\
 @type person

@@ -200,3 +200,109 @@ impl Stats {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine(gazetteers: &[&str]) -> Engine {
+        load(&LoadOptions {
+            gazetteers: gazetteers.iter().map(|g| g.to_string()).collect(),
+            default_gazetteers: false,
+            ..LoadOptions::default()
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn user_sources_leave_out_the_default_packs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("people.txt");
+        std::fs::write(&path, "Vladimir Putin | Putin\n").unwrap();
+        let path = path.to_str().unwrap();
+        let mut e = engine(&[path]);
+        assert_eq!(e.user_sources().len(), 1);
+        e.default_sources = 1;
+        assert!(e.user_sources().is_empty());
+        let with_defaults = load(&LoadOptions {
+            gazetteers: vec![path.to_string()],
+            ..LoadOptions::default()
+        })
+        .unwrap();
+        assert_eq!(with_defaults.user_sources().len(), 1);
+        assert!(with_defaults.gazetteer.sources().len() > 1);
+    }
+
+    /// A JSON Lines corpus of several pieces, with bad lines spread over them: documents,
+    /// problems and counts come out in input order and the same for any thread count.
+    #[test]
+    fn every_thread_count_gives_the_same_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let gaz = dir.path().join("people.txt");
+        std::fs::write(&gaz, "Vladimir Putin | Putin\nKim Jong Un | Kim\n").unwrap();
+        let corpus = dir.path().join("news.jsonl");
+        let mut text = String::new();
+        let filler = "word ".repeat(200);
+        for i in 0..6000 {
+            if i % 1000 == 7 {
+                text.push_str("not json\n");
+            }
+            text.push_str(&format!(
+                "{{\"id\":\"d{i}\",\"text\":\"Putin met Kim. {filler}\"}}\n"
+            ));
+        }
+        std::fs::write(&corpus, text).unwrap();
+        let e = engine(&[gaz.to_str().unwrap()]);
+        let inputs = [corpus.to_str().unwrap(), "missing.txt"];
+        let run = |threads| {
+            let mut docs = Vec::new();
+            let stats = scan(
+                &e,
+                &inputs,
+                &RunOptions { threads },
+                &mut |_| {},
+                &mut |p| docs.push((p.seq, p.doc.id)),
+            )
+            .unwrap();
+            let (_, counted) = count(
+                &e,
+                &inputs,
+                &RunOptions { threads },
+                &BuildOptions::default(),
+                &mut |_| {},
+            )
+            .unwrap();
+            (docs, stats, counted)
+        };
+        let (docs, stats, counted) = run(1);
+        assert_eq!(docs.len(), 6000);
+        assert_eq!(docs[0], (0, "d0".to_string()));
+        assert_eq!(
+            docs[7],
+            (8, "d7".to_string()),
+            "the bad line counts as a unit"
+        );
+        let problems = texts(&stats);
+        assert_eq!(problems.len(), 7);
+        assert!(problems[0].contains("missing.txt"), "discovery first");
+        assert!(problems[1].contains(":8:"), "{problems:?}");
+        assert!(problems[6].contains(":5013:"), "{problems:?}");
+        assert_eq!(texts(&counted), problems);
+        assert_eq!(stats.by_type.values().sum::<u64>(), 12000);
+        assert_eq!(counted.by_type, stats.by_type);
+        for threads in [2, 3] {
+            let (d, s, c) = run(threads);
+            assert_eq!(d, docs);
+            for s in [&s, &c] {
+                assert_eq!(texts(s), problems);
+                assert_eq!(s.by_type, stats.by_type);
+                assert_eq!(s.documents, 6000);
+                assert_eq!(s.mentions, 12000);
+            }
+        }
+    }
+
+    fn texts(s: &Stats) -> Vec<String> {
+        s.problems.iter().map(|p| p.to_string()).collect()
+    }
+}

@@ -405,6 +405,15 @@ mod tests {
         assert_eq!(out.dir, PathBuf::from("out"));
         assert_eq!(b.corpus.load_options().gazetteers, ["korea-russia-2019"]);
         assert_eq!(b.corpus.run_options().threads, 0);
+        let args = Args::try_parse_from([
+            "entgraph", "build", "x", "--format", "json", "--render", "svg",
+        ])
+        .unwrap();
+        let Command::Build(b) = args.command else {
+            panic!()
+        };
+        assert_eq!(b.outputs().formats, [Format::Dot, Format::Json]);
+        assert_eq!(b.outputs().dir, PathBuf::from("output"));
         assert!(Args::try_parse_from(["entgraph", "build", "x", "--window", "page"]).is_err());
         assert!(Args::try_parse_from(["entgraph", "build", "x", "--hops", "2"]).is_err());
     }
