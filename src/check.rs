@@ -3,14 +3,16 @@
 //! Owns the warnings about aliases that will not do what their author meant (shared,
 //! common words, very short, contained in another entity's alias, written twice, missing an
 //! obvious short form) and the per-type and per-file statistics. Works on a loaded
-//! [`Gazetteer`] only: syntax errors are the loader's; matching text is the matcher's. Must
-//! not print: the binary writes what this module returns.
+//! [`Gazetteer`] only: syntax errors are the loader's; matching text is the matcher's (this
+//! module only writes out the matcher's explanations, [`write_explanations`]). Must not
+//! print: the binary passes the writer.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, Write};
 
 use crate::error::{Level, Location, Problem};
 use crate::gazetteer::{Alias, Entity, Gazetteer};
+use crate::matcher::Explanation;
 use crate::text::acronym::is_acronym;
 use crate::text::chars::is_word_char;
 use crate::text::normalize::normalize;
@@ -593,10 +595,48 @@ pub fn write_stats(stats: &Stats, top: usize, out: &mut impl Write) -> io::Resul
     Ok(())
 }
 
+/// Writes what [`crate::Matcher::explain`] found, one candidate match a line
+/// (`start..end "text": match|no match (rule): reason`), or a line saying that no alias
+/// occurs in the text.
+///
+/// # Errors
+/// Whatever `out` returns.
+pub fn write_explanations(explanations: &[Explanation], out: &mut impl Write) -> io::Result<()> {
+    for e in explanations {
+        let verdict = if e.accepted { "match" } else { "no match" };
+        writeln!(
+            out,
+            "{}..{} {:?}: {verdict} ({}): {}",
+            e.span.start, e.span.end, e.text, e.rule, e.reason
+        )?;
+    }
+    if explanations.is_empty() {
+        writeln!(out, "no alias of the loaded gazetteers occurs in the text")?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::gazetteer::Loader;
+
+    #[test]
+    fn explanations_are_written_one_a_line() {
+        let g = Gazetteer::from_str("people.txt", "Vladimir Putin | Putin\n").unwrap();
+        let m = crate::Matcher::new(&g).unwrap();
+        let mut out = Vec::new();
+        write_explanations(&m.explain(&g, "Putin spoke."), &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.starts_with("0..5 \"Putin\": match (match): "), "{out}");
+        assert_eq!(out.lines().count(), 1, "{out}");
+        let mut out = Vec::new();
+        write_explanations(&[], &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "no alias of the loaded gazetteers occurs in the text\n"
+        );
+    }
 
     /// A pack with one planted problem a line (lines numbered in the comments).
     const PLANTED: &str = "\

@@ -44,4 +44,4 @@ pub use gazetteer::Gazetteer;
 pub use graph::Graph;
 pub use matcher::Matcher;
 pub use model::{Document, Mention, Segments, Span};
-pub use pipeline::Options;
+pub use pipeline::{BuildOptions, LoadOptions, RunOptions};

@@ -1,10 +1,10 @@
 //! Exporters: pure functions that write plain data to `impl Write`, and the atomic file
-//! writer the pipeline uses to put them on disk.
+//! writer callers use to put them on disk.
 //!
 //! Owns the [`Format`] enum, the mention record of `entgraph extract` ([`mentions`]), and
 //! [`write_atomic`] (temp file in the same directory, then rename, so an interrupted run
-//! leaves the previous file intact). Must not choose between a file and stdout, nor read
-//! CLI options.
+//! leaves the previous file intact). Must not choose between a file and stdout, pick output
+//! paths, run external programs, nor read CLI options.
 
 pub mod dot;
 pub mod json;
@@ -106,52 +106,5 @@ mod tests {
         );
         write_atomic(&p, |w| w.write_all(b"new")).unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
-    }
-}
-
-/// Rendering with Graphviz failed.
-#[derive(Debug, thiserror::Error)]
-pub enum RenderError {
-    /// No Graphviz `dot` on the PATH.
-    #[error("Graphviz is not installed (no `dot` on PATH); install it (e.g. `apt-get install graphviz`, `brew install graphviz`) or render graph.dot elsewhere")]
-    NotInstalled,
-    /// Graphviz ran and failed.
-    #[error("Graphviz failed: {0}")]
-    Failed(String),
-    /// The rendered file could not be moved into place.
-    #[error(transparent)]
-    Output(#[from] OutputError),
-}
-
-/// Renders a DOT file with Graphviz into `format` (`svg`, `png`, `pdf`) next to it, using
-/// the layout engine the file names. Returns the path written.
-///
-/// # Errors
-/// When Graphviz is missing or fails.
-pub fn render(dot: &Path, format: &str) -> Result<std::path::PathBuf, RenderError> {
-    let out = dot.with_extension(format);
-    let tmp = dot.with_extension(format!("{format}.{}.tmp", std::process::id()));
-    let result = std::process::Command::new("dot")
-        .arg(format!("-T{format}"))
-        .arg(dot)
-        .arg("-o")
-        .arg(&tmp)
-        .output();
-    match result {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(RenderError::NotInstalled),
-        Err(e) => Err(RenderError::Failed(e.to_string())),
-        Ok(o) if !o.status.success() => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(RenderError::Failed(
-                String::from_utf8_lossy(&o.stderr).trim().to_string(),
-            ))
-        }
-        Ok(_) => {
-            std::fs::rename(&tmp, &out).map_err(|source| OutputError {
-                path: out.clone(),
-                source,
-            })?;
-            Ok(out)
-        }
     }
 }

@@ -27,6 +27,7 @@ use crate::error::{GazetteerError, Location, Problem};
 pub struct Loader {
     gazetteer: Gazetteer,
     problems: Vec<Problem>,
+    named: Vec<String>,
 }
 
 impl Loader {
@@ -44,7 +45,9 @@ impl Loader {
                 let name = format!("<embedded>/{path}");
                 // A pack named twice (a default pack also given with -g, or to `check`) is
                 // loaded once, not merged with itself.
-                if !self.gazetteer.sources.contains(&name) {
+                if self.gazetteer.sources.contains(&name) {
+                    self.named.push(name);
+                } else {
                     self.add_text(&name, text);
                 }
             }
@@ -118,11 +121,17 @@ impl Loader {
     /// Adds one gazetteer given as text; `name` is used in messages and picks the format.
     pub fn add_text(&mut self, name: &str, text: &str) {
         self.gazetteer.sources.push(name.to_string());
+        self.named.push(name.to_string());
         if name.ends_with(".jsonl") {
             self.parse_jsonl(name, text);
         } else {
             self.parse_text(name, text);
         }
+    }
+
+    /// Every source named so far, in order, also those named again and loaded once.
+    pub fn named(&self) -> &[String] {
+        &self.named
     }
 
     /// How many files have been added so far.

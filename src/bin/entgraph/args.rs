@@ -1,5 +1,6 @@
 //! Command-line arguments: the clap derive structs, their help text, and their conversion
-//! into the library's plain [`entgraph::Options`]. Must not be imported by the library.
+//! into the library's plain options ([`LoadOptions`], [`RunOptions`], [`BuildOptions`])
+//! and the binary's output targets ([`Outputs`]). Must not be imported by the library.
 
 use std::path::PathBuf;
 
@@ -9,7 +10,9 @@ use entgraph::export::Format;
 use entgraph::gazetteer::CasePolicy;
 use entgraph::graph::{Filters, GraphOptions, Measure};
 use entgraph::link::Window;
-use entgraph::Options;
+use entgraph::{BuildOptions, LoadOptions, RunOptions};
+
+use crate::cmd::build::Outputs;
 
 /// Find the people, places and organizations of your gazetteers in news text, and build the
 /// graph of who and what appears together.
@@ -261,13 +264,12 @@ impl RenderArg {
 }
 
 impl CheckArgs {
-    pub(crate) fn options(&self) -> Options {
-        Options {
+    pub(crate) fn load_options(&self) -> LoadOptions {
+        LoadOptions {
             gazetteers: self.paths.clone(),
             default_gazetteers: !self.no_default_gazetteers,
             case: self.case.map(CaseArg::policy),
             demonyms: !self.no_demonyms,
-            ..Options::default()
         }
     }
 }
@@ -283,34 +285,25 @@ impl CaseArg {
 }
 
 impl CorpusArgs {
-    pub(crate) fn options(&self) -> Options {
-        Options {
+    pub(crate) fn load_options(&self) -> LoadOptions {
+        LoadOptions {
             gazetteers: self.gazetteers.clone(),
             default_gazetteers: !self.no_default_gazetteers,
             case: self.case.map(CaseArg::policy),
             demonyms: !self.no_demonyms,
+        }
+    }
+
+    pub(crate) fn run_options(&self) -> RunOptions {
+        RunOptions {
             threads: self.threads,
-            ..Options::default()
         }
     }
 }
 
 impl BuildArgs {
-    pub(crate) fn options(&self) -> Options {
-        let mut formats: Vec<Format> = self
-            .format
-            .iter()
-            .map(|f| match f {
-                FormatArg::Dot => Format::Dot,
-                FormatArg::Json => Format::Json,
-            })
-            .collect();
-        formats.sort();
-        formats.dedup();
-        if self.render.is_some() && !formats.contains(&Format::Dot) {
-            formats.insert(0, Format::Dot);
-        }
-        Options {
+    pub(crate) fn build_options(&self) -> BuildOptions {
+        BuildOptions {
             graph: GraphOptions {
                 window: self.window,
                 measure: match self.weight {
@@ -330,13 +323,31 @@ impl BuildArgs {
                 },
             },
             evidence: self.evidence,
+        }
+    }
+
+    /// The files to write: sorted formats without duplicates, DOT first when rendering.
+    pub(crate) fn outputs(&self) -> Outputs {
+        let mut formats: Vec<Format> = self
+            .format
+            .iter()
+            .map(|f| match f {
+                FormatArg::Dot => Format::Dot,
+                FormatArg::Json => Format::Json,
+            })
+            .collect();
+        formats.sort();
+        formats.dedup();
+        if self.render.is_some() && !formats.contains(&Format::Dot) {
+            formats.insert(0, Format::Dot);
+        }
+        Outputs {
+            dir: self.out.clone(),
             formats,
             edges_key: match self.json_edges_key {
                 EdgesKeyArg::Links => EdgesKey::Links,
                 EdgesKeyArg::Edges => EdgesKey::Edges,
             },
-            out_dir: self.out.clone(),
-            ..self.corpus.options()
         }
     }
 }
@@ -380,7 +391,7 @@ mod tests {
         let Command::Build(b) = args.command else {
             panic!()
         };
-        let o = b.options();
+        let o = b.build_options();
         assert_eq!(o.graph.window, Window::Sentences(3));
         assert_eq!(o.graph.measure, Measure::Npmi);
         assert_eq!(
@@ -388,9 +399,21 @@ mod tests {
             Some(&["person".to_string(), "place".to_string()][..])
         );
         assert_eq!(o.graph.filters.hops, Some(2));
-        assert_eq!(o.formats, [Format::Json]);
-        assert_eq!(o.edges_key, EdgesKey::Edges);
-        assert_eq!(o.gazetteers, ["korea-russia-2019"]);
+        let out = b.outputs();
+        assert_eq!(out.formats, [Format::Json]);
+        assert_eq!(out.edges_key, EdgesKey::Edges);
+        assert_eq!(out.dir, PathBuf::from("out"));
+        assert_eq!(b.corpus.load_options().gazetteers, ["korea-russia-2019"]);
+        assert_eq!(b.corpus.run_options().threads, 0);
+        let args = Args::try_parse_from([
+            "entgraph", "build", "x", "--format", "json", "--render", "svg",
+        ])
+        .unwrap();
+        let Command::Build(b) = args.command else {
+            panic!()
+        };
+        assert_eq!(b.outputs().formats, [Format::Dot, Format::Json]);
+        assert_eq!(b.outputs().dir, PathBuf::from("output"));
         assert!(Args::try_parse_from(["entgraph", "build", "x", "--window", "page"]).is_err());
         assert!(Args::try_parse_from(["entgraph", "build", "x", "--hops", "2"]).is_err());
     }

@@ -4,12 +4,14 @@
 //! errors.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use entgraph::error::Level;
-use entgraph::pipeline::{BuildReport, Engine, Stats};
+use entgraph::pipeline::{Engine, Stats};
+use entgraph::Graph;
 
 pub(crate) struct Reporter {
     quiet: bool,
@@ -124,7 +126,7 @@ impl Reporter {
         bar.set_message(msg);
     }
 
-    pub(crate) fn scan_summary(&mut self, stats: &Stats, engine: &Engine) {
+    pub(crate) fn scan_summary(&mut self, stats: &Stats) {
         self.problems(stats);
         self.clear_progress();
         let by_type: Vec<String> = stats
@@ -157,17 +159,11 @@ impl Reporter {
         if skipped > 0 {
             msg.push_str(&format!("; {skipped} inputs skipped"));
         }
-        let _ = engine;
         self.line(&msg);
     }
 
-    pub(crate) fn build_summary(&self, report: &BuildReport) {
-        let g = &report.graph;
-        let files: Vec<String> = report
-            .written
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
+    pub(crate) fn build_summary(&self, g: &Graph, written: &[PathBuf]) {
+        let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
         self.line(&format!(
             "graph: {} entities ({} dropped by filters), {} edges kept, {} dropped; wrote {}",
             g.nodes.len(),

@@ -1,0 +1,75 @@
+//! `entgraph build`: the graph written as DOT and JSON into the output directory, the
+//! summaries on stderr, and with `--render` the DOT file drawn by Graphviz. Owns the
+//! choice of output files ([`Outputs`]); the library returns the graph and writes it with
+//! its pure writers. Must not count or filter: the library's `pipeline::build` does.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use entgraph::error::OutputError;
+use entgraph::export::{self, json::EdgesKey, Format};
+use entgraph::pipeline;
+use entgraph::Graph;
+
+use super::{exit_code, keep_until_exit};
+use crate::args::BuildArgs;
+use crate::render::render;
+use crate::report::Reporter;
+
+/// Where `build` writes, and what.
+#[derive(Debug, Clone)]
+pub(crate) struct Outputs {
+    /// The output directory.
+    pub(crate) dir: PathBuf,
+    /// The formats, written in this order.
+    pub(crate) formats: Vec<Format>,
+    /// Key of the edge list in JSON.
+    pub(crate) edges_key: EdgesKey,
+}
+
+pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
+    let engine = pipeline::load(&a.corpus.load_options())?;
+    let mut rep = Reporter::new(a.corpus.quiet);
+    rep.engine(&engine);
+    let outputs = a.outputs();
+    let built = pipeline::build(
+        &engine,
+        &a.corpus.inputs,
+        &a.corpus.run_options(),
+        &a.build_options(),
+        &mut |s| rep.progress(s),
+    )?;
+    let written = write(&built.graph, &outputs)?;
+    rep.scan_summary(&built.stats);
+    rep.build_summary(&built.graph, &written);
+    if let Some(r) = a.render {
+        let dot = outputs.dir.join(Format::Dot.file_name());
+        let out = render(&dot, r.as_str())
+            .with_context(|| format!("failed to render `{}`", dot.display()))?;
+        rep.line(&format!("rendered {}", out.display()));
+    }
+    keep_until_exit(engine);
+    Ok(exit_code(&built.stats))
+}
+
+/// Writes `graph` in every format of `outputs` into its directory, each file atomically,
+/// and returns the paths written.
+fn write(graph: &Graph, outputs: &Outputs) -> Result<Vec<PathBuf>, OutputError> {
+    std::fs::create_dir_all(&outputs.dir).map_err(|source| OutputError {
+        path: outputs.dir.clone(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for format in &outputs.formats {
+        let path = outputs.dir.join(format.file_name());
+        match format {
+            Format::Dot => export::write_atomic(&path, |w| export::dot::write(graph, w))?,
+            Format::Json => {
+                export::write_atomic(&path, |w| export::json::write(graph, outputs.edges_key, w))?
+            }
+        }
+        written.push(path);
+    }
+    Ok(written)
+}

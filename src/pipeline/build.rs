@@ -1,0 +1,123 @@
+//! The job of `entgraph build`: co-occurrence counts folded per worker and merged, then
+//! the graph.
+//!
+//! Owns [`count`] and [`build`]. This is the benchmarked path: a worker reuses its
+//! buffers across documents, so a document costs no allocation or locking beyond what
+//! matching and counting need. A document's position is `piece << 32 | unit in piece`, so
+//! citations and problems keep input order whoever counts them. Must not choose or write
+//! output files: the caller writes the [`Graph`] returned.
+
+use super::driver::{self, decode, Job, Tally};
+use super::{BuildOptions, Engine, Error, RunOptions, Stats};
+use crate::corpus::Raw;
+use crate::graph::{self, Graph};
+use crate::link::{Cooccurrence, DocInput, Window};
+use crate::matcher::Scratch;
+use crate::model::{EntityIndex, Segments};
+use crate::segment::segment_into;
+
+/// What `build` produced.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Scan statistics.
+    pub stats: Stats,
+    /// The graph.
+    pub graph: Graph,
+}
+
+/// The job: count every document into the worker's counts.
+struct Count<'a> {
+    engine: &'a Engine,
+    window: Window,
+    evidence: usize,
+}
+
+/// What one worker accumulates over the documents it is given, and its buffers.
+#[derive(Default)]
+struct Fold {
+    counts: Cooccurrence,
+    scratch: Scratch,
+    segments: Segments,
+    member: Vec<(u32, EntityIndex)>,
+}
+
+impl Job for Count<'_> {
+    type Worker = Fold;
+    /// Nothing goes back in order: counts are merged at the end.
+    type Output = ();
+
+    fn worker(&self) -> Fold {
+        Fold::default()
+    }
+
+    fn piece(&self, f: &mut Fold, tally: &mut Tally, piece: u64, raw: &Raw) -> Option<()> {
+        for (k, unit) in raw.units().enumerate() {
+            let seq = piece << 32 | k as u64;
+            let (doc, problems) = decode(unit);
+            tally
+                .problems
+                .extend(problems.into_iter().map(|p| (seq, p)));
+            let Some(doc) = doc else { continue };
+            segment_into(&doc.text, &mut f.segments);
+            let found = self.engine.matcher.find_with(&doc.text, &mut f.scratch);
+            tally.document(doc.text.len(), &found);
+            let input = DocInput {
+                seq,
+                id: &doc.id,
+                text: &doc.text,
+                segments: &f.segments,
+                mentions: &found.mentions,
+            };
+            f.counts
+                .add(input, self.window, self.evidence, &mut f.member);
+        }
+        None
+    }
+
+    fn merge(&self, into: &mut Fold, other: Fold) {
+        into.counts.merge(other.counts, self.evidence);
+    }
+}
+
+/// Runs corpus → matcher → link and returns the counts. Each worker folds the documents
+/// it is given into counts of its own; the counts are then merged, and since merging adds
+/// counts and keeps the earliest citations, the result does not depend on which worker
+/// saw which document.
+///
+/// # Errors
+/// Only when the worker threads cannot be started; input problems are collected in the
+/// stats, in input order.
+pub fn count<S: AsRef<str>>(
+    engine: &Engine,
+    inputs: &[S],
+    run: &RunOptions,
+    opts: &BuildOptions,
+    progress: &mut dyn FnMut(&Stats),
+) -> Result<(Cooccurrence, Stats), Error> {
+    let job = Count {
+        engine,
+        window: opts.graph.window,
+        evidence: opts.evidence,
+    };
+    let (total, mut stats) = driver::run(&job, inputs, run.threads, progress, &mut |(), _| {})?;
+    let mentions = total.counts.entities.iter().map(|(&e, c)| (e, c.mentions));
+    stats.count_types(&engine.gazetteer, mentions);
+    Ok((total.counts, stats))
+}
+
+/// Runs the whole pipeline and returns the graph, for the caller to write (see
+/// [`crate::export`]).
+///
+/// # Errors
+/// A focus entity that does not exist, or worker threads that cannot start.
+pub fn build<S: AsRef<str>>(
+    engine: &Engine,
+    inputs: &[S],
+    run: &RunOptions,
+    opts: &BuildOptions,
+    progress: &mut dyn FnMut(&Stats),
+) -> Result<BuildReport, Error> {
+    let (counts, stats) = count(engine, inputs, run, opts, progress)?;
+    let graph = graph::build(&counts, &engine.gazetteer, &opts.graph)?;
+    Ok(BuildReport { stats, graph })
+}

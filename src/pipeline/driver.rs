@@ -1,0 +1,363 @@
+//! The one streaming driver every command runs on: a reader thread, free-running worker
+//! threads, and the caller's thread collecting results.
+//!
+//! The reader reads the inputs in pieces ([`RawBlocks`]: a text file whole, or a block of
+//! JSON Lines lines) and numbers them; each worker takes the next piece from one queue and
+//! processes it with a [`Job`] into state of its own, with no barrier between workers. A
+//! piece may give an output that must reach the caller in input order: the caller's
+//! thread delivers those in piece order (a reorder buffer keyed by piece number). Pieces
+//! in flight are bounded by tokens: the reader takes one before reading a piece and gets
+//! it back once the piece is delivered (or, for a piece without output, once it is
+//! processed), so a slow piece stalls the reader instead of letting outputs pile up.
+//! Processed buffers go back to the reader to be read into again. Progress comes from
+//! shared counters every ~100 ms. At the end the workers' states are merged.
+//!
+//! Owns [`Job`], [`Tally`] (the counters every job keeps, and problems keyed by input
+//! position) and the decoding of a unit. Must not know what a job computes: segmenting,
+//! matching and counting are the jobs'.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use super::{Error, Stats};
+use crate::corpus::{self, Item, Raw, RawBlocks, Source, Unit};
+use crate::error::Problem;
+use crate::matcher::DocMatches;
+use crate::model::Document;
+
+/// Pieces queued ahead of each worker: reading overlaps processing, memory stays bounded.
+const READ_AHEAD: usize = 2;
+
+/// How often progress is reported.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// What a command does with the pieces of input: per-worker state, the processing of one
+/// piece, and the merge of the workers' states at the end.
+pub(super) trait Job: Sync {
+    /// What one worker accumulates over the pieces it is given.
+    type Worker: Send;
+    /// What a piece hands back to the caller, in input order.
+    type Output: Send;
+
+    /// A worker's state before its first piece.
+    fn worker(&self) -> Self::Worker;
+
+    /// Processes piece number `piece` into the worker's state and `tally`; returns what
+    /// must reach the caller in input order, if anything.
+    fn piece(
+        &self,
+        worker: &mut Self::Worker,
+        tally: &mut Tally,
+        piece: u64,
+        raw: &Raw,
+    ) -> Option<Self::Output>;
+
+    /// Adds `other`'s state to `into`; the result must not depend on which worker
+    /// processed which piece.
+    fn merge(&self, into: &mut Self::Worker, other: Self::Worker);
+}
+
+/// The counters every job keeps per worker, and the problems it chose to key by input
+/// position (sorted into [`Stats::problems`] at the end).
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    /// Documents processed.
+    pub(super) documents: u64,
+    /// Bytes of text processed.
+    pub(super) bytes: u64,
+    /// Mentions emitted.
+    pub(super) mentions: u64,
+    /// Mentions of shared aliases dropped.
+    pub(super) ambiguous_dropped: u64,
+    /// Mentions of anchored aliases dropped.
+    pub(super) anchored_dropped: u64,
+    /// Problems with the position of the unit they belong to.
+    pub(super) problems: Vec<(u64, Problem)>,
+}
+
+impl Tally {
+    /// Counts one matched document of `bytes` bytes.
+    pub(super) fn document(&mut self, bytes: usize, found: &DocMatches) {
+        self.documents += 1;
+        self.bytes += bytes as u64;
+        self.mentions += found.mentions.len() as u64;
+        self.ambiguous_dropped += found.ambiguous_dropped as u64;
+        self.anchored_dropped += found.anchored_dropped as u64;
+    }
+
+    fn merge(&mut self, other: Tally) {
+        self.documents += other.documents;
+        self.bytes += other.bytes;
+        self.mentions += other.mentions;
+        self.ambiguous_dropped += other.ambiguous_dropped;
+        self.anchored_dropped += other.anchored_dropped;
+        self.problems.extend(other.problems);
+    }
+}
+
+/// Running totals the workers publish for progress.
+#[derive(Default)]
+struct Live {
+    documents: AtomicU64,
+    bytes: AtomicU64,
+    mentions: AtomicU64,
+}
+
+impl Live {
+    fn add(&self, now: &Tally, before: (u64, u64, u64)) {
+        self.documents.fetch_add(now.documents - before.0, Relaxed);
+        self.bytes.fetch_add(now.bytes - before.1, Relaxed);
+        self.mentions.fetch_add(now.mentions - before.2, Relaxed);
+    }
+
+    fn fill(&self, stats: &mut Stats) {
+        stats.documents = self.documents.load(Relaxed);
+        stats.bytes = self.bytes.load(Relaxed);
+        stats.mentions = self.mentions.load(Relaxed);
+    }
+}
+
+/// What a worker tells the caller's thread.
+enum Message<J: Job> {
+    /// A piece is processed.
+    Done(u64, Option<J::Output>),
+    /// The input is exhausted: the worker's final state.
+    Finished(J::Worker, Tally),
+    /// The worker panicked; the run stops.
+    Panicked,
+}
+
+/// Sends [`Message::Panicked`] when dropped by a panicking worker, so the caller stops
+/// waiting for pieces that will never come.
+struct PanicAlarm<J: Job>(mpsc::Sender<Message<J>>);
+
+impl<J: Job> Drop for PanicAlarm<J> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let _ = self.0.send(Message::Panicked);
+        }
+    }
+}
+
+/// Worker threads to run: `threads`, or one per core when 0.
+fn thread_count(threads: usize) -> usize {
+    match threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
+}
+
+/// Sum of the sizes of the input files, for progress (standard input counts 0).
+fn input_size(sources: &[Source]) -> u64 {
+    sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::Text(p) | Source::Jsonl(p) => std::fs::metadata(p).ok(),
+            Source::Stdin => None,
+        })
+        .map(|m| m.len())
+        .sum()
+}
+
+/// A unit decoded: the document (if any) and the problems met, in order.
+pub(super) fn decode(unit: Unit<'_>) -> (Option<Document>, Vec<Problem>) {
+    match unit.decode() {
+        Some(Item::Document(d)) => {
+            let problems = corpus::document_problem(&d).into_iter().collect();
+            (Some(d), problems)
+        }
+        Some(Item::Problem(p)) => (None, vec![p]),
+        None => (None, Vec::new()),
+    }
+}
+
+/// Runs `job` over `inputs` on `threads` workers (0: one per core). `deliver` gets every
+/// piece's output on this thread, in input order, with the statistics so far; `progress`
+/// gets the running statistics about every 100 ms and once at the end.
+///
+/// Returns the merged state of the workers and the statistics: the problems met finding
+/// the inputs, then those `deliver` added, then those the job keyed in its [`Tally`] in
+/// input order; the counters of the tallies. `by_type` is left to the job.
+///
+/// # Errors
+/// Only when the threads cannot be started.
+pub(super) fn run<J: Job, S: AsRef<str>>(
+    job: &J,
+    inputs: &[S],
+    threads: usize,
+    progress: &mut dyn FnMut(&Stats),
+    deliver: &mut dyn FnMut(J::Output, &mut Stats),
+) -> Result<(J::Worker, Stats), Error> {
+    let start = Instant::now();
+    let (sources, problems) = corpus::discover(inputs);
+    let mut stats = Stats {
+        problems,
+        input_size: input_size(&sources),
+        ..Stats::default()
+    };
+    let threads = thread_count(threads);
+    let finished = spawn_and_collect(job, sources, threads, start, &mut stats, progress, deliver)?;
+    let mut total = job.worker();
+    let mut tally = Tally::default();
+    for (w, t) in finished {
+        job.merge(&mut total, w);
+        tally.merge(t);
+    }
+    // Keyed problems in input order, whichever worker met them.
+    tally.problems.sort_by_key(|&(seq, _)| seq);
+    stats
+        .problems
+        .extend(tally.problems.into_iter().map(|(_, p)| p));
+    stats.documents = tally.documents;
+    stats.bytes = tally.bytes;
+    stats.mentions = tally.mentions;
+    stats.ambiguous_dropped = tally.ambiguous_dropped;
+    stats.anchored_dropped = tally.anchored_dropped;
+    stats.elapsed = start.elapsed();
+    progress(&stats);
+    Ok((total, stats))
+}
+
+/// Starts the reader and the workers, delivers outputs in order and reports progress
+/// until every worker is done; returns the workers' final states in the order they
+/// finished.
+fn spawn_and_collect<J: Job>(
+    job: &J,
+    sources: Vec<Source>,
+    threads: usize,
+    start: Instant,
+    stats: &mut Stats,
+    progress: &mut dyn FnMut(&Stats),
+    deliver: &mut dyn FnMut(J::Output, &mut Stats),
+) -> Result<Vec<(J::Worker, Tally)>, Error> {
+    let in_flight = (READ_AHEAD + 1) * threads;
+    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Raw)>(in_flight);
+    let work_rx = Mutex::new(work_rx);
+    let live = Live::default();
+    std::thread::scope(|scope| {
+        let spawn_error = |e: std::io::Error| Error::Threads(e.to_string());
+        let (token_tx, token_rx) = mpsc::channel::<()>();
+        for _ in 0..in_flight {
+            let _ = token_tx.send(());
+        }
+        // Workers give the buffers they are done with back to the reader.
+        let (give_back, returned) = mpsc::channel::<Raw>();
+        std::thread::Builder::new()
+            .name("entgraph-reader".into())
+            .spawn_scoped(scope, move || {
+                let mut blocks = RawBlocks::new(sources);
+                for piece in 0u64.. {
+                    // A token a piece; the tokens are gone only when the run stopped early.
+                    if token_rx.recv().is_err() {
+                        return;
+                    }
+                    for done in returned.try_iter() {
+                        blocks.recycle(done);
+                    }
+                    let Some(raw) = blocks.next() else { return };
+                    // The workers are gone only when the run stopped early.
+                    if work_tx.send((piece, raw)).is_err() {
+                        return;
+                    }
+                }
+            })
+            .map_err(spawn_error)?;
+        let (results_tx, results) = mpsc::channel::<Message<J>>();
+        for i in 0..threads {
+            let (work_rx, live, give_back, results_tx) =
+                (&work_rx, &live, give_back.clone(), results_tx.clone());
+            std::thread::Builder::new()
+                .name(format!("entgraph-worker-{i}"))
+                .spawn_scoped(scope, move || {
+                    work(job, work_rx, live, &give_back, results_tx)
+                })
+                .map_err(spawn_error)?;
+        }
+        drop((give_back, results_tx));
+        Ok(collect(
+            &results, &token_tx, &live, start, stats, progress, deliver,
+        ))
+    })
+}
+
+/// A worker: takes pieces until the input is exhausted, then hands in its state.
+fn work<J: Job>(
+    job: &J,
+    work_rx: &Mutex<mpsc::Receiver<(u64, Raw)>>,
+    live: &Live,
+    give_back: &mpsc::Sender<Raw>,
+    results: mpsc::Sender<Message<J>>,
+) {
+    let _alarm = PanicAlarm(results.clone());
+    let mut worker = job.worker();
+    let mut tally = Tally::default();
+    loop {
+        let next = match work_rx.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => break,
+        };
+        let Ok((piece, raw)) = next else { break };
+        let before = (tally.documents, tally.bytes, tally.mentions);
+        let out = job.piece(&mut worker, &mut tally, piece, &raw);
+        live.add(&tally, before);
+        // The reader is gone only at the end of the input.
+        let _ = give_back.send(raw);
+        // The receiver is gone only when the run stopped early.
+        if results.send(Message::Done(piece, out)).is_err() {
+            return;
+        }
+    }
+    let _ = results.send(Message::Finished(worker, tally));
+}
+
+/// The caller's side: receives processed pieces, delivers their outputs in piece order,
+/// gives the reader a token back for each piece delivered, and reports progress, until
+/// every worker has handed in its state.
+fn collect<J: Job>(
+    results: &mpsc::Receiver<Message<J>>,
+    tokens: &mpsc::Sender<()>,
+    live: &Live,
+    start: Instant,
+    stats: &mut Stats,
+    progress: &mut dyn FnMut(&Stats),
+    deliver: &mut dyn FnMut(J::Output, &mut Stats),
+) -> Vec<(J::Worker, Tally)> {
+    let mut finished = Vec::new();
+    // Pieces processed ahead of the next one to deliver.
+    let mut pending: BTreeMap<u64, Option<J::Output>> = BTreeMap::new();
+    let mut next = 0u64;
+    let mut reported = Instant::now();
+    loop {
+        match results.recv_timeout(PROGRESS_EVERY) {
+            Ok(Message::Done(piece, out)) => {
+                // A piece without output holds nothing: its token goes back at once.
+                if out.is_none() {
+                    let _ = tokens.send(());
+                }
+                pending.insert(piece, out);
+                while let Some(out) = pending.remove(&next) {
+                    next += 1;
+                    if let Some(out) = out {
+                        deliver(out, stats);
+                        // The reader is gone only at the end of the input.
+                        let _ = tokens.send(());
+                    }
+                }
+            }
+            Ok(Message::Finished(w, t)) => finished.push((w, t)),
+            Ok(Message::Panicked) | Err(RecvTimeoutError::Disconnected) => break,
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+        if reported.elapsed() >= PROGRESS_EVERY {
+            live.fill(stats);
+            stats.elapsed = start.elapsed();
+            progress(stats);
+            reported = Instant::now();
+        }
+    }
+    debug_assert!(pending.is_empty(), "every piece is delivered");
+    finished
+}

@@ -1,0 +1,125 @@
+//! The job of `entgraph extract`: every document segmented and matched, handed to the
+//! caller in input order.
+//!
+//! Owns [`scan`] and [`Processed`]. Each piece's documents and problems go back to the
+//! caller's thread as one ordered output; mentions are counted by entity per worker and by
+//! type at the end. Must not write anything: the caller's sink decides what becomes of a
+//! document.
+
+use rustc_hash::FxHashMap;
+
+use super::driver::{self, decode, Job, Tally};
+use super::{Engine, Error, RunOptions, Stats};
+use crate::corpus::Raw;
+use crate::error::Problem;
+use crate::matcher::{DocMatches, Scratch};
+use crate::model::{Document, EntityIndex, Segments};
+use crate::segment::segment;
+
+/// One document after the parallel stages.
+#[derive(Debug)]
+pub struct Processed {
+    /// Position in the input: the number of units (documents, problems) before it.
+    pub seq: u64,
+    /// The document.
+    pub doc: Document,
+    /// Its segmentation.
+    pub segments: Segments,
+    /// Its mentions.
+    pub found: DocMatches,
+}
+
+/// The job: segment and match, hand back each piece's documents in order.
+struct Extract<'a> {
+    engine: &'a Engine,
+}
+
+/// A worker's state.
+#[derive(Default)]
+struct Worker {
+    scratch: Scratch,
+    /// Mentions by entity.
+    mentions: FxHashMap<EntityIndex, u64>,
+}
+
+/// One piece's documents and problems, in input order.
+struct Piece {
+    /// Units in the piece: the `seq` of the next piece's first unit is this much further.
+    units: u64,
+    /// Problems met, in order.
+    problems: Vec<Problem>,
+    /// The documents, `seq` counted from the piece's first unit.
+    processed: Vec<Processed>,
+}
+
+impl Job for Extract<'_> {
+    type Worker = Worker;
+    type Output = Piece;
+
+    fn worker(&self) -> Worker {
+        Worker::default()
+    }
+
+    fn piece(&self, w: &mut Worker, tally: &mut Tally, _piece: u64, raw: &Raw) -> Option<Piece> {
+        let mut out = Piece {
+            units: 0,
+            problems: Vec::new(),
+            processed: Vec::new(),
+        };
+        for (k, unit) in raw.units().enumerate() {
+            out.units += 1;
+            let (doc, problems) = decode(unit);
+            out.problems.extend(problems);
+            let Some(doc) = doc else { continue };
+            let segments = segment(&doc.text);
+            let found = self.engine.matcher.find_with(&doc.text, &mut w.scratch);
+            tally.document(doc.text.len(), &found);
+            for m in &found.mentions {
+                *w.mentions.entry(m.entity).or_default() += 1;
+            }
+            out.processed.push(Processed {
+                seq: k as u64,
+                doc,
+                segments,
+                found,
+            });
+        }
+        Some(out)
+    }
+
+    fn merge(&self, into: &mut Worker, other: Worker) {
+        for (e, n) in other.mentions {
+            *into.mentions.entry(e).or_default() += n;
+        }
+    }
+}
+
+/// Streams the documents of `inputs` through segmentation and matching and calls `each`
+/// with every document in input order, on the calling thread. `progress` is called with
+/// the running statistics about every 100 ms and at the end.
+///
+/// # Errors
+/// Only when the worker threads cannot be started; input problems are collected in the
+/// stats, in input order.
+pub fn scan<S: AsRef<str>>(
+    engine: &Engine,
+    inputs: &[S],
+    run: &RunOptions,
+    progress: &mut dyn FnMut(&Stats),
+    each: &mut dyn FnMut(Processed),
+) -> Result<Stats, Error> {
+    let job = Extract { engine };
+    // Units before the next piece's first.
+    let mut seq = 0;
+    let (total, mut stats) =
+        driver::run(&job, inputs, run.threads, progress, &mut |piece, stats| {
+            stats.problems.extend(piece.problems);
+            for mut p in piece.processed {
+                p.seq += seq;
+                each(p);
+            }
+            seq += piece.units;
+        })?;
+    stats.count_types(&engine.gazetteer, total.mentions);
+    Ok(stats)
+}

@@ -1,0 +1,114 @@
+//! The job of `entgraph suggest`: the names the gazetteers miss, found per document in
+//! parallel and collected in input order.
+//!
+//! Owns [`suggest()`]: workers segment, match and find candidates; each piece's candidates
+//! go to the caller's thread in input order, where [`crate::suggest::Collector`] gathers
+//! them. Must not rank or format suggestions: that is [`crate::suggest`]'s.
+
+use rustc_hash::FxHashMap;
+
+use super::driver::{self, decode, Job, Tally};
+use super::{Engine, Error, RunOptions, Stats};
+use crate::corpus::Raw;
+use crate::error::Problem;
+use crate::matcher::Scratch;
+use crate::model::{EntityIndex, Segments};
+use crate::segment::segment_into;
+use crate::suggest::{candidates, Collector, DocCandidates, Known, SuggestOptions, Suggestion};
+
+/// The job: candidates of each document, handed back in order.
+struct Suggest<'a> {
+    engine: &'a Engine,
+    known: Known,
+}
+
+/// A worker's state.
+#[derive(Default)]
+struct Worker {
+    scratch: Scratch,
+    segments: Segments,
+    /// Mentions by entity.
+    mentions: FxHashMap<EntityIndex, u64>,
+}
+
+/// One piece's problems and candidates, in input order.
+struct Piece {
+    problems: Vec<Problem>,
+    candidates: Vec<DocCandidates>,
+}
+
+impl Job for Suggest<'_> {
+    type Worker = Worker;
+    type Output = Piece;
+
+    fn worker(&self) -> Worker {
+        Worker::default()
+    }
+
+    fn piece(&self, w: &mut Worker, tally: &mut Tally, _piece: u64, raw: &Raw) -> Option<Piece> {
+        let mut out = Piece {
+            problems: Vec::new(),
+            candidates: Vec::new(),
+        };
+        for unit in raw.units() {
+            let (doc, problems) = decode(unit);
+            out.problems.extend(problems);
+            let Some(doc) = doc else { continue };
+            segment_into(&doc.text, &mut w.segments);
+            let found = self.engine.matcher.find_with(&doc.text, &mut w.scratch);
+            out.candidates.push(candidates(
+                &doc.text,
+                &w.segments,
+                &found.mentions,
+                &self.known,
+            ));
+            // Dropped mentions are not counted: suggest has always reported none.
+            tally.documents += 1;
+            tally.bytes += doc.text.len() as u64;
+            tally.mentions += found.mentions.len() as u64;
+            for m in &found.mentions {
+                *w.mentions.entry(m.entity).or_default() += 1;
+            }
+        }
+        Some(out)
+    }
+
+    fn merge(&self, into: &mut Worker, other: Worker) {
+        for (e, n) in other.mentions {
+            *into.mentions.entry(e).or_default() += n;
+        }
+    }
+}
+
+/// Runs corpus → matcher → [`crate::suggest`] and returns the names the gazetteers do not
+/// cover, ranked. Candidates are found in parallel and collected in input order.
+///
+/// # Errors
+/// Only when the worker threads cannot be started; input problems are collected in the
+/// stats, in input order.
+pub fn suggest<S: AsRef<str>>(
+    engine: &Engine,
+    inputs: &[S],
+    run: &RunOptions,
+    suggest: &SuggestOptions,
+    progress: &mut dyn FnMut(&Stats),
+) -> Result<(Vec<Suggestion>, Stats), Error> {
+    let job = Suggest {
+        engine,
+        known: Known::new(&engine.gazetteer),
+    };
+    let mut collector = Collector::new();
+    let (total, mut stats) =
+        driver::run(&job, inputs, run.threads, progress, &mut |piece, stats| {
+            stats.problems.extend(piece.problems);
+            for c in piece.candidates {
+                collector.add(c);
+            }
+        })?;
+    stats.count_types(&engine.gazetteer, total.mentions);
+    // Ranking is part of the run's time.
+    let ranking = std::time::Instant::now();
+    let out = collector.finish(suggest);
+    stats.elapsed += ranking.elapsed();
+    Ok((out, stats))
+}
