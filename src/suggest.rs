@@ -1119,10 +1119,14 @@ fn snippet(text: &str, sentence: Span, start: usize, end: usize) -> String {
     } else if right < room {
         left = (total - right).min(before_len);
     }
+    // `left` characters before the name: from the start of the sentence when that is all
+    // of them, from the name itself when none fit (a name as wide as the snippet).
     let mut a = if left == before_len {
         sentence.start
     } else {
-        sentence.start + before[before_len - left].0
+        before
+            .get(before_len - left)
+            .map_or(start, |&(k, _)| sentence.start + k)
     };
     let mut b = text[end..sentence.end]
         .char_indices()
@@ -2400,6 +2404,21 @@ mod tests {
             "{e}"
         );
         assert!(!e.contains("  "));
+    }
+
+    #[test]
+    fn example_of_a_name_as_wide_as_the_snippet() {
+        let text = "A spokesman for the Far Eastern Federal University School Of International \
+                    Relations And Regional Studies Department said.";
+        let s = run(&[text]);
+        let name = "Far Eastern Federal University School Of International Relations And \
+                    Regional Studies Department";
+        let e = &find(&s, name).example;
+        assert_eq!(*e, format!("...{name}..."));
+        // The same with non-ASCII letters before and after the name.
+        let text = format!("Ein Sprecher für die {name} sagte: «Ça va».");
+        let s = run(&[text.as_str()]);
+        assert!(find(&s, name).example.contains(name));
     }
 
     fn sample() -> Vec<Suggestion> {
