@@ -1,0 +1,307 @@
+//! Evidence for a name's type and the type guess: titles before a name, head words, verbs
+//! of speech, place and organization nouns and prepositions, appositions, and the decision
+//! that weighs the cues a name collected over the corpus. Owns the cue rules and the
+//! decision only: which words form the name is `runs`'s and `resolve`'s.
+
+use std::collections::BTreeMap;
+
+use crate::text::words::{is_function_word, is_org_head, is_place_head};
+
+use super::lexicon::{
+    is_title, ORG_NOUNS, PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS,
+};
+use super::runs::RawWord;
+use super::tokenize::{Sep, Shape, Tok};
+
+/// The guessed type of a suggestion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Kind {
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+    /// An organization.
+    Organization,
+}
+
+impl Kind {
+    const ALL: [Kind; 3] = [Kind::Person, Kind::Place, Kind::Organization];
+
+    /// The type word of a gazetteer.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Place => "place",
+            Kind::Organization => "organization",
+        }
+    }
+}
+
+/// One piece of evidence for a type: `title `aide` before` (person, strong).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Cue {
+    /// The type it speaks for.
+    pub(crate) kind: Kind,
+    /// How strongly: 1 (a verb of speech, a preposition) to 3 (a title, a head word).
+    pub(crate) weight: u8,
+    /// What it is, as shown to the user.
+    pub(crate) text: String,
+}
+
+impl Cue {
+    /// A cue for `kind`.
+    pub(crate) fn new(kind: Kind, weight: u8, text: String) -> Cue {
+        Cue { kind, weight, text }
+    }
+}
+
+/// Cues from the words before the run starting at token `s`.
+pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize) -> Vec<Cue> {
+    let mut out = Vec::new();
+    // A title before, possibly across a place or organization (`Special Representative for
+    // North Korea Stephen Biegun`), or right before a comma (`his chief aide, Kim Chang Son`).
+    let mut k = s;
+    while k > 0 && s - k < 8 {
+        let link = toks[k].sep;
+        let ok = match link {
+            Sep::Space | Sep::Hyphen | Sep::Dot => true,
+            Sep::Comma => k == s,
+            Sep::Break => false,
+        };
+        if !ok {
+            break;
+        }
+        k -= 1;
+        let t = &toks[k];
+        if is_title(&t.lower) && t.shape != Shape::Upper {
+            out.push(Cue::new(
+                Kind::Person,
+                3,
+                format!("title `{}` before", t.text),
+            ));
+            break;
+        }
+        let passable = t.mention.is_some()
+            || matches!(t.shape, Shape::Cap | Shape::Upper)
+            || matches!(t.lower.as_str(), "of" | "for" | "the" | "on");
+        if !passable || link == Sep::Comma {
+            break;
+        }
+    }
+    let Some(p) = s.checked_sub(1).map(|k| &toks[k]) else {
+        return out;
+    };
+    if toks[s].sep != Sep::Space || !(p.shape == Shape::Lower || p.lower == "by") {
+        return out;
+    }
+    let w = p.lower.as_str();
+    if w == "by" && s == 1 {
+        out.push(Cue::new(Kind::Person, 2, "byline `By`".to_string()));
+    } else if SAID_BEFORE.contains(&w) {
+        out.push(Cue::new(Kind::Person, 1, format!("`{w}` before")));
+    } else if PLACE_PREPOSITIONS.contains(&w) {
+        out.push(Cue::new(Kind::Place, 1, format!("`{w}` before")));
+    } else if PLACE_NOUNS.contains(&w) {
+        out.push(Cue::new(Kind::Place, 2, format!("`{w}` before")));
+    } else if ORG_NOUNS.contains(&w) {
+        out.push(Cue::new(Kind::Organization, 2, format!("`{w}` before")));
+    } else if w == "of" && s >= 2 && p.sep == Sep::Space {
+        let q = &toks[s - 2];
+        if q.shape == Shape::Lower && PLACE_NOUNS.contains(&q.lower.as_str()) {
+            out.push(Cue::new(Kind::Place, 3, format!("`{} of` before", q.lower)));
+        }
+    }
+    out
+}
+
+/// Cues from the words after the run ending at token `e`.
+pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let Some(n) = toks.get(e + 1) else {
+        return out;
+    };
+    // A verb of speech after a list of names is said of each (`Mary Smith and John Doe
+    // reported`).
+    if let Some(v) = coordination_end(toks, e).and_then(|k| toks.get(k + 1)) {
+        if v.sep == Sep::Space && SAID_VERBS.contains(&v.lower.as_str()) {
+            out.push(Cue::new(Kind::Person, 1, format!("`{}` after", v.lower)));
+            return out;
+        }
+    }
+    match n.sep {
+        Sep::Hyphen if n.lower == "based" => {
+            out.push(Cue::new(Kind::Place, 3, "`-based` after".to_string()));
+        }
+        Sep::Comma if n.shape == Shape::Lower => {
+            // An apposition: `, a professor at`, `, a group that`, `, who`.
+            if n.lower == "who" {
+                out.push(Cue::new(Kind::Person, 2, "`, who` after".to_string()));
+                return out;
+            }
+            let mut words = Vec::new();
+            for (k, t) in toks[e + 1..].iter().enumerate().take(5) {
+                if k > 0 && t.sep != Sep::Space {
+                    break;
+                }
+                words.push(t.text);
+                let kind = if is_title(&t.lower) && t.shape != Shape::Upper {
+                    Some(Kind::Person)
+                } else if t.shape == Shape::Lower && ORG_NOUNS.contains(&t.lower.as_str()) {
+                    Some(Kind::Organization)
+                } else {
+                    None
+                };
+                if let Some(kind) = kind {
+                    out.push(Cue::new(kind, 3, format!("`, {}` after", words.join(" "))));
+                    break;
+                }
+                if t.shape == Shape::Lower
+                    && !matches!(t.lower.as_str(), "a" | "an" | "the")
+                    && is_function_word(&t.lower)
+                {
+                    break;
+                }
+            }
+        }
+        Sep::Space if n.shape == Shape::Lower => {
+            let w = n.lower.as_str();
+            if SAID_VERBS.contains(&w) {
+                out.push(Cue::new(Kind::Person, 1, format!("`{w}` after")));
+            } else if PLACE_NOUNS.contains(&w) && w != "capital" {
+                out.push(Cue::new(Kind::Place, 2, format!("`{w}` after")));
+            } else if ORG_NOUNS.contains(&w) {
+                out.push(Cue::new(Kind::Organization, 2, format!("`{w}` after")));
+            } else if w == "news"
+                && toks
+                    .get(e + 2)
+                    .is_some_and(|t| t.sep == Sep::Space && t.lower == "agency")
+            {
+                out.push(Cue::new(
+                    Kind::Organization,
+                    2,
+                    "`news agency` after".to_string(),
+                ));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The last token of the names coordinated with the run ending at token `e` (`, John Doe
+/// and Jane Roe`), if any: a list whose last link is `and`.
+fn coordination_end(toks: &[Tok<'_>], e: usize) -> Option<usize> {
+    let name = |t: &Tok<'_>| t.mention.is_some() || matches!(t.shape, Shape::Cap | Shape::Upper);
+    let mut k = e;
+    let mut last_and = false;
+    for _ in 0..6 {
+        let n = toks.get(k + 1)?;
+        let (start, and) = match (n.sep, n.lower.as_str()) {
+            (Sep::Space | Sep::Comma, "and") => (k + 2, true),
+            (Sep::Comma, _) if name(n) => (k + 1, false),
+            _ => break,
+        };
+        let first = toks.get(start)?;
+        if !name(first) || !(first.sep == Sep::Space || start == k + 1) {
+            break;
+        }
+        k = start;
+        last_and = and;
+        while toks
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.sep, Sep::Space | Sep::Hyphen) && name(t))
+        {
+            k += 1;
+        }
+    }
+    // A list ends with `and`: `Kim, Lee and Park said`, not `Rossiya-24, Kim said`.
+    (k > e && last_and).then_some(k)
+}
+
+/// The head word of a name: the word before the first `of`/`for`, else the last word, else
+/// (for places) the first (`Lake Baikal`).
+pub(crate) fn head_cue(lowers: &[&str], words: &[RawWord]) -> Option<Cue> {
+    let cue =
+        |kind: Kind, k: usize| Some(Cue::new(kind, 3, format!("head word `{}`", words[k].text)));
+    let of =
+        (1..lowers.len()).find(|&k| words[k].connector && matches!(lowers[k], "of" | "for" | "on"));
+    let k = of.map_or(lowers.len() - 1, |k| k - 1);
+    if words[k].text.starts_with(char::is_uppercase) {
+        if is_org_head(lowers[k]) {
+            return cue(Kind::Organization, k);
+        }
+        if is_place_head(lowers[k]) {
+            return cue(Kind::Place, k);
+        }
+    }
+    if lowers.len() >= 2 && PLACE_PREFIXES.contains(&lowers[0]) {
+        return cue(Kind::Place, 0);
+    }
+    None
+}
+
+/// Which cue to show when two weigh the same: a title or a head word says most.
+fn cue_rank(text: &str) -> u8 {
+    if text.starts_with("title") {
+        2
+    } else if text.starts_with("head word") {
+        1
+    } else {
+        0
+    }
+}
+
+/// What a cue's weight is summed under: its type and its text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct CueKey {
+    /// The type it speaks for.
+    pub(crate) kind: Kind,
+    /// What it is.
+    pub(crate) text: String,
+}
+
+/// The summed weight (cue weight × occurrences) of each cue a name collected.
+pub(crate) type CueWeights = BTreeMap<CueKey, u64>;
+
+/// The type decided for a name and the cue shown for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct TypeGuess {
+    /// The type, `None` on a tie or without cues.
+    pub(crate) kind: Option<Kind>,
+    /// The best cue of that type; empty without a type.
+    pub(crate) cue: String,
+}
+
+/// The type with the most cue weight (none on a tie or without cues) and its best cue.
+pub(crate) fn decide(cues: &CueWeights) -> TypeGuess {
+    let score = |k: Kind| -> u64 {
+        cues.iter()
+            .filter(|(key, _)| key.kind == k)
+            .map(|(_, v)| v)
+            .sum()
+    };
+    let best = Kind::ALL.iter().map(|&k| score(k)).max().unwrap_or(0);
+    let winners: Vec<Kind> = Kind::ALL
+        .iter()
+        .copied()
+        .filter(|&k| score(k) == best)
+        .collect();
+    if best == 0 || winners.len() != 1 {
+        return TypeGuess::default();
+    }
+    let kind = winners[0];
+    let cue = cues
+        .iter()
+        .filter(|(key, _)| key.kind == kind)
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then_with(|| cue_rank(&a.0.text).cmp(&cue_rank(&b.0.text)))
+                .then_with(|| b.0.text.cmp(&a.0.text))
+        })
+        .map(|(key, _)| key.text.clone())
+        .unwrap_or_default();
+    TypeGuess {
+        kind: Some(kind),
+        cue,
+    }
+}

@@ -1,0 +1,100 @@
+//! What an entry shows: its label (the most frequent full form), aliases and anchored short
+//! forms, document and mention counts, the decided type with its cue, and the first
+//! example. Owns the making of one [`Suggestion`] from a [`Group`] only: which forms are in
+//! the group is `group`'s, the order of the entries `rank`'s.
+
+use std::collections::BTreeSet;
+
+use super::cues::{decide, CueWeights};
+use super::form::Form;
+use super::group::{Group, ShortMember};
+use super::known::compact_key;
+use super::Suggestion;
+
+/// The suggestion of group `g` of `forms`.
+pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
+    let mut short = g.short.clone();
+    short.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| forms[a.form].surface().cmp(forms[b.form].surface()))
+    });
+    let names = names(forms, &g.full, &short);
+    let mut mentions = 0;
+    let mut docs: BTreeSet<u32> = BTreeSet::new();
+    for &f in &g.full {
+        mentions += forms[f].mentions;
+        docs.extend(forms[f].docs.keys().copied());
+    }
+    for s in &short {
+        mentions += s.mentions;
+        docs.extend(s.docs.iter().copied());
+    }
+    let members = || g.full.iter().copied().chain(short.iter().map(|s| s.form));
+    let mut cues = CueWeights::new();
+    for f in members() {
+        for (k, v) in &forms[f].cues {
+            *cues.entry(k.clone()).or_default() += v;
+        }
+    }
+    let example = members()
+        .map(|f| &forms[f])
+        .min_by_key(|form| form.first)
+        .map_or("", |form| form.example.as_str());
+    let guess = decide(&cues);
+    Suggestion {
+        label: names.label,
+        kind: guess.kind.map(|k| k.as_str().to_string()),
+        cue: guess.cue,
+        aliases: names.aliases,
+        anchored: names.anchored,
+        documents: docs.len() as u64,
+        mentions,
+        example: example.to_string(),
+    }
+}
+
+/// The names an entry lists.
+struct Names {
+    label: String,
+    aliases: Vec<String>,
+    anchored: Vec<String>,
+}
+
+/// The label (the most frequent full form, the first seen on a tie), then the other full
+/// forms and the short forms (`short`, most frequent first), each compact key once.
+fn names(forms: &[Form], full: &[usize], short: &[ShortMember]) -> Names {
+    let mut full = full.to_vec();
+    full.sort_by(|&a, &b| {
+        forms[b]
+            .mentions
+            .cmp(&forms[a].mentions)
+            .then_with(|| forms[a].first.cmp(&forms[b].first))
+    });
+    let label = forms[full[0]].surface().to_string();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    seen.insert(compact_key(&label));
+    let mut aliases = Vec::new();
+    for &f in &full[1..] {
+        let s = forms[f].surface();
+        if seen.insert(compact_key(s)) {
+            aliases.push(s.to_string());
+        }
+    }
+    let mut anchored = Vec::new();
+    for m in short {
+        let s = forms[m.form].surface();
+        if seen.insert(compact_key(s)) {
+            if m.anchored {
+                anchored.push(s.to_string());
+            } else {
+                aliases.push(s.to_string());
+            }
+        }
+    }
+    Names {
+        label,
+        aliases,
+        anchored,
+    }
+}

@@ -1,0 +1,344 @@
+//! Grouping the forms of the corpus into entries: spellings of a person's given names are
+//! merged (`Yury Ushakov`, `Yuri Ushakov`), and each short form (a surname, a first word, an
+//! acronym) joins the name it stands for in its documents, anchored when it is common or
+//! stands for several names. Owns which forms go together only: the pairwise rules are
+//! `variants`'s, what an entry shows is `entry`'s.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::form::Form;
+use super::lexicon::is_ordinary;
+use super::variants::{attaches, initials, same_given_name, translit_key};
+
+/// Members of one suggested entry.
+#[derive(Debug, Default)]
+pub(crate) struct Group {
+    /// The full forms (indices into the forms), in index order.
+    pub(crate) full: Vec<usize>,
+    /// The short forms that stand for the name.
+    pub(crate) short: Vec<ShortMember>,
+}
+
+/// A short form in an entry.
+#[derive(Debug, Clone)]
+pub(crate) struct ShortMember {
+    /// The form (an index into the forms).
+    pub(crate) form: usize,
+    /// Listed anchored (`~Ushakov`): a common word, or shared by several names.
+    pub(crate) anchored: bool,
+    /// The occurrences counted for this entry.
+    pub(crate) mentions: u64,
+    /// The documents counted for this entry.
+    pub(crate) docs: BTreeSet<u32>,
+}
+
+/// The forms grouped into entries, in order of each entry's first form; entries made of
+/// short forms only are left out.
+pub(crate) fn group(forms: &[Form]) -> Vec<Group> {
+    let n = forms.len();
+    let eligible: Vec<bool> = forms.iter().map(Form::eligible).collect();
+    let mut sets = Sets::new(n);
+    merge_spellings(forms, &eligible, &mut sets);
+    let short = attach_short_forms(forms, &eligible, &mut sets);
+    let mut groups: BTreeMap<usize, Group> = BTreeMap::new();
+    for (i, &e) in eligible.iter().enumerate() {
+        if e && !short.is_short[i] {
+            let r = sets.find(i);
+            groups.entry(r).or_default().full.push(i);
+        }
+    }
+    for att in short.attached {
+        join(&mut groups, forms, &eligible, att);
+    }
+    groups
+        .into_values()
+        .filter(|g| !g.full.is_empty())
+        .collect()
+}
+
+/// Disjoint sets of forms (union-find); a set's root is its smallest form.
+struct Sets {
+    parent: Vec<usize>,
+}
+
+impl Sets {
+    /// Each of `n` forms alone.
+    fn new(n: usize) -> Sets {
+        Sets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    /// The root of the set of form `i`.
+    fn find(&mut self, mut i: usize) -> usize {
+        let parent = &mut self.parent;
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+
+    /// Merges the sets of forms `a` and `b`.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+}
+
+/// Merges the spelling variants of a person's given names (`Yury Ushakov`, `Yuri Ushakov`):
+/// eligible person-like forms with the same surname and as many words, each given name a
+/// spelling of the other's.
+fn merge_spellings(forms: &[Form], eligible: &[bool], sets: &mut Sets) {
+    let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        if eligible[i] && f.words.len() >= 2 && f.person_like() {
+            if let Some(last) = f.words.last() {
+                by_surname.entry(last.as_str()).or_default().push(i);
+            }
+        }
+    }
+    for members in by_surname.values() {
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                let (wa, wb) = (&forms[a].words, &forms[b].words);
+                if wa.len() == wb.len()
+                    && wa[..wa.len() - 1]
+                        .iter()
+                        .zip(&wb[..wb.len() - 1])
+                        .all(|(p, q)| same_given_name(p, q))
+                {
+                    sets.union(a, b);
+                }
+            }
+        }
+    }
+}
+
+/// What a key of the [`LongerIndex`] is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum KeyKind {
+    /// The last word (`ushakov`).
+    LastWord,
+    /// The first word (`kwon`).
+    FirstWord,
+    /// The transliteration key of the last word ([`translit_key`]).
+    Transliteration,
+    /// The initials ([`initials`]: `fefu`).
+    Initials,
+}
+
+/// A key of the [`LongerIndex`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct IndexKey {
+    kind: KeyKind,
+    word: String,
+}
+
+impl IndexKey {
+    fn new(kind: KeyKind, word: String) -> IndexKey {
+        IndexKey { kind, word }
+    }
+}
+
+/// The eligible forms of two words or more, by last word, first word, transliterated last
+/// word and initials: the longer forms a short form may stand for.
+struct LongerIndex {
+    forms: HashMap<IndexKey, Vec<usize>>,
+}
+
+impl LongerIndex {
+    fn new(forms: &[Form], eligible: &[bool]) -> LongerIndex {
+        let mut index: HashMap<IndexKey, Vec<usize>> = HashMap::new();
+        for (i, f) in forms.iter().enumerate() {
+            if !eligible[i] || f.words.len() < 2 {
+                continue;
+            }
+            if let (Some(first), Some(last)) = (f.words.first(), f.words.last()) {
+                for key in [
+                    IndexKey::new(KeyKind::LastWord, last.clone()),
+                    IndexKey::new(KeyKind::FirstWord, first.clone()),
+                    IndexKey::new(KeyKind::Transliteration, translit_key(last)),
+                    IndexKey::new(KeyKind::Initials, initials(&f.words)),
+                ] {
+                    index.entry(key).or_default().push(i);
+                }
+            }
+        }
+        LongerIndex { forms: index }
+    }
+
+    /// The longer forms short form `s` may stand for: by its initials when it is an
+    /// acronym, else by its last word (a one-word form also by first word and
+    /// transliteration).
+    fn longer(&self, s: &Form) -> BTreeSet<usize> {
+        let mut keys: Vec<IndexKey> = Vec::new();
+        if let Some(last) = s.words.last() {
+            if s.upper {
+                keys.push(IndexKey::new(KeyKind::Initials, last.clone()));
+            } else {
+                keys.push(IndexKey::new(KeyKind::LastWord, last.clone()));
+                if s.single() {
+                    keys.push(IndexKey::new(KeyKind::FirstWord, last.clone()));
+                    keys.push(IndexKey::new(KeyKind::Transliteration, translit_key(last)));
+                }
+            }
+        }
+        keys.iter()
+            .filter_map(|k| self.forms.get(k))
+            .flatten()
+            .copied()
+            .collect()
+    }
+}
+
+/// The short forms of the corpus and the names they stand for.
+struct ShortForms {
+    /// For each form, whether it is a short form of another.
+    is_short: Vec<bool>,
+    /// The short forms, longest first.
+    attached: Vec<Attachment>,
+}
+
+/// The names one short form stands for.
+#[derive(Debug)]
+struct Attachment {
+    /// The short form.
+    form: usize,
+    /// Root of the group → what of the short form is counted for it.
+    targets: BTreeMap<usize, Share>,
+    /// Some document has several names it fits.
+    shared: bool,
+}
+
+/// What of a short form is counted for one name.
+#[derive(Debug, Clone, Default)]
+struct Share {
+    mentions: u64,
+    docs: BTreeSet<u32>,
+}
+
+/// A longer form a short form fits in one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Fit {
+    /// The corpus order of the longer form's first occurrence in the document.
+    at: usize,
+    /// The root of the longer form's group.
+    root: usize,
+}
+
+/// Short forms: a form that is a suffix or the first word of a longer eligible form of its
+/// document belongs to it (to the nearest one introduced before it when several fit); a
+/// form whose document has none belongs to the only form of the corpus it fits. Longest
+/// forms first, and a short form is no longer form for the ones after it.
+fn attach_short_forms(forms: &[Form], eligible: &[bool], sets: &mut Sets) -> ShortForms {
+    let n = forms.len();
+    let index = LongerIndex::new(forms, eligible);
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(forms[i].words.len()), i));
+    let mut is_short = vec![false; n];
+    let mut attached: Vec<Attachment> = Vec::new();
+    for &s in &order {
+        let longs: Vec<usize> = index
+            .longer(&forms[s])
+            .into_iter()
+            .filter(|&l| l != s && !is_short[l] && attaches(&forms[s], &forms[l]))
+            .collect();
+        if longs.is_empty() {
+            continue;
+        }
+        let att = attachment(forms, s, &longs, sets);
+        if !att.targets.is_empty() {
+            is_short[s] = true;
+            attached.push(att);
+        }
+    }
+    ShortForms { is_short, attached }
+}
+
+/// The names short form `s` stands for among the longer forms `longs` it fits.
+fn attachment(forms: &[Form], s: usize, longs: &[usize], sets: &mut Sets) -> Attachment {
+    let mut att = Attachment {
+        form: s,
+        targets: BTreeMap::new(),
+        shared: false,
+    };
+    for (&d, seen) in &forms[s].docs {
+        let fits: Vec<Fit> = longs
+            .iter()
+            .filter_map(|&l| {
+                let at = forms[l].docs.get(&d)?.first;
+                Some(Fit {
+                    at,
+                    root: sets.find(l),
+                })
+            })
+            .collect();
+        let roots: BTreeSet<usize> = fits.iter().map(|f| f.root).collect();
+        if roots.len() > 1 {
+            att.shared = true;
+        }
+        let chosen = fits
+            .iter()
+            .filter(|f| f.at < seen.first)
+            .max()
+            .or_else(|| fits.iter().min());
+        if let Some(fit) = chosen {
+            let t = att.targets.entry(fit.root).or_default();
+            t.mentions += seen.count;
+            t.docs.insert(d);
+        }
+    }
+    let f = &forms[s];
+    if att.targets.is_empty() && f.single() && !f.upper && f.distinctive() {
+        let roots: BTreeSet<usize> = longs.iter().map(|&l| sets.find(l)).collect();
+        if let (1, Some(&root)) = (roots.len(), roots.first()) {
+            let share = Share {
+                mentions: f.mentions,
+                docs: f.docs.keys().copied().collect(),
+            };
+            att.targets.insert(root, share);
+        }
+    }
+    att
+}
+
+/// Adds short form `att` to the groups (by root) it stands for: the one name it stands for
+/// takes all its occurrences when it can stand on its own, and lists it anchored only when
+/// it is common; several names each take their share and list it anchored.
+fn join(groups: &mut BTreeMap<usize, Group>, forms: &[Form], eligible: &[bool], att: Attachment) {
+    let s = att.form;
+    let f = &forms[s];
+    let common = f.junk() || f.words.iter().all(|w| is_ordinary(w));
+    let only = (att.targets.len() == 1 && !att.shared)
+        .then(|| att.targets.keys().next().copied())
+        .flatten();
+    let mut add = |root: usize, anchored: bool, share: Share| {
+        if let Some(g) = groups.get_mut(&root) {
+            g.short.push(ShortMember {
+                form: s,
+                anchored,
+                mentions: share.mentions,
+                docs: share.docs,
+            });
+        }
+    };
+    if let Some(root) = only {
+        let share = if eligible[s] {
+            Share {
+                mentions: f.mentions,
+                docs: f.docs.keys().copied().collect(),
+            }
+        } else {
+            att.targets.get(&root).cloned().unwrap_or_default()
+        };
+        add(root, common, share);
+    } else {
+        for (root, share) in att.targets {
+            add(root, true, share);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The words only suggest needs: connectors inside names, verbs of speech, place and
+//! organization nouns and prepositions, and the word tests built on the shared lists
+//! (a head word, a title, an ordinary English word). Owns these lists and tests only: every
+//! shared word list lives in [`crate::text::words`] and is used from there, never copied.
+
+use crate::text::words::{
+    is_common_word, is_function_word, is_org_head, is_place_head, is_title_word, junk_reason,
+    JunkReason,
+};
+
+/// Place head words that also come first (`Mount Paektu`, `Lake Baikal`, `Cape Town`).
+pub(crate) const PLACE_PREFIXES: &[&str] = &["cape", "fort", "isle", "lake", "mount", "port"];
+
+/// Lower-case words that may join two capitalized words of one name (`Ministry of Foreign
+/// Affairs`, `Charles de Gaulle`, `Bashar al-Assad`).
+pub(crate) const CONNECTORS: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "ibn",
+    "la", "le", "of", "van", "von",
+];
+
+/// Connectors allowed only once the name has an organization head word (`Center for
+/// Strategic Studies`, `Committee on Foreign Affairs`, `Ministry of Trade and Industry`),
+/// and `and` between one word and a name ending in a head word (`Belt and Road Forum`).
+pub(crate) const ORG_CONNECTORS: &[&str] = &["and", "for", "on"];
+
+/// Verbs of speech: a name right before or after one is probably a person.
+pub(crate) const SAID_VERBS: &[&str] = &[
+    "acknowledged",
+    "added",
+    "argued",
+    "asked",
+    "commented",
+    "contributed",
+    "explained",
+    "insisted",
+    "noted",
+    "recalled",
+    "replied",
+    "reported",
+    "said",
+    "says",
+    "stated",
+    "stressed",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
+];
+
+/// Verbs of speech that come before the speaker (`said Jane Roe`); `told X` names the
+/// listener, often an organization.
+pub(crate) const SAID_BEFORE: &[&str] = &[
+    "added",
+    "argued",
+    "explained",
+    "noted",
+    "said",
+    "says",
+    "stressed",
+    "warned",
+    "wrote",
+];
+
+/// Lower-case place nouns: `the city of X`, `port X`, `X island`.
+pub(crate) const PLACE_NOUNS: &[&str] = &[
+    "bay",
+    "capital",
+    "city",
+    "county",
+    "crossing",
+    "district",
+    "island",
+    "peninsula",
+    "port",
+    "province",
+    "region",
+    "river",
+    "station",
+    "town",
+    "village",
+];
+
+/// Lower-case prepositions of place: `in X`, `near X`.
+pub(crate) const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside"];
+
+/// Lower-case organization nouns: `news agency X`, `X newspaper`, `, a group that`.
+pub(crate) const ORG_NOUNS: &[&str] = &[
+    "agency",
+    "airline",
+    "bank",
+    "broadcaster",
+    "channel",
+    "company",
+    "daily",
+    "firm",
+    "group",
+    "institute",
+    "magazine",
+    "ministry",
+    "network",
+    "newspaper",
+    "organization",
+    "organisation",
+    "outlet",
+    "party",
+    "tabloid",
+    "tank",
+    "university",
+    "watchdog",
+    "website",
+];
+
+pub(crate) fn is_head(word: &str) -> bool {
+    is_org_head(word) || is_place_head(word)
+}
+
+/// A title word, also when hyphenated (`Secretary-General`) or written with a dot (`Mr.`).
+pub(crate) fn is_title(lower: &str) -> bool {
+    let w = lower.trim_end_matches('.');
+    !w.is_empty() && (is_title_word(w) || w.split('-').all(is_title_word))
+}
+
+pub(crate) fn is_calendar(lower: &str) -> bool {
+    junk_reason(lower) == Some(JunkReason::Calendar)
+}
+
+/// A word of the shipped lists: common, function, title, weekday or month.
+pub(crate) fn is_listed(w: &str) -> bool {
+    is_common_word(w) || is_function_word(w) || is_title_word(w) || is_calendar(w)
+}
+
+/// Whether a lower-case word is an ordinary English word: listed, an inflection of a listed
+/// word (`analysts`, `arrives`, `speaking`, `previously`), or a word with a derivational
+/// suffix that names rarely have (`anticipation`, `accessibility`).
+pub(crate) fn is_ordinary(w: &str) -> bool {
+    if w.is_empty() || is_listed(w) {
+        return true;
+    }
+    let mut stems: Vec<String> = Vec::new();
+    if let Some(s) = w.strip_suffix("ies") {
+        stems.push(format!("{s}y"));
+    }
+    if let Some(s) = w.strip_suffix("es") {
+        stems.push(s.to_string());
+    }
+    if let Some(s) = w.strip_suffix('s').filter(|_| !w.ends_with("ss")) {
+        stems.push(s.to_string());
+    }
+    for suffix in ["ing", "ed"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            stems.push(s.to_string());
+            stems.push(format!("{s}e"));
+            let b = s.as_bytes();
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                stems.push(s[..s.len() - 1].to_string());
+            }
+        }
+    }
+    if let Some(s) = w.strip_suffix("ily") {
+        stems.push(format!("{s}y"));
+    }
+    if let Some(s) = w.strip_suffix("ly") {
+        stems.push(s.to_string());
+    }
+    for suffix in ["ful", "less", "ness", "ment"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            stems.push(s.to_string());
+        }
+    }
+    if stems
+        .iter()
+        .any(|s| s.len() >= 3 && (is_common_word(s) || is_title_word(s)))
+    {
+        return true;
+    }
+    const DERIVED: &[&str] = &[
+        "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ings", "ally", "ful",
+        "less", "ible", "able", "ical", "ive", "ous",
+    ];
+    w.chars().count() >= 7 && DERIVED.iter().any(|s| w.ends_with(s))
+}

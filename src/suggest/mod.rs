@@ -1,0 +1,219 @@
+//! Suggesting gazetteer entries: names in a corpus that the loaded gazetteers do not cover.
+//!
+//! `entgraph suggest` finds runs of capitalized words with name connectors, acronyms and
+//! hyphenated name forms (sentence-initial and headline words included, cut at known
+//! mentions), guesses their type from the cue that suggested it (titles, head words, place
+//! and person contexts), groups the variants of a name into one entry with aliases, ranks
+//! the entries and writes them as ready-to-paste text gazetteer lines or JSON Lines. It works
+//! from a document's text, its [`Segments`](crate::model::Segments) and its
+//! [`Mention`](crate::model::Mention)s: matching is the matcher's, segmentation the
+//! segmenter's, and word lists and character rules come from [`crate::text`]. Nothing here
+//! prints, reads files or touches the automaton, the graph or the command line.
+//!
+//! The work is split so that documents can be processed in parallel: [`candidates`] is pure
+//! and per document; a [`Collector`] folds the documents in input order and [`Collector::finish`]
+//! decides what needs the whole corpus (whether a sentence-initial word is a name, which
+//! short forms belong to which full name), then groups, types and ranks.
+//!
+//! This file owns the public face (the options, the [`Suggestion`], the [`Collector`] and the
+//! order of the stages); each stage lives in its own submodule, along the data:
+//!
+//! ```text
+//! tokenize  sentence → Tok             (words, shapes, separators, headline lines)
+//! runs      Tok → runs of RawWord      (name words, connectors, cutting at known mentions)
+//! cues      Tok → Cue                  (titles, head words, place and person contexts)
+//! snippet   run → example              (the single-line example of an occurrence)
+//! document  text → DocCandidates       (one document's runs, counted, with their cues)
+//! resolve   RawOcc → Piece             (sentence-initial words, titles, known names)
+//! form      Piece → Form               (all that is seen of one spelling of a name)
+//! variants  Form × Form → bool         (given-name spellings, short forms, acronyms)
+//! group     Form → Group               (spellings and short forms into one entry)
+//! entry     Group → Suggestion         (label, aliases, anchored forms, counts, type)
+//! rank      Suggestion → ranked list   (minimum count, order, limit)
+//! write     Suggestion → text, JSONL   (the two writers)
+//! ```
+//! `lexicon` holds the word lists only suggest uses, `known` the names the gazetteers cover.
+
+mod cues;
+mod document;
+mod entry;
+mod form;
+mod group;
+mod known;
+mod lexicon;
+mod rank;
+mod resolve;
+mod runs;
+mod snippet;
+#[cfg(test)]
+mod tests;
+mod tokenize;
+mod variants;
+mod write;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::gazetteer::Gazetteer;
+use crate::matcher::Matcher;
+use crate::segment::segment;
+
+pub use document::{candidates, DocCandidates};
+pub use known::Known;
+pub use write::{write_jsonl, write_text};
+
+use document::RawOcc;
+use form::Form;
+use known::compact_key;
+use resolve::resolve;
+
+/// Options of [`Collector::finish`].
+#[derive(Debug, Clone)]
+pub struct SuggestOptions {
+    /// Keep suggestions with at least this many mentions (default 1).
+    pub min_count: u64,
+    /// Keep at most this many suggestions, the best ranked (default: all).
+    pub limit: Option<usize>,
+}
+
+impl Default for SuggestOptions {
+    fn default() -> SuggestOptions {
+        SuggestOptions {
+            min_count: 1,
+            limit: None,
+        }
+    }
+}
+
+/// One suggested gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The most frequent full form of the name.
+    pub label: String,
+    /// The guessed type (`person`, `place`, `organization`); `None` when nothing said.
+    pub kind: Option<String>,
+    /// What suggested the type (`title `aide` before`, `head word `University``); empty
+    /// when the type is unknown.
+    pub cue: String,
+    /// Other forms of the name seen in the corpus (`Yuri Ushakov`, `Chang Son`).
+    pub aliases: Vec<String>,
+    /// Short forms to list anchored (`~Ushakov`): common words, or shared by several
+    /// suggestions.
+    pub anchored: Vec<String>,
+    /// Documents in which the name occurs.
+    pub documents: u64,
+    /// Occurrences of the name and its aliases.
+    pub mentions: u64,
+    /// A short snippet around the first occurrence.
+    pub example: String,
+}
+
+/// Folds the [`DocCandidates`] of a corpus, in input order, and turns them into ranked
+/// [`Suggestion`]s.
+///
+/// # Examples
+/// ```
+/// use entgraph::suggest::{candidates, Collector, Known, SuggestOptions};
+/// use entgraph::{segment::segment, Gazetteer, Matcher};
+/// let g = Gazetteer::from_str("people.txt", "Vladimir Putin | Putin\n").unwrap();
+/// let matcher = Matcher::new(&g).unwrap();
+/// let known = Known::new(&g);
+/// let mut collector = Collector::new();
+/// for text in ["Putin met Kremlin aide Yury Ushakov in Moscow. Ushakov said little."] {
+///     let found = matcher.find(text);
+///     collector.add(candidates(text, &segment(text), &found.mentions, &known));
+/// }
+/// let s = collector.finish(&SuggestOptions::default());
+/// assert_eq!(s[0].label, "Yury Ushakov");
+/// assert_eq!(s[0].kind.as_deref(), Some("person"));
+/// assert_eq!(s[0].aliases, ["Ushakov"]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Collector {
+    /// Documents added so far.
+    docs: u32,
+    /// Every document's runs, in input order.
+    occs: Vec<DocOcc>,
+    /// Lower-case words of the corpus.
+    lower: HashSet<String>,
+    /// Folded words the corpus writes capitalized where the capital means something.
+    mid_caps: HashSet<String>,
+}
+
+/// A run of a document, with the document's number in input order.
+#[derive(Debug, Clone)]
+struct DocOcc {
+    doc: u32,
+    occ: RawOcc,
+}
+
+impl Collector {
+    /// An empty collector.
+    pub fn new() -> Collector {
+        Collector::default()
+    }
+
+    /// Adds the next document's candidates (call in input order).
+    pub fn add(&mut self, doc: DocCandidates) {
+        let d = self.docs;
+        self.docs = self.docs.saturating_add(1);
+        self.lower.extend(doc.lower);
+        self.mid_caps.extend(doc.mid_caps);
+        self.occs
+            .extend(doc.occs.into_iter().map(|occ| DocOcc { doc: d, occ }));
+    }
+
+    /// The number of documents added.
+    pub fn documents(&self) -> u64 {
+        u64::from(self.docs)
+    }
+
+    /// Decides, groups, types and ranks: suggestions by documents × mentions, descending,
+    /// then label.
+    pub fn finish(self, opts: &SuggestOptions) -> Vec<Suggestion> {
+        let forms = self.forms();
+        let entries = group::group(&forms)
+            .iter()
+            .map(|g| entry::suggestion(&forms, g))
+            .collect();
+        rank::rank(entries, opts)
+    }
+
+    /// Resolves every run against the corpus and folds the pieces into forms, one per
+    /// compact key, in order of first occurrence.
+    fn forms(&self) -> Vec<Form> {
+        let mut forms: Vec<Form> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (order, DocOcc { doc, occ }) in self.occs.iter().enumerate() {
+            for piece in resolve(occ, &self.lower, &self.mid_caps) {
+                let key = compact_key(&piece.surface);
+                if key.is_empty() {
+                    continue;
+                }
+                let fi = *by_key.entry(key).or_insert_with(|| {
+                    forms.push(Form::new(&piece.surface));
+                    forms.len() - 1
+                });
+                forms[fi].add(*doc, order, &piece, occ);
+            }
+        }
+        forms
+    }
+}
+
+/// Runs the whole suggestion pass over texts held in memory, in order: segments each text,
+/// finds its mentions with `matcher`, and skips the names of `gazetteer`.
+pub fn suggest_texts<S: AsRef<str>>(
+    texts: &[S],
+    gazetteer: &Gazetteer,
+    matcher: &Matcher,
+    opts: &SuggestOptions,
+) -> Vec<Suggestion> {
+    let known = Known::new(gazetteer);
+    let mut collector = Collector::new();
+    for text in texts {
+        let text = text.as_ref();
+        let found = matcher.find(text);
+        collector.add(candidates(text, &segment(text), &found.mentions, &known));
+    }
+    collector.finish(opts)
+}

@@ -1,0 +1,220 @@
+//! Resolving a run against the corpus: which of its words are a name. Drops uncertain
+//! ordinary words (sentence-initial, headline) the corpus never writes capitalized
+//! elsewhere, splits before a title that precedes a name, strips leading titles (keeping
+//! them as a person cue), function words and connectors, skips stretches written like a
+//! known name, and gathers the cues of each piece. Owns this decision only: the runs come
+//! from `document`, what a piece adds up to from `form`.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::text::words::is_function_word;
+
+use super::cues::{head_cue, Cue, Kind};
+use super::document::RawOcc;
+use super::lexicon::{is_head, is_ordinary, is_title};
+use super::runs::{surface, RawWord, WordRange};
+use super::tokenize::{shape_of, Sep, Shape};
+
+/// A resolved candidate: words the corpus confirms as a name.
+#[derive(Debug)]
+pub(crate) struct Piece {
+    /// The words as written.
+    pub(crate) surface: String,
+    /// The cues that speak for its type.
+    pub(crate) cues: Vec<Cue>,
+    /// Every word's capital said nothing (sentence-initial, headline).
+    pub(crate) uncertain: bool,
+}
+
+/// The words of a run with what resolving needs to know of them.
+struct Words<'a> {
+    words: &'a [RawWord],
+    /// Each word in lower case.
+    lowers: Vec<String>,
+    /// The first and last kept word that is no connector: the cues before and after the
+    /// run belong to the pieces that reach them.
+    first_kept: Option<usize>,
+    last_kept: Option<usize>,
+}
+
+/// Splits a raw candidate into the pieces that are names: drops uncertain ordinary words
+/// not seen capitalized elsewhere, splits at titles before a name, strips leading titles
+/// (a person cue), function words and connectors, and skips known names.
+pub(crate) fn resolve(
+    occ: &RawOcc,
+    lower: &HashSet<String>,
+    mid_caps: &HashSet<String>,
+) -> Vec<Piece> {
+    let words = &occ.words;
+    let n = words.len();
+    let lowers: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    let keep = kept(words, &lowers, lower, mid_caps);
+    let w = Words {
+        words,
+        first_kept: (0..n).find(|&i| keep[i] && !words[i].connector),
+        last_kept: (0..n).rev().find(|&i| keep[i] && !words[i].connector),
+        lowers,
+    };
+    split_at_titles(&w, &keep)
+        .into_iter()
+        .filter_map(|run| piece(occ, &w, run))
+        .collect()
+}
+
+/// Which words are kept: all but the uncertain ordinary words the corpus writes in lower
+/// case or never capitalized mid-sentence.
+fn kept(
+    words: &[RawWord],
+    lowers: &[String],
+    lower: &HashSet<String>,
+    mid_caps: &HashSet<String>,
+) -> Vec<bool> {
+    words
+        .iter()
+        .zip(lowers)
+        .map(|(w, l)| {
+            let l = l.trim_end_matches('.');
+            w.connector
+                || w.mention
+                || is_title(l)
+                || !w.uncertain
+                || mid_caps.contains(l)
+                || !(is_ordinary(l) || lower.contains(l))
+        })
+        .collect()
+}
+
+/// Maximal kept runs, then split before a title that precedes a name (`Angelo State
+/// University Professor Bruce Bechtol`, `Secretary of State Mike Pompeo`).
+fn split_at_titles(w: &Words<'_>, keep: &[bool]) -> Vec<Range<usize>> {
+    let (words, lowers) = (w.words, &w.lowers);
+    let n = words.len();
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !keep[i] {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && keep[j] {
+            j += 1;
+        }
+        let mut a = i;
+        for k in i + 1..j {
+            let next = (k + 1 < j).then(|| lowers[k + 1].as_str());
+            if !words[k].connector
+                && is_title(&lowers[k])
+                && next.is_some_and(|w| !is_head(w) && !is_title(w) && !words[k + 1].connector)
+                && words[k].sep != Sep::Hyphen
+            {
+                runs.push(a..k);
+                a = k;
+            }
+        }
+        runs.push(a..j);
+        i = j;
+    }
+    runs
+}
+
+/// The words of a run that make the name once leading titles, function words and
+/// connectors are stripped, with the title stripped as a cue.
+struct Stripped {
+    words: Range<usize>,
+    title: Option<Cue>,
+}
+
+/// Strips run `run`; `None` when nothing is left.
+fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
+    let (words, lowers) = (w.words, &w.lowers);
+    let (mut a, mut b) = (run.start, run.end);
+    let mut title = None;
+    // Leading titles, unless what follows is a head word (`General Assembly`,
+    // `Foreign Ministry`, `State Department`).
+    let mut t = a;
+    while t < b && (is_title(&lowers[t]) || words[t].connector) {
+        t += 1;
+    }
+    if t > a && t < b && !is_head(&lowers[t]) && !words[t].connector {
+        let k = (a..t).rev().find(|&k| !words[k].connector).unwrap_or(a);
+        title = Some(Cue::new(
+            Kind::Person,
+            3,
+            format!("title `{}` before", words[k].text.trim_end_matches('.')),
+        ));
+        a = t;
+    } else if t == b {
+        return None;
+    }
+    while a < b && (words[a].connector || is_function_word(&lowers[a])) {
+        a += 1;
+    }
+    while b > a && (words[b - 1].connector || is_function_word(&lowers[b - 1])) {
+        b -= 1;
+    }
+    (a < b).then_some(Stripped { words: a..b, title })
+}
+
+/// The piece of run `run` of `occ`, unless nothing is left of it or it is a known name.
+fn piece(occ: &RawOcc, w: &Words<'_>, run: Range<usize>) -> Option<Piece> {
+    let run_start = run.start;
+    let Stripped { words: r, title } = strip(w, run)?;
+    let (a, b) = (r.start, r.end);
+    let known = WordRange {
+        start: a as u8,
+        end: b as u8,
+    };
+    if occ.known.contains(&known) {
+        return None;
+    }
+    let mut cues: Vec<Cue> = title.into_iter().collect();
+    if w.first_kept.is_some_and(|f| run_start <= f) {
+        cues.extend(occ.before.iter().cloned());
+    }
+    if w.last_kept.is_some_and(|l| l < b) {
+        cues.extend(occ.after.iter().cloned());
+    }
+    cues.extend(word_cues(w, r));
+    // An acronym is rarely a person, whatever it said.
+    if b - a == 1 && shape_of(&w.words[a].text) == Shape::Upper {
+        cues.retain(|c| !(c.kind == Kind::Person && c.weight == 1));
+    }
+    Some(Piece {
+        surface: surface(w.words, a, b),
+        cues,
+        uncertain: w.words[a..b].iter().all(|w| w.uncertain),
+    })
+}
+
+/// The cues the words `r` themselves give: a listed person's name inside, a head word, a
+/// hyphenated name form.
+fn word_cues(w: &Words<'_>, r: Range<usize>) -> Vec<Cue> {
+    let (a, b) = (r.start, r.end);
+    let words = &w.words[a..b];
+    let mut cues = Vec::new();
+    if let Some(m) = words.iter().find(|w| w.mention) {
+        cues.push(Cue::new(
+            Kind::Person,
+            1,
+            format!("`{}` names a listed person", m.text),
+        ));
+    }
+    let piece_words: Vec<&str> = w.lowers[a..b].iter().map(String::as_str).collect();
+    if let Some(cue) = head_cue(&piece_words, words) {
+        cues.push(cue);
+    }
+    if let Some(p) = words.windows(2).find(|p| {
+        p[1].sep == Sep::Hyphen
+            && p[1].text.starts_with(char::is_lowercase)
+            && !p[1].connector
+            && !p[0].connector
+    }) {
+        let form = format!("{}-{}", p[0].text, p[1].text);
+        if b - a >= 2 {
+            cues.push(Cue::new(Kind::Person, 1, format!("name form `{form}`")));
+        }
+    }
+    cues
+}

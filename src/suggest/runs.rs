@@ -1,0 +1,329 @@
+//! Runs of name words in a sentence: which words can be part of a name (capitalized words,
+//! acronyms, hyphenated parts, particles, person and place mentions that belong to a longer
+//! name), which lower-case connectors may join them, where a run is cut at a known mention,
+//! and which stretches of a run are written like a known name. Owns the run rules only:
+//! tokens come from `tokenize`, the cues around a run from `cues`, and nothing here looks
+//! beyond the document.
+
+use crate::model::Span;
+use crate::text::abbrev::is_name_abbreviation;
+use crate::text::words::{is_common_word, is_function_word, is_org_head};
+
+use super::known::Known;
+use super::lexicon::{is_calendar, is_head, is_ordinary, is_title, CONNECTORS, ORG_CONNECTORS};
+use super::tokenize::{Sep, Shape, Tok};
+
+/// Runs of this many capitalized words or more (tables, title-case blocks) are no names.
+pub(crate) const MAX_RUN_WORDS: usize = 32;
+
+/// The longest candidate, in words, checked against the known names.
+const MAX_KNOWN_WORDS: usize = 8;
+
+/// A mention the matcher found, as the runs see it: where it is and whose it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct MentionSpan {
+    /// Where the mention is in the document.
+    pub(crate) span: Span,
+    /// The entity it names.
+    pub(crate) entity: u32,
+}
+
+/// A run of name words: an inclusive range of tokens of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TokRun {
+    /// The first token of the run.
+    pub(crate) first: usize,
+    /// The last token of the run (inclusive).
+    pub(crate) last: usize,
+}
+
+/// Whether token `i` can be a word of a name, given whether a name is already open
+/// before it.
+fn is_part(toks: &[Tok<'_>], i: usize, open: bool, spans: &[MentionSpan], known: &Known) -> bool {
+    let t = &toks[i];
+    if let Some(m) = t.mention {
+        return absorbable(toks, i, open, spans[m], known);
+    }
+    if is_calendar(&t.lower) {
+        return false;
+    }
+    match t.shape {
+        Shape::Cap | Shape::Upper => true,
+        Shape::Digit => open && t.sep == Sep::Hyphen,
+        Shape::Lower => {
+            // `Jong-un`, `In-chul`: a lower-case part hyphenated to a capitalized one.
+            let hyphen_part = open
+                && t.sep == Sep::Hyphen
+                && toks[i - 1].shape == Shape::Cap
+                && !is_function_word(&t.lower)
+                && !is_common_word(&t.lower)
+                && t.text.chars().all(char::is_alphabetic);
+            // `al-Assad`: a particle hyphenated to a capitalized word.
+            let particle = CONNECTORS.contains(&t.lower.as_str())
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.sep == Sep::Hyphen && n.shape == Shape::Cap);
+            hyphen_part || particle
+        }
+        Shape::Other => false,
+    }
+}
+
+/// A one-word mention of a person next to capitalized words that are not mentions is a
+/// word of a longer name: `Kim` of `Kim Chang Son`, `Putin` of a misspelt `Vladmir Putin`;
+/// so is a one-word place that starts an organization's name (`Arctic Fisheries Council`).
+fn absorbable(
+    toks: &[Tok<'_>],
+    i: usize,
+    open: bool,
+    MentionSpan { span, entity }: MentionSpan,
+    known: &Known,
+) -> bool {
+    let t = &toks[i];
+    if span.start != t.start || span.end != t.end {
+        return false;
+    }
+    // A place word that starts an organization's name: `Arctic` of `Arctic Fisheries
+    // Council`, `Russia` of `Russia Today Corporation`.
+    if known.is_place(entity) && !open {
+        let mut j = i + 1;
+        while let Some(n) = toks.get(j) {
+            if n.mention.is_some() || n.sep != Sep::Space || n.shape != Shape::Cap {
+                break;
+            }
+            if is_org_head(&n.lower) {
+                return true;
+            }
+            j += 1;
+        }
+        return false;
+    }
+    if !known.is_person(entity) {
+        return false;
+    }
+    let name_word = |n: &Tok<'_>| {
+        n.mention.is_none()
+            && n.shape == Shape::Cap
+            && !is_title(&n.lower)
+            && !is_calendar(&n.lower)
+            && !(n.uncertain && is_ordinary(&n.lower))
+    };
+    let before = open && t.sep == Sep::Space && name_word(&toks[i - 1]);
+    let after = toks
+        .get(i + 1)
+        .is_some_and(|n| n.sep == Sep::Space && name_word(n));
+    before || after
+}
+
+/// Whether token `i` is a connector inside the run `s..i`.
+fn is_connector(toks: &[Tok<'_>], s: usize, i: usize) -> bool {
+    let t = &toks[i];
+    if t.shape != Shape::Lower || t.sep != Sep::Space {
+        return false;
+    }
+    let w = t.lower.as_str();
+    if w == "the" {
+        return toks[i - 1].shape == Shape::Lower;
+    }
+    if CONNECTORS.contains(&w) {
+        return true;
+    }
+    if !ORG_CONNECTORS.contains(&w) {
+        return false;
+    }
+    if toks[s..i]
+        .iter()
+        .any(|t| t.shape != Shape::Lower && is_org_head(&t.lower))
+    {
+        return true;
+    }
+    // `Belt and Road Forum`: one word, `and`, then at most two words ending in a head.
+    w == "and" && i == s + 1 && {
+        let rest: Vec<&Tok<'_>> = toks[i + 1..]
+            .iter()
+            .take_while(|t| t.sep == Sep::Space && t.mention.is_none() && t.shape == Shape::Cap)
+            .take(3)
+            .collect();
+        matches!(rest.len(), 1 | 2) && rest.last().is_some_and(|t| is_org_head(&t.lower))
+    }
+}
+
+/// Whether the capitalized words from token `k` on have a head word or a mention of their
+/// own (`on Russky Island`, `for North Korea`): then `on`/`for`/`and` before them ends the
+/// name instead of joining it.
+fn names_own_thing(toks: &[Tok<'_>], k: usize) -> bool {
+    for (x, t) in toks[k..].iter().enumerate() {
+        if x > 0 && !matches!(t.sep, Sep::Space | Sep::Hyphen) {
+            break;
+        }
+        if t.mention.is_some() || (t.shape != Shape::Lower && is_head(&t.lower)) {
+            return true;
+        }
+        if t.shape == Shape::Lower && !CONNECTORS.contains(&t.lower.as_str()) && t.lower != "the" {
+            break;
+        }
+    }
+    false
+}
+
+/// Whether token `i` (joined to the one before by a full stop) continues a name: after an
+/// initial (`J.`) or an abbreviated title (`Mr.`).
+fn dot_joins(toks: &[Tok<'_>], i: usize) -> bool {
+    let p = &toks[i - 1];
+    (p.shape == Shape::Cap && p.text.chars().count() == 1) || is_name_abbreviation(&p.lower)
+}
+
+/// The runs of name words of a sentence, in order; `spans` are the document's mentions,
+/// sorted.
+pub(crate) fn runs(toks: &[Tok<'_>], spans: &[MentionSpan], known: &Known) -> Vec<TokRun> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // An uncertain capitalized function word (`The`, `By`, `In` of a headline) never
+        // starts a name.
+        let t = &toks[i];
+        let starts = is_part(toks, i, false, spans, known)
+            && (t.shape != Shape::Lower || CONNECTORS.contains(&t.lower.as_str()))
+            && !(t.uncertain && t.mention.is_none() && is_function_word(&t.lower));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let last = run_last(toks, i, spans, known);
+        out.push(TokRun { first: i, last });
+        i = last + 1;
+    }
+    out
+}
+
+/// The last token of the run that starts at token `i`.
+fn run_last(toks: &[Tok<'_>], i: usize, spans: &[MentionSpan], known: &Known) -> usize {
+    let mut end = i;
+    let mut j = i + 1;
+    while j < toks.len() {
+        let joined = match toks[j].sep {
+            Sep::Space | Sep::Hyphen => true,
+            Sep::Dot => dot_joins(toks, j),
+            Sep::Break | Sep::Comma => false,
+        };
+        if !joined {
+            break;
+        }
+        if is_part(toks, j, true, spans, known) {
+            end = j;
+            j += 1;
+            continue;
+        }
+        // Up to two connectors, then a name word.
+        let mut k = j;
+        while k < toks.len() && k - j < 2 && is_connector(toks, i, k) {
+            k += 1;
+        }
+        if k > j
+            && k < toks.len()
+            && toks[k].sep == Sep::Space
+            && is_part(toks, k, true, spans, known)
+            && toks[k].shape != Shape::Lower
+            && !(toks[j..k]
+                .iter()
+                .any(|t| ORG_CONNECTORS.contains(&t.lower.as_str()))
+                && toks[i..j].iter().any(|t| is_org_head(&t.lower))
+                && names_own_thing(toks, k))
+        {
+            end = k;
+            j = k + 1;
+            continue;
+        }
+        break;
+    }
+    end
+}
+
+/// One word of a raw candidate.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct RawWord {
+    /// The word as written.
+    pub(crate) text: String,
+    /// How it is joined to the word before (`Space` for the first word).
+    pub(crate) sep: Sep,
+    /// A lower-case connector (`of`, `de`).
+    pub(crate) connector: bool,
+    /// Its capital letter says nothing (sentence-initial, headline).
+    pub(crate) uncertain: bool,
+    /// A single-word mention of a person absorbed into a longer name (`Kim` of `Kim Chang
+    /// Son`).
+    pub(crate) mention: bool,
+}
+
+/// The words of run `run`, as a candidate keeps them.
+pub(crate) fn raw_words(
+    toks: &[Tok<'_>],
+    run: TokRun,
+    spans: &[MentionSpan],
+    known: &Known,
+) -> Vec<RawWord> {
+    let TokRun { first: s, last: e } = run;
+    (s..=e)
+        .map(|i| {
+            let t = &toks[i];
+            let part = is_part(toks, i, i > s, spans, known);
+            RawWord {
+                text: t.text.to_string(),
+                sep: if i == s { Sep::Space } else { t.sep },
+                connector: !part,
+                uncertain: t.uncertain,
+                mention: t.mention.is_some(),
+            }
+        })
+        .collect()
+}
+
+/// The text of words `a..b` as written (hyphens and abbreviation dots kept).
+pub(crate) fn surface(words: &[RawWord], a: usize, b: usize) -> String {
+    let mut out = String::new();
+    for (k, w) in words[a..b].iter().enumerate() {
+        if k > 0 {
+            out.push_str(match w.sep {
+                Sep::Hyphen => "-",
+                Sep::Dot => ". ",
+                _ => " ",
+            });
+        }
+        out.push_str(&w.text);
+    }
+    out
+}
+
+/// A stretch `start..end` of a candidate's words (at most [`MAX_RUN_WORDS`] of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordRange {
+    /// The first word.
+    pub(crate) start: u8,
+    /// One past the last word.
+    pub(crate) end: u8,
+}
+
+/// The stretches of `words` written like a known name.
+pub(crate) fn known_ranges(words: &[RawWord], known: &Known) -> Vec<WordRange> {
+    let n = words.len().min(MAX_RUN_WORDS);
+    let mut out = Vec::new();
+    for a in 0..n {
+        for b in a + 1..=n.min(a + MAX_KNOWN_WORDS) {
+            if words[a].connector || words[b - 1].connector {
+                continue;
+            }
+            // A known name, or its plural (`Koreas`, `North Koreans`).
+            let name = surface(words, a, b);
+            let singular = name
+                .strip_suffix('s')
+                .filter(|n| n.len() >= 3 && !n.ends_with('s'));
+            if known.contains(&name) || singular.is_some_and(|n| known.contains(n)) {
+                out.push(WordRange {
+                    start: a as u8,
+                    end: b as u8,
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,500 @@
+//! The suggestion pass end to end, on small texts: candidates, cues, resolution, grouping,
+//! ranking and the two writers. Owns no rule: each test states a behaviour of
+//! `entgraph suggest` as a whole.
+
+use super::snippet::SNIPPET_WIDTH;
+use super::variants::same_given_name;
+use super::*;
+use crate::model::{Mention, Segments, Span};
+
+const GAZ: &str = "@type person\n\
+    Vladimir Putin | Putin\n\
+    Kim Jong Un | Kim Jong-un | ~Kim\n\
+    Sergei Lavrov | Lavrov\n\
+    @type organization\n\
+    Kremlin\n\
+    Central News Agency | ~CNA\n\
+    @type place\n\
+    Moscow\n\
+    Russia | demonym=Russian\n\
+    Vladivostok\n";
+
+fn run_with(gaz: &str, docs: &[&str], opts: &SuggestOptions) -> Vec<Suggestion> {
+    let g = Gazetteer::from_str("test.txt", gaz).unwrap();
+    let m = Matcher::new(&g).unwrap();
+    suggest_texts(docs, &g, &m, opts)
+}
+
+fn run(docs: &[&str]) -> Vec<Suggestion> {
+    run_with(GAZ, docs, &SuggestOptions::default())
+}
+
+fn labels(s: &[Suggestion]) -> Vec<&str> {
+    s.iter().map(|s| s.label.as_str()).collect()
+}
+
+fn find<'a>(s: &'a [Suggestion], label: &str) -> &'a Suggestion {
+    s.iter()
+        .find(|s| s.label == label)
+        .unwrap_or_else(|| panic!("no {label:?} in {:?}", labels(s)))
+}
+
+#[test]
+fn title_before_a_name_says_person() {
+    let s = run(&["Kremlin aide Yury Ushakov said the visit was ready."]);
+    let u = find(&s, "Yury Ushakov");
+    assert_eq!(u.kind.as_deref(), Some("person"));
+    assert_eq!(u.cue, "title `aide` before");
+    // A capitalized title inside the run is stripped and is the cue.
+    let s = run(&["The talks were led by Deputy Foreign Minister Anatoly Grishenko."]);
+    let g = find(&s, "Anatoly Grishenko");
+    assert_eq!(g.cue, "title `Minister` before");
+    // A title across a place: `Special Representative for Norway Tove Lindqvist`.
+    let s = run(&["The US Special Representative for Russia Tove Lindqvist left early."]);
+    assert_eq!(
+        find(&s, "Tove Lindqvist").cue,
+        "title `Representative` before"
+    );
+}
+
+#[test]
+fn person_cues_after_a_name() {
+    let s = run(&[
+        "The plan is risky, said Marta Okonjo, a professor at a college in Ghana.",
+        "Pavel Dranko told reporters nothing had been signed.",
+    ]);
+    let o = find(&s, "Marta Okonjo");
+    assert_eq!(o.kind.as_deref(), Some("person"));
+    assert_eq!(o.cue, "`, a professor` after");
+    let d = find(&s, "Pavel Dranko");
+    assert_eq!(d.kind.as_deref(), Some("person"));
+    assert_eq!(d.cue, "`told` after");
+}
+
+#[test]
+fn head_word_says_organization() {
+    let s = run(&[
+        "Researchers at Bellwood Polytechnic Institute and the Ministry of Coastal Affairs \
+         met the Northern Grain Corporation.",
+    ]);
+    for (label, head) in [
+        ("Bellwood Polytechnic Institute", "Institute"),
+        ("Ministry of Coastal Affairs", "Ministry"),
+        ("Northern Grain Corporation", "Corporation"),
+    ] {
+        let o = find(&s, label);
+        assert_eq!(o.kind.as_deref(), Some("organization"), "{label}");
+        assert_eq!(o.cue, format!("head word `{head}`"));
+    }
+}
+
+#[test]
+fn acronyms_and_media_are_candidates() {
+    let s = run_with(
+        "@type place\nRussia\n",
+        &["NK Herald, a news website, quoted an expert at DPRKW, a research group."],
+        &SuggestOptions::default(),
+    );
+    assert_eq!(find(&s, "NK Herald").kind.as_deref(), Some("organization"));
+    let a = find(&s, "DPRKW");
+    assert_eq!(a.kind.as_deref(), Some("organization"));
+    assert_eq!(a.cue, "`, a research group` after");
+}
+
+#[test]
+fn place_cues() {
+    let s = run(&["The delegation stopped in Dunmarrow before flying on. \
+         A Kestrelby-based firm built the port of Zarechny. \
+         The ferry to Pelican Island was cancelled."]);
+    for (label, cue) in [
+        ("Dunmarrow", "`in` before"),
+        ("Kestrelby", "`-based` after"),
+        ("Zarechny", "`port of` before"),
+        ("Pelican Island", "head word `Island`"),
+    ] {
+        let p = find(&s, label);
+        assert_eq!(p.kind.as_deref(), Some("place"), "{label}");
+        assert_eq!(p.cue, cue, "{label}");
+    }
+}
+
+#[test]
+fn no_cue_means_unknown() {
+    let s = run(&["Nobody expected the Glimmerstone affair to matter."]);
+    let g = find(&s, "Glimmerstone");
+    assert_eq!(g.kind, None);
+    assert_eq!(g.cue, "");
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_names() {
+    let s = run(&["Analysts said the meeting mattered. The talks went on. \
+         According to officials, nothing changed. Tricky questions remain. \
+         Speaking on Monday, envoy Ilse Brandvold was upbeat. \
+         Previously, the sides rarely met."]);
+    assert_eq!(labels(&s), ["Ilse Brandvold"]);
+}
+
+#[test]
+fn sentence_initial_word_seen_capitalized_elsewhere_starts_a_name() {
+    let s = run(&[
+        "Cold War rivalries shaped the port. Historians of the Cold War disagree.",
+        "Cold weather delayed the train.",
+    ]);
+    assert_eq!(labels(&s), ["Cold War"]);
+    assert_eq!(find(&s, "Cold War").mentions, 2);
+}
+
+#[test]
+fn a_name_only_ever_sentence_initial_is_not_proposed_alone() {
+    let s = run(&["Anticipation grew. Accessibility matters.\n\nXS\n\nSM\n"]);
+    assert!(s.is_empty(), "{:?}", labels(&s));
+}
+
+#[test]
+fn headline_lines() {
+    let docs = ["PUTIN MEETS KIM\n\n\
+         Kim-Putin Summit 2019: KEY Predictions and First Hours\n\n\
+         Putin Arrives In Vladivostok For Meeting With Hopeful Leader Kim\n\n\
+         Kim Jong Un met Vladimir Putin in Vladivostok. The talks were long."];
+    let s = run(&docs);
+    assert!(s.is_empty(), "{:?}", labels(&s));
+    // A name in a headline is kept when it is no ordinary word.
+    let s = run(&["Zhanna Orlik Wins Again\n\nThe race was close, said coach Zhanna Orlik."]);
+    assert_eq!(labels(&s), ["Zhanna Orlik"]);
+    assert_eq!(s[0].mentions, 2);
+}
+
+#[test]
+fn weekdays_and_months_are_never_names() {
+    let s = run(&["On Wednesday envoy Tarek Osmani said March and May would be busy."]);
+    assert_eq!(labels(&s), ["Tarek Osmani"]);
+}
+
+#[test]
+fn given_name_spellings_are_one_entry() {
+    let s = run(&[
+        "Kremlin aide Yury Ushakov said the date was set.",
+        "Kremlin aide Yuri Ushakov said the talks would be short. Ushakov added nothing.",
+        "Presidential aide Yuri Ushakov spoke on Tuesday.",
+    ]);
+    assert_eq!(s.len(), 1, "{:?}", labels(&s));
+    let u = &s[0];
+    assert_eq!(u.label, "Yuri Ushakov");
+    assert_eq!(u.aliases, ["Yury Ushakov", "Ushakov"]);
+    assert!(u.anchored.is_empty());
+    assert_eq!((u.documents, u.mentions), (3, 4));
+    assert!(same_given_name("dmitry", "dimitri"));
+    assert!(same_given_name("aleksandr", "alexander"));
+    assert!(!same_given_name("mark", "mary"));
+    assert!(!same_given_name("john", "joan"));
+}
+
+#[test]
+fn surname_alone_is_an_alias_anchored_when_shared_or_common() {
+    let s = run(&["Envoy Ilse Brandvold arrived. Brandvold said little."]);
+    assert_eq!(find(&s, "Ilse Brandvold").aliases, ["Brandvold"]);
+    // A common word as a surname is anchored.
+    let s = run(&["Senator Rebecca Brown arrived. Brown said little."]);
+    let b = find(&s, "Rebecca Brown");
+    assert_eq!(b.anchored, ["Brown"]);
+    assert_eq!(b.mentions, 2);
+    // A short form two names share in one document is anchored.
+    let s = run(&[
+        "Official Kwon Jong Gun spoke first. Kwon said the talks failed. \
+         Reporter Jason Kwon wrote the story.",
+    ]);
+    assert_eq!(find(&s, "Kwon Jong Gun").anchored, ["Kwon"]);
+    assert!(find(&s, "Jason Kwon").anchored.is_empty());
+}
+
+#[test]
+fn kim_chang_son_and_chang_son() {
+    let s = run(&[
+        "Kim Jong Un arrived by train. His aide, Kim Chang Son, checked the route. \
+         Chang Son later left for Moscow.",
+    ]);
+    assert_eq!(labels(&s), ["Kim Chang Son"]);
+    assert_eq!(s[0].aliases, ["Chang Son"]);
+    assert_eq!(s[0].kind.as_deref(), Some("person"));
+    assert_eq!(s[0].cue, "title `aide` before");
+}
+
+#[test]
+fn hyphen_and_space_variants_are_one_entry() {
+    let s = run_with(
+        "@type place\nRussia\n",
+        &[
+            "Vice minister Choe Son-hui spoke. Later Choe Son Hui left.",
+            "Official Choe Son-hui returned.",
+        ],
+        &SuggestOptions::default(),
+    );
+    assert_eq!(labels(&s), ["Choe Son-hui"]);
+    assert!(s[0].aliases.is_empty());
+    assert_eq!(s[0].mentions, 3);
+}
+
+#[test]
+fn connectors_inside_names() {
+    let s = run(&[
+        "Putin flew to the Belt and Road Forum. He praised the Ministry of Coastal Affairs \
+         and met President Bashar al-Assad at Far Eastern Federal University on Russky \
+         Island, near the Institute for Polar Studies.",
+    ]);
+    for (label, kind) in [
+        ("Belt and Road Forum", "organization"),
+        ("Ministry of Coastal Affairs", "organization"),
+        ("Bashar al-Assad", "person"),
+        ("Far Eastern Federal University", "organization"),
+        ("Russky Island", "place"),
+        ("Institute for Polar Studies", "organization"),
+    ] {
+        assert_eq!(find(&s, label).kind.as_deref(), Some(kind), "{label}");
+    }
+    assert_eq!(s.len(), 6, "{:?}", labels(&s));
+}
+
+#[test]
+fn more_short_forms() {
+    let s = run(&[
+        "Students of Far Eastern Federal University (FEFU) cheered. FEFU is new. \
+         Governor Oleg Kozhemyako came; Kozhemiako, as some spell it, spoke. \
+         The ferry reached Russky Island.",
+        "Flags flew on Russky island.",
+    ]);
+    assert_eq!(find(&s, "Far Eastern Federal University").aliases, ["FEFU"]);
+    assert_eq!(find(&s, "Oleg Kozhemyako").aliases, ["Kozhemiako"]);
+    let r = find(&s, "Russky Island");
+    assert_eq!(r.aliases, ["Russky"]);
+    assert_eq!((r.documents, r.mentions), (2, 2));
+}
+
+#[test]
+fn abbreviated_titles_and_absorbed_person_mentions() {
+    let s = run(&["Mr. Halvorsen said the plan would work. Vladmir Putin agreed."]);
+    let h = find(&s, "Halvorsen");
+    assert_eq!(h.cue, "title `Mr` before");
+    // A one-word mention of a person inside a longer name does not cut it.
+    let p = find(&s, "Vladmir Putin");
+    assert_eq!(p.kind.as_deref(), Some("person"));
+    assert_eq!(p.cue, "`Putin` names a listed person");
+}
+
+#[test]
+fn names_the_gazetteer_covers_are_not_proposed() {
+    let s = run(&[
+        "Russian President Vladimir Putin met Foreign Minister Sergei Lavrov in the Kremlin. \
+         Putin and Lavrov then flew to Vladivostok. Kim Jong-un waited.",
+        "Moscows and Russians reacted.",
+    ]);
+    assert!(s.is_empty(), "{:?}", labels(&s));
+    // An anchored alias the document never anchors (no full name) is not covered there:
+    // `CNA` is proposed.
+    let s = run(&["Analysts at CNA were not surprised, the CNA report said."]);
+    assert_eq!(labels(&s), ["CNA"]);
+    let k = Known::new(&Gazetteer::from_str("test.txt", GAZ).unwrap());
+    assert!(k.contains("KIM JONG-UN") && k.contains("Kim Jongun") && !k.contains("Kim"));
+    assert!(!k.contains("Kim Chang Son"));
+}
+
+#[test]
+fn min_count_and_limit() {
+    let docs = [
+        "Envoy Ilse Brandvold met envoy Tarek Osmani. Envoy Ilse Brandvold left.",
+        "Envoy Ilse Brandvold returned.",
+    ];
+    let all = run(&docs);
+    assert_eq!(labels(&all), ["Ilse Brandvold", "Tarek Osmani"]);
+    let opts = SuggestOptions {
+        min_count: 2,
+        limit: None,
+    };
+    assert_eq!(labels(&run_with(GAZ, &docs, &opts)), ["Ilse Brandvold"]);
+    let opts = SuggestOptions {
+        min_count: 1,
+        limit: Some(1),
+    };
+    assert_eq!(labels(&run_with(GAZ, &docs, &opts)), ["Ilse Brandvold"]);
+    assert_eq!((all[0].documents, all[0].mentions), (2, 3));
+}
+
+#[test]
+fn ranking_is_documents_times_mentions_then_label() {
+    let s = run(&[
+        "Envoy Zoe Abara met envoy Yann Bisset. Envoy Yann Bisset spoke.",
+        "Envoy Zoe Abara returned. Envoy Carl Cadwal stayed.",
+    ]);
+    assert_eq!(labels(&s), ["Zoe Abara", "Yann Bisset", "Carl Cadwal"]);
+}
+
+#[test]
+fn example_is_a_short_single_line() {
+    let text = "In a long opening sentence\nthat wraps over   several lines and keeps going \
+                for a while, envoy Ilse Brandvold said the matter was closed, and then \
+                the sentence goes on and on for quite some time more.";
+    let s = run(&[text]);
+    let e = &s[0].example;
+    assert!(e.contains("envoy Ilse Brandvold said"), "{e}");
+    assert!(e.chars().count() <= SNIPPET_WIDTH + 6, "{e}");
+    assert!(
+        e.starts_with("...") && e.ends_with("...") && !e.contains('\n'),
+        "{e}"
+    );
+    assert!(!e.contains("  "));
+}
+
+#[test]
+fn example_of_a_name_as_wide_as_the_snippet() {
+    let text = "A spokesman for the Far Eastern Federal University School Of International \
+                Relations And Regional Studies Department said.";
+    let s = run(&[text]);
+    let name = "Far Eastern Federal University School Of International Relations And \
+                Regional Studies Department";
+    let e = &find(&s, name).example;
+    assert_eq!(*e, format!("...{name}..."));
+    // The same with non-ASCII letters before and after the name.
+    let text = format!("Ein Sprecher für die {name} sagte: «Ça va».");
+    let s = run(&[text.as_str()]);
+    assert!(find(&s, name).example.contains(name));
+}
+
+fn sample() -> Vec<Suggestion> {
+    run(&[
+        "Kremlin aide Yury Ushakov said the date was set. Ushakov added nothing. \
+         Senator Rebecca Brown arrived. Brown said little. \
+         Researchers at Bellwood Polytechnic Institute met in Dunmarrow. \
+         Nobody expected the Glimmerstone affair to matter. \
+         Official Kwon Jong Gun spoke. Kwon said no. Reporter Jason Kwon wrote it.",
+        "Kremlin aide Yuri Ushakov said the talks would be short.",
+    ])
+}
+
+#[test]
+fn text_output_loads_as_a_gazetteer() {
+    let s = sample();
+    assert!(s.iter().any(|s| s.kind.is_none()));
+    assert!(s.iter().any(|s| !s.anchored.is_empty()));
+    let mut out = Vec::new();
+    write_text(&s, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let g = Gazetteer::from_str("suggested.txt", &text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let typed: Vec<&Suggestion> = s.iter().filter(|s| s.kind.is_some()).collect();
+    assert_eq!(g.len(), typed.len(), "{text}");
+    for sug in typed {
+        let e = g
+            .entities()
+            .iter()
+            .find(|e| e.label == sug.label)
+            .unwrap_or_else(|| panic!("{} missing:\n{text}", sug.label));
+        assert_eq!(Some(e.kind.as_str()), sug.kind.as_deref());
+        for a in &sug.anchored {
+            assert!(e.aliases.iter().any(|x| &x.text == a && x.anchored), "{a}");
+        }
+        for a in &sug.aliases {
+            assert!(e.aliases.iter().any(|x| &x.text == a && !x.anchored), "{a}");
+        }
+    }
+    assert!(text.contains(
+        "\n@type person\nYury Ushakov | Yuri Ushakov | Ushakov   # person (title `aide` before); \
+         2 documents, 3 mentions; e.g. \"Kremlin aide Yury Ushakov said the date was set.\"\n"
+    ), "{text}");
+    assert!(
+        text.contains("\n# Glimmerstone   # type unknown; 1 document, 1 mention;"),
+        "{text}"
+    );
+    // And so does an empty list.
+    let mut out = Vec::new();
+    write_text(&[], &mut out).unwrap();
+    Gazetteer::from_str("suggested.txt", std::str::from_utf8(&out).unwrap()).unwrap();
+}
+
+#[test]
+fn jsonl_output() {
+    let s = sample();
+    let mut out = Vec::new();
+    write_jsonl(&s, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), s.len());
+    let u = &lines[0];
+    assert_eq!(u["label"], "Yury Ushakov");
+    assert_eq!(u["type"], "person");
+    assert_eq!(u["cue"], "title `aide` before");
+    assert_eq!(u["aliases"], serde_json::json!(["Yuri Ushakov", "Ushakov"]));
+    assert_eq!(u["anchored"], serde_json::json!([]));
+    assert_eq!(
+        (u["documents"].as_u64(), u["mentions"].as_u64()),
+        (Some(2), Some(3))
+    );
+    assert!(u["example"].as_str().unwrap().contains("Yury Ushakov"));
+    let g = lines.iter().find(|l| l["label"] == "Glimmerstone").unwrap();
+    assert!(g["type"].is_null());
+}
+
+#[test]
+fn deterministic_and_order_independent_of_hashing() {
+    let a = sample();
+    for _ in 0..5 {
+        assert_eq!(sample(), a);
+    }
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let g = Gazetteer::from_str("test.txt", GAZ).unwrap();
+    let known = Known::new(&g);
+    let texts = [
+        "",
+        " ",
+        "ÉÉ Ångström Ørsted-Ça ÇA. «Élodie Ñuñez» dit: “Zoë d'Arcy’s”.",
+        "Дмитрий Песков said. 北京 Beijing 東京. Ĳssel-Ŋorth O’Brien-",
+        "U.S.A. J. R. Tolkien Mr. Dr. St. Kim's -- — – ‐ ‑ \u{2026} ...",
+        "A\u{0301}b\u{0301} C\u{0301}d\u{0301} \u{FEFF}Zed Zed\r\nZed Zed\r\n",
+        "al- al-Sham el- -Ramadi Rossiya-24 24-Rossiya X-based -based",
+        "Kim Kim Kim Kim Kim Kim Kim Kim Kim Kim Kim Kim Kim Kim Kim Kim Kim Kim Kim Kim",
+    ];
+    let mut collector = Collector::new();
+    for text in texts {
+        let seg = segment(text);
+        // Mentions at every char boundary pair, some out of range or reversed.
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut mentions = Vec::new();
+        for (k, &a) in bounds.iter().enumerate().step_by(3) {
+            let b = bounds.get(k + 2).copied().unwrap_or(text.len() + 5);
+            mentions.push(Mention {
+                span: Span { start: a, end: b },
+                entity: (k % 7) as u32,
+                demonym: false,
+                resolved: false,
+                describes: None,
+            });
+        }
+        mentions.push(Mention {
+            span: Span { start: 3, end: 1 },
+            entity: 999,
+            demonym: false,
+            resolved: false,
+            describes: None,
+        });
+        collector.add(candidates(text, &seg, &mentions, &known));
+        collector.add(candidates(text, &seg, &[], &known));
+        // Segments that do not fit the text are skipped.
+        let bad = Segments {
+            paragraphs: vec![Span { start: 0, end: 999 }],
+            sentences: vec![Span { start: 1, end: 999 }, Span { start: 5, end: 2 }],
+            sentence_paragraph: vec![0, 0],
+        };
+        collector.add(candidates(text, &bad, &mentions, &known));
+    }
+    let s = collector.finish(&SuggestOptions::default());
+    let mut out = Vec::new();
+    write_text(&s, &mut out).unwrap();
+    Gazetteer::from_str("suggested.txt", std::str::from_utf8(&out).unwrap()).unwrap();
+    write_jsonl(&s, &mut Vec::new()).unwrap();
+}

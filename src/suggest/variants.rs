@@ -1,0 +1,102 @@
+//! When two forms are one name: given-name spellings (`Yury`/`Yuri`, `Dmitri`/`Dimitri`),
+//! the transliteration key of a word, the initials of a name, and whether a short form can
+//! stand for a longer one (a surname, a first word, an acronym). Owns these pairwise rules
+//! only: which pairs are tried, and what is merged, is `group`'s.
+
+use crate::text::words::is_function_word;
+
+use super::form::Form;
+use super::lexicon::{is_head, CONNECTORS};
+
+/// A given name folded for transliteration: `Yury`/`Yuri`, `Sergey`/`Sergei`,
+/// `Aleksandr`/`Alexandr`, `Mikhail`/`Mihail` get one key.
+pub(crate) fn translit_key(w: &str) -> String {
+    let s = w
+        .replace("ks", "x")
+        .replace("kh", "h")
+        .replace(['y', 'j'], "i");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A plain Latin vowel.
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Whether two given names are spellings of one name: equal transliteration keys, or keys
+/// that differ by one vowel inserted (`Dmitri`/`Dimitri`, `Aleksandr`/`Aleksander`) or, for
+/// long names, one vowel changed.
+pub(crate) fn same_given_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (ka, kb) = (translit_key(a), translit_key(b));
+    if ka == kb {
+        return a.chars().next() == b.chars().next() || a.len() >= 4;
+    }
+    let (x, y): (Vec<char>, Vec<char>) = (ka.chars().collect(), kb.chars().collect());
+    if x.first() != y.first() || x.len().min(y.len()) < 4 {
+        return false;
+    }
+    if x.len() == y.len() {
+        let diff: Vec<usize> = (0..x.len()).filter(|&k| x[k] != y[k]).collect();
+        return x.len() >= 5 && diff.len() == 1 && is_vowel(x[diff[0]]) && is_vowel(y[diff[0]]);
+    }
+    let (long, short) = if x.len() > y.len() {
+        (&x, &y)
+    } else {
+        (&y, &x)
+    };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    let k = (0..short.len())
+        .find(|&k| long[k] != short[k])
+        .unwrap_or(short.len());
+    is_vowel(long[k]) && long[k + 1..] == short[k..]
+}
+
+/// The initials of a name's words, connectors and function words aside (`fefu`).
+pub(crate) fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| !CONNECTORS.contains(&w.as_str()) && !is_function_word(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Whether short form `s` of a name can stand for full form `l`: a word suffix (`Chang Son`
+/// of `Kim Chang Son`, `Ushakov` of `Yury Ushakov`, also spelt otherwise: `Kozhemiako` of
+/// `Oleg Kozhemyako`), a first word of a person's name (`Kwon` of `Kwon Jong Gun`) or of a
+/// place named by its head words (`Russky` of `Russky Island`), or the acronym of its
+/// initials (`FEFU` of `Far Eastern Federal University`).
+pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
+    let (sw, lw) = (&s.words, &l.words);
+    if s.upper {
+        // An acronym of the name's initials (`FEFU`).
+        let initials = initials(lw);
+        return sw.len() == 1 && initials.chars().count() >= 3 && initials == sw[0];
+    }
+    if sw.len() >= lw.len() {
+        return false;
+    }
+    if lw.ends_with(sw) {
+        return l.person_like() || s.distinctive();
+    }
+    // A surname spelt another way (`Kozhemiako` of `Oleg Kozhemyako`).
+    if let ([w], Some(last)) = (sw.as_slice(), lw.last()) {
+        if l.person_like() && w.len() >= 5 && translit_key(w) == translit_key(last) {
+            return s.distinctive();
+        }
+    }
+    sw.len() == 1
+        && lw[0] == sw[0]
+        && s.distinctive()
+        && (l.person_like() || lw[1..].iter().all(|w| is_head(w)))
+}
