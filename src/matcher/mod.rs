@@ -12,6 +12,21 @@
 //! Everything that can be decided from the gazetteer alone (variants, junk guard, which
 //! case check an alias needs) is decided once in [`MatcherBuilder::build`]; the per-document
 //! work is a scan of the normalized text and a few checks per hit.
+//!
+//! This file holds the public API and the per-document pipeline; the parts, in the order
+//! they apply:
+//!
+//! ```text
+//! compile.rs     gazetteer → patterns, records (case check, junk guard), engine
+//! engine.rs      the Engine trait, its Hit, and Scan: the engine chosen, matched once
+//!                per document
+//! word_index.rs  the default engine (hashes and Bloom filters, 64-byte bit-mask blocks)
+//! automaton.rs   the aho-corasick engine (and the automaton explanations use)
+//! select.rs      boundary, case, leftmost-longest → candidates
+//! senses.rs      anchoring and shared aliases → mentions
+//! describes.rs   a place that introduces a person describes them
+//! explain.rs     explain: the trace of every rule's verdict, in words
+//! ```
 
 mod automaton;
 mod compile;
