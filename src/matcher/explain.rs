@@ -119,6 +119,14 @@ pub(crate) fn note(
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Explainer(OnceLock<Option<AhoCorasick>>);
 
+impl Explainer {
+    /// The automaton, if built yet (`Some(None)` when it could not be).
+    #[cfg(test)]
+    pub(crate) fn built(&self) -> Option<Option<&AhoCorasick>> {
+        self.0.get().map(Option::as_ref)
+    }
+}
+
 /// An automaton of the matcher's patterns, to show the hits inside words: the matcher's own,
 /// or one built once from the word index's patterns (none if it cannot be built).
 fn automaton_of(m: &Matcher) -> Option<&AhoCorasick> {

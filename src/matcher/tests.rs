@@ -446,3 +446,51 @@ t!(
         ("Kim", "Kim Jong Un")
     ]
 );
+
+#[test]
+fn rules_display_as_the_words_the_cli_prints() {
+    let rules = [
+        Rule::Match,
+        Rule::Boundary,
+        Rule::Case,
+        Rule::Overlap,
+        Rule::Anchoring,
+        Rule::Ambiguity,
+        Rule::Junk,
+    ];
+    let words: Vec<String> = rules.iter().map(Rule::to_string).collect();
+    assert_eq!(
+        words,
+        [
+            "match",
+            "boundary",
+            "case",
+            "overlap",
+            "anchoring",
+            "ambiguity",
+            "junk"
+        ]
+    );
+    assert!(rules.iter().all(|r| r.to_string() == r.as_str()));
+}
+
+#[test]
+fn explain_builds_the_word_index_automaton_once() {
+    let (g, m) = matcher(PLACES);
+    assert!(
+        m.explainer.built().is_none(),
+        "not before the first explanation"
+    );
+    let first = m.explain(&g, "Koreans met in Russia");
+    let built: *const _ = m.explainer.built().unwrap().unwrap();
+    assert_eq!(first, m.explain(&g, "Koreans met in Russia"));
+    let again: *const _ = m.explainer.built().unwrap().unwrap();
+    assert!(std::ptr::eq(built, again));
+    // An automaton matcher explains with its own automaton.
+    let ac = Matcher::builder()
+        .scan(Some(ScanKind::Automaton))
+        .build(&g)
+        .unwrap();
+    assert_eq!(ac.explain(&g, "Koreans met in Russia"), first);
+    assert!(ac.explainer.built().is_none());
+}
