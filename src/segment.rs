@@ -58,6 +58,15 @@ fn is_blank(line: &str) -> bool {
     }
 }
 
+/// Whether `text` spans a paragraph break: a blank line (by the rule [`paragraphs`] cuts
+/// at) that follows a line break of `text` and ends with another.
+pub(crate) fn has_paragraph_break(text: &str) -> bool {
+    let mut lines = text.split_inclusive('\n');
+    // The first line may be the end of a line that began before `text`.
+    lines.next();
+    lines.any(|line| line.ends_with('\n') && is_blank(line))
+}
+
 /// Paragraph spans: runs of lines separated by lines that are blank (whitespace only).
 fn paragraphs(text: &str, out: &mut Vec<Span>) {
     let mut start: Option<usize> = None;
@@ -256,6 +265,26 @@ fn line_breaks_sentence(line: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_break_is_a_blank_line_between_two_line_breaks() {
+        for text in [
+            "a\n\nb",
+            "a\n \t\nb",
+            "\n\n",
+            "a.\r\n\r\nb",
+            "x\n\u{a0}\ny",
+            "a\nb\n\n",
+        ] {
+            assert!(has_paragraph_break(text), "{text:?}");
+            // The same break cuts the text into two paragraphs.
+            let cut = format!("x{text}y");
+            assert_eq!(segment(&cut).paragraphs.len(), 2, "{cut:?}");
+        }
+        for text in ["", "a", "a\nb", "\n", " \n", "a\n  ", "a\n b\nc", "\nx\n"] {
+            assert!(!has_paragraph_break(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn continuation_words_are_sorted() {

@@ -1,0 +1,329 @@
+//! Compiling a gazetteer into a [`Matcher`]: every alias variant folded into a pattern,
+//! the junk guard, each variant's case check, the pattern → records table, and the scan
+//! engine over the patterns.
+//!
+//! Everything that can be decided from the gazetteer alone is decided here, once; the
+//! per-document rules live in [`super::select`], [`super::senses`] and
+//! [`super::describes`]. Must not touch documents, segments or output.
+
+use rayon::prelude::*;
+
+use super::automaton::automaton;
+use super::describes::Kind;
+use super::engine::Scan;
+use super::word_index::WordIndex;
+use super::{BuildError, BuildStats, Matcher, MatcherBuilder, Range32, ScanKind, SetAside};
+use crate::gazetteer::{variants, CasePolicy, Entity, Gazetteer};
+use crate::model::EntityIndex;
+use crate::text::acronym::is_acronym;
+use crate::text::normalize::{normalize, normalize_into, OffsetMap};
+use crate::text::words::{junk_reason, JunkReason};
+
+/// Entities per parallel work item when building.
+const ENTITY_CHUNK: usize = 4096;
+
+/// The case check a pattern's record needs, decided at build time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum CaseCheck {
+    /// Any case.
+    None,
+    /// The text must not start lower-case (the alias starts upper-case).
+    FirstUpper,
+    /// The normalized text must equal the alias variant exactly.
+    Exact,
+}
+
+/// Which check an alias variant needs under `policy`.
+fn case_check(policy: CasePolicy, cased: &str) -> CaseCheck {
+    match policy {
+        CasePolicy::Insensitive => CaseCheck::None,
+        CasePolicy::Exact => CaseCheck::Exact,
+        CasePolicy::Smart => {
+            if is_acronym(cased) {
+                CaseCheck::Exact
+            } else if cased.chars().next().is_some_and(char::is_uppercase) {
+                CaseCheck::FirstUpper
+            } else {
+                CaseCheck::None
+            }
+        }
+    }
+}
+
+/// One alias variant of one entity, behind a pattern.
+#[derive(Debug, Clone)]
+pub(crate) struct Record {
+    pub(crate) entity: EntityIndex,
+    /// Index of the alias in its entity's list (for explanations).
+    pub(crate) alias: u32,
+    pub(crate) anchored: bool,
+    pub(crate) demonym: bool,
+    pub(crate) default_sense: bool,
+    pub(crate) check: CaseCheck,
+    /// The variant as written, kept only for [`CaseCheck::Exact`] (empty otherwise, which
+    /// costs no allocation: most aliases need only the folded pattern).
+    pub(crate) cased: Box<str>,
+}
+
+/// Patterns and records under construction.
+#[derive(Default)]
+struct Table {
+    /// Folded patterns, one after another.
+    arena: String,
+    /// Each record's pattern as a byte range of `arena`.
+    keys: Vec<Range32>,
+    records: Vec<Record>,
+    demonyms_off: usize,
+    set_aside: Vec<SetAside>,
+    scratch: String,
+    map: OffsetMap,
+}
+
+/// Builds the matcher `builder` describes for `gazetteer` (see [`MatcherBuilder::build`]).
+pub(crate) fn build(
+    builder: &MatcherBuilder,
+    gazetteer: &Gazetteer,
+) -> Result<Matcher, BuildError> {
+    let (mut table, mut stats) = tables(builder, gazetteer);
+    let made = std::mem::take(&mut table.records);
+    let (pattern_of, mut keys) = number_patterns(&table);
+    let scan_kind = builder.scan.unwrap_or(ScanKind::WordIndex);
+    // An automaton's trie builds several times faster from sorted patterns.
+    let rank = if scan_kind == ScanKind::Automaton {
+        sort_patterns(&mut keys)
+    } else {
+        (0..keys.len() as u32).collect()
+    };
+    let (records, ranges) = group_records(made, &pattern_of, &rank);
+    drop(pattern_of);
+    stats.patterns = keys.len();
+    stats.ambiguous_patterns = ranges
+        .iter()
+        .filter(|range| {
+            let r = range.slice(&records);
+            r.iter().any(|x| x.entity != r[0].entity)
+        })
+        .count();
+    let scan = match scan_kind {
+        ScanKind::Automaton => Scan::Automaton(automaton(&keys, builder.kind)?),
+        ScanKind::WordIndex => Scan::Words(Box::new(WordIndex::new(&keys))),
+    };
+    Ok(Matcher {
+        scan,
+        ranges,
+        records,
+        kinds: gazetteer
+            .entities()
+            .iter()
+            .map(|e| Kind::of(&e.kind))
+            .collect(),
+        stats,
+        explainer: Default::default(),
+    })
+}
+
+/// Folded patterns and their records, made in parallel over chunks of entities
+/// (normalizing and generating variants is most of the work for a large gazetteer), then
+/// joined in entity order. The patterns live in one arena string, not a string each.
+fn tables(builder: &MatcherBuilder, gazetteer: &Gazetteer) -> (Table, BuildStats) {
+    let mut stats = BuildStats::default();
+    let chunks: Vec<Table> = gazetteer
+        .entities()
+        .par_chunks(ENTITY_CHUNK)
+        .enumerate()
+        .map(|(c, entities)| {
+            let mut t = Table::default();
+            for (i, entity) in entities.iter().enumerate() {
+                entity_records(
+                    builder,
+                    (c * ENTITY_CHUNK + i) as EntityIndex,
+                    entity,
+                    &mut t,
+                );
+            }
+            t
+        })
+        .collect();
+    let mut table = Table::default();
+    table
+        .arena
+        .reserve(chunks.iter().map(|t| t.arena.len()).sum());
+    table
+        .keys
+        .reserve(chunks.iter().map(|t| t.keys.len()).sum());
+    table
+        .records
+        .reserve(chunks.iter().map(|t| t.records.len()).sum());
+    for t in chunks {
+        let base = table.arena.len() as u32;
+        table.arena.push_str(&t.arena);
+        table.keys.extend(t.keys.iter().map(|k| Range32 {
+            start: k.start + base,
+            end: k.end + base,
+        }));
+        table.records.extend(t.records);
+        stats.demonyms_off += t.demonyms_off;
+        stats.set_aside.extend(t.set_aside);
+    }
+    stats.aliases = gazetteer.entities().iter().map(|e| e.aliases.len()).sum();
+    (table, stats)
+}
+
+/// Each record's pattern id, and the distinct patterns by id. Patterns are numbered in
+/// order of first appearance (entity order, then alias order): deterministic, and a hash
+/// table rather than a sort of a million strings.
+fn number_patterns(table: &Table) -> (Vec<u32>, Vec<&str>) {
+    let mut ids: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    ids.reserve(table.keys.len());
+    let pattern_of: Vec<u32> = table
+        .keys
+        .iter()
+        .map(|k| {
+            let next = ids.len() as u32;
+            *ids.entry(k.of(&table.arena)).or_insert(next)
+        })
+        .collect();
+    let mut keys: Vec<&str> = vec![""; ids.len()];
+    for (k, id) in ids {
+        keys[id as usize] = k;
+    }
+    (pattern_of, keys)
+}
+
+/// Sorts `keys`, returning each pattern id's new place.
+fn sort_patterns(keys: &mut Vec<&str>) -> Vec<u32> {
+    let mut rank: Vec<u32> = (0..keys.len() as u32).collect();
+    let mut by_key: Vec<u32> = rank.clone();
+    by_key.par_sort_unstable_by_key(|&p| keys[p as usize]);
+    for (r, &p) in by_key.iter().enumerate() {
+        rank[p as usize] = r as u32;
+    }
+    let mut sorted = vec![""; keys.len()];
+    for (p, &r) in rank.iter().enumerate() {
+        sorted[r as usize] = keys[p];
+    }
+    *keys = sorted;
+    rank
+}
+
+/// Records grouped by pattern (a counting sort by `rank[pattern_of[record]]`), then, per
+/// pattern, in entity order with the same variant of the same alias twice kept once
+/// (default sense if either is); with each pattern's range of records.
+fn group_records(
+    made: Vec<Record>,
+    pattern_of: &[u32],
+    rank: &[u32],
+) -> (Vec<Record>, Vec<Range32>) {
+    let patterns = rank.len();
+    let mut starts = vec![0u32; patterns + 1];
+    for &p in pattern_of {
+        starts[rank[p as usize] as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut slots = vec![0u32; made.len()];
+    let mut fill = starts.clone();
+    for (i, &p) in pattern_of.iter().enumerate() {
+        let r = rank[p as usize] as usize;
+        slots[fill[r] as usize] = i as u32;
+        fill[r] += 1;
+    }
+    // Moved, not cloned, into pattern order: a million records are hundreds of MB.
+    let mut made: Vec<Option<Record>> = made.into_iter().map(Some).collect();
+    let mut records: Vec<Record> = Vec::with_capacity(made.len());
+    let mut ranges: Vec<Range32> = Vec::with_capacity(patterns);
+    for p in 0..patterns {
+        let start = records.len();
+        for &slot in &slots[starts[p] as usize..starts[p + 1] as usize] {
+            if let Some(r) = made[slot as usize].take() {
+                records.push(r);
+            }
+        }
+        dedupe_group(&mut records, start);
+        ranges.push(Range32 {
+            start: start as u32,
+            end: records.len() as u32,
+        });
+    }
+    (records, ranges)
+}
+
+/// Sorts `records[start..]` (one pattern's) and keeps the same variant of the same alias
+/// once, with the default sense if either copy has it.
+fn dedupe_group(records: &mut Vec<Record>, start: usize) {
+    let order = |r: &Record| (r.entity, r.alias, r.check, r.anchored, r.demonym);
+    let group = &mut records[start..];
+    group.sort_by(|a, b| (order(a), &a.cased).cmp(&(order(b), &b.cased)));
+    let mut kept = start;
+    for i in start..records.len() {
+        let same = kept > start && {
+            let (prev, this) = (&records[kept - 1], &records[i]);
+            prev.entity == this.entity
+                && prev.cased == this.cased
+                && (prev.check, prev.anchored, prev.demonym)
+                    == (this.check, this.anchored, this.demonym)
+        };
+        if same {
+            let d = records[i].default_sense;
+            records[kept - 1].default_sense |= d;
+        } else {
+            records.swap(kept, i);
+            kept += 1;
+        }
+    }
+    records.truncate(kept);
+}
+
+/// Adds one entity's folded patterns and records to `t`, counting the demonyms skipped and
+/// the aliases the junk guard sets aside.
+fn entity_records(builder: &MatcherBuilder, ei: EntityIndex, entity: &Entity, t: &mut Table) {
+    for (ai, alias) in entity.aliases.iter().enumerate() {
+        if alias.demonym && !builder.demonyms {
+            t.demonyms_off += 1;
+            continue;
+        }
+        let policy = builder.case.unwrap_or(alias.case);
+        let cased = normalize(&alias.text, false);
+        let check = case_check(policy, &cased);
+        // Only one-word aliases and numbers can be junk: skip the fold for the rest.
+        let may_be_junk = !cased.contains(' ') || !cased.chars().any(char::is_alphabetic);
+        if builder.junk_guard && !alias.forced && check != CaseCheck::Exact && may_be_junk {
+            // Anchoring makes a common word safe (it only counts where the entity is named
+            // in full); numbers, function words and dates never are.
+            let reason = junk_reason(&cased.to_lowercase())
+                .filter(|r| !(alias.anchored && *r == JunkReason::CommonWord));
+            if let Some(reason) = reason {
+                t.set_aside.push(SetAside {
+                    alias: alias.text.clone(),
+                    entity: ei,
+                    reason,
+                });
+                continue;
+            }
+        }
+        for cased in variants(&alias.text, &entity.kind) {
+            let start = t.arena.len() as u32;
+            normalize_into(&cased, true, &mut t.scratch, &mut t.map);
+            t.arena.push_str(&t.scratch);
+            t.keys.push(Range32 {
+                start,
+                end: t.arena.len() as u32,
+            });
+            let check = case_check(policy, &cased);
+            t.records.push(Record {
+                entity: ei,
+                alias: ai as u32,
+                anchored: alias.anchored,
+                demonym: alias.demonym,
+                default_sense: alias.default_sense,
+                check,
+                cased: if check == CaseCheck::Exact {
+                    cased.into_boxed_str()
+                } else {
+                    Box::default()
+                },
+            });
+        }
+    }
+}

@@ -1,0 +1,326 @@
+//! The matcher: one index over every alias variant, and the rules that turn its raw hits
+//! into mentions.
+//!
+//! Owns the scan engines (a word index by default, an aho-corasick automaton for
+//! explanations and comparison) and their builder, the pattern → entity table, and the
+//! rules, in the order they apply: word boundaries, case policy, leftmost-longest without
+//! overlaps (a longer hit that fails a rule never hides a shorter one that passes),
+//! anchoring, and per-document resolution of aliases shared by several entities. Emits
+//! [`Mention`]s with byte spans into the original text. Must not touch segments, files,
+//! graphs or output formats.
+//!
+//! Everything that can be decided from the gazetteer alone (variants, junk guard, which
+//! case check an alias needs) is decided once in [`MatcherBuilder::build`]; the per-document
+//! work is a scan of the normalized text and a few checks per hit.
+//!
+//! This file holds the public API and the per-document pipeline; the parts, in the order
+//! they apply:
+//!
+//! ```text
+//! compile.rs     gazetteer → patterns, records (case check, junk guard), engine
+//! engine.rs      the Engine trait, its Hit, and Scan: the engine chosen, matched once
+//!                per document
+//! word_index.rs  the default engine (hashes and Bloom filters, 64-byte bit-mask blocks)
+//! automaton.rs   the aho-corasick engine (and the automaton explanations use)
+//! select.rs      boundary, case, leftmost-longest → candidates
+//! senses.rs      anchoring and shared aliases → mentions
+//! describes.rs   a place that introduces a person describes them
+//! explain.rs     explain: the trace of every rule's verdict, in words
+//! ```
+
+mod automaton;
+mod compile;
+mod describes;
+mod engine;
+mod explain;
+mod select;
+mod senses;
+#[cfg(test)]
+mod tests;
+mod word_index;
+
+use aho_corasick::AhoCorasickKind;
+
+use crate::gazetteer::{CasePolicy, Gazetteer};
+use crate::model::{EntityIndex, Mention, Span};
+use crate::text::normalize::{normalize_into, OffsetMap};
+use crate::text::words::JunkReason;
+use compile::Record;
+use describes::{mark_descriptions, Kind};
+use engine::{Hit, Scan};
+use explain::{Explainer, Trace};
+use senses::{resolve, Candidate};
+
+pub use explain::Rule;
+
+/// Total pattern bytes up to which the matcher builds a DFA (see [`MatcherBuilder::build`]).
+pub const DFA_MAX_PATTERN_BYTES: usize = 1 << 20;
+
+/// Building the automaton failed.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot build the matcher: {0}")]
+pub struct BuildError(#[from] aho_corasick::BuildError);
+
+/// Configures and builds a [`Matcher`].
+///
+/// # Examples
+/// ```
+/// use entgraph::{Gazetteer, Matcher, gazetteer::CasePolicy};
+/// let g = Gazetteer::from_str("places.txt", "Russia\n").unwrap();
+/// let m = Matcher::builder().case(Some(CasePolicy::Exact)).demonyms(false).build(&g).unwrap();
+/// assert!(m.find("RUSSIA").mentions.is_empty());
+/// ```
+#[derive(Debug, Clone)]
+pub struct MatcherBuilder {
+    case: Option<CasePolicy>,
+    demonyms: bool,
+    junk_guard: bool,
+    kind: Option<AhoCorasickKind>,
+    scan: Option<ScanKind>,
+}
+
+/// How a matcher scans text for its patterns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScanKind {
+    /// An Aho–Corasick automaton (a DFA up to [`DFA_MAX_PATTERN_BYTES`] of patterns, a
+    /// contiguous NFA above) over every position of the text; hits inside words are then
+    /// rejected by the boundary rule. [`Matcher::explain`] uses one to show those.
+    Automaton,
+    /// The default: a hash index of the patterns walked from each word start, 64 bytes of
+    /// text at a time by bit masks, with a Bloom filter of first words in front. It finds
+    /// what the automaton finds and passes the boundary rule (a property test checks),
+    /// without the automaton's hits inside words (`us` in `thus` for the acronym `US`),
+    /// builds in a fraction of its time and memory, and scans several times faster at
+    /// every gazetteer size (`cargo bench --bench stages -- matcher`).
+    WordIndex,
+}
+
+impl Default for MatcherBuilder {
+    fn default() -> Self {
+        MatcherBuilder {
+            case: None,
+            demonyms: true,
+            junk_guard: true,
+            kind: None,
+            scan: None,
+        }
+    }
+}
+
+impl MatcherBuilder {
+    /// Overrides every gazetteer's case policy (`--case`); `None` keeps each file's own.
+    pub fn case(&mut self, case: Option<CasePolicy>) -> &mut Self {
+        self.case = case;
+        self
+    }
+
+    /// Whether demonym aliases (`Russian` → Russia) are matched (default true).
+    pub fn demonyms(&mut self, yes: bool) -> &mut Self {
+        self.demonyms = yes;
+        self
+    }
+
+    /// Whether aliases that are not names (numbers, function words, common words) are set
+    /// aside unless forced (default true).
+    pub fn junk_guard(&mut self, yes: bool) -> &mut Self {
+        self.junk_guard = yes;
+        self
+    }
+
+    /// Forces an automaton kind (for benchmarks); by default the crate picks by size.
+    pub fn automaton(&mut self, kind: Option<AhoCorasickKind>) -> &mut Self {
+        self.kind = kind;
+        self
+    }
+
+    /// Forces a scan engine (for benchmarks and tests); by default the word index.
+    pub fn scan(&mut self, scan: Option<ScanKind>) -> &mut Self {
+        self.scan = scan;
+        self
+    }
+
+    /// Builds the matcher for `gazetteer`.
+    ///
+    /// # Errors
+    /// When the automaton cannot be built (it would exceed the automaton's size limits).
+    pub fn build(&self, gazetteer: &Gazetteer) -> Result<Matcher, BuildError> {
+        compile::build(self, gazetteer)
+    }
+}
+
+/// What happened to the gazetteer's aliases when the matcher was built.
+#[derive(Debug, Clone, Default)]
+pub struct BuildStats {
+    /// Aliases in the gazetteer.
+    pub aliases: usize,
+    /// Distinct normalized patterns in the automaton.
+    pub patterns: usize,
+    /// Patterns shared by more than one entity.
+    pub ambiguous_patterns: usize,
+    /// Demonym aliases skipped because demonyms are off.
+    pub demonyms_off: usize,
+    /// Aliases set aside by the junk guard.
+    pub set_aside: Vec<SetAside>,
+}
+
+/// An alias the junk guard set aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    /// The alias as written.
+    pub alias: String,
+    /// Its entity.
+    pub entity: EntityIndex,
+    /// Why.
+    pub reason: JunkReason,
+}
+
+/// A byte range of an arena string, or a range of a table, in `u32`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Range32 {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+}
+
+impl Range32 {
+    /// The range of `arena`.
+    #[inline]
+    pub(crate) fn of(self, arena: &str) -> &str {
+        &arena[self.start as usize..self.end as usize]
+    }
+
+    /// The range of `table`.
+    #[inline]
+    pub(crate) fn slice<T>(self, table: &[T]) -> &[T] {
+        &table[self.start as usize..self.end as usize]
+    }
+}
+
+/// Finds gazetteer entities in text.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    scan: Scan,
+    /// For each pattern id, its records' range in `records`.
+    ranges: Vec<Range32>,
+    records: Vec<Record>,
+    /// For each entity, whether it is a person or a place (a place that introduces a
+    /// person describes them).
+    kinds: Vec<Kind>,
+    stats: BuildStats,
+    /// For explanations with the word index: an automaton of the same patterns.
+    explainer: Explainer,
+}
+
+/// The mentions found in one document and what was dropped on the way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocMatches {
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Mentions of a shared alias dropped because the document gave no evidence and no
+    /// entity is its default sense.
+    pub ambiguous_dropped: usize,
+    /// Mentions of anchored aliases dropped because the document never names the entity
+    /// otherwise.
+    pub anchored_dropped: usize,
+}
+
+/// Reusable buffers for [`Matcher::find_with`], one per thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    norm: String,
+    map: OffsetMap,
+    hits: Vec<Hit>,
+}
+
+/// One line of [`Matcher::explain`]: a candidate match and the rule that decided it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    /// Byte span in the text.
+    pub span: Span,
+    /// The text matched.
+    pub text: String,
+    /// True when a mention is emitted.
+    pub accepted: bool,
+    /// The rule that decided; displays as `match`, `boundary`, `case`, `overlap`,
+    /// `anchoring`, `ambiguity` or `junk`.
+    pub rule: Rule,
+    /// Why, in words, naming the alias and the entities.
+    pub reason: String,
+}
+
+impl Matcher {
+    /// A builder with default options.
+    pub fn builder() -> MatcherBuilder {
+        MatcherBuilder::default()
+    }
+
+    /// A matcher with default options.
+    ///
+    /// # Errors
+    /// See [`MatcherBuilder::build`].
+    pub fn new(gazetteer: &Gazetteer) -> Result<Matcher, BuildError> {
+        MatcherBuilder::default().build(gazetteer)
+    }
+
+    /// What happened to the aliases at build time.
+    pub fn stats(&self) -> &BuildStats {
+        &self.stats
+    }
+
+    /// Heap bytes used by the automaton.
+    pub fn memory_usage(&self) -> usize {
+        self.scan.memory_usage()
+    }
+
+    /// Finds the mentions in `text`.
+    pub fn find(&self, text: &str) -> DocMatches {
+        self.find_with(text, &mut Scratch::default())
+    }
+
+    /// Finds the mentions in `text`, reusing `scratch`'s buffers.
+    pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> DocMatches {
+        let candidates = self.candidates(text, scratch, None);
+        let mut out = resolve(text, candidates, None);
+        mark_descriptions(&self.kinds, text, &mut out.mentions);
+        out
+    }
+
+    /// Explains every candidate match in `text`: which alias matched, and whether the
+    /// boundary, case, overlap, anchoring, ambiguity or junk rule accepted or rejected it.
+    /// `gazetteer` must be the one the matcher was built from.
+    ///
+    /// # Examples
+    /// ```
+    /// use entgraph::{Gazetteer, Matcher};
+    /// let g = Gazetteer::from_str("places.txt", "Korea\n").unwrap();
+    /// let m = Matcher::new(&g).unwrap();
+    /// let why = m.explain(&g, "Koreans");
+    /// assert_eq!((why[0].rule.to_string(), why[0].accepted), ("boundary".into(), false));
+    /// ```
+    pub fn explain(&self, gazetteer: &Gazetteer, text: &str) -> Vec<Explanation> {
+        explain::explain(self, gazetteer, text)
+    }
+
+    /// The records of pattern `pattern`.
+    fn records(&self, pattern: u32) -> &[Record] {
+        self.ranges[pattern as usize].slice(&self.records)
+    }
+
+    /// Hits that pass the boundary and case rules, leftmost-longest without overlaps: the
+    /// engine's scan of the normalized text, then [`select::select`]. With `trace`, every
+    /// rejected hit is recorded with the rule that rejected it.
+    fn candidates(
+        &self,
+        text: &str,
+        scratch: &mut Scratch,
+        mut trace: Option<&mut Vec<Trace>>,
+    ) -> Vec<Candidate> {
+        let Scratch { norm, map, hits } = scratch;
+        normalize_into(text, true, norm, map);
+        hits.clear();
+        match trace.as_deref_mut() {
+            None => self.scan.scan(norm, hits),
+            Some(t) => explain::scan_traced(self, norm, map, hits, t),
+        }
+        select::select(self, text, map, hits, trace)
+    }
+}

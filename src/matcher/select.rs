@@ -1,0 +1,86 @@
+//! Selection: from an engine's raw hits to candidate spans, by the boundary rule, the case
+//! rule, and leftmost-longest without overlaps (a longer hit that fails a rule never hides
+//! a shorter one that passes).
+//!
+//! Owns those three rules and the mapping of hits back to the original text. Choosing among
+//! a span's senses belongs to [`super::senses`]; must not touch evidence, anchoring or
+//! descriptions.
+
+use super::compile::{CaseCheck, Record};
+use super::engine::Hit;
+use super::explain::{note, Outcome, Trace};
+use super::senses::{Candidate, Senses};
+use super::Matcher;
+use crate::model::Span;
+use crate::text::chars::is_word_char;
+use crate::text::normalize::{is_normalized, normalize, OffsetMap};
+
+/// Whether the character before byte `i` of `s` is a word character (the boundary rule).
+pub(crate) fn word_char_before(s: &str, i: usize) -> bool {
+    s[..i].chars().next_back().is_some_and(is_word_char)
+}
+
+/// Whether the character at byte `i` of `s` is a word character (the boundary rule).
+pub(crate) fn word_char_at(s: &str, i: usize) -> bool {
+    s[i..].chars().next().is_some_and(is_word_char)
+}
+
+/// Whether `original`, the text a hit covers, passes the case check of `r`.
+fn case_ok(r: &Record, original: &str) -> bool {
+    match r.check {
+        CaseCheck::None => true,
+        CaseCheck::FirstUpper => !original.chars().next().is_some_and(char::is_lowercase),
+        CaseCheck::Exact if is_normalized(original) => original == &*r.cased,
+        CaseCheck::Exact => normalize(original, false) == *r.cased,
+    }
+}
+
+/// The span in the original text of the normalized bytes `s..e`.
+#[inline]
+pub(crate) fn to_span(map: &OffsetMap, s: u32, e: u32) -> Span {
+    Span::new(map.to_original(s as usize), map.to_original(e as usize))
+}
+
+/// The hits (already past the boundary rule) that pass the case rule, leftmost-longest
+/// without overlaps, each with the senses whose case check it passes. `map` maps the
+/// hits' normalized offsets back to `text`; `hits` is sorted in place. With `trace`, every
+/// rejected hit is recorded with the rule that rejected it.
+pub(crate) fn select(
+    matcher: &Matcher,
+    text: &str,
+    map: &OffsetMap,
+    hits: &mut [Hit],
+    mut trace: Option<&mut Vec<Trace>>,
+) -> Vec<Candidate> {
+    // Leftmost first, then longest first.
+    hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Candidate> = Vec::with_capacity(hits.len());
+    let mut last_end = 0u32;
+    for h in hits.iter() {
+        let span = to_span(map, h.start, h.end);
+        if h.start < last_end {
+            note(trace.as_deref_mut(), span, h.pattern, || {
+                Outcome::Overlap(out.last().map(|c| c.span).unwrap_or_default())
+            });
+            continue;
+        }
+        let original = &text[span.range()];
+        let mut senses = Senses::new();
+        for r in matcher.records(h.pattern) {
+            if case_ok(r, original) {
+                super::senses::add(&mut senses, r);
+            }
+        }
+        if senses.is_empty() {
+            note(trace.as_deref_mut(), span, h.pattern, || Outcome::Case);
+            continue;
+        }
+        last_end = h.end;
+        out.push(Candidate {
+            span,
+            pattern: h.pattern,
+            senses,
+        });
+    }
+    out
+}

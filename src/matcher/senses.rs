@@ -1,0 +1,236 @@
+//! Senses: which entity a selected span stands for, decided per document. Applies
+//! anchoring (an anchored alias counts only where the entity is named otherwise) and
+//! resolves aliases shared by several entities by the document's unambiguous mentions,
+//! then by the declared default sense.
+//!
+//! Owns [`Sense`], the per-document [`Evidence`] and the choice among senses. Must not
+//! touch the scan, the case or overlap rules, or descriptions.
+
+use std::cmp::Reverse;
+
+use smallvec::SmallVec;
+
+use super::compile::Record;
+use super::explain::{note, Outcome, Tally, Trace};
+use super::DocMatches;
+use crate::model::{EntityIndex, Mention, Span};
+use crate::segment::has_paragraph_break;
+
+/// One entity a span may refer to, merged over the records of that entity behind the
+/// span's pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sense {
+    pub(crate) entity: EntityIndex,
+    /// Every record of the entity is anchored.
+    pub(crate) anchored: bool,
+    /// Every record of the entity is a demonym.
+    pub(crate) demonym: bool,
+    /// Some record of the entity declares it the alias' default sense.
+    pub(crate) default_sense: bool,
+}
+
+/// Most spans have one sense: keep it inline.
+pub(crate) type Senses = SmallVec<[Sense; 2]>;
+
+/// Adds record `r` to `senses`: a new sense, or merged into its entity's. Several records
+/// of one entity: any non-anchored, non-demonym one wins.
+#[inline]
+pub(crate) fn add(senses: &mut Senses, r: &Record) {
+    match senses.iter_mut().find(|s| s.entity == r.entity) {
+        Some(s) => {
+            s.anchored &= r.anchored;
+            s.demonym &= r.demonym;
+            s.default_sense |= r.default_sense;
+        }
+        None => senses.push(Sense {
+            entity: r.entity,
+            anchored: r.anchored,
+            demonym: r.demonym,
+            default_sense: r.default_sense,
+        }),
+    }
+}
+
+/// One selected span and the entities it may refer to.
+pub(crate) struct Candidate {
+    pub(crate) span: Span,
+    pub(crate) pattern: u32,
+    /// One per entity.
+    pub(crate) senses: Senses,
+}
+
+/// An unambiguous, non-anchored mention of an entity: where it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Sighting {
+    pub(crate) entity: EntityIndex,
+    pub(crate) at: usize,
+}
+
+/// Positions of the unambiguous, non-anchored mentions of each entity in one document,
+/// sorted by (entity, position): one allocation per document, not one per entity.
+pub(crate) struct Evidence(Vec<Sighting>);
+
+impl Evidence {
+    /// The evidence among `candidates`.
+    fn of(candidates: &[Candidate]) -> Evidence {
+        let mut sightings: Vec<Sighting> = candidates
+            .iter()
+            .filter_map(|c| match c.senses[..] {
+                [Sense {
+                    entity,
+                    anchored: false,
+                    ..
+                }] => Some(Sighting {
+                    entity,
+                    at: c.span.start,
+                }),
+                _ => None,
+            })
+            .collect();
+        sightings.sort_unstable();
+        Evidence(sightings)
+    }
+
+    fn positions(&self, e: EntityIndex) -> &[Sighting] {
+        let lo = self.0.partition_point(|x| x.entity < e);
+        let hi = self.0.partition_point(|x| x.entity <= e);
+        &self.0[lo..hi]
+    }
+
+    fn count(&self, e: EntityIndex) -> usize {
+        self.positions(e).len()
+    }
+}
+
+/// The sense chosen for a span.
+struct Choice {
+    entity: EntityIndex,
+    demonym: bool,
+    /// The alias is shared: the choice was made among several senses.
+    resolved: bool,
+}
+
+/// Applies anchoring and per-document ambiguity resolution. With `trace`, every candidate
+/// is recorded with its outcome.
+pub(crate) fn resolve(
+    text: &str,
+    candidates: Vec<Candidate>,
+    mut trace: Option<&mut Vec<Trace>>,
+) -> DocMatches {
+    let evidence = Evidence::of(&candidates);
+    let mut out = DocMatches::default();
+    out.mentions.reserve(candidates.len());
+    for c in candidates {
+        // Anchored senses need the entity named otherwise in the document.
+        let live: Senses = c
+            .senses
+            .iter()
+            .copied()
+            .filter(|s| !s.anchored || evidence.count(s.entity) > 0)
+            .collect();
+        let all = || -> Vec<EntityIndex> { c.senses.iter().map(|s| s.entity).collect() };
+        let chosen = match live[..] {
+            [] => {
+                let single = c.senses.len() == 1;
+                if single {
+                    out.anchored_dropped += 1;
+                } else {
+                    out.ambiguous_dropped += 1;
+                }
+                note(trace.as_deref_mut(), c.span, c.pattern, || {
+                    if single {
+                        Outcome::Anchored(all())
+                    } else {
+                        Outcome::AnchoredAll(all())
+                    }
+                });
+                continue;
+            }
+            [s] => Some(Choice {
+                entity: s.entity,
+                demonym: s.demonym,
+                resolved: c.senses.len() > 1,
+            }),
+            _ => pick(text, &live, &evidence, c.span.start).map(|s| Choice {
+                entity: s.entity,
+                demonym: s.demonym,
+                resolved: true,
+            }),
+        };
+        let Some(choice) = chosen else {
+            out.ambiguous_dropped += 1;
+            note(trace.as_deref_mut(), c.span, c.pattern, || {
+                Outcome::Ambiguous(all())
+            });
+            continue;
+        };
+        note(trace.as_deref_mut(), c.span, c.pattern, || {
+            let among = if choice.resolved {
+                let tally = |&entity: &EntityIndex| Tally {
+                    entity,
+                    mentions: evidence.count(entity),
+                };
+                all().iter().map(tally).collect()
+            } else {
+                Vec::new()
+            };
+            Outcome::Accepted {
+                entity: choice.entity,
+                among,
+            }
+        });
+        out.mentions.push(Mention {
+            span: c.span,
+            entity: choice.entity,
+            demonym: choice.demonym,
+            resolved: choice.resolved,
+            describes: None,
+        });
+    }
+    out
+}
+
+/// Picks among several senses: the one with the most evidence in the document. A tie goes
+/// to the nearest preceding evidence when it is in the same paragraph (local context: "Kim
+/// Il Sung founded the state. Kim ruled..."), and otherwise to the sense the document
+/// introduced first (its subject: a `Kim` after a paragraph about the father still means
+/// the son the article is about). Without evidence, the declared default sense.
+fn pick(text: &str, senses: &[Sense], evidence: &Evidence, at: usize) -> Option<Sense> {
+    let count = |e: EntityIndex| evidence.count(e);
+    let best = senses.iter().map(|s| count(s.entity)).max().unwrap_or(0);
+    if best == 0 {
+        let defaults: Vec<_> = senses.iter().filter(|s| s.default_sense).collect();
+        return match defaults[..] {
+            [d] => Some(*d),
+            _ => None,
+        };
+    }
+    let tied: Senses = senses
+        .iter()
+        .copied()
+        .filter(|s| count(s.entity) == best)
+        .collect();
+    if let [only] = tied[..] {
+        return Some(only);
+    }
+    let preceding = |e: EntityIndex| {
+        evidence
+            .positions(e)
+            .iter()
+            .map(|p| p.at)
+            .filter(|&p| p < at)
+            .max()
+    };
+    let nearest = tied
+        .iter()
+        .filter_map(|s| preceding(s.entity).map(|p| (p, s)))
+        .max_by_key(|&(p, s)| (p, Reverse(s.entity)));
+    if let Some((p, s)) = nearest {
+        if !has_paragraph_break(&text[p.min(at)..at]) {
+            return Some(*s);
+        }
+    }
+    tied.iter()
+        .min_by_key(|s| (evidence.positions(s.entity)[0].at, s.entity))
+        .copied()
+}
