@@ -4,8 +4,10 @@
 //! Owns input discovery (files, directories walked recursively in sorted order, `-` for
 //! stdin), the accepted extensions (`.txt`, `.md`, `.jsonl`; others are skipped with a note),
 //! and the encoding policy: invalid UTF-8 is decoded with replacement characters and a
-//! warning naming the file. A JSONL line that does not parse is reported as `path:line` and
-//! skipped; an unreadable file is reported and the stream goes on. Problems are yielded as
+//! warning naming the file (and line, in JSON Lines). A JSONL line that does not parse is
+//! reported as `path:line` and skipped; an unreadable file is reported and the stream goes
+//! on; a document over [`MAX_DOCUMENT_BYTES`] (4 GiB: offsets are 32-bit) is refused with
+//! an error naming it. Problems are yielded as
 //! values, in order with the documents, never printed. Must not segment, match, or know
 //! anything about entities.
 
@@ -13,8 +15,9 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::error::{Level, Location, Problem};
+use crate::error::{Location, Problem};
 use crate::model::Document;
 use crate::walk;
 
@@ -131,7 +134,11 @@ impl Iterator for Documents {
                 return Some(item);
             }
             let raw = self.raw.next()?;
-            self.pending.extend(raw.units().filter_map(|u| u.decode()));
+            for unit in raw.units() {
+                let d = unit.decode();
+                self.pending.extend(d.problem.map(Item::Problem));
+                self.pending.extend(d.document.map(Item::Document));
+            }
             self.raw.recycle(raw);
         }
     }
@@ -235,17 +242,53 @@ impl Raw {
     }
 }
 
-impl Unit<'_> {
-    /// Decodes the unit: UTF-8 (invalid bytes replaced, with a warning in the document's
-    /// metadata, see [`document_problem`]) and, for a JSON Lines line, its JSON. `None`
-    /// for a line that is whitespace only.
-    pub fn decode(self) -> Option<Item> {
-        match self {
-            Unit::File { id, bytes } => Some(decode_document(id.to_string(), bytes.to_vec())),
-            Unit::Line { file, line, bytes } => decode_line(file, line, bytes),
-            Unit::Problem(p) => Some(Item::Problem(p.clone())),
+/// A [`Unit`] decoded: its document, if it holds one, and the problem met on the way, if
+/// any. A repaired document (invalid UTF-8 replaced) comes with a warning; a unit that is
+/// no document (a bad JSON line, an unreadable file) comes with an error alone.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Decoded {
+    /// The document, ready to process.
+    pub document: Option<Document>,
+    /// What went wrong reading it, located at its file (and line, for JSON Lines).
+    pub problem: Option<Problem>,
+}
+
+impl Decoded {
+    fn problem(p: Problem) -> Decoded {
+        Decoded {
+            document: None,
+            problem: Some(p),
         }
     }
+}
+
+impl Unit<'_> {
+    /// Decodes the unit: UTF-8 (invalid bytes replaced, with a warning) and, for a JSON
+    /// Lines line, its JSON. A line that is whitespace only decodes to nothing.
+    pub fn decode(self) -> Decoded {
+        match self {
+            Unit::File { id, bytes } => decode_document(id, bytes),
+            Unit::Line { file, line, bytes } => decode_line(file, line, bytes),
+            Unit::Problem(p) => Decoded::problem(p.clone()),
+        }
+    }
+}
+
+/// The longest document entgraph reads, in bytes: offsets inside a document are 32-bit
+/// (the matcher's and normalization's tables hold them so, half the memory of 64-bit
+/// ones), so a longer one is refused with an error naming it rather than misread.
+pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize;
+
+/// The error for a document of `len` bytes over `limit`, located at `location`.
+fn too_long(location: Location, len: usize, limit: usize) -> Option<Problem> {
+    (len > limit).then(|| {
+        Problem::error(
+            location,
+            format!(
+                "document of {len} bytes is longer than the {limit} bytes entgraph reads in one document; split it (several files, or one JSON Lines line each); skipped"
+            ),
+        )
+    })
 }
 
 /// Streams the raw input of a list of sources in order: each text file whole, each JSON
@@ -326,6 +369,13 @@ impl Iterator for RawBlocks {
                 }
                 Source::Text(path) => {
                     let id = path.display().to_string();
+                    // Refused before it is read: no need to hold gigabytes to say no.
+                    let len = std::fs::metadata(&path).map_or(0, |m| m.len());
+                    let len = usize::try_from(len).unwrap_or(usize::MAX);
+                    if let Some(p) = too_long(Location::file(id.as_str()), len, MAX_DOCUMENT_BYTES)
+                    {
+                        return Some(Raw::Problem(p));
+                    }
                     return Some(match std::fs::read(&path) {
                         Ok(bytes) => Raw::File { id, bytes },
                         Err(e) => Raw::Problem(Problem::error(
@@ -419,67 +469,65 @@ fn bytecount_newlines(bytes: &[u8]) -> usize {
     memchr::memchr_iter(b'\n', bytes).count()
 }
 
-/// Decodes a whole-file document; a problem item comes first when the bytes were not UTF-8.
-fn decode_document(id: String, bytes: Vec<u8>) -> Item {
-    match String::from_utf8(bytes) {
-        Ok(text) => Item::Document(Document {
-            id,
+/// Decodes a whole-file document.
+fn decode_document(id: &str, bytes: &[u8]) -> Decoded {
+    decode_document_limited(id, bytes, MAX_DOCUMENT_BYTES)
+}
+
+fn decode_document_limited(id: &str, bytes: &[u8], limit: usize) -> Decoded {
+    if let Some(p) = too_long(Location::file(id), bytes.len(), limit) {
+        return Decoded::problem(p);
+    }
+    let (text, problem) = match std::str::from_utf8(bytes) {
+        Ok(t) => (t.to_string(), None),
+        Err(_) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(Problem::warning(
+                Location::file(id),
+                "invalid UTF-8 replaced with U+FFFD",
+            )),
+        ),
+    };
+    Decoded {
+        document: Some(Document {
+            id: id.to_string(),
             text,
             meta: BTreeMap::new(),
         }),
-        Err(e) => {
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            // The warning travels inside the document's metadata so that the stream keeps
-            // one item per document; `pipeline` turns it into a problem.
-            let mut meta = BTreeMap::new();
-            meta.insert(
-                INVALID_UTF8_KEY.to_string(),
-                "invalid UTF-8 replaced with U+FFFD".to_string(),
-            );
-            Item::Document(Document { id, text, meta })
-        }
+        problem,
     }
 }
 
-/// Metadata key set on documents whose bytes were not valid UTF-8.
-pub const INVALID_UTF8_KEY: &str = "entgraph.invalid_utf8";
-
-/// A problem to report for a document, if reading it needed repair.
-pub fn document_problem(doc: &Document) -> Option<Problem> {
-    doc.meta.get(INVALID_UTF8_KEY).map(|m| Problem {
-        location: Location::file(doc.id.clone()),
-        level: Level::Warning,
-        message: m.clone(),
-    })
+fn decode_line(name: &Arc<str>, index: usize, buf: &[u8]) -> Decoded {
+    decode_line_limited(name, index, buf, MAX_DOCUMENT_BYTES)
 }
 
-fn decode_line(name: &str, index: usize, buf: &[u8]) -> Option<Item> {
+fn decode_line_limited(name: &Arc<str>, index: usize, buf: &[u8], limit: usize) -> Decoded {
     let (text, lossy) = match std::str::from_utf8(buf) {
         Ok(t) => (std::borrow::Cow::Borrowed(t), false),
         Err(_) => (String::from_utf8_lossy(buf), true),
     };
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return None;
+        return Decoded::default();
     }
-    Some(match parse_jsonl_document(trimmed) {
+    let at = || Location::line0(name.clone(), index);
+    match parse_jsonl_document(trimmed) {
         Ok(mut doc) => {
+            if let Some(p) = too_long(at(), doc.text.len(), limit) {
+                return Decoded::problem(p);
+            }
             if doc.id.is_empty() {
                 doc.id = format!("{name}:{}", index + 1);
             }
-            if lossy {
-                doc.meta.insert(
-                    INVALID_UTF8_KEY.to_string(),
-                    format!("line {}: invalid UTF-8 replaced with U+FFFD", index + 1),
-                );
+            Decoded {
+                document: Some(doc),
+                problem: lossy
+                    .then(|| Problem::warning(at(), "invalid UTF-8 replaced with U+FFFD")),
             }
-            Item::Document(doc)
         }
-        Err(msg) => Item::Problem(Problem::error(
-            Location::line0(name, index),
-            format!("{msg}; line skipped"),
-        )),
-    })
+        Err(msg) => Decoded::problem(Problem::error(at(), format!("{msg}; line skipped"))),
+    }
 }
 
 /// Parses one JSONL corpus line: `{"id", "text"}` plus optional `title`, `date`, `url`
@@ -597,6 +645,7 @@ impl<'de> serde::Deserialize<'de> for MaybeString {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Level;
 
     fn collect(sources: Vec<Source>) -> Vec<Item> {
         Documents::new(sources).collect()
@@ -689,18 +738,75 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_replaced_with_a_warning() {
+    fn invalid_utf8_is_replaced_with_a_warning_at_its_file_or_line() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("bad.txt");
         std::fs::write(&p, b"Putin \xff\xfe met Kim").unwrap();
         let items = collect(vec![Source::Text(p.clone())]);
-        let Item::Document(d) = &items[0] else {
+        let Item::Problem(w) = &items[0] else {
+            panic!("{items:?}")
+        };
+        assert_eq!(w.level, Level::Warning);
+        assert_eq!(w.location, Location::file(p.display().to_string()));
+        let Item::Document(d) = &items[1] else {
             panic!()
         };
         assert_eq!(d.text, "Putin \u{fffd}\u{fffd} met Kim");
-        let w = document_problem(d).unwrap();
-        assert_eq!(w.level, Level::Warning);
-        assert!(w.to_string().contains("bad.txt"));
+        // In JSON Lines the warning names the file and line, not the document id.
+        let j = dir.path().join("c.jsonl");
+        std::fs::write(
+            &j,
+            b"{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \"text\": \"Kim \xff\"}\n",
+        )
+        .unwrap();
+        let items = collect(vec![Source::Jsonl(j.clone())]);
+        assert_eq!(items.len(), 3, "{items:?}");
+        let Item::Problem(w) = &items[1] else {
+            panic!("{items:?}")
+        };
+        assert_eq!(
+            w.to_string(),
+            format!("{}:2: invalid UTF-8 replaced with U+FFFD", j.display())
+        );
+        assert!(matches!(&items[2], Item::Document(d) if d.id == "b" && d.text == "Kim \u{fffd}"));
+    }
+
+    /// A field that happens to share a name with anything internal is metadata like any
+    /// other, never a warning.
+    #[test]
+    fn any_metadata_field_is_only_metadata() {
+        let name: Arc<str> = "c.jsonl".into();
+        let d = decode_line(
+            &name,
+            0,
+            br#"{"id": "a", "text": "Putin", "entgraph.invalid_utf8": "yes"}"#,
+        );
+        assert_eq!(d.problem, None);
+        assert_eq!(d.document.unwrap().meta["entgraph.invalid_utf8"], "yes");
+    }
+
+    #[test]
+    fn a_document_longer_than_the_limit_is_refused_with_its_location() {
+        let d = decode_document_limited("big.txt", b"Putin met Kim.", 10);
+        assert!(d.document.is_none());
+        let p = d.problem.unwrap();
+        assert_eq!(p.level, Level::Error);
+        assert!(
+            p.to_string()
+                .starts_with("big.txt: document of 14 bytes is longer than the 10 bytes"),
+            "{p}"
+        );
+        assert!(decode_document_limited("ok.txt", b"Putin met Kim.", 14)
+            .document
+            .is_some());
+        let name: Arc<str> = "c.jsonl".into();
+        let d = decode_line_limited(&name, 4, br#"{"id": "a", "text": "Putin met Kim."}"#, 10);
+        assert!(d
+            .problem
+            .unwrap()
+            .to_string()
+            .starts_with("c.jsonl:5: document of 14 bytes"));
+        assert_eq!(MAX_DOCUMENT_BYTES, u32::MAX as usize);
     }
 
     #[test]
@@ -736,7 +842,7 @@ mod tests {
                     panic!()
                 };
                 lines.push(line);
-                let Some(Item::Document(d)) = unit.decode() else {
+                let Some(d) = unit.decode().document else {
                     panic!("line {line} is a document")
                 };
                 ids.push(d.id);

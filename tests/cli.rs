@@ -245,3 +245,27 @@ fn default_gazetteers_find_nothing_in_ordinary_prose() {
         .len();
     assert!(len > 10_000);
 }
+
+/// A document of 4 GiB or more cannot be indexed by the 32-bit offsets: it is refused by
+/// name, before being read, and the other inputs are still processed (a sparse file takes
+/// no disk space).
+#[test]
+fn a_document_over_4_gib_is_refused_by_name_and_the_run_goes_on() {
+    let dir = temp_files(&[("a.txt", "Vladimir Putin met Kim Jong Un.\n")]);
+    let big = dir.path().join("big.txt");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(u64::from(u32::MAX) + 1).unwrap();
+    drop(f);
+    let a = dir.path().join("a.txt");
+    let o = entgraph(&["extract", s(&big), s(&a)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "error: {}: document of 4294967296 bytes is longer than the 4294967295 bytes",
+            big.display()
+        )),
+        "{err}"
+    );
+    assert!(stdout(&o).contains("\"text\":\"Vladimir Putin\""));
+}

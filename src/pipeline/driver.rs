@@ -23,7 +23,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::{Error, Stats};
-use crate::corpus::{self, Item, Raw, RawBlocks, Source, Unit};
+use crate::corpus::{self, Raw, RawBlocks, Source, Unit};
 use crate::error::Problem;
 use crate::matcher::DocMatches;
 use crate::model::Document;
@@ -164,14 +164,8 @@ fn input_size(sources: &[Source]) -> u64 {
 
 /// A unit decoded: the document (if any) and the problems met, in order.
 pub(super) fn decode(unit: Unit<'_>) -> (Option<Document>, Vec<Problem>) {
-    match unit.decode() {
-        Some(Item::Document(d)) => {
-            let problems = corpus::document_problem(&d).into_iter().collect();
-            (Some(d), problems)
-        }
-        Some(Item::Problem(p)) => (None, vec![p]),
-        None => (None, Vec::new()),
-    }
+    let d = unit.decode();
+    (d.document, d.problem.into_iter().collect())
 }
 
 /// Runs `job` over `inputs` on `threads` workers (0: one per core). `deliver` gets every
