@@ -21,8 +21,8 @@ Usage (from the repository root):
 
 The hand-written files of the pack (divisions, regions, organizations, media,
 institutions, parties, people) are not generated, but their place ids are read: a city
-whose id would merge with one of them gets a country-qualified id. scripts/gazetteers/
-check_world.py lints the whole pack.
+whose id would merge with one of them gets a country-qualified id. `entgraph gazetteer
+check world` lints the whole pack.
 """
 
 from __future__ import annotations
