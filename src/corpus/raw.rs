@@ -1,0 +1,287 @@
+//! Reading input as bytes: each text file whole, each JSON Lines file in blocks of whole
+//! lines, with the buffers of processed blocks read into again. Splitting a block into
+//! [`Unit`]s is here too; decoding them is not.
+//!
+//! Must not check UTF-8, parse JSON or know about documents beyond their bytes.
+
+use std::fs::File;
+use std::io::Read;
+
+use super::{too_long, Source, MAX_DOCUMENT_BYTES};
+use crate::error::{Location, Problem};
+
+/// Input as read, not yet decoded: reading stays cheap (a file's bytes, or a block of
+/// whole lines of a JSON Lines file read in one go) so that one thread can feed many;
+/// splitting lines, checking UTF-8 and parsing JSON are left to whoever takes its
+/// [`Raw::units`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Raw {
+    /// A whole text file, or standard input.
+    File {
+        /// The document id: the path as given, or `-`.
+        id: String,
+        /// The file's bytes.
+        bytes: Vec<u8>,
+    },
+    /// Whole lines of a JSON Lines corpus, one document a line.
+    Lines {
+        /// The corpus file's name.
+        file: std::sync::Arc<str>,
+        /// The 0-based index of the first line.
+        first_line: usize,
+        /// The lines, each ended by a line break but perhaps the last of the file.
+        bytes: Vec<u8>,
+    },
+    /// Something could not be read.
+    Problem(Problem),
+}
+
+/// One document's worth of a [`Raw`]: a file, one non-blank line, or a problem.
+#[derive(Debug, Clone, Copy)]
+pub enum Unit<'a> {
+    /// A whole file.
+    File {
+        /// Its id.
+        id: &'a str,
+        /// Its bytes.
+        bytes: &'a [u8],
+    },
+    /// One line of a JSON Lines corpus.
+    Line {
+        /// The corpus file's name.
+        file: &'a std::sync::Arc<str>,
+        /// The 0-based line index.
+        line: usize,
+        /// The line's bytes, without the line break.
+        bytes: &'a [u8],
+    },
+    /// A problem met while reading.
+    Problem(&'a Problem),
+}
+
+impl Raw {
+    /// Bytes held.
+    pub fn len(&self) -> usize {
+        match self {
+            Raw::File { bytes, .. } | Raw::Lines { bytes, .. } => bytes.len(),
+            Raw::Problem(_) => 0,
+        }
+    }
+
+    /// True when no bytes are held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The units, in order; blank lines are skipped.
+    pub fn units(&self) -> impl Iterator<Item = Unit<'_>> + '_ {
+        let (file, first, lines): (Option<&std::sync::Arc<str>>, usize, &[u8]) = match self {
+            Raw::Lines {
+                file,
+                first_line,
+                bytes,
+            } => (Some(file), *first_line, bytes),
+            _ => (None, 0, &[]),
+        };
+        let single = match self {
+            Raw::File { id, bytes } => Some(Unit::File { id, bytes }),
+            Raw::Problem(p) => Some(Unit::Problem(p)),
+            Raw::Lines { .. } => None,
+        };
+        let lines = file.into_iter().flat_map(move |file| {
+            // Line starts and ends by memchr: a block is a megabyte.
+            let ends = memchr::memchr_iter(b'\n', lines)
+                .chain((!lines.is_empty() && lines.last() != Some(&b'\n')).then_some(lines.len()));
+            let mut start = 0;
+            ends.enumerate().filter_map(move |(i, end)| {
+                let bytes = &lines[start..end];
+                start = end + 1;
+                let blank = bytes.iter().all(u8::is_ascii_whitespace);
+                (!blank).then_some(Unit::Line {
+                    file,
+                    line: first + i,
+                    bytes,
+                })
+            })
+        });
+        single.into_iter().chain(lines)
+    }
+}
+
+/// Streams the raw input of a list of sources in order: each text file whole, each JSON
+/// Lines file in blocks of whole lines of about [`RawBlocks::BLOCK`] bytes.
+///
+/// Blocks given back with [`RawBlocks::recycle`] once processed are read into again, so a
+/// long run reuses a handful of buffers instead of allocating a megabyte a block (which,
+/// freed on other threads, lets the allocator's heap creep up over gigabytes of input).
+pub struct RawBlocks {
+    sources: std::vec::IntoIter<Source>,
+    jsonl: Option<Jsonl>,
+    pub(super) spare: Vec<Vec<u8>>,
+}
+
+/// A JSON Lines file being read in blocks.
+struct Jsonl {
+    name: std::sync::Arc<str>,
+    file: File,
+    /// The index of the next block's first line.
+    line: usize,
+    /// Bytes read after the last line break so far: the start of the next block.
+    carry: Vec<u8>,
+}
+
+impl RawBlocks {
+    /// Bytes of a JSON Lines file read at a time.
+    pub const BLOCK: usize = 1 << 20;
+
+    /// Spare buffers kept at most; more are freed.
+    const SPARES: usize = 16;
+
+    /// A stream over `sources`.
+    pub fn new(sources: Vec<Source>) -> RawBlocks {
+        RawBlocks {
+            sources: sources.into_iter(),
+            jsonl: None,
+            spare: Vec::new(),
+        }
+    }
+
+    /// Takes back a piece that has been processed: the buffer of a block of lines is read
+    /// into again (unless a line longer than a few blocks made it grow); anything else is
+    /// dropped.
+    pub fn recycle(&mut self, raw: Raw) {
+        if let Raw::Lines { mut bytes, .. } = raw {
+            if self.spare.len() < Self::SPARES && bytes.capacity() <= 4 * Self::BLOCK {
+                bytes.clear();
+                self.spare.push(bytes);
+            }
+        }
+    }
+}
+
+impl Iterator for RawBlocks {
+    type Item = Raw;
+
+    fn next(&mut self) -> Option<Raw> {
+        loop {
+            if let Some(j) = &mut self.jsonl {
+                match next_block(j, &mut self.spare) {
+                    Some(raw) => return Some(raw),
+                    None => self.jsonl = None,
+                }
+            }
+            match self.sources.next()? {
+                Source::Stdin => {
+                    let mut bytes = Vec::new();
+                    return Some(match std::io::stdin().lock().read_to_end(&mut bytes) {
+                        Ok(_) => Raw::File {
+                            id: "-".to_string(),
+                            bytes,
+                        },
+                        Err(e) => Raw::Problem(Problem::error(
+                            Location::file("-"),
+                            format!("cannot read standard input: {e}"),
+                        )),
+                    });
+                }
+                Source::Text(path) => {
+                    let id = path.display().to_string();
+                    // Refused before it is read: no need to hold gigabytes to say no.
+                    let len = std::fs::metadata(&path).map_or(0, |m| m.len());
+                    let len = usize::try_from(len).unwrap_or(usize::MAX);
+                    if let Some(p) = too_long(Location::file(id.as_str()), len, MAX_DOCUMENT_BYTES)
+                    {
+                        return Some(Raw::Problem(p));
+                    }
+                    return Some(match std::fs::read(&path) {
+                        Ok(bytes) => Raw::File { id, bytes },
+                        Err(e) => Raw::Problem(Problem::error(
+                            Location::file(id),
+                            format!("cannot read input: {e}"),
+                        )),
+                    });
+                }
+                Source::Jsonl(path) => {
+                    let name = path.display().to_string();
+                    match File::open(&path) {
+                        Ok(file) => {
+                            self.jsonl = Some(Jsonl {
+                                name: name.into(),
+                                file,
+                                line: 0,
+                                carry: Vec::new(),
+                            })
+                        }
+                        Err(e) => {
+                            return Some(Raw::Problem(Problem::error(
+                                Location::file(name),
+                                format!("cannot read input: {e}"),
+                            )))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The next block of whole lines of `j`, or `None` at its end. A line longer than a block
+/// makes the block grow until the line ends.
+/// `spare` holds buffers to read into before allocating one.
+fn next_block(j: &mut Jsonl, spare: &mut Vec<Vec<u8>>) -> Option<Raw> {
+    // Room for the carried part line and a block, so a recycled buffer need not move.
+    let mut bytes = spare
+        .pop()
+        .unwrap_or_else(|| Vec::with_capacity(2 * RawBlocks::BLOCK));
+    bytes.extend_from_slice(&j.carry);
+    j.carry.clear();
+    bytes.reserve(RawBlocks::BLOCK);
+    loop {
+        let filled = bytes.len();
+        bytes.resize(filled + RawBlocks::BLOCK, 0);
+        let n = loop {
+            match j.file.read(&mut bytes[filled..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    bytes.truncate(filled);
+                    let newlines = bytecount_newlines(&bytes);
+                    let p = Problem::error(
+                        Location::line0(j.name.clone(), j.line + newlines),
+                        format!("cannot read: {e}; the rest of the file is skipped"),
+                    );
+                    j.carry.clear();
+                    return Some(Raw::Problem(p));
+                }
+            }
+        };
+        bytes.truncate(filled + n);
+        if n == 0 {
+            // End of file: what is left is the last line(s).
+            if bytes.is_empty() {
+                return None;
+            }
+            return Some(take_lines(j, bytes));
+        }
+        if let Some(last) = memchr::memrchr(b'\n', &bytes[filled..]) {
+            let cut = filled + last + 1;
+            j.carry.extend_from_slice(&bytes[cut..]);
+            bytes.truncate(cut);
+            return Some(take_lines(j, bytes));
+        }
+    }
+}
+
+fn take_lines(j: &mut Jsonl, bytes: Vec<u8>) -> Raw {
+    let first_line = j.line;
+    j.line += bytecount_newlines(&bytes);
+    Raw::Lines {
+        file: j.name.clone(),
+        first_line,
+        bytes,
+    }
+}
+
+fn bytecount_newlines(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
+}
