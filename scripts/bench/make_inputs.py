@@ -89,7 +89,7 @@ def load_english():
 
 
 def is_junk(alias, function_words, common_words):
-    """Mirror of entgraph's junk_reason on the folded alias (src/words.rs)."""
+    """Mirror of entgraph's junk_reason on the folded alias (src/text/words.rs)."""
     folded = alias.lower().replace("’", "'")
     if not any(c.isalpha() for c in folded):
         return True
