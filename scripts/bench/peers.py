@@ -429,11 +429,14 @@ class Bench:
         self.work = os.path.abspath(args.work)
         os.makedirs(self.work, exist_ok=True)
         self.entgraph = os.path.abspath(args.entgraph)
+        # "entgraph", or "entgraph base" while the --baseline binary runs.
+        self.label = "entgraph"
         self.floor = os.path.join(REPO, "target", "release", "examples", "ac_floor")
         self.results = []
         self.cache = {}
         self.manifest = {}
         self.binary_info = {}
+        self.baseline = None
 
     def log(self, msg):
         if not self.args.quiet:
@@ -517,7 +520,7 @@ class Bench:
         return cmd
 
     def entgraph_load(self, mb, gname, gaz):
-        key = ("entgraph-load", gname)
+        key = ("entgraph-load", gname, self.label)
         if key not in self.cache:
             wait_for(self.entgraph)
             out = os.path.join(self.work, "eg-load")
@@ -542,7 +545,7 @@ class Bench:
 
     def run_entgraph_build(self, corpus, text_bytes, mb, gname, gaz, threads, smart=False,
                            record=True):
-        key = ("entgraph-build", corpus, gname, threads, smart)
+        key = ("entgraph-build", corpus, gname, threads, smart, self.label)
         if key in self.cache:
             return self.cache[key]
         wait_for(self.entgraph)
@@ -562,7 +565,7 @@ class Bench:
         rc, wall, peak, _, err, cpu, others = pick = best_of(
             self.args.repeat, cmd, self.args.timeout, key=corpus_s)
         load_s = own_load(pick)
-        row = {"system": "entgraph" + (" smart" if smart else ""), "threads": threads,
+        row = {"system": self.label + (" smart" if smart else ""), "threads": threads,
                "cpu_s": cpu, "others_cores": others,
                "corpus_mb": mb, "processed_mb": text_bytes / 1e6, "gazetteer": gname,
                "aliases": gaz["aliases"], "load_s": load_s, "load_mb": load["peak"],
@@ -697,6 +700,14 @@ class Bench:
 
     # ---------------------------------------------------------------- main loop
 
+    def as_baseline(self, f):
+        """Runs `f` with the --baseline binary, its rows labelled "entgraph base"."""
+        current, self.entgraph, self.label = self.entgraph, self.baseline, "entgraph base"
+        try:
+            return f()
+        finally:
+            self.entgraph, self.label = current, "entgraph"
+
     def run(self, sizes, gazetteers, systems, threads):
         for mb in sizes:
             for gname in gazetteers:
@@ -707,6 +718,9 @@ class Bench:
                 if "entgraph" in systems:
                     for t in threads:
                         self.run_entgraph_build(c["path"], c["text_bytes"], mb, gname, gaz, t)
+                        if self.baseline:
+                            self.as_baseline(lambda: self.run_entgraph_build(
+                                c["path"], c["text_bytes"], mb, gname, gaz, t))
                     if self.args.entgraph_smart:
                         self.run_entgraph_build(c["path"], c["text_bytes"], mb, gname, gaz,
                                                 max(threads), smart=True)
@@ -1007,6 +1021,10 @@ def main():
                     help="inputs directory of make_inputs.py (made on first use)")
     ap.add_argument("--work", default=os.path.join(REPO, "target", "bench-work"),
                     help="scratch directory (graph outputs, corpus prefixes)")
+    ap.add_argument("--baseline", metavar="PATH",
+                    help="another entgraph binary (an earlier build) run beside the current one "
+                         "with the same builds, as the system `entgraph base`, for before/after "
+                         "figures in one run")
     ap.add_argument("--entgraph", default=os.path.join(REPO, "target", "release", "entgraph"),
                     help="the entgraph binary (default target/release/entgraph; copied to the "
                          "work directory when the run starts)")
@@ -1063,6 +1081,11 @@ def main():
         bench.binary_info = {"path": args.entgraph, "built": time.strftime(
             "%Y-%m-%d %H:%M:%S", time.localtime(os.path.getmtime(snap)))}
         bench.entgraph = snap
+        if args.baseline:
+            base = os.path.join(bench.work, "entgraph-base")
+            shutil.copy2(os.path.abspath(args.baseline), base)
+            bench.baseline = base
+            bench.binary_info["baseline"] = args.baseline
     if "floor" in systems and not os.path.exists(bench.floor):
         subprocess.run(["cargo", "build", "--release", "--example", "ac_floor"], cwd=REPO,
                        check=True)
