@@ -13,6 +13,7 @@ use std::io::{self, Write};
 use crate::error::{Level, Location, Problem};
 use crate::gazetteer::{Alias, Entity, Gazetteer};
 use crate::matcher::Explanation;
+use crate::model::EntityId;
 use crate::text::acronym::is_acronym;
 use crate::text::chars::is_word_char;
 use crate::text::normalize::normalize;
@@ -75,7 +76,7 @@ pub fn lint(gazetteer: &Gazetteer, options: &CheckOptions) -> Vec<Problem> {
             if let Some(m) = ascii_spelling(entity, alias) {
                 out.push(Problem::note(alias.location.clone(), m));
             }
-            containment(gazetteer, &containers, ei as u32, alias, &mut out);
+            containment(gazetteer, &containers, EntityId::new(ei), alias, &mut out);
         }
         if options.in_scope(&entity.location) {
             if let Some(m) = missing_short_form(entity) {
@@ -121,7 +122,7 @@ pub fn lint(gazetteer: &Gazetteer, options: &CheckOptions) -> Vec<Problem> {
 /// Folded alias → the (entity, alias) pairs that have it. Hyphens fold to spaces, as the
 /// matcher's variants make `Kim Jong-un` and `Kim Jong Un` the same name.
 struct AliasIndex {
-    by_key: HashMap<String, Vec<(u32, usize)>>,
+    by_key: HashMap<String, Vec<(EntityId, usize)>>,
 }
 
 fn key(text: &str) -> String {
@@ -130,21 +131,21 @@ fn key(text: &str) -> String {
 
 impl AliasIndex {
     fn new(g: &Gazetteer) -> AliasIndex {
-        let mut by_key: HashMap<String, Vec<(u32, usize)>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<(EntityId, usize)>> = HashMap::new();
         for (ei, e) in g.entities().iter().enumerate() {
             for (ai, a) in e.aliases.iter().enumerate() {
                 by_key
                     .entry(key(&a.text))
                     .or_default()
-                    .push((ei as u32, ai));
+                    .push((EntityId::new(ei), ai));
             }
         }
         AliasIndex { by_key }
     }
 
     /// The distinct entities listing `key`, in entity order.
-    fn entities(&self, key: &str) -> Vec<u32> {
-        let mut es: Vec<u32> = self
+    fn entities(&self, key: &str) -> Vec<EntityId> {
+        let mut es: Vec<EntityId> = self
             .by_key
             .get(key)
             .map(|v| v.iter().map(|p| p.0).collect())
@@ -155,7 +156,7 @@ impl AliasIndex {
     }
 }
 
-fn names(g: &Gazetteer, entities: &[u32]) -> String {
+fn names(g: &Gazetteer, entities: &[EntityId]) -> String {
     let mut s: Vec<String> = entities
         .iter()
         .take(LIST_MAX)
@@ -180,7 +181,7 @@ fn shared_aliases(g: &Gazetteer, index: &AliasIndex, o: &CheckOptions, out: &mut
             if es.len() < 2 {
                 continue;
             }
-            let defaults: Vec<u32> = index.by_key[&key(&alias.text)]
+            let defaults: Vec<EntityId> = index.by_key[&key(&alias.text)]
                 .iter()
                 .filter(|&&(e, a)| g.entity(e).aliases[a].default_sense)
                 .map(|p| p.0)
@@ -196,14 +197,18 @@ fn shared_aliases(g: &Gazetteer, index: &AliasIndex, o: &CheckOptions, out: &mut
                 .iter()
                 .filter(|&&(e, a)| !g.entity(e).aliases[a].anchored)
                 .map(|p| p.0)
-                .collect::<BTreeSet<u32>>()
+                .collect::<BTreeSet<EntityId>>()
                 .len();
             let level = if !defaults.is_empty() || plain < 2 {
                 Level::Note
             } else {
                 Level::Warning
             };
-            let others: Vec<u32> = es.iter().copied().filter(|&e| e != ei as u32).collect();
+            let others: Vec<EntityId> = es
+                .iter()
+                .copied()
+                .filter(|&e| e != EntityId::new(ei))
+                .collect();
             out.push(Problem::new(
                 level,
                 alias.location.clone(),
@@ -349,7 +354,7 @@ fn ascii_fold(text: &str) -> Option<String> {
 fn containment(
     g: &Gazetteer,
     containers: &Containers,
-    ei: u32,
+    ei: EntityId,
     alias: &Alias,
     out: &mut Vec<Problem>,
 ) {
@@ -361,7 +366,7 @@ fn containment(
     let Some(longer) = containers.get(&key(&alias.text)) else {
         return;
     };
-    let mut others: Vec<(u32, &str)> = longer
+    let mut others: Vec<(EntityId, &str)> = longer
         .iter()
         .filter(|&&(e, _)| e != ei)
         .map(|&(e, a)| (e, g.entity(e).aliases[a].text.as_str()))
@@ -393,7 +398,7 @@ fn containment(
 
 /// Word n-gram (folded, a proper part of an alias) → the aliases containing it. An alias
 /// of n words has n(n+1)/2 word n-grams; only those that are aliases themselves are kept.
-type Containers = HashMap<String, Vec<(u32, usize)>>;
+type Containers = HashMap<String, Vec<(EntityId, usize)>>;
 
 fn containers(index: &AliasIndex) -> Containers {
     let mut map: Containers = HashMap::new();

@@ -94,8 +94,34 @@ fn index_at(spans: &[Span], offset: usize) -> usize {
         .saturating_sub(1)
 }
 
-/// Index of an entity inside a loaded [`crate::gazetteer::Gazetteer`].
-pub type EntityIndex = u32;
+/// Which entity: its index inside a loaded [`Gazetteer`](crate::gazetteer::Gazetteer), in
+/// the order entities were first defined. Ids order, compare and hash as their indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(transparent)]
+pub struct EntityId(u32);
+
+impl EntityId {
+    /// The id of the entity at `index`.
+    ///
+    /// # Panics
+    /// Panics if `index` does not fit in 32 bits (a gazetteer holds fewer entities).
+    #[inline]
+    pub fn new(index: usize) -> EntityId {
+        EntityId(u32::try_from(index).expect("more than u32::MAX entities"))
+    }
+
+    /// The index of the entity, for indexing a slice of entities.
+    #[inline]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl std::fmt::Display for EntityId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
 
 /// One occurrence of a listed entity in a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -103,7 +129,7 @@ pub struct Mention {
     /// Where in the document's text (the `'s` of a possessive is never included).
     pub span: Span,
     /// Which entity, as an index into the gazetteer the matcher was built from.
-    pub entity: EntityIndex,
+    pub entity: EntityId,
     /// True when the mention is a demonym (`Russian` for Russia).
     pub demonym: bool,
     /// True when the matched alias was shared by several entities and was resolved from
@@ -113,7 +139,7 @@ pub struct Mention {
     /// Vladimir Putin`), that person: the word describes them rather than naming the
     /// country as a participant, so it counts as a mention of the country but does not
     /// link it to anything.
-    pub describes: Option<EntityIndex>,
+    pub describes: Option<EntityId>,
 }
 
 #[cfg(test)]

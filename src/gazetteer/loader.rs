@@ -12,6 +12,7 @@ use super::entry::merge_alias;
 use super::packs::{embedded_packs, files as embedded_files, pack_of};
 use super::{jsonl, text_format, Entity, Gazetteer, Parsed, Repeat};
 use crate::error::{GazetteerError, Location, Problem};
+use crate::model::EntityId;
 
 /// Collects gazetteer files and merges them into a [`Gazetteer`].
 ///
@@ -213,7 +214,7 @@ impl Loader {
                 g.repeats.push(Repeat {
                     location: entity.location.clone(),
                     first: existing.location.clone(),
-                    entity: idx,
+                    entity: EntityId::new(idx as usize),
                     alias: None,
                 });
             }
@@ -225,7 +226,7 @@ impl Loader {
                         g.repeats.push(Repeat {
                             location: at,
                             first,
-                            entity: idx,
+                            entity: EntityId::new(idx as usize),
                             alias: Some(text),
                         });
                     }
@@ -241,7 +242,7 @@ impl Loader {
                     g.repeats.push(Repeat {
                         location: at,
                         first,
-                        entity: idx,
+                        entity: EntityId::new(idx as usize),
                         alias: Some(text),
                     });
                 }

@@ -14,7 +14,7 @@ fn id_index_handles_hash_collisions() {
     assert_eq!(index.collided.get("person:b"), Some(&1));
     assert_eq!(index.get("person:b", &entities), Some(1));
     assert_eq!(index.get("person:c", &entities), None);
-    assert_eq!(g.index_of("person:anna-petrova"), Some(0));
+    assert_eq!(g.index_of("person:anna-petrova"), Some(EntityId::new(0)));
     assert_eq!(g.index_of("person:anna"), None);
 }
 

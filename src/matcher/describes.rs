@@ -5,7 +5,7 @@
 //! [`Mention::describes`] on mentions already chosen; must not add, drop or move mentions,
 //! nor touch the scan or the senses.
 
-use crate::model::{EntityIndex, Mention};
+use crate::model::{EntityId, Mention};
 use crate::text::words::{is_function_word, is_title_word};
 
 /// What an entity is, as far as descriptions go.
@@ -39,7 +39,7 @@ pub(crate) fn mark_descriptions(kinds: &[Kind], text: &str, mentions: &mut [Ment
     for i in 1..mentions.len() {
         let (head, tail) = mentions.split_at_mut(i);
         let (m, next) = (&mut head[i - 1], &tail[0]);
-        let kind = |e: EntityIndex| kinds.get(e as usize).copied();
+        let kind = |e: EntityId| kinds.get(e.index()).copied();
         if kind(next.entity) != Some(Kind::Person) || kind(m.entity) != Some(Kind::Place) {
             continue;
         }

@@ -19,7 +19,7 @@ use super::select::{to_span, word_char_at, word_char_before};
 use super::senses::resolve;
 use super::{Explanation, Matcher, Scratch};
 use crate::gazetteer::Gazetteer;
-use crate::model::{EntityIndex, Span};
+use crate::model::{EntityId, Span};
 use crate::text::chars::is_word_char;
 use crate::text::normalize::{normalize, normalize_into, OffsetMap};
 
@@ -80,11 +80,11 @@ pub(crate) enum Outcome {
     Case,
     /// Loses to the span of the match that covers it.
     Overlap(Span),
-    Anchored(Vec<EntityIndex>),
-    AnchoredAll(Vec<EntityIndex>),
-    Ambiguous(Vec<EntityIndex>),
+    Anchored(Vec<EntityId>),
+    AnchoredAll(Vec<EntityId>),
+    Ambiguous(Vec<EntityId>),
     Accepted {
-        entity: EntityIndex,
+        entity: EntityId,
         /// For a shared alias: every sense with its unambiguous mentions in the document.
         among: Vec<Tally>,
     },
@@ -93,7 +93,7 @@ pub(crate) enum Outcome {
 /// A sense of a shared alias and its unambiguous mentions in the document.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tally {
-    pub(crate) entity: EntityIndex,
+    pub(crate) entity: EntityId,
     pub(crate) mentions: usize,
 }
 
@@ -166,12 +166,12 @@ pub(crate) fn scan_traced(
 struct Names<'g>(&'g Gazetteer);
 
 impl Names<'_> {
-    fn one(&self, e: EntityIndex) -> String {
+    fn one(&self, e: EntityId) -> String {
         let ent = self.0.entity(e);
         format!("{} ({})", ent.label, ent.id)
     }
 
-    fn all(&self, es: &[EntityIndex]) -> String {
+    fn all(&self, es: &[EntityId]) -> String {
         es.iter()
             .map(|&e| self.one(e))
             .collect::<Vec<_>>()

@@ -23,7 +23,7 @@ use crate::error::{GazetteerError, Level, Problem};
 use crate::gazetteer::{CasePolicy, Gazetteer, Loader, DEFAULT_PACKS};
 use crate::graph::{FocusError, GraphOptions};
 use crate::matcher::{BuildError, Matcher};
-use crate::model::EntityIndex;
+use crate::model::EntityId;
 
 pub use build::{build, count, BuildReport};
 pub use extract::{scan, Processed};
@@ -193,7 +193,7 @@ impl Stats {
     fn count_types(
         &mut self,
         gazetteer: &Gazetteer,
-        mentions: impl IntoIterator<Item = (EntityIndex, u64)>,
+        mentions: impl IntoIterator<Item = (EntityId, u64)>,
     ) {
         for (e, n) in mentions {
             let kind = &gazetteer.entity(e).kind;

@@ -5,7 +5,7 @@
 use super::snippet::SNIPPET_WIDTH;
 use super::variants::same_given_name;
 use super::*;
-use crate::model::{Mention, Segments, Span};
+use crate::model::{EntityId, Mention, Segments, Span};
 
 const GAZ: &str = "@type person\n\
     Vladimir Putin | Putin\n\
@@ -469,7 +469,7 @@ fn odd_input_does_not_panic() {
             let b = bounds.get(k + 2).copied().unwrap_or(text.len() + 5);
             mentions.push(Mention {
                 span: Span { start: a, end: b },
-                entity: (k % 7) as u32,
+                entity: EntityId::new(k % 7),
                 demonym: false,
                 resolved: false,
                 describes: None,
@@ -477,7 +477,7 @@ fn odd_input_does_not_panic() {
         }
         mentions.push(Mention {
             span: Span { start: 3, end: 1 },
-            entity: 999,
+            entity: EntityId::new(999),
             demonym: false,
             resolved: false,
             describes: None,
