@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use crate::error::{Level, Location, Problem};
 use crate::gazetteer::{Alias, Entity, Gazetteer};
 use crate::matcher::Explanation;
-use crate::model::EntityId;
+use crate::model::{EntityId, EntityType};
 use crate::text::acronym::is_acronym;
 use crate::text::chars::is_word_char;
 use crate::text::normalize::normalize;
@@ -261,7 +261,7 @@ fn short_problem(entity: &Entity, alias: &Alias) -> Option<String> {
     if alias.anchored || alias.demonym {
         return None;
     }
-    if entity.kind == "person" && FAMILY_NAME_FIRST.contains(&alias.text.as_str()) {
+    if entity.kind == EntityType::Person && FAMILY_NAME_FIRST.contains(&alias.text.as_str()) {
         return None;
     }
     let cased = normalize(&alias.text, false);
@@ -435,8 +435,8 @@ fn missing_short_form(entity: &Entity) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = entity.label.split_whitespace().collect();
-    match entity.kind.as_str() {
-        "person" if words.len() >= 2 => {
+    match entity.kind {
+        EntityType::Person if words.len() >= 2 => {
             let first = words[0];
             let surname = if FAMILY_NAME_FIRST.contains(&first) {
                 first
@@ -458,7 +458,7 @@ fn missing_short_form(entity: &Entity) -> Option<String> {
                 entity.label
             ))
         }
-        "organization" => {
+        EntityType::Organization => {
             let caps: String = words
                 .iter()
                 .filter(|w| w.starts_with(char::is_uppercase))
@@ -479,7 +479,7 @@ fn missing_short_form(entity: &Entity) -> Option<String> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
     /// Per type: (entities, aliases, anchored aliases, demonyms).
-    pub by_type: BTreeMap<String, Counts>,
+    pub by_type: BTreeMap<EntityType, Counts>,
     /// Per source file, in loading order: (file, counts of the aliases written there).
     pub by_file: Vec<(String, Counts)>,
     /// Aliases (folded) listed under more than one entity, with how many.
@@ -512,7 +512,7 @@ impl Counts {
 
 /// Counts entities and aliases per type and per file, and lists the shared aliases.
 pub fn stats(g: &Gazetteer) -> Stats {
-    let mut by_type: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut by_type: BTreeMap<EntityType, Counts> = BTreeMap::new();
     let mut by_file: BTreeMap<&str, Counts> = BTreeMap::new();
     for e in g.entities() {
         let t = by_type.entry(e.kind.clone()).or_default();
@@ -571,7 +571,7 @@ pub fn write_stats(stats: &Stats, top: usize, out: &mut impl Write) -> io::Resul
     header(out, "type")?;
     let mut total = Counts::default();
     for (t, c) in &stats.by_type {
-        row(out, t, c)?;
+        row(out, t.as_str(), c)?;
         total.entities += c.entities;
         total.aliases += c.aliases;
         total.anchored += c.anchored;
@@ -835,12 +835,12 @@ Lee Sang-hoon | id=Q42 | ~Lee
         );
         loader.add_text("b/places.txt", "Russia | demonym=Russian\n");
         let s = stats(&loader.finish().unwrap());
-        let person = s.by_type["person"];
+        let person = s.by_type[&EntityType::Person];
         assert_eq!(
             (person.entities, person.aliases, person.anchored),
             (2, 5, 2)
         );
-        assert_eq!(s.by_type["place"].demonyms, 1);
+        assert_eq!(s.by_type[&EntityType::Place].demonyms, 1);
         assert_eq!(s.by_file[0].0, "a/people.txt");
         assert_eq!(s.by_file[1].1.aliases, 2);
         assert_eq!(s.ambiguous, [("kim".to_string(), 2)]);

@@ -15,7 +15,7 @@ use petgraph::stable_graph::{NodeIndex, StableUnGraph};
 
 use crate::gazetteer::Gazetteer;
 use crate::link::{Cooccurrence, Evidence, Measures, Window};
-use crate::model::EntityId;
+use crate::model::{EntityId, EntityType};
 
 /// The edge measure that filtering, ranking and drawing use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -66,7 +66,7 @@ pub struct Filters {
     /// Drop nodes with fewer mentions.
     pub min_mentions: Option<u64>,
     /// Keep only nodes of these types.
-    pub types: Option<Vec<String>>,
+    pub types: Option<Vec<EntityType>>,
     /// Keep the N nodes with the most mentions (ties by id).
     pub top: Option<usize>,
     /// Keep the ego network of this entity (id, label or alias).
@@ -96,7 +96,7 @@ pub struct Node {
     /// Display name.
     pub label: String,
     /// Type.
-    pub kind: String,
+    pub kind: EntityType,
     /// Mentions in the corpus.
     pub mentions: u64,
     /// Documents mentioning it.
@@ -563,7 +563,7 @@ mod tests {
         });
         assert_eq!(ids(&g), ["person:anna", "person:boris"]);
         let g = run(Filters {
-            types: Some(vec!["place".into()]),
+            types: Some(vec![EntityType::Place]),
             ..Filters::default()
         });
         assert_eq!(ids(&g), ["place:delhi", "place:essen"]);

@@ -123,6 +123,105 @@ impl std::fmt::Display for EntityId {
     }
 }
 
+/// What an entity is: one of the three types the crate knows, or any other type word a
+/// gazetteer uses (`event`, `ship`). Written, compared and ordered as its word, so maps
+/// keyed by it iterate in the words' order.
+///
+/// # Examples
+/// ```
+/// use entgraph::model::EntityType;
+/// assert_eq!(EntityType::new("person"), EntityType::Person);
+/// assert_eq!("event".parse::<EntityType>().unwrap().as_str(), "event");
+/// assert!("Event".parse::<EntityType>().is_err());
+/// assert!(EntityType::new("event") < EntityType::Organization);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum EntityType {
+    /// `person`.
+    Person,
+    /// `place`.
+    Place,
+    /// `organization`.
+    Organization,
+    /// Any other word; never one of the three above.
+    Other(Box<str>),
+}
+
+impl EntityType {
+    /// The type written `word`, as given: the three known words become their variants and
+    /// anything else is kept as [`EntityType::Other`] without being checked (a filter may
+    /// name a type no entity has). Parse with [`str::parse`] to require a type word.
+    pub fn new(word: &str) -> EntityType {
+        match word {
+            "person" => EntityType::Person,
+            "place" => EntityType::Place,
+            "organization" => EntityType::Organization,
+            other => EntityType::Other(other.into()),
+        }
+    }
+
+    /// The type word: `person`, `place`, `organization` or the other word.
+    pub fn as_str(&self) -> &str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Place => "place",
+            EntityType::Organization => "organization",
+            EntityType::Other(word) => word,
+        }
+    }
+}
+
+/// True for a valid type word: lower-case ASCII letters, digits, `_` and `-`, starting
+/// with a letter.
+pub fn is_type_word(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// A string that is not a type word (see [`is_type_word`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is not a type word (lower-case letters, digits, `_` and `-`, starting with a letter)"
+)]
+pub struct TypeWordError(pub String);
+
+impl std::str::FromStr for EntityType {
+    type Err = TypeWordError;
+
+    fn from_str(s: &str) -> Result<EntityType, TypeWordError> {
+        if is_type_word(s) {
+            Ok(EntityType::new(s))
+        } else {
+            Err(TypeWordError(s.to_string()))
+        }
+    }
+}
+
+impl PartialOrd for EntityType {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for EntityType {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::fmt::Display for EntityType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for EntityType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 /// One occurrence of a listed entity in a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Mention {
@@ -145,6 +244,21 @@ pub struct Mention {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entity_types_order_as_their_words() {
+        let mut types: Vec<EntityType> = ["place", "event", "person", "organization", "ship"]
+            .iter()
+            .map(|w| w.parse().unwrap())
+            .collect();
+        types.sort();
+        let words: Vec<&str> = types.iter().map(EntityType::as_str).collect();
+        assert_eq!(words, ["event", "organization", "person", "place", "ship"]);
+        assert_eq!(EntityType::new("place"), EntityType::Place);
+        assert_eq!(EntityType::Organization.to_string(), "organization");
+        assert!("".parse::<EntityType>().is_err());
+        assert!("1st".parse::<EntityType>().is_err());
+    }
 
     #[test]
     fn sentence_lookup_finds_containing_or_previous() {

@@ -52,7 +52,7 @@ pub fn write(
             text: &doc.text[m.span.range()],
             entity: &e.id,
             label: &e.label,
-            kind: &e.kind,
+            kind: e.kind.as_str(),
             sentence: segments.sentence_at(m.span.start),
             paragraph: segments.paragraph_at(m.span.start),
             demonym: m.demonym,

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use crate::error::{GazetteerError, Location, Problem};
-use crate::model::EntityId;
+use crate::model::{EntityId, EntityType};
 use crate::text::normalize::normalize;
 
 mod entry;
@@ -97,8 +97,8 @@ pub struct Entity {
     pub id: String,
     /// Display name.
     pub label: String,
-    /// Type: `person`, `place`, `organization` or any other lower-case word.
-    pub kind: String,
+    /// Type: `person`, `place`, `organization` or any other type word.
+    pub kind: EntityType,
     /// Attributes from the gazetteer (`wikidata=Q7747`), passed to the graph.
     pub attrs: BTreeMap<String, String>,
     /// Aliases, the label first.

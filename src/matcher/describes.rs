@@ -5,7 +5,7 @@
 //! [`Mention::describes`] on mentions already chosen; must not add, drop or move mentions,
 //! nor touch the scan or the senses.
 
-use crate::model::{EntityId, Mention};
+use crate::model::{EntityId, EntityType, Mention};
 use crate::text::words::{is_function_word, is_title_word};
 
 /// What an entity is, as far as descriptions go.
@@ -17,12 +17,12 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    /// The kind of an entity of gazetteer type `kind`.
-    pub(crate) fn of(kind: &str) -> Kind {
+    /// The kind of an entity of type `kind`.
+    pub(crate) fn of(kind: &EntityType) -> Kind {
         match kind {
-            "person" => Kind::Person,
-            "place" => Kind::Place,
-            _ => Kind::Other,
+            EntityType::Person => Kind::Person,
+            EntityType::Place => Kind::Place,
+            EntityType::Organization | EntityType::Other(_) => Kind::Other,
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::gazetteer::Gazetteer;
-use crate::model::EntityId;
+use crate::model::{EntityId, EntityType};
 use crate::text::normalize::normalize;
 
 /// The folded, space-free form names are compared by: `Kim Jong-un`, `Kim Jong Un` and
@@ -46,8 +46,8 @@ impl Known {
     pub fn new(gazetteer: &Gazetteer) -> Known {
         let mut known = Known::default();
         for entity in gazetteer.entities() {
-            known.person.push(entity.kind == "person");
-            known.place.push(entity.kind == "place");
+            known.person.push(entity.kind == EntityType::Person);
+            known.place.push(entity.kind == EntityType::Place);
             for alias in entity.aliases.iter().filter(|a| !a.anchored) {
                 known.names.insert(compact_key(&alias.text));
             }
