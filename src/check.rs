@@ -612,7 +612,11 @@ pub fn write_explanations(explanations: &[Explanation], out: &mut impl Write) ->
         writeln!(
             out,
             "{}..{} {:?}: {verdict} ({}): {}",
-            e.span.start, e.span.end, e.text, e.rule, e.reason
+            e.span.start(),
+            e.span.end(),
+            e.text,
+            e.rule,
+            e.reason
         )?;
     }
     if explanations.is_empty() {

@@ -177,11 +177,13 @@ impl Cooccurrence {
                 continue;
             }
             match window {
-                Window::Sentence => member.push((seg.sentence_at(m.span.start) as u32, m.entity)),
-                Window::Paragraph => member.push((seg.paragraph_at(m.span.start) as u32, m.entity)),
+                Window::Sentence => member.push((seg.sentence_at(m.span.start()) as u32, m.entity)),
+                Window::Paragraph => {
+                    member.push((seg.paragraph_at(m.span.start()) as u32, m.entity))
+                }
                 Window::Document => member.push((0, m.entity)),
                 Window::Sentences(n) => {
-                    let s = seg.sentence_at(m.span.start);
+                    let s = seg.sentence_at(m.span.start());
                     let last = units.saturating_sub(1) as usize;
                     let first = (s + 1).saturating_sub(n as usize);
                     for u in first..=s.min(last) {
@@ -269,7 +271,7 @@ fn unit_extent(doc: DocInput<'_>, window: Window, unit: u32) -> (u32, Span) {
             let last = (u + n as usize - 1).min(seg.sentences.len() - 1);
             (
                 unit,
-                Span::new(seg.sentences[u].start, seg.sentences[last].end),
+                Span::new(seg.sentences[u].start(), seg.sentences[last].end()),
             )
         }
     }

@@ -10,10 +10,8 @@ use std::ops::Range;
 /// A half-open range of UTF-8 byte offsets into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
+    start: usize,
+    end: usize,
 }
 
 impl Span {
@@ -21,9 +19,22 @@ impl Span {
     ///
     /// # Panics
     /// Panics if `start > end`: that is a bug in the caller, never a property of input.
+    #[inline]
     pub fn new(start: usize, end: usize) -> Span {
         assert!(start <= end, "span start {start} after end {end}");
         Span { start, end }
+    }
+
+    /// First byte.
+    #[inline]
+    pub fn start(self) -> usize {
+        self.start
+    }
+
+    /// One past the last byte.
+    #[inline]
+    pub fn end(self) -> usize {
+        self.end
     }
 
     /// The span as a range, for slicing.

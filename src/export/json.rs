@@ -170,8 +170,8 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, edges_key: EdgesKey, out: &mut W)
                 .map(|v| EvidenceDto {
                     doc: &v.doc,
                     sentence: v.sentence,
-                    start: v.span.start,
-                    end: v.span.end,
+                    start: v.span.start(),
+                    end: v.span.end(),
                 })
                 .collect(),
         })

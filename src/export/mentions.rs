@@ -47,14 +47,14 @@ pub fn write(
         let e = gazetteer.entity(m.entity);
         let record = Record {
             doc: &doc.id,
-            start: m.span.start,
-            end: m.span.end,
+            start: m.span.start(),
+            end: m.span.end(),
             text: &doc.text[m.span.range()],
             entity: &e.id,
             label: &e.label,
             kind: e.kind.as_str(),
-            sentence: segments.sentence_at(m.span.start),
-            paragraph: segments.paragraph_at(m.span.start),
+            sentence: segments.sentence_at(m.span.start()),
+            paragraph: segments.paragraph_at(m.span.start()),
             demonym: m.demonym,
             resolved: m.resolved,
             describes: m.describes.map(|p| gazetteer.entity(p).id.as_str()),

@@ -43,7 +43,7 @@ pub(crate) fn mark_descriptions(kinds: &[Kind], text: &str, mentions: &mut [Ment
         if kind(next.entity) != Some(Kind::Person) || kind(m.entity) != Some(Kind::Place) {
             continue;
         }
-        let gap = &text[m.span.end..next.span.start];
+        let gap = &text[m.span.end()..next.span.start()];
         let describes = if m.demonym {
             title_words(gap).is_some()
         } else if let Some(rest) = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("’s")) {

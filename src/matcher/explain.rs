@@ -219,11 +219,16 @@ pub(crate) fn explain(m: &Matcher, gazetteer: &Gazetteer, text: &str) -> Vec<Exp
         .collect();
     set_aside(m, &names, text, &mut out);
     out.sort_by(|a, b| {
-        (a.span.start, std::cmp::Reverse(a.span.end), a.rule.as_str()).cmp(&(
-            b.span.start,
-            std::cmp::Reverse(b.span.end),
-            b.rule.as_str(),
-        ))
+        (
+            a.span.start(),
+            std::cmp::Reverse(a.span.end()),
+            a.rule.as_str(),
+        )
+            .cmp(&(
+                b.span.start(),
+                std::cmp::Reverse(b.span.end()),
+                b.rule.as_str(),
+            ))
     });
     out
 }
@@ -251,7 +256,7 @@ fn verdict(names: &Names<'_>, text: &str, recs: &[Record], t: Trace) -> (bool, R
         }
         Outcome::Overlap(w) => (false, Rule::Overlap, format!(
             "alias `{alias}` overlaps the longer or earlier match `{}` at {}..{} (leftmost-longest, no overlaps)",
-            &text[w.range()], w.start, w.end
+            &text[w.range()], w.start(), w.end()
         )),
         Outcome::Anchored(es) => (false, Rule::Anchoring, format!(
             "alias `{alias}` is anchored for {}, and the text never names it by another alias",
@@ -314,15 +319,15 @@ fn set_aside(m: &Matcher, names: &Names<'_>, text: &str, out: &mut Vec<Explanati
 
 /// The word of `text` around `span` (extended while word chars go on).
 fn word_around(text: &str, span: Span) -> (usize, usize) {
-    let start = text[..span.start]
+    let start = text[..span.start()]
         .char_indices()
         .rev()
         .take_while(|&(_, c)| is_word_char(c))
         .last()
-        .map_or(span.start, |(i, _)| i);
-    let end = text[span.end..]
+        .map_or(span.start(), |(i, _)| i);
+    let end = text[span.end()..]
         .char_indices()
         .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(i, _)| span.end + i);
+        .map_or(text.len(), |(i, _)| span.end() + i);
     (start, end)
 }

@@ -82,7 +82,7 @@ impl Evidence {
                     ..
                 }] => Some(Sighting {
                     entity,
-                    at: c.span.start,
+                    at: c.span.start(),
                 }),
                 _ => None,
             })
@@ -151,7 +151,7 @@ pub(crate) fn resolve(
                 demonym: s.demonym,
                 resolved: c.senses.len() > 1,
             }),
-            _ => pick(text, &live, &evidence, c.span.start).map(|s| Choice {
+            _ => pick(text, &live, &evidence, c.span.start()).map(|s| Choice {
                 entity: s.entity,
                 demonym: s.demonym,
                 resolved: true,

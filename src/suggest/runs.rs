@@ -80,7 +80,7 @@ fn absorbable(
     known: &Known,
 ) -> bool {
     let t = &toks[i];
-    if span.start != t.start || span.end != t.end {
+    if span.start() != t.start || span.end() != t.end {
         return false;
     }
     // A place word that starts an organization's name: `Arctic` of `Arctic Fisheries
