@@ -81,7 +81,7 @@ pub struct EntityCounts {
     /// The surface forms seen, with their counts.
     pub aliases: HashMap<String, u64>,
     /// The last document counted (by position), so a document counts once.
-    pub last_doc: Option<u64>,
+    pub(crate) last_doc: Option<u64>,
 }
 
 /// Counts for one pair of entities.
@@ -94,7 +94,7 @@ pub struct PairCounts {
     /// Up to K citations, the earliest by (document position, unit start).
     pub evidence: Vec<Evidence>,
     /// The last document counted (by position), so a document counts once.
-    pub last_doc: Option<u64>,
+    pub(crate) last_doc: Option<u64>,
 }
 
 /// Co-occurrence counts over a corpus (or part of one).

@@ -33,7 +33,7 @@ pub fn segment(text: &str) -> Segments {
 }
 
 /// As [`segment`], into `out` (cleared first), reusing its buffers.
-pub fn segment_into(text: &str, out: &mut Segments) {
+pub(crate) fn segment_into(text: &str, out: &mut Segments) {
     out.paragraphs.clear();
     out.sentences.clear();
     out.sentence_paragraph.clear();

@@ -15,10 +15,10 @@ use crate::graph::Graph;
 use crate::model::EntityType;
 
 /// Above this many nodes the layout switches from neato to sfdp.
-pub const SFDP_ABOVE: usize = 300;
+pub(crate) const SFDP_ABOVE: usize = 300;
 
 /// Shape and fill colour for a node type.
-pub fn style_for(kind: &EntityType) -> (&'static str, &'static str) {
+pub(crate) fn style_for(kind: &EntityType) -> (&'static str, &'static str) {
     match kind {
         EntityType::Person => ("ellipse", "#f4a261"),
         EntityType::Place => ("box", "#8ecae6"),

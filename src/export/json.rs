@@ -39,7 +39,7 @@ use crate::graph::Graph;
 use crate::model::EntityType;
 
 /// Version of the JSON schema written.
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Doc<'a> {

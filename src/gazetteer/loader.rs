@@ -58,7 +58,7 @@ impl Loader {
 
     /// Adds a gazetteer argument as the command line gives it: an existing file or
     /// directory, else an embedded pack of that name.
-    pub fn add_arg(&mut self, arg: &str) {
+    pub(crate) fn add_arg(&mut self, arg: &str) {
         if !Path::new(arg).exists() && self.add_embedded(arg) {
             return;
         }
@@ -66,7 +66,7 @@ impl Loader {
     }
 
     /// Adds a file, or every `.txt` and `.jsonl` file below a directory in sorted order.
-    pub fn add_path(&mut self, path: &Path) {
+    pub(crate) fn add_path(&mut self, path: &Path) {
         let shown = path.display().to_string();
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,

@@ -24,7 +24,7 @@ mod variants;
 
 pub use entry::{derive_id, is_type_word};
 pub use loader::Loader;
-pub use packs::{embedded_packs, DEFAULT_PACKS};
+pub(crate) use packs::DEFAULT_PACKS;
 pub use variants::variants;
 
 /// What a format parser hands the loader, in the order of the file's lines.
@@ -81,7 +81,7 @@ pub struct Alias {
     pub forced: bool,
     /// This entity is the default sense of the alias when it is shared and the document
     /// gives no evidence.
-    pub default_sense: bool,
+    pub(crate) default_sense: bool,
     /// A demonym (`Russian` for Russia).
     pub demonym: bool,
     /// Case policy of the file or entry it came from.
@@ -199,14 +199,14 @@ impl Gazetteer {
     }
 
     /// The entity with the string id `id` (`person:vladimir-putin`).
-    pub fn index_of(&self, id: &str) -> Option<EntityId> {
+    pub(crate) fn index_of(&self, id: &str) -> Option<EntityId> {
         self.by_id
             .get(id, &self.entities)
             .map(|i| EntityId::new(i as usize))
     }
 
     /// Finds an entity by id, else by label (case-insensitive), else by alias.
-    pub fn lookup(&self, key: &str) -> Option<EntityId> {
+    pub(crate) fn lookup(&self, key: &str) -> Option<EntityId> {
         if let Some(i) = self.index_of(key) {
             return Some(i);
         }
