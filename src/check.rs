@@ -481,7 +481,7 @@ pub struct Stats {
     /// Per type: (entities, aliases, anchored aliases, demonyms).
     pub by_type: BTreeMap<EntityType, Counts>,
     /// Per source file, in loading order: (file, counts of the aliases written there).
-    pub(crate) by_file: Vec<(String, Counts)>,
+    pub by_file: Vec<(String, Counts)>,
     /// Aliases (folded) listed under more than one entity, with how many.
     pub ambiguous: Vec<(String, usize)>,
 }
@@ -498,7 +498,7 @@ pub struct Counts {
     /// Demonyms.
     pub demonyms: usize,
     /// Aliases that are the default sense of a shared alias.
-    pub(crate) defaults: usize,
+    pub defaults: usize,
 }
 
 impl Counts {

@@ -82,18 +82,18 @@ pub struct Segments {
     /// Sentence spans, trimmed of surrounding whitespace.
     pub sentences: Vec<Span>,
     /// For each sentence, the index of its paragraph.
-    pub(crate) sentence_paragraph: Vec<u32>,
+    pub sentence_paragraph: Vec<u32>,
 }
 
 impl Segments {
     /// The index of the sentence containing byte `offset`, or the nearest sentence before it
     /// when the offset falls between sentences (0 when there is none).
-    pub(crate) fn sentence_at(&self, offset: usize) -> usize {
+    pub fn sentence_at(&self, offset: usize) -> usize {
         index_at(&self.sentences, offset)
     }
 
     /// The index of the paragraph containing byte `offset` (or the nearest before it).
-    pub(crate) fn paragraph_at(&self, offset: usize) -> usize {
+    pub fn paragraph_at(&self, offset: usize) -> usize {
         index_at(&self.paragraphs, offset)
     }
 }

@@ -81,7 +81,7 @@ pub struct Alias {
     pub forced: bool,
     /// This entity is the default sense of the alias when it is shared and the document
     /// gives no evidence.
-    pub(crate) default_sense: bool,
+    pub default_sense: bool,
     /// A demonym (`Russian` for Russia).
     pub demonym: bool,
     /// Case policy of the file or entry it came from.
@@ -199,14 +199,14 @@ impl Gazetteer {
     }
 
     /// The entity with the string id `id` (`person:vladimir-putin`).
-    pub(crate) fn index_of(&self, id: &str) -> Option<EntityId> {
+    pub fn index_of(&self, id: &str) -> Option<EntityId> {
         self.by_id
             .get(id, &self.entities)
             .map(|i| EntityId::new(i as usize))
     }
 
     /// Finds an entity by id, else by label (case-insensitive), else by alias.
-    pub(crate) fn lookup(&self, key: &str) -> Option<EntityId> {
+    pub fn lookup(&self, key: &str) -> Option<EntityId> {
         if let Some(i) = self.index_of(key) {
             return Some(i);
         }

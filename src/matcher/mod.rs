@@ -51,7 +51,7 @@ use engine::{Hit, Scan};
 use explain::{Explainer, Trace};
 use senses::{resolve, Candidate};
 
-pub(crate) use explain::Rule;
+pub use explain::Rule;
 
 /// Total pattern bytes up to which the matcher builds a DFA (see [`MatcherBuilder::build`]).
 pub const DFA_MAX_PATTERN_BYTES: usize = 1 << 20;
@@ -156,9 +156,9 @@ pub struct BuildStats {
     /// Distinct normalized patterns in the automaton.
     pub patterns: usize,
     /// Patterns shared by more than one entity.
-    pub(crate) ambiguous_patterns: usize,
+    pub ambiguous_patterns: usize,
     /// Demonym aliases skipped because demonyms are off.
-    pub(crate) demonyms_off: usize,
+    pub demonyms_off: usize,
     /// Aliases set aside by the junk guard.
     pub set_aside: Vec<SetAside>,
 }
@@ -171,7 +171,7 @@ pub struct SetAside {
     /// Its entity.
     pub entity: EntityId,
     /// Why.
-    pub(crate) reason: JunkReason,
+    pub reason: JunkReason,
 }
 
 /// A byte range of an arena string, or a range of a table, in `u32`s.
@@ -244,7 +244,7 @@ pub struct Explanation {
     /// `anchoring`, `ambiguity` or `junk`.
     pub rule: Rule,
     /// Why, in words, naming the alias and the entities.
-    pub(crate) reason: String,
+    pub reason: String,
 }
 
 impl Matcher {
