@@ -13,6 +13,7 @@ use std::io::{self, Write};
 use crate::error::{Level, Location, Problem};
 use crate::gazetteer::{Alias, Entity, Gazetteer};
 use crate::matcher::Explanation;
+use crate::model::{EntityId, EntityType};
 use crate::text::acronym::is_acronym;
 use crate::text::chars::is_word_char;
 use crate::text::normalize::normalize;
@@ -75,7 +76,7 @@ pub fn lint(gazetteer: &Gazetteer, options: &CheckOptions) -> Vec<Problem> {
             if let Some(m) = ascii_spelling(entity, alias) {
                 out.push(Problem::note(alias.location.clone(), m));
             }
-            containment(gazetteer, &containers, ei as u32, alias, &mut out);
+            containment(gazetteer, &containers, EntityId::new(ei), alias, &mut out);
         }
         if options.in_scope(&entity.location) {
             if let Some(m) = missing_short_form(entity) {
@@ -121,7 +122,7 @@ pub fn lint(gazetteer: &Gazetteer, options: &CheckOptions) -> Vec<Problem> {
 /// Folded alias → the (entity, alias) pairs that have it. Hyphens fold to spaces, as the
 /// matcher's variants make `Kim Jong-un` and `Kim Jong Un` the same name.
 struct AliasIndex {
-    by_key: HashMap<String, Vec<(u32, usize)>>,
+    by_key: HashMap<String, Vec<(EntityId, usize)>>,
 }
 
 fn key(text: &str) -> String {
@@ -130,21 +131,21 @@ fn key(text: &str) -> String {
 
 impl AliasIndex {
     fn new(g: &Gazetteer) -> AliasIndex {
-        let mut by_key: HashMap<String, Vec<(u32, usize)>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<(EntityId, usize)>> = HashMap::new();
         for (ei, e) in g.entities().iter().enumerate() {
             for (ai, a) in e.aliases.iter().enumerate() {
                 by_key
                     .entry(key(&a.text))
                     .or_default()
-                    .push((ei as u32, ai));
+                    .push((EntityId::new(ei), ai));
             }
         }
         AliasIndex { by_key }
     }
 
     /// The distinct entities listing `key`, in entity order.
-    fn entities(&self, key: &str) -> Vec<u32> {
-        let mut es: Vec<u32> = self
+    fn entities(&self, key: &str) -> Vec<EntityId> {
+        let mut es: Vec<EntityId> = self
             .by_key
             .get(key)
             .map(|v| v.iter().map(|p| p.0).collect())
@@ -155,7 +156,7 @@ impl AliasIndex {
     }
 }
 
-fn names(g: &Gazetteer, entities: &[u32]) -> String {
+fn names(g: &Gazetteer, entities: &[EntityId]) -> String {
     let mut s: Vec<String> = entities
         .iter()
         .take(LIST_MAX)
@@ -180,7 +181,7 @@ fn shared_aliases(g: &Gazetteer, index: &AliasIndex, o: &CheckOptions, out: &mut
             if es.len() < 2 {
                 continue;
             }
-            let defaults: Vec<u32> = index.by_key[&key(&alias.text)]
+            let defaults: Vec<EntityId> = index.by_key[&key(&alias.text)]
                 .iter()
                 .filter(|&&(e, a)| g.entity(e).aliases[a].default_sense)
                 .map(|p| p.0)
@@ -196,14 +197,18 @@ fn shared_aliases(g: &Gazetteer, index: &AliasIndex, o: &CheckOptions, out: &mut
                 .iter()
                 .filter(|&&(e, a)| !g.entity(e).aliases[a].anchored)
                 .map(|p| p.0)
-                .collect::<BTreeSet<u32>>()
+                .collect::<BTreeSet<EntityId>>()
                 .len();
             let level = if !defaults.is_empty() || plain < 2 {
                 Level::Note
             } else {
                 Level::Warning
             };
-            let others: Vec<u32> = es.iter().copied().filter(|&e| e != ei as u32).collect();
+            let others: Vec<EntityId> = es
+                .iter()
+                .copied()
+                .filter(|&e| e != EntityId::new(ei))
+                .collect();
             out.push(Problem::new(
                 level,
                 alias.location.clone(),
@@ -256,7 +261,7 @@ fn short_problem(entity: &Entity, alias: &Alias) -> Option<String> {
     if alias.anchored || alias.demonym {
         return None;
     }
-    if entity.kind == "person" && FAMILY_NAME_FIRST.contains(&alias.text.as_str()) {
+    if entity.kind == EntityType::Person && FAMILY_NAME_FIRST.contains(&alias.text.as_str()) {
         return None;
     }
     let cased = normalize(&alias.text, false);
@@ -349,7 +354,7 @@ fn ascii_fold(text: &str) -> Option<String> {
 fn containment(
     g: &Gazetteer,
     containers: &Containers,
-    ei: u32,
+    ei: EntityId,
     alias: &Alias,
     out: &mut Vec<Problem>,
 ) {
@@ -361,7 +366,7 @@ fn containment(
     let Some(longer) = containers.get(&key(&alias.text)) else {
         return;
     };
-    let mut others: Vec<(u32, &str)> = longer
+    let mut others: Vec<(EntityId, &str)> = longer
         .iter()
         .filter(|&&(e, _)| e != ei)
         .map(|&(e, a)| (e, g.entity(e).aliases[a].text.as_str()))
@@ -393,7 +398,7 @@ fn containment(
 
 /// Word n-gram (folded, a proper part of an alias) → the aliases containing it. An alias
 /// of n words has n(n+1)/2 word n-grams; only those that are aliases themselves are kept.
-type Containers = HashMap<String, Vec<(u32, usize)>>;
+type Containers = HashMap<String, Vec<(EntityId, usize)>>;
 
 fn containers(index: &AliasIndex) -> Containers {
     let mut map: Containers = HashMap::new();
@@ -430,8 +435,8 @@ fn missing_short_form(entity: &Entity) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = entity.label.split_whitespace().collect();
-    match entity.kind.as_str() {
-        "person" if words.len() >= 2 => {
+    match entity.kind {
+        EntityType::Person if words.len() >= 2 => {
             let first = words[0];
             let surname = if FAMILY_NAME_FIRST.contains(&first) {
                 first
@@ -453,7 +458,7 @@ fn missing_short_form(entity: &Entity) -> Option<String> {
                 entity.label
             ))
         }
-        "organization" => {
+        EntityType::Organization => {
             let caps: String = words
                 .iter()
                 .filter(|w| w.starts_with(char::is_uppercase))
@@ -474,7 +479,7 @@ fn missing_short_form(entity: &Entity) -> Option<String> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
     /// Per type: (entities, aliases, anchored aliases, demonyms).
-    pub by_type: BTreeMap<String, Counts>,
+    pub by_type: BTreeMap<EntityType, Counts>,
     /// Per source file, in loading order: (file, counts of the aliases written there).
     pub by_file: Vec<(String, Counts)>,
     /// Aliases (folded) listed under more than one entity, with how many.
@@ -507,7 +512,7 @@ impl Counts {
 
 /// Counts entities and aliases per type and per file, and lists the shared aliases.
 pub fn stats(g: &Gazetteer) -> Stats {
-    let mut by_type: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut by_type: BTreeMap<EntityType, Counts> = BTreeMap::new();
     let mut by_file: BTreeMap<&str, Counts> = BTreeMap::new();
     for e in g.entities() {
         let t = by_type.entry(e.kind.clone()).or_default();
@@ -566,7 +571,7 @@ pub fn write_stats(stats: &Stats, top: usize, out: &mut impl Write) -> io::Resul
     header(out, "type")?;
     let mut total = Counts::default();
     for (t, c) in &stats.by_type {
-        row(out, t, c)?;
+        row(out, t.as_str(), c)?;
         total.entities += c.entities;
         total.aliases += c.aliases;
         total.anchored += c.anchored;
@@ -607,7 +612,11 @@ pub fn write_explanations(explanations: &[Explanation], out: &mut impl Write) ->
         writeln!(
             out,
             "{}..{} {:?}: {verdict} ({}): {}",
-            e.span.start, e.span.end, e.text, e.rule, e.reason
+            e.span.start(),
+            e.span.end(),
+            e.text,
+            e.rule,
+            e.reason
         )?;
     }
     if explanations.is_empty() {
@@ -830,12 +839,12 @@ Lee Sang-hoon | id=Q42 | ~Lee
         );
         loader.add_text("b/places.txt", "Russia | demonym=Russian\n");
         let s = stats(&loader.finish().unwrap());
-        let person = s.by_type["person"];
+        let person = s.by_type[&EntityType::Person];
         assert_eq!(
             (person.entities, person.aliases, person.anchored),
             (2, 5, 2)
         );
-        assert_eq!(s.by_type["place"].demonyms, 1);
+        assert_eq!(s.by_type[&EntityType::Place].demonyms, 1);
         assert_eq!(s.by_file[0].0, "a/people.txt");
         assert_eq!(s.by_file[1].1.aliases, 2);
         assert_eq!(s.ambiguous, [("kim".to_string(), 2)]);

@@ -29,7 +29,7 @@ impl Location {
     }
 
     /// A location naming line `index0 + 1` of a file (stored 1-based, given 0-based).
-    pub fn line0(path: impl Into<Arc<str>>, index0: usize) -> Location {
+    pub(crate) fn line0(path: impl Into<Arc<str>>, index0: usize) -> Location {
         Location {
             path: path.into(),
             line: Some(index0 + 1),

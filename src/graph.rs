@@ -15,6 +15,7 @@ use petgraph::stable_graph::{NodeIndex, StableUnGraph};
 
 use crate::gazetteer::Gazetteer;
 use crate::link::{Cooccurrence, Evidence, Measures, Window};
+use crate::model::{EntityId, EntityType};
 
 /// The edge measure that filtering, ranking and drawing use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -65,7 +66,7 @@ pub struct Filters {
     /// Drop nodes with fewer mentions.
     pub min_mentions: Option<u64>,
     /// Keep only nodes of these types.
-    pub types: Option<Vec<String>>,
+    pub types: Option<Vec<EntityType>>,
     /// Keep the N nodes with the most mentions (ties by id).
     pub top: Option<usize>,
     /// Keep the ego network of this entity (id, label or alias).
@@ -95,7 +96,7 @@ pub struct Node {
     /// Display name.
     pub label: String,
     /// Type.
-    pub kind: String,
+    pub kind: EntityType,
     /// Mentions in the corpus.
     pub mentions: u64,
     /// Documents mentioning it.
@@ -189,18 +190,18 @@ pub fn build(
     opts: &GraphOptions,
 ) -> Result<Graph, FocusError> {
     // Nodes and edges go into petgraph in id order, so every iteration below is ordered.
-    let mut ids: Vec<(&str, u32)> = counts
+    let mut ids: Vec<(&str, EntityId)> = counts
         .entities
         .keys()
         .map(|&e| (gazetteer.entity(e).id.as_str(), e))
         .collect();
     ids.sort_unstable();
-    let mut g: StableUnGraph<u32, (u32, u32)> = StableUnGraph::default();
-    let mut index: HashMap<u32, NodeIndex> = HashMap::new();
+    let mut g: StableUnGraph<EntityId, (EntityId, EntityId)> = StableUnGraph::default();
+    let mut index: HashMap<EntityId, NodeIndex> = HashMap::new();
     for &(_, e) in &ids {
         index.insert(e, g.add_node(e));
     }
-    let mut pairs: Vec<(&str, &str, u32, u32)> = counts
+    let mut pairs: Vec<(&str, &str, EntityId, EntityId)> = counts
         .pairs
         .keys()
         .map(|&(a, b)| {
@@ -216,7 +217,7 @@ pub fn build(
         })
         .collect();
     pairs.sort_unstable();
-    let measures_of = |a: u32, b: u32| {
+    let measures_of = |a: EntityId, b: EntityId| {
         let key = if a < b { (a, b) } else { (b, a) };
         let p = &counts.pairs[&key];
         let m = Measures::new(
@@ -247,7 +248,8 @@ pub fn build(
             g.remove_edge(ei);
         }
     }
-    let remove_nodes = |g: &mut StableUnGraph<u32, (u32, u32)>, keep: &dyn Fn(u32) -> bool| {
+    let remove_nodes = |g: &mut StableUnGraph<EntityId, (EntityId, EntityId)>,
+                        keep: &dyn Fn(EntityId) -> bool| {
         let drop: Vec<_> = g.node_indices().filter(|&n| !keep(g[n])).collect();
         for n in drop {
             g.remove_node(n);
@@ -265,7 +267,7 @@ pub fn build(
     }
     // 4. top N by mentions
     if let Some(n) = f.top {
-        let mut ranked: Vec<(u64, &str, u32)> = g
+        let mut ranked: Vec<(u64, &str, EntityId)> = g
             .node_indices()
             .map(|ni| {
                 let e = g[ni];
@@ -277,7 +279,8 @@ pub fn build(
             })
             .collect();
         ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-        let keep: std::collections::HashSet<u32> = ranked.iter().take(n).map(|r| r.2).collect();
+        let keep: std::collections::HashSet<EntityId> =
+            ranked.iter().take(n).map(|r| r.2).collect();
         remove_nodes(&mut g, &|e| keep.contains(&e));
     }
     // 5. focus + hops
@@ -302,7 +305,7 @@ pub fn build(
                 }
             }
         }
-        let keep: std::collections::HashSet<u32> = dist.keys().map(|&n| g[n]).collect();
+        let keep: std::collections::HashSet<EntityId> = dist.keys().map(|&n| g[n]).collect();
         remove_nodes(&mut g, &|e| keep.contains(&e));
     }
     // 6. drop isolated
@@ -560,7 +563,7 @@ mod tests {
         });
         assert_eq!(ids(&g), ["person:anna", "person:boris"]);
         let g = run(Filters {
-            types: Some(vec!["place".into()]),
+            types: Some(vec![EntityType::Place]),
             ..Filters::default()
         });
         assert_eq!(ids(&g), ["place:delhi", "place:essen"]);
@@ -596,7 +599,7 @@ mod tests {
             ..Default::default()
         };
         c.entities.insert(
-            0,
+            EntityId::new(0),
             EntityCounts {
                 mentions: 1,
                 documents: 1,

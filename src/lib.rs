@@ -43,5 +43,5 @@ pub use error::{GazetteerError, Location, Problem};
 pub use gazetteer::Gazetteer;
 pub use graph::Graph;
 pub use matcher::Matcher;
-pub use model::{Document, Mention, Segments, Span};
+pub use model::{Document, EntityId, EntityType, Mention, Segments, Span};
 pub use pipeline::{BuildOptions, LoadOptions, RunOptions};

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::model::{EntityIndex, Mention, Segments, Span};
+use crate::model::{EntityId, Mention, Segments, Span};
 
 /// The unit of text inside which two entities count as appearing together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,7 +81,7 @@ pub struct EntityCounts {
     /// The surface forms seen, with their counts.
     pub aliases: HashMap<String, u64>,
     /// The last document counted (by position), so a document counts once.
-    pub last_doc: Option<u64>,
+    pub(crate) last_doc: Option<u64>,
 }
 
 /// Counts for one pair of entities.
@@ -94,7 +94,7 @@ pub struct PairCounts {
     /// Up to K citations, the earliest by (document position, unit start).
     pub evidence: Vec<Evidence>,
     /// The last document counted (by position), so a document counts once.
-    pub last_doc: Option<u64>,
+    pub(crate) last_doc: Option<u64>,
 }
 
 /// Co-occurrence counts over a corpus (or part of one).
@@ -105,9 +105,9 @@ pub struct Cooccurrence {
     /// Documents counted.
     pub documents: u64,
     /// Per-entity counts.
-    pub entities: HashMap<EntityIndex, EntityCounts>,
+    pub entities: HashMap<EntityId, EntityCounts>,
     /// Per-pair counts, keyed `(low, high)`.
-    pub pairs: HashMap<(EntityIndex, EntityIndex), PairCounts>,
+    pub pairs: HashMap<(EntityId, EntityId), PairCounts>,
 }
 
 /// One document's input to the linker.
@@ -142,7 +142,7 @@ impl Cooccurrence {
         doc: DocInput<'_>,
         window: Window,
         evidence: usize,
-        member: &mut Vec<(u32, EntityIndex)>,
+        member: &mut Vec<(u32, EntityId)>,
     ) {
         let seg = doc.segments;
         let n_sent = seg.sentences.len();
@@ -177,11 +177,13 @@ impl Cooccurrence {
                 continue;
             }
             match window {
-                Window::Sentence => member.push((seg.sentence_at(m.span.start) as u32, m.entity)),
-                Window::Paragraph => member.push((seg.paragraph_at(m.span.start) as u32, m.entity)),
+                Window::Sentence => member.push((seg.sentence_at(m.span.start()) as u32, m.entity)),
+                Window::Paragraph => {
+                    member.push((seg.paragraph_at(m.span.start()) as u32, m.entity))
+                }
                 Window::Document => member.push((0, m.entity)),
                 Window::Sentences(n) => {
-                    let s = seg.sentence_at(m.span.start);
+                    let s = seg.sentence_at(m.span.start());
                     let last = units.saturating_sub(1) as usize;
                     let first = (s + 1).saturating_sub(n as usize);
                     for u in first..=s.min(last) {
@@ -269,7 +271,7 @@ fn unit_extent(doc: DocInput<'_>, window: Window, unit: u32) -> (u32, Span) {
             let last = (u + n as usize - 1).min(seg.sentences.len() - 1);
             (
                 unit,
-                Span::new(seg.sentences[u].start, seg.sentences[last].end),
+                Span::new(seg.sentences[u].start(), seg.sentences[last].end()),
             )
         }
     }
@@ -316,11 +318,15 @@ mod tests {
     use super::*;
     use crate::segment::segment;
 
-    fn mention(text: &str, needle: &str, nth: usize, entity: EntityIndex) -> Mention {
+    fn e(index: usize) -> EntityId {
+        EntityId::new(index)
+    }
+
+    fn mention(text: &str, needle: &str, nth: usize, entity: usize) -> Mention {
         let start = text.match_indices(needle).nth(nth).unwrap().0;
         Mention {
             span: Span::new(start, start + needle.len()),
-            entity,
+            entity: EntityId::new(entity),
             demonym: false,
             describes: None,
             resolved: false,
@@ -359,13 +365,13 @@ mod tests {
     fn sentence_window_counts_pairs_once_per_unit() {
         let c = count(Window::Sentence);
         assert_eq!(c.units, 4);
-        assert_eq!(c.pairs[&(0, 1)].units, 1);
-        assert_eq!(c.pairs[&(1, 2)].units, 1);
-        assert_eq!(c.pairs[&(0, 2)].units, 1);
-        assert_eq!(c.entities[&0].mentions, 4);
-        assert_eq!(c.entities[&0].units, 3);
+        assert_eq!(c.pairs[&(e(0), e(1))].units, 1);
+        assert_eq!(c.pairs[&(e(1), e(2))].units, 1);
+        assert_eq!(c.pairs[&(e(0), e(2))].units, 1);
+        assert_eq!(c.entities[&e(0)].mentions, 4);
+        assert_eq!(c.entities[&e(0)].units, 3);
         assert!(!c.pairs.keys().any(|(a, b)| a == b));
-        let ev = &c.pairs[&(0, 1)].evidence[0];
+        let ev = &c.pairs[&(e(0), e(1))].evidence[0];
         assert_eq!(&TEXT[ev.span.range()], "Anna met Boris.");
     }
 
@@ -373,17 +379,17 @@ mod tests {
     fn paragraph_document_and_sliding_windows() {
         let p = count(Window::Paragraph);
         assert_eq!(p.units, 2);
-        assert_eq!(p.pairs[&(0, 1)].units, 2);
-        assert_eq!(p.pairs[&(0, 2)].units, 1);
+        assert_eq!(p.pairs[&(e(0), e(1))].units, 2);
+        assert_eq!(p.pairs[&(e(0), e(2))].units, 1);
         let d = count(Window::Document);
         assert_eq!((d.units, d.pairs.len()), (1, 3));
         // Sentences: [A B] [A A] [B C] [C A]; windows of 2: {A,B} {A,B,C} {A,B,C}.
         let s = count(Window::Sentences(2));
         assert_eq!(s.units, 3);
-        assert_eq!(s.pairs[&(0, 1)].units, 3);
-        assert_eq!(s.pairs[&(1, 2)].units, 2);
-        assert_eq!(s.pairs[&(0, 2)].units, 2);
-        assert_eq!(s.entities[&2].units, 2);
+        assert_eq!(s.pairs[&(e(0), e(1))].units, 3);
+        assert_eq!(s.pairs[&(e(1), e(2))].units, 2);
+        assert_eq!(s.pairs[&(e(0), e(2))].units, 2);
+        assert_eq!(s.entities[&e(2)].units, 2);
     }
 
     #[test]
@@ -397,10 +403,10 @@ mod tests {
         }
         let b2 = b.clone();
         a.merge(b, 1);
-        assert_eq!(a.pairs[&(0, 1)].units, 2);
-        assert_eq!(a.pairs[&(0, 1)].documents, 2);
-        assert_eq!(a.pairs[&(0, 1)].evidence.len(), 1);
-        assert_eq!(a.pairs[&(0, 1)].evidence[0].seq, 0);
+        assert_eq!(a.pairs[&(e(0), e(1))].units, 2);
+        assert_eq!(a.pairs[&(e(0), e(1))].documents, 2);
+        assert_eq!(a.pairs[&(e(0), e(1))].evidence.len(), 1);
+        assert_eq!(a.pairs[&(e(0), e(1))].evidence[0].seq, 0);
         // Merging in the other order gives the same counts.
         let mut c = b2;
         c.merge(count(Window::Sentence), 1);

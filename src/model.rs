@@ -10,10 +10,8 @@ use std::ops::Range;
 /// A half-open range of UTF-8 byte offsets into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
+    start: usize,
+    end: usize,
 }
 
 impl Span {
@@ -21,9 +19,22 @@ impl Span {
     ///
     /// # Panics
     /// Panics if `start > end`: that is a bug in the caller, never a property of input.
+    #[inline]
     pub fn new(start: usize, end: usize) -> Span {
         assert!(start <= end, "span start {start} after end {end}");
         Span { start, end }
+    }
+
+    /// First byte.
+    #[inline]
+    pub fn start(self) -> usize {
+        self.start
+    }
+
+    /// One past the last byte.
+    #[inline]
+    pub fn end(self) -> usize {
+        self.end
     }
 
     /// The span as a range, for slicing.
@@ -94,8 +105,133 @@ fn index_at(spans: &[Span], offset: usize) -> usize {
         .saturating_sub(1)
 }
 
-/// Index of an entity inside a loaded [`crate::gazetteer::Gazetteer`].
-pub type EntityIndex = u32;
+/// Which entity: its index inside a loaded [`Gazetteer`](crate::gazetteer::Gazetteer), in
+/// the order entities were first defined. Ids order, compare and hash as their indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(transparent)]
+pub struct EntityId(u32);
+
+impl EntityId {
+    /// The id of the entity at `index`.
+    ///
+    /// # Panics
+    /// Panics if `index` does not fit in 32 bits (a gazetteer holds fewer entities).
+    #[inline]
+    pub fn new(index: usize) -> EntityId {
+        EntityId(u32::try_from(index).expect("more than u32::MAX entities"))
+    }
+
+    /// The index of the entity, for indexing a slice of entities.
+    #[inline]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl std::fmt::Display for EntityId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+/// What an entity is: one of the three types the crate knows, or any other type word a
+/// gazetteer uses (`event`, `ship`). Written, compared and ordered as its word, so maps
+/// keyed by it iterate in the words' order.
+///
+/// # Examples
+/// ```
+/// use entgraph::model::EntityType;
+/// assert_eq!(EntityType::new("person"), EntityType::Person);
+/// assert_eq!("event".parse::<EntityType>().unwrap().as_str(), "event");
+/// assert!("Event".parse::<EntityType>().is_err());
+/// assert!(EntityType::new("event") < EntityType::Organization);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum EntityType {
+    /// `person`.
+    Person,
+    /// `place`.
+    Place,
+    /// `organization`.
+    Organization,
+    /// Any other word; never one of the three above.
+    Other(Box<str>),
+}
+
+impl EntityType {
+    /// The type written `word`, as given: the three known words become their variants and
+    /// anything else is kept as [`EntityType::Other`] without being checked (a filter may
+    /// name a type no entity has). Parse with [`str::parse`] to require a type word.
+    pub fn new(word: &str) -> EntityType {
+        match word {
+            "person" => EntityType::Person,
+            "place" => EntityType::Place,
+            "organization" => EntityType::Organization,
+            other => EntityType::Other(other.into()),
+        }
+    }
+
+    /// The type word: `person`, `place`, `organization` or the other word.
+    pub fn as_str(&self) -> &str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Place => "place",
+            EntityType::Organization => "organization",
+            EntityType::Other(word) => word,
+        }
+    }
+}
+
+/// True for a valid type word: lower-case ASCII letters, digits, `_` and `-`, starting
+/// with a letter.
+pub fn is_type_word(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// A string that is not a type word (see [`is_type_word`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is not a type word (lower-case letters, digits, `_` and `-`, starting with a letter)"
+)]
+pub struct TypeWordError(pub String);
+
+impl std::str::FromStr for EntityType {
+    type Err = TypeWordError;
+
+    fn from_str(s: &str) -> Result<EntityType, TypeWordError> {
+        if is_type_word(s) {
+            Ok(EntityType::new(s))
+        } else {
+            Err(TypeWordError(s.to_string()))
+        }
+    }
+}
+
+impl PartialOrd for EntityType {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for EntityType {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::fmt::Display for EntityType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for EntityType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
 
 /// One occurrence of a listed entity in a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -103,7 +239,7 @@ pub struct Mention {
     /// Where in the document's text (the `'s` of a possessive is never included).
     pub span: Span,
     /// Which entity, as an index into the gazetteer the matcher was built from.
-    pub entity: EntityIndex,
+    pub entity: EntityId,
     /// True when the mention is a demonym (`Russian` for Russia).
     pub demonym: bool,
     /// True when the matched alias was shared by several entities and was resolved from
@@ -113,12 +249,27 @@ pub struct Mention {
     /// Vladimir Putin`), that person: the word describes them rather than naming the
     /// country as a participant, so it counts as a mention of the country but does not
     /// link it to anything.
-    pub describes: Option<EntityIndex>,
+    pub describes: Option<EntityId>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entity_types_order_as_their_words() {
+        let mut types: Vec<EntityType> = ["place", "event", "person", "organization", "ship"]
+            .iter()
+            .map(|w| w.parse().unwrap())
+            .collect();
+        types.sort();
+        let words: Vec<&str> = types.iter().map(EntityType::as_str).collect();
+        assert_eq!(words, ["event", "organization", "person", "place", "ship"]);
+        assert_eq!(EntityType::new("place"), EntityType::Place);
+        assert_eq!(EntityType::Organization.to_string(), "organization");
+        assert!("".parse::<EntityType>().is_err());
+        assert!("1st".parse::<EntityType>().is_err());
+    }
 
     #[test]
     fn sentence_lookup_finds_containing_or_previous() {

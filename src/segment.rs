@@ -33,7 +33,7 @@ pub fn segment(text: &str) -> Segments {
 }
 
 /// As [`segment`], into `out` (cleared first), reusing its buffers.
-pub fn segment_into(text: &str, out: &mut Segments) {
+pub(crate) fn segment_into(text: &str, out: &mut Segments) {
     out.paragraphs.clear();
     out.sentences.clear();
     out.sentence_paragraph.clear();
@@ -119,7 +119,7 @@ fn sentences(text: &str, para: Span, out: &mut Vec<Span>) {
         let lead = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();
         if !trimmed.is_empty() {
-            let a = para.start + s + lead;
+            let a = para.start() + s + lead;
             out.push(Span::new(a, a + trimmed.len()));
         }
     };
@@ -398,7 +398,7 @@ mod tests {
         assert_eq!(s.sentence_paragraph, [0, 1, 1, 2]);
         for (si, sp) in s.sentences.iter().enumerate() {
             let p = s.paragraphs[s.sentence_paragraph[si] as usize];
-            assert!(p.start <= sp.start && sp.end <= p.end);
+            assert!(p.start() <= sp.start() && sp.end() <= p.end());
         }
     }
 

@@ -122,7 +122,10 @@ fn edge_weights_equal_a_brute_force_count_in_any_document_order() {
         let mut expected: BTreeMap<(String, String), (u64, BTreeSet<usize>)> = BTreeMap::new();
         for (d, (_, sentences)) in docs.iter().enumerate() {
             for set in sentences {
-                let ids: Vec<String> = set.iter().map(|&i| g.entity(i as u32).id.clone()).collect();
+                let ids: Vec<String> = set
+                    .iter()
+                    .map(|&i| g.entity(entgraph::model::EntityId::new(i)).id.clone())
+                    .collect();
                 for a in 0..ids.len() {
                     for b in a + 1..ids.len() {
                         let key = if ids[a] < ids[b] {

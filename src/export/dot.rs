@@ -12,17 +12,18 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use crate::graph::Graph;
+use crate::model::EntityType;
 
 /// Above this many nodes the layout switches from neato to sfdp.
-pub const SFDP_ABOVE: usize = 300;
+pub(crate) const SFDP_ABOVE: usize = 300;
 
 /// Shape and fill colour for a node type.
-pub fn style_for(kind: &str) -> (&'static str, &'static str) {
+pub(crate) fn style_for(kind: &EntityType) -> (&'static str, &'static str) {
     match kind {
-        "person" => ("ellipse", "#f4a261"),
-        "place" => ("box", "#8ecae6"),
-        "organization" => ("hexagon", "#90be6d"),
-        other => {
+        EntityType::Person => ("ellipse", "#f4a261"),
+        EntityType::Place => ("box", "#8ecae6"),
+        EntityType::Organization => ("hexagon", "#90be6d"),
+        EntityType::Other(other) => {
             const PALETTE: &[&str] = &[
                 "#e9c46a", "#cdb4db", "#ffafcc", "#b5e48c", "#d4a373", "#a8dadc",
             ];
@@ -91,12 +92,15 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
         "layout=neato, overlap=false, splines=true, outputorder=edgesfirst, sep=\"+6\", mode=major"
     };
     writeln!(out, "  graph [{layout}, bgcolor=\"white\", fontname=\"Helvetica\", fontsize=11, labelloc=b, labeljust=l];")?;
-    let kinds: BTreeSet<&str> = graph.nodes.iter().map(|n| n.kind.as_str()).collect();
+    let kinds: BTreeSet<&EntityType> = graph.nodes.iter().map(|n| &n.kind).collect();
     if !kinds.is_empty() {
         let mut legend = String::from("<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\"><TR><TD BORDER=\"0\"><B>entgraph</B></TD>");
         for k in &kinds {
             let (_, colour) = style_for(k);
-            legend.push_str(&format!("<TD BGCOLOR=\"{colour}\">{}</TD>", html_escape(k)));
+            legend.push_str(&format!(
+                "<TD BGCOLOR=\"{colour}\">{}</TD>",
+                html_escape(k.as_str())
+            ));
         }
         legend.push_str(&format!(
             "<TD BORDER=\"0\">edges: {} per {}</TD></TR></TABLE>",
@@ -121,7 +125,7 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
         let s = (node.mentions as f64 / max_mentions).sqrt();
         let fontsize = 10.0 + 14.0 * s;
         let width = 0.4 + 1.2 * s;
-        let style = if node.kind == "place" {
+        let style = if node.kind == EntityType::Place {
             ", style=\"filled,rounded\""
         } else {
             ""
@@ -133,7 +137,7 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
             escape(&node.label),
             width * 0.5,
             escape(&node.label),
-            escape(&node.kind),
+            escape(node.kind.as_str()),
             node.mentions,
             node.documents,
         )?;
@@ -176,7 +180,7 @@ mod tests {
         Node {
             id: id.into(),
             label: label.into(),
-            kind: kind.into(),
+            kind: EntityType::new(kind),
             mentions,
             documents: 1,
             aliases: vec![],

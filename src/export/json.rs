@@ -36,9 +36,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::graph::Graph;
+use crate::model::EntityType;
 
 /// Version of the JSON schema written.
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -74,7 +75,7 @@ struct FiltersDto<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     min_mentions: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    types: Option<&'a [String]>,
+    types: Option<&'a [EntityType]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     top: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -169,8 +170,8 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, edges_key: EdgesKey, out: &mut W)
                 .map(|v| EvidenceDto {
                     doc: &v.doc,
                     sentence: v.sentence,
-                    start: v.span.start,
-                    end: v.span.end,
+                    start: v.span.start(),
+                    end: v.span.end(),
                 })
                 .collect(),
         })
@@ -209,7 +210,7 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, edges_key: EdgesKey, out: &mut W)
             .map(|n| NodeDto {
                 id: &n.id,
                 label: &n.label,
-                kind: &n.kind,
+                kind: n.kind.as_str(),
                 mentions: n.mentions,
                 documents: n.documents,
                 aliases: n.aliases.iter().map(|(a, c)| (a.as_str(), *c)).collect(),

@@ -7,16 +7,11 @@ use std::collections::BTreeMap;
 
 use super::{Alias, Entity};
 use crate::error::Location;
+use crate::model::EntityType;
 use crate::text::chars::is_word_char;
 use crate::text::normalize::normalize;
 
-/// True for a valid type word: lower-case ASCII letters, digits, `_` and `-`, starting
-/// with a letter.
-pub fn is_type_word(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
-}
+pub use crate::model::is_type_word;
 
 /// True for a valid attribute key: lower-case ASCII letters, digits and `_`, starting with
 /// a letter.
@@ -62,7 +57,7 @@ pub(super) fn check_alias_text(text: &str) -> Option<String> {
 pub(super) fn finish_entity(
     id: Option<String>,
     label: &str,
-    kind: String,
+    kind: EntityType,
     attrs: BTreeMap<String, String>,
     aliases: Vec<Alias>,
     location: Location,
@@ -72,7 +67,7 @@ pub(super) fn finish_entity(
             return Err(vec![format!("id `{id}` contains whitespace")]);
         }
         Some(id) => id,
-        None => derive_id(&kind, label),
+        None => derive_id(kind.as_str(), label),
     };
     Ok(Entity {
         id,

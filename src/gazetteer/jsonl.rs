@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::entry::{check_alias_text, finish_entity, is_type_word};
 use super::{Alias, CasePolicy, Entity, Parsed};
 use crate::error::{Location, Problem};
+use crate::model::EntityType;
 
 /// Parses a JSON Lines gazetteer, handing each entry and each problem to `out` in line
 /// order.
@@ -137,6 +138,13 @@ impl JsonEntry {
         if !errors.is_empty() {
             return Err(errors);
         }
-        finish_entity(self.id, &label, self.kind, attrs, aliases, location)
+        finish_entity(
+            self.id,
+            &label,
+            EntityType::new(&self.kind),
+            attrs,
+            aliases,
+            location,
+        )
     }
 }

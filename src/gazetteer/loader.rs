@@ -12,6 +12,7 @@ use super::entry::merge_alias;
 use super::packs::{embedded_packs, files as embedded_files, pack_of};
 use super::{jsonl, text_format, Entity, Gazetteer, Parsed, Repeat};
 use crate::error::{GazetteerError, Location, Problem};
+use crate::model::EntityId;
 
 /// Collects gazetteer files and merges them into a [`Gazetteer`].
 ///
@@ -57,7 +58,7 @@ impl Loader {
 
     /// Adds a gazetteer argument as the command line gives it: an existing file or
     /// directory, else an embedded pack of that name.
-    pub fn add_arg(&mut self, arg: &str) {
+    pub(crate) fn add_arg(&mut self, arg: &str) {
         if !Path::new(arg).exists() && self.add_embedded(arg) {
             return;
         }
@@ -65,7 +66,7 @@ impl Loader {
     }
 
     /// Adds a file, or every `.txt` and `.jsonl` file below a directory in sorted order.
-    pub fn add_path(&mut self, path: &Path) {
+    pub(crate) fn add_path(&mut self, path: &Path) {
         let shown = path.display().to_string();
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
@@ -213,7 +214,7 @@ impl Loader {
                 g.repeats.push(Repeat {
                     location: entity.location.clone(),
                     first: existing.location.clone(),
-                    entity: idx,
+                    entity: EntityId::new(idx as usize),
                     alias: None,
                 });
             }
@@ -225,7 +226,7 @@ impl Loader {
                         g.repeats.push(Repeat {
                             location: at,
                             first,
-                            entity: idx,
+                            entity: EntityId::new(idx as usize),
                             alias: Some(text),
                         });
                     }
@@ -241,7 +242,7 @@ impl Loader {
                     g.repeats.push(Repeat {
                         location: at,
                         first,
-                        entity: idx,
+                        entity: EntityId::new(idx as usize),
                         alias: Some(text),
                     });
                 }

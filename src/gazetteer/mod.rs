@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use crate::error::{GazetteerError, Location, Problem};
+use crate::model::{EntityId, EntityType};
 use crate::text::normalize::normalize;
 
 mod entry;
@@ -23,7 +24,7 @@ mod variants;
 
 pub use entry::{derive_id, is_type_word};
 pub use loader::Loader;
-pub use packs::{embedded_packs, DEFAULT_PACKS};
+pub(crate) use packs::DEFAULT_PACKS;
 pub use variants::variants;
 
 /// What a format parser hands the loader, in the order of the file's lines.
@@ -96,8 +97,8 @@ pub struct Entity {
     pub id: String,
     /// Display name.
     pub label: String,
-    /// Type: `person`, `place`, `organization` or any other lower-case word.
-    pub kind: String,
+    /// Type: `person`, `place`, `organization` or any other type word.
+    pub kind: EntityType,
     /// Attributes from the gazetteer (`wikidata=Q7747`), passed to the graph.
     pub attrs: BTreeMap<String, String>,
     /// Aliases, the label first.
@@ -163,7 +164,7 @@ pub struct Repeat {
     /// Where it was first written.
     pub first: Location,
     /// The entity.
-    pub entity: u32,
+    pub entity: EntityId,
     /// The alias repeated, or `None` when the whole entry is defined again in the same file.
     pub alias: Option<String>,
 }
@@ -192,24 +193,26 @@ impl Gazetteer {
         &self.entities
     }
 
-    /// The entity at `index`.
-    pub fn entity(&self, index: u32) -> &Entity {
-        &self.entities[index as usize]
+    /// The entity `id`.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.index()]
     }
 
-    /// The index of the entity with id `id`.
-    pub fn index_of(&self, id: &str) -> Option<u32> {
-        self.by_id.get(id, &self.entities)
+    /// The entity with the string id `id` (`person:vladimir-putin`).
+    pub fn index_of(&self, id: &str) -> Option<EntityId> {
+        self.by_id
+            .get(id, &self.entities)
+            .map(|i| EntityId::new(i as usize))
     }
 
     /// Finds an entity by id, else by label (case-insensitive), else by alias.
-    pub fn lookup(&self, key: &str) -> Option<u32> {
+    pub fn lookup(&self, key: &str) -> Option<EntityId> {
         if let Some(i) = self.index_of(key) {
             return Some(i);
         }
         let folded = normalize(key, true);
         let by =
-            |pred: &dyn Fn(&Entity) -> bool| self.entities.iter().position(pred).map(|i| i as u32);
+            |pred: &dyn Fn(&Entity) -> bool| self.entities.iter().position(pred).map(EntityId::new);
         by(&|e| normalize(&e.label, true) == folded)
             .or_else(|| by(&|e| e.aliases.iter().any(|a| normalize(&a.text, true) == folded)))
     }

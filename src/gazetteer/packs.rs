@@ -13,7 +13,7 @@ pub(super) fn files() -> &'static [(&'static str, &'static str)] {
 }
 
 /// The names of the packs embedded in the binary (`world`, `korea-russia-2019`, ...).
-pub fn embedded_packs() -> Vec<&'static str> {
+pub(crate) fn embedded_packs() -> Vec<&'static str> {
     let mut packs: Vec<&'static str> = files()
         .iter()
         .filter_map(|(path, _)| pack_of(path))
@@ -33,4 +33,4 @@ pub(super) fn pack_of(path: &'static str) -> Option<&'static str> {
 }
 
 /// The default set loaded unless `--no-default-gazetteers`.
-pub const DEFAULT_PACKS: &[&str] = &["world"];
+pub(crate) const DEFAULT_PACKS: &[&str] = &["world"];

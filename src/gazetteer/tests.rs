@@ -14,7 +14,7 @@ fn id_index_handles_hash_collisions() {
     assert_eq!(index.collided.get("person:b"), Some(&1));
     assert_eq!(index.get("person:b", &entities), Some(1));
     assert_eq!(index.get("person:c", &entities), None);
-    assert_eq!(g.index_of("person:anna-petrova"), Some(0));
+    assert_eq!(g.index_of("person:anna-petrova"), Some(EntityId::new(0)));
     assert_eq!(g.index_of("person:anna"), None);
 }
 
@@ -36,7 +36,7 @@ fn text_format_entries_markers_and_attributes() {
     .unwrap();
     let putin = &g.entities()[0];
     assert_eq!(putin.id, "person:vladimir-putin");
-    assert_eq!(putin.kind, "person");
+    assert_eq!(putin.kind, EntityType::Person);
     assert_eq!(putin.attrs["wikidata"], "Q7747");
     assert_eq!(putin.attrs["country"], "Russia");
     let names: Vec<_> = putin
@@ -63,7 +63,7 @@ fn directives_set_type_and_case() {
     assert_eq!(g.entities()[0].id, "event:kim-putin-summit");
     assert_eq!(g.entities()[0].aliases[0].case, CasePolicy::Exact);
     assert_eq!(g.entities()[1].id, "org:nk");
-    assert_eq!(g.entities()[1].kind, "organization");
+    assert_eq!(g.entities()[1].kind, EntityType::Organization);
 }
 
 #[test]
@@ -141,20 +141,20 @@ fn same_id_merges_and_type_conflict_is_an_error() {
 #[test]
 fn variants_cover_hyphens_joins_and_dots() {
     assert_eq!(
-        variants("Kim Jong Un", "person"),
+        variants("Kim Jong Un", &EntityType::Person),
         ["Kim Jong Un", "Kim Jongun"]
     );
     assert_eq!(
-        variants("Kim Jong-Un", "person"),
+        variants("Kim Jong-Un", &EntityType::Person),
         ["Kim Jong Un", "Kim JongUn", "Kim Jongun"]
     );
     assert_eq!(
-        variants("St. Petersburg", "place"),
+        variants("St. Petersburg", &EntityType::Place),
         ["St. Petersburg", "St Petersburg"]
     );
-    assert_eq!(variants("U.S.", "place"), ["US"]);
+    assert_eq!(variants("U.S.", &EntityType::Place), ["US"]);
     assert_eq!(
-        variants("RIA-Novosti", "organization"),
+        variants("RIA-Novosti", &EntityType::Organization),
         ["RIA Novosti", "RIANovosti"]
     );
 }

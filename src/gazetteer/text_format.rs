@@ -9,12 +9,13 @@ use std::collections::BTreeMap;
 use super::entry::{check_alias_text, finish_entity, is_attr_key, is_type_word};
 use super::{Alias, CasePolicy, Entity, Parsed};
 use crate::error::{Location, Problem};
+use crate::model::EntityType;
 
 /// Parses a text-format gazetteer, handing each entry and each problem to `out` in line
 /// order.
 pub(super) fn parse(name: &str, text: &str, out: &mut dyn FnMut(Parsed)) {
     let file: std::sync::Arc<str> = name.into();
-    let mut kind: Option<String> = default_type_for(name).map(str::to_string);
+    let mut kind: Option<EntityType> = default_type_for(name);
     let mut case = CasePolicy::Smart;
     for (i, raw) in text.lines().enumerate() {
         let loc = || Location::line0(file.clone(), i);
@@ -25,7 +26,7 @@ pub(super) fn parse(name: &str, text: &str, out: &mut dyn FnMut(Parsed)) {
         if let Some(directive) = line.strip_prefix('@') {
             let mut words = directive.split_whitespace();
             match (words.next(), words.next(), words.next()) {
-                (Some("type"), Some(t), None) if is_type_word(t) => kind = Some(t.to_string()),
+                (Some("type"), Some(t), None) if is_type_word(t) => kind = Some(EntityType::new(t)),
                 (Some("type"), Some(t), None) => out(Parsed::Problem(Problem::error(
                     loc(),
                     format!("invalid type `{t}` (expected a lower-case word such as person, place, organization)"),
@@ -44,7 +45,7 @@ pub(super) fn parse(name: &str, text: &str, out: &mut dyn FnMut(Parsed)) {
             }
             continue;
         }
-        match parse_entry_line(line, kind.as_deref(), case, loc()) {
+        match parse_entry_line(line, kind.as_ref(), case, loc()) {
             Ok(entry) => out(Parsed::Entity(entry)),
             Err(messages) => {
                 for m in messages {
@@ -56,12 +57,12 @@ pub(super) fn parse(name: &str, text: &str, out: &mut dyn FnMut(Parsed)) {
 }
 
 /// The type a file's name implies: `people.txt` → person, and so on.
-fn default_type_for(name: &str) -> Option<&'static str> {
+fn default_type_for(name: &str) -> Option<EntityType> {
     let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
     match file {
-        "people.txt" => Some("person"),
-        "places.txt" => Some("place"),
-        "organizations.txt" => Some("organization"),
+        "people.txt" => Some(EntityType::Person),
+        "places.txt" => Some(EntityType::Place),
+        "organizations.txt" => Some(EntityType::Organization),
         _ => None,
     }
 }
@@ -110,7 +111,7 @@ fn split_markers(field: &str) -> (Markers, &str) {
 /// Parses one entry line (comment stripped, not blank, not a directive).
 fn parse_entry_line(
     line: &str,
-    kind: Option<&str>,
+    kind: Option<&EntityType>,
     case: CasePolicy,
     location: Location,
 ) -> Result<Entity, Vec<String>> {
@@ -121,7 +122,7 @@ fn parse_entry_line(
     if label.is_empty() {
         errors.push("empty label".to_string());
     }
-    let mut kind = kind.map(str::to_string);
+    let mut kind = kind.cloned();
     let mut id = None;
     let mut case = case;
     let mut attrs = BTreeMap::new();
@@ -147,7 +148,7 @@ fn parse_entry_line(
             }
             match key {
                 "id" => id = Some(value.to_string()),
-                "type" if is_type_word(value) => kind = Some(value.to_string()),
+                "type" if is_type_word(value) => kind = Some(EntityType::new(value)),
                 "type" => errors.push(format!("invalid type `{value}`")),
                 "case" => match CasePolicy::parse(value) {
                     Some(c) => case = c,

@@ -2,6 +2,7 @@
 //!
 //! Must not normalize text itself (that is [`crate::text::normalize`]) or know the matcher.
 
+use crate::model::EntityType;
 use crate::text::normalize::normalize;
 
 /// The forms an alias is matched in, case preserved and normalized: the alias itself,
@@ -12,10 +13,11 @@ use crate::text::normalize::normalize;
 ///
 /// # Examples
 /// ```
-/// let v = entgraph::gazetteer::variants("Kim Jong-un", "person");
+/// use entgraph::model::EntityType;
+/// let v = entgraph::gazetteer::variants("Kim Jong-un", &EntityType::Person);
 /// assert_eq!(v, ["Kim Jong un", "Kim Jongun"]);
 /// ```
-pub fn variants(alias: &str, kind: &str) -> Vec<String> {
+pub fn variants(alias: &str, kind: &EntityType) -> Vec<String> {
     let base = normalize(alias, false);
     let mut out = vec![base.clone()];
     let push = |v: String, out: &mut Vec<String>| {
@@ -31,7 +33,7 @@ pub fn variants(alias: &str, kind: &str) -> Vec<String> {
             .join("");
         push(normalize(&joined, false), &mut out);
     }
-    if kind == "person" {
+    if *kind == EntityType::Person {
         let parts: Vec<&str> = base.split(' ').collect();
         let n = parts.len();
         if n >= 3

@@ -14,7 +14,7 @@ use super::engine::Scan;
 use super::word_index::WordIndex;
 use super::{BuildError, BuildStats, Matcher, MatcherBuilder, Range32, ScanKind, SetAside};
 use crate::gazetteer::{variants, CasePolicy, Entity, Gazetteer};
-use crate::model::EntityIndex;
+use crate::model::EntityId;
 use crate::text::acronym::is_acronym;
 use crate::text::normalize::{normalize, normalize_into, OffsetMap};
 use crate::text::words::{junk_reason, JunkReason};
@@ -53,7 +53,7 @@ fn case_check(policy: CasePolicy, cased: &str) -> CaseCheck {
 /// One alias variant of one entity, behind a pattern.
 #[derive(Debug, Clone)]
 pub(crate) struct Record {
-    pub(crate) entity: EntityIndex,
+    pub(crate) entity: EntityId,
     /// Index of the alias in its entity's list (for explanations).
     pub(crate) alias: u32,
     pub(crate) anchored: bool,
@@ -134,12 +134,7 @@ fn tables(builder: &MatcherBuilder, gazetteer: &Gazetteer) -> (Table, BuildStats
         .map(|(c, entities)| {
             let mut t = Table::default();
             for (i, entity) in entities.iter().enumerate() {
-                entity_records(
-                    builder,
-                    (c * ENTITY_CHUNK + i) as EntityIndex,
-                    entity,
-                    &mut t,
-                );
+                entity_records(builder, EntityId::new(c * ENTITY_CHUNK + i), entity, &mut t);
             }
             t
         })
@@ -277,7 +272,7 @@ fn dedupe_group(records: &mut Vec<Record>, start: usize) {
 
 /// Adds one entity's folded patterns and records to `t`, counting the demonyms skipped and
 /// the aliases the junk guard sets aside.
-fn entity_records(builder: &MatcherBuilder, ei: EntityIndex, entity: &Entity, t: &mut Table) {
+fn entity_records(builder: &MatcherBuilder, ei: EntityId, entity: &Entity, t: &mut Table) {
     for (ai, alias) in entity.aliases.iter().enumerate() {
         if alias.demonym && !builder.demonyms {
             t.demonyms_off += 1;

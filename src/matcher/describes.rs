@@ -5,7 +5,7 @@
 //! [`Mention::describes`] on mentions already chosen; must not add, drop or move mentions,
 //! nor touch the scan or the senses.
 
-use crate::model::{EntityIndex, Mention};
+use crate::model::{EntityId, EntityType, Mention};
 use crate::text::words::{is_function_word, is_title_word};
 
 /// What an entity is, as far as descriptions go.
@@ -17,12 +17,12 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    /// The kind of an entity of gazetteer type `kind`.
-    pub(crate) fn of(kind: &str) -> Kind {
+    /// The kind of an entity of type `kind`.
+    pub(crate) fn of(kind: &EntityType) -> Kind {
         match kind {
-            "person" => Kind::Person,
-            "place" => Kind::Place,
-            _ => Kind::Other,
+            EntityType::Person => Kind::Person,
+            EntityType::Place => Kind::Place,
+            EntityType::Organization | EntityType::Other(_) => Kind::Other,
         }
     }
 }
@@ -39,11 +39,11 @@ pub(crate) fn mark_descriptions(kinds: &[Kind], text: &str, mentions: &mut [Ment
     for i in 1..mentions.len() {
         let (head, tail) = mentions.split_at_mut(i);
         let (m, next) = (&mut head[i - 1], &tail[0]);
-        let kind = |e: EntityIndex| kinds.get(e as usize).copied();
+        let kind = |e: EntityId| kinds.get(e.index()).copied();
         if kind(next.entity) != Some(Kind::Person) || kind(m.entity) != Some(Kind::Place) {
             continue;
         }
-        let gap = &text[m.span.end..next.span.start];
+        let gap = &text[m.span.end()..next.span.start()];
         let describes = if m.demonym {
             title_words(gap).is_some()
         } else if let Some(rest) = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("’s")) {

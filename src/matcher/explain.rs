@@ -19,7 +19,7 @@ use super::select::{to_span, word_char_at, word_char_before};
 use super::senses::resolve;
 use super::{Explanation, Matcher, Scratch};
 use crate::gazetteer::Gazetteer;
-use crate::model::{EntityIndex, Span};
+use crate::model::{EntityId, Span};
 use crate::text::chars::is_word_char;
 use crate::text::normalize::{normalize, normalize_into, OffsetMap};
 
@@ -80,11 +80,11 @@ pub(crate) enum Outcome {
     Case,
     /// Loses to the span of the match that covers it.
     Overlap(Span),
-    Anchored(Vec<EntityIndex>),
-    AnchoredAll(Vec<EntityIndex>),
-    Ambiguous(Vec<EntityIndex>),
+    Anchored(Vec<EntityId>),
+    AnchoredAll(Vec<EntityId>),
+    Ambiguous(Vec<EntityId>),
     Accepted {
-        entity: EntityIndex,
+        entity: EntityId,
         /// For a shared alias: every sense with its unambiguous mentions in the document.
         among: Vec<Tally>,
     },
@@ -93,7 +93,7 @@ pub(crate) enum Outcome {
 /// A sense of a shared alias and its unambiguous mentions in the document.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tally {
-    pub(crate) entity: EntityIndex,
+    pub(crate) entity: EntityId,
     pub(crate) mentions: usize,
 }
 
@@ -166,12 +166,12 @@ pub(crate) fn scan_traced(
 struct Names<'g>(&'g Gazetteer);
 
 impl Names<'_> {
-    fn one(&self, e: EntityIndex) -> String {
+    fn one(&self, e: EntityId) -> String {
         let ent = self.0.entity(e);
         format!("{} ({})", ent.label, ent.id)
     }
 
-    fn all(&self, es: &[EntityIndex]) -> String {
+    fn all(&self, es: &[EntityId]) -> String {
         es.iter()
             .map(|&e| self.one(e))
             .collect::<Vec<_>>()
@@ -219,11 +219,16 @@ pub(crate) fn explain(m: &Matcher, gazetteer: &Gazetteer, text: &str) -> Vec<Exp
         .collect();
     set_aside(m, &names, text, &mut out);
     out.sort_by(|a, b| {
-        (a.span.start, std::cmp::Reverse(a.span.end), a.rule.as_str()).cmp(&(
-            b.span.start,
-            std::cmp::Reverse(b.span.end),
-            b.rule.as_str(),
-        ))
+        (
+            a.span.start(),
+            std::cmp::Reverse(a.span.end()),
+            a.rule.as_str(),
+        )
+            .cmp(&(
+                b.span.start(),
+                std::cmp::Reverse(b.span.end()),
+                b.rule.as_str(),
+            ))
     });
     out
 }
@@ -251,7 +256,7 @@ fn verdict(names: &Names<'_>, text: &str, recs: &[Record], t: Trace) -> (bool, R
         }
         Outcome::Overlap(w) => (false, Rule::Overlap, format!(
             "alias `{alias}` overlaps the longer or earlier match `{}` at {}..{} (leftmost-longest, no overlaps)",
-            &text[w.range()], w.start, w.end
+            &text[w.range()], w.start(), w.end()
         )),
         Outcome::Anchored(es) => (false, Rule::Anchoring, format!(
             "alias `{alias}` is anchored for {}, and the text never names it by another alias",
@@ -314,15 +319,15 @@ fn set_aside(m: &Matcher, names: &Names<'_>, text: &str, out: &mut Vec<Explanati
 
 /// The word of `text` around `span` (extended while word chars go on).
 fn word_around(text: &str, span: Span) -> (usize, usize) {
-    let start = text[..span.start]
+    let start = text[..span.start()]
         .char_indices()
         .rev()
         .take_while(|&(_, c)| is_word_char(c))
         .last()
-        .map_or(span.start, |(i, _)| i);
-    let end = text[span.end..]
+        .map_or(span.start(), |(i, _)| i);
+    let end = text[span.end()..]
         .char_indices()
         .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(i, _)| span.end + i);
+        .map_or(text.len(), |(i, _)| span.end() + i);
     (start, end)
 }

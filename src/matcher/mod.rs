@@ -42,7 +42,7 @@ mod word_index;
 use aho_corasick::AhoCorasickKind;
 
 use crate::gazetteer::{CasePolicy, Gazetteer};
-use crate::model::{EntityIndex, Mention, Span};
+use crate::model::{EntityId, Mention, Span};
 use crate::text::normalize::{normalize_into, OffsetMap};
 use crate::text::words::JunkReason;
 use compile::Record;
@@ -169,7 +169,7 @@ pub struct SetAside {
     /// The alias as written.
     pub alias: String,
     /// Its entity.
-    pub entity: EntityIndex,
+    pub entity: EntityId,
     /// Why.
     pub reason: JunkReason,
 }

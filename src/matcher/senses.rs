@@ -13,14 +13,14 @@ use smallvec::SmallVec;
 use super::compile::Record;
 use super::explain::{note, Outcome, Tally, Trace};
 use super::DocMatches;
-use crate::model::{EntityIndex, Mention, Span};
+use crate::model::{EntityId, Mention, Span};
 use crate::segment::has_paragraph_break;
 
 /// One entity a span may refer to, merged over the records of that entity behind the
 /// span's pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Sense {
-    pub(crate) entity: EntityIndex,
+    pub(crate) entity: EntityId,
     /// Every record of the entity is anchored.
     pub(crate) anchored: bool,
     /// Every record of the entity is a demonym.
@@ -62,7 +62,7 @@ pub(crate) struct Candidate {
 /// An unambiguous, non-anchored mention of an entity: where it starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Sighting {
-    pub(crate) entity: EntityIndex,
+    pub(crate) entity: EntityId,
     pub(crate) at: usize,
 }
 
@@ -82,7 +82,7 @@ impl Evidence {
                     ..
                 }] => Some(Sighting {
                     entity,
-                    at: c.span.start,
+                    at: c.span.start(),
                 }),
                 _ => None,
             })
@@ -91,20 +91,20 @@ impl Evidence {
         Evidence(sightings)
     }
 
-    fn positions(&self, e: EntityIndex) -> &[Sighting] {
+    fn positions(&self, e: EntityId) -> &[Sighting] {
         let lo = self.0.partition_point(|x| x.entity < e);
         let hi = self.0.partition_point(|x| x.entity <= e);
         &self.0[lo..hi]
     }
 
-    fn count(&self, e: EntityIndex) -> usize {
+    fn count(&self, e: EntityId) -> usize {
         self.positions(e).len()
     }
 }
 
 /// The sense chosen for a span.
 struct Choice {
-    entity: EntityIndex,
+    entity: EntityId,
     demonym: bool,
     /// The alias is shared: the choice was made among several senses.
     resolved: bool,
@@ -128,7 +128,7 @@ pub(crate) fn resolve(
             .copied()
             .filter(|s| !s.anchored || evidence.count(s.entity) > 0)
             .collect();
-        let all = || -> Vec<EntityIndex> { c.senses.iter().map(|s| s.entity).collect() };
+        let all = || -> Vec<EntityId> { c.senses.iter().map(|s| s.entity).collect() };
         let chosen = match live[..] {
             [] => {
                 let single = c.senses.len() == 1;
@@ -151,7 +151,7 @@ pub(crate) fn resolve(
                 demonym: s.demonym,
                 resolved: c.senses.len() > 1,
             }),
-            _ => pick(text, &live, &evidence, c.span.start).map(|s| Choice {
+            _ => pick(text, &live, &evidence, c.span.start()).map(|s| Choice {
                 entity: s.entity,
                 demonym: s.demonym,
                 resolved: true,
@@ -166,7 +166,7 @@ pub(crate) fn resolve(
         };
         note(trace.as_deref_mut(), c.span, c.pattern, || {
             let among = if choice.resolved {
-                let tally = |&entity: &EntityIndex| Tally {
+                let tally = |&entity: &EntityId| Tally {
                     entity,
                     mentions: evidence.count(entity),
                 };
@@ -196,7 +196,7 @@ pub(crate) fn resolve(
 /// introduced first (its subject: a `Kim` after a paragraph about the father still means
 /// the son the article is about). Without evidence, the declared default sense.
 fn pick(text: &str, senses: &[Sense], evidence: &Evidence, at: usize) -> Option<Sense> {
-    let count = |e: EntityIndex| evidence.count(e);
+    let count = |e: EntityId| evidence.count(e);
     let best = senses.iter().map(|s| count(s.entity)).max().unwrap_or(0);
     if best == 0 {
         let defaults: Vec<_> = senses.iter().filter(|s| s.default_sense).collect();
@@ -213,7 +213,7 @@ fn pick(text: &str, senses: &[Sense], evidence: &Evidence, at: usize) -> Option<
     if let [only] = tied[..] {
         return Some(only);
     }
-    let preceding = |e: EntityIndex| {
+    let preceding = |e: EntityId| {
         evidence
             .positions(e)
             .iter()

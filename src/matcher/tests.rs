@@ -4,6 +4,10 @@
 
 use super::*;
 
+fn e(index: usize) -> EntityId {
+    EntityId::new(index)
+}
+
 fn matcher(gaz: &str) -> (Gazetteer, Matcher) {
     let g = Gazetteer::from_str("test.txt", gaz).unwrap();
     let m = Matcher::new(&g).unwrap();
@@ -208,7 +212,7 @@ fn demonyms_flagged_and_switchable() {
     let m = Matcher::new(&g).unwrap();
     let r = m.find("a Russian and North Korean deal with North Korea");
     let got: Vec<_> = r.mentions.iter().map(|x| (x.entity, x.demonym)).collect();
-    assert_eq!(got, [(0, true), (1, true), (1, false)]);
+    assert_eq!(got, [(e(0), true), (e(1), true), (e(1), false)]);
     let m = Matcher::builder().demonyms(false).build(&g).unwrap();
     assert_eq!(m.find("a Russian deal").mentions.len(), 0);
 }
@@ -222,32 +226,32 @@ fn a_place_that_introduces_a_named_person_describes_them() {
     )
     .unwrap();
     let m = Matcher::new(&g).unwrap();
-    let described = |text: &str| -> Vec<Option<EntityIndex>> {
+    let described = |text: &str| -> Vec<Option<EntityId>> {
         m.find(text)
             .mentions
             .iter()
-            .filter(|x| x.entity < 2)
+            .filter(|x| x.entity < e(2))
             .map(|x| x.describes)
             .collect()
     };
     assert_eq!(
         described("Russian President Vladimir Putin and North Korean leader Kim Jong Un met."),
-        [Some(2), Some(3)]
+        [Some(e(2)), Some(e(3))]
     );
-    assert_eq!(described("the North Korean Kim Jong Un"), [Some(3)]);
+    assert_eq!(described("the North Korean Kim Jong Un"), [Some(e(3))]);
     assert_eq!(
         described("North Korean Supreme Leader Mr. Kim Jong Un"),
-        [Some(3)]
+        [Some(e(3))]
     );
     assert_eq!(
         described("Russian presidential aide Vladimir Putin"),
-        [Some(2)]
+        [Some(e(2))]
     );
     assert_eq!(
         described("North Korea's Kim Jong Un and Russia’s Vladimir Putin"),
-        [Some(3), Some(2)]
+        [Some(e(3)), Some(e(2))]
     );
-    assert_eq!(described("North Korea leader Kim Jong Un"), [Some(3)]);
+    assert_eq!(described("North Korea leader Kim Jong Un"), [Some(e(3))]);
     // Not a title: a function word, punctuation, a paragraph break, five words.
     for text in [
         "Russian and North Korean officials met Vladimir Putin",

@@ -13,7 +13,7 @@ use crate::corpus::Raw;
 use crate::graph::{self, Graph};
 use crate::link::{Cooccurrence, DocInput, Window};
 use crate::matcher::Scratch;
-use crate::model::{EntityIndex, Segments};
+use crate::model::{EntityId, Segments};
 use crate::segment::segment_into;
 
 /// What `build` produced.
@@ -38,7 +38,7 @@ struct Fold {
     counts: Cooccurrence,
     scratch: Scratch,
     segments: Segments,
-    member: Vec<(u32, EntityIndex)>,
+    member: Vec<(u32, EntityId)>,
 }
 
 impl Job for Count<'_> {

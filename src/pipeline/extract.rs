@@ -13,7 +13,7 @@ use super::{Engine, Error, RunOptions, Stats};
 use crate::corpus::Raw;
 use crate::error::Problem;
 use crate::matcher::{DocMatches, Scratch};
-use crate::model::{Document, EntityIndex, Segments};
+use crate::model::{Document, EntityId, Segments};
 use crate::segment::segment;
 
 /// One document after the parallel stages.
@@ -39,7 +39,7 @@ struct Extract<'a> {
 struct Worker {
     scratch: Scratch,
     /// Mentions by entity.
-    mentions: FxHashMap<EntityIndex, u64>,
+    mentions: FxHashMap<EntityId, u64>,
 }
 
 /// One piece's documents and problems, in input order.

@@ -23,7 +23,7 @@ use crate::error::{GazetteerError, Level, Problem};
 use crate::gazetteer::{CasePolicy, Gazetteer, Loader, DEFAULT_PACKS};
 use crate::graph::{FocusError, GraphOptions};
 use crate::matcher::{BuildError, Matcher};
-use crate::model::EntityIndex;
+use crate::model::{EntityId, EntityType};
 
 pub use build::{build, count, BuildReport};
 pub use extract::{scan, Processed};
@@ -164,7 +164,7 @@ pub struct Stats {
     /// Mentions emitted.
     pub mentions: u64,
     /// Mentions by entity type.
-    pub by_type: BTreeMap<String, u64>,
+    pub by_type: BTreeMap<EntityType, u64>,
     /// Mentions of shared aliases dropped for lack of evidence.
     pub ambiguous_dropped: u64,
     /// Mentions of anchored aliases dropped.
@@ -193,7 +193,7 @@ impl Stats {
     fn count_types(
         &mut self,
         gazetteer: &Gazetteer,
-        mentions: impl IntoIterator<Item = (EntityIndex, u64)>,
+        mentions: impl IntoIterator<Item = (EntityId, u64)>,
     ) {
         for (e, n) in mentions {
             let kind = &gazetteer.entity(e).kind;

@@ -12,7 +12,7 @@ use super::{Engine, Error, RunOptions, Stats};
 use crate::corpus::Raw;
 use crate::error::Problem;
 use crate::matcher::Scratch;
-use crate::model::{EntityIndex, Segments};
+use crate::model::{EntityId, Segments};
 use crate::segment::segment_into;
 use crate::suggest::{candidates, Collector, DocCandidates, Known, SuggestOptions, Suggestion};
 
@@ -28,7 +28,7 @@ struct Worker {
     scratch: Scratch,
     segments: Segments,
     /// Mentions by entity.
-    mentions: FxHashMap<EntityIndex, u64>,
+    mentions: FxHashMap<EntityId, u64>,
 }
 
 /// One piece's problems and candidates, in input order.

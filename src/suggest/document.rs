@@ -78,7 +78,7 @@ pub fn candidates(
 ) -> DocCandidates {
     let mut spans: Vec<MentionSpan> = mentions
         .iter()
-        .filter(|m| m.span.end <= text.len() && m.span.start < m.span.end)
+        .filter(|m| m.span.end() <= text.len() && m.span.start() < m.span.end())
         .map(|m| MentionSpan {
             span: m.span,
             entity: m.entity,
@@ -91,10 +91,10 @@ pub fn candidates(
     let mut mid_caps: BTreeSet<String> = BTreeSet::new();
     let mut lines: HashMap<usize, LineKind> = HashMap::new();
     for &sentence in &segments.sentences {
-        if sentence.end > text.len()
-            || sentence.start > sentence.end
-            || !text.is_char_boundary(sentence.start)
-            || !text.is_char_boundary(sentence.end)
+        if sentence.end() > text.len()
+            || sentence.start() > sentence.end()
+            || !text.is_char_boundary(sentence.start())
+            || !text.is_char_boundary(sentence.end())
         {
             continue;
         }
@@ -158,10 +158,10 @@ fn sentence_tokens<'a>(
     spans: &[MentionSpan],
     lines: &mut HashMap<usize, LineKind>,
 ) -> Vec<Tok<'a>> {
-    let mut toks = tokenize(&text[sentence.range()], sentence.start);
+    let mut toks = tokenize(&text[sentence.range()], sentence.start());
     for t in &mut toks {
-        let k = spans.partition_point(|m| m.span.end <= t.start);
-        if spans.get(k).is_some_and(|m| m.span.start < t.end) {
+        let k = spans.partition_point(|m| m.span.end() <= t.start);
+        if spans.get(k).is_some_and(|m| m.span.start() < t.end) {
             t.mention = Some(k);
         }
     }

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use crate::gazetteer::Gazetteer;
+use crate::model::{EntityId, EntityType};
 use crate::text::normalize::normalize;
 
 /// The folded, space-free form names are compared by: `Kim Jong-un`, `Kim Jong Un` and
@@ -45,8 +46,8 @@ impl Known {
     pub fn new(gazetteer: &Gazetteer) -> Known {
         let mut known = Known::default();
         for entity in gazetteer.entities() {
-            known.person.push(entity.kind == "person");
-            known.place.push(entity.kind == "place");
+            known.person.push(entity.kind == EntityType::Person);
+            known.place.push(entity.kind == EntityType::Place);
             for alias in entity.aliases.iter().filter(|a| !a.anchored) {
                 known.names.insert(compact_key(&alias.text));
             }
@@ -61,12 +62,12 @@ impl Known {
     }
 
     /// Whether entity `entity` is a person.
-    pub(crate) fn is_person(&self, entity: u32) -> bool {
-        self.person.get(entity as usize).copied().unwrap_or(false)
+    pub(crate) fn is_person(&self, entity: EntityId) -> bool {
+        self.person.get(entity.index()).copied().unwrap_or(false)
     }
 
     /// Whether entity `entity` is a place.
-    pub(crate) fn is_place(&self, entity: u32) -> bool {
-        self.place.get(entity as usize).copied().unwrap_or(false)
+    pub(crate) fn is_place(&self, entity: EntityId) -> bool {
+        self.place.get(entity.index()).copied().unwrap_or(false)
     }
 }

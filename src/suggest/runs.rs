@@ -5,7 +5,7 @@
 //! tokens come from `tokenize`, the cues around a run from `cues`, and nothing here looks
 //! beyond the document.
 
-use crate::model::Span;
+use crate::model::{EntityId, Span};
 use crate::text::abbrev::is_name_abbreviation;
 use crate::text::words::{is_common_word, is_function_word, is_org_head};
 
@@ -25,7 +25,7 @@ pub(crate) struct MentionSpan {
     /// Where the mention is in the document.
     pub(crate) span: Span,
     /// The entity it names.
-    pub(crate) entity: u32,
+    pub(crate) entity: EntityId,
 }
 
 /// A run of name words: an inclusive range of tokens of a sentence.
@@ -80,7 +80,7 @@ fn absorbable(
     known: &Known,
 ) -> bool {
     let t = &toks[i];
-    if span.start != t.start || span.end != t.end {
+    if span.start() != t.start || span.end() != t.end {
         return false;
     }
     // A place word that starts an organization's name: `Arctic` of `Arctic Fisheries

@@ -12,8 +12,8 @@ pub(crate) const SNIPPET_WIDTH: usize = 80;
 pub(crate) fn snippet(text: &str, sentence: Span, start: usize, end: usize) -> String {
     let len = text[start..end].chars().count();
     let room = SNIPPET_WIDTH.saturating_sub(len) / 2;
-    let before: Vec<(usize, char)> = text[sentence.start..start].char_indices().collect();
-    let after_len = text[end..sentence.end].chars().count();
+    let before: Vec<(usize, char)> = text[sentence.start()..start].char_indices().collect();
+    let after_len = text[end..sentence.end()].chars().count();
     let before_len = before.len();
     let (mut left, mut right) = (room.min(before_len), room.min(after_len));
     // Give the slack of one side to the other.
@@ -26,34 +26,34 @@ pub(crate) fn snippet(text: &str, sentence: Span, start: usize, end: usize) -> S
     // `left` characters before the name: from the start of the sentence when that is all
     // of them, from the name itself when none fit (a name as wide as the snippet).
     let mut a = if left == before_len {
-        sentence.start
+        sentence.start()
     } else {
         before
             .get(before_len - left)
-            .map_or(start, |&(k, _)| sentence.start + k)
+            .map_or(start, |&(k, _)| sentence.start() + k)
     };
-    let mut b = text[end..sentence.end]
+    let mut b = text[end..sentence.end()]
         .char_indices()
         .nth(right)
-        .map_or(sentence.end, |(k, _)| end + k);
+        .map_or(sentence.end(), |(k, _)| end + k);
     // Cut at word boundaries.
-    if a > sentence.start {
+    if a > sentence.start() {
         if let Some(k) = text[a..start].find(char::is_whitespace) {
             a += k;
         }
     }
-    if b < sentence.end {
+    if b < sentence.end() {
         if let Some(k) = text[end..b].rfind(char::is_whitespace) {
             b = end + k;
         }
     }
     let body = text[a..b].split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::new();
-    if a > sentence.start {
+    if a > sentence.start() {
         out.push_str("...");
     }
     out.push_str(&body);
-    if b < sentence.end {
+    if b < sentence.end() {
         out.push_str("...");
     }
     out
@@ -66,10 +66,7 @@ mod tests {
     /// `text[name]`'s snippet in a sentence that is the whole text.
     fn around(text: &str, name: &str) -> String {
         let start = text.find(name).unwrap();
-        let sentence = Span {
-            start: 0,
-            end: text.len(),
-        };
+        let sentence = Span::new(0, text.len());
         snippet(text, sentence, start, start + name.len())
     }
 

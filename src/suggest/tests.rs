@@ -5,7 +5,7 @@
 use super::snippet::SNIPPET_WIDTH;
 use super::variants::same_given_name;
 use super::*;
-use crate::model::{Mention, Segments, Span};
+use crate::model::{EntityId, Mention, Segments, Span};
 
 const GAZ: &str = "@type person\n\
     Vladimir Putin | Putin\n\
@@ -460,7 +460,7 @@ fn odd_input_does_not_panic() {
     let mut collector = Collector::new();
     for text in texts {
         let seg = segment(text);
-        // Mentions at every char boundary pair, some out of range or reversed.
+        // Mentions at every char boundary pair, some out of range (a span cannot be reversed).
         let bounds: Vec<usize> = (0..=text.len())
             .filter(|&i| text.is_char_boundary(i))
             .collect();
@@ -468,16 +468,16 @@ fn odd_input_does_not_panic() {
         for (k, &a) in bounds.iter().enumerate().step_by(3) {
             let b = bounds.get(k + 2).copied().unwrap_or(text.len() + 5);
             mentions.push(Mention {
-                span: Span { start: a, end: b },
-                entity: (k % 7) as u32,
+                span: Span::new(a, b),
+                entity: EntityId::new(k % 7),
                 demonym: false,
                 resolved: false,
                 describes: None,
             });
         }
         mentions.push(Mention {
-            span: Span { start: 3, end: 1 },
-            entity: 999,
+            span: Span::new(text.len() + 3, text.len() + 9),
+            entity: EntityId::new(999),
             demonym: false,
             resolved: false,
             describes: None,
@@ -486,8 +486,8 @@ fn odd_input_does_not_panic() {
         collector.add(candidates(text, &seg, &[], &known));
         // Segments that do not fit the text are skipped.
         let bad = Segments {
-            paragraphs: vec![Span { start: 0, end: 999 }],
-            sentences: vec![Span { start: 1, end: 999 }, Span { start: 5, end: 2 }],
+            paragraphs: vec![Span::new(0, 999)],
+            sentences: vec![Span::new(1, 999), Span::new(998, 1005)],
             sentence_paragraph: vec![0, 0],
         };
         collector.add(candidates(text, &bad, &mentions, &known));

@@ -8,7 +8,7 @@
 /// Length in bytes of a dotted acronym (`U.S.`, `U.N.`, `U.S.A.`) at the start of `s`:
 /// two or more upper-case ASCII letters each followed by a dot, not followed by a letter or
 /// a digit.
-pub fn dotted_acronym_len(s: &[u8]) -> Option<usize> {
+pub(crate) fn dotted_acronym_len(s: &[u8]) -> Option<usize> {
     let mut n = 0;
     while n + 1 < s.len() && s[n].is_ascii_uppercase() && s[n + 1] == b'.' {
         n += 2;
@@ -24,7 +24,7 @@ pub fn dotted_acronym_len(s: &[u8]) -> Option<usize> {
 
 /// True when `text` is written as an acronym: at least two letters and no lower-case one
 /// (`NATO`, `KCNA`, `U.S.`, `G-20`, `BBC's` is not: it has a lower-case `s`).
-pub fn is_acronym(text: &str) -> bool {
+pub(crate) fn is_acronym(text: &str) -> bool {
     text.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
         && !text.chars().any(char::is_lowercase)
 }

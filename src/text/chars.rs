@@ -6,7 +6,7 @@
 //! what a class means to a rule: that stays with the rule's module.
 
 /// True for characters that are part of a word: letters, digits, marks and `_`.
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
     } else {
@@ -24,7 +24,7 @@ fn is_mark(c: char) -> bool {
 }
 
 /// True for characters normalized to a single space: whitespace and dashes.
-pub fn is_separator(c: char) -> bool {
+pub(crate) fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
@@ -44,7 +44,7 @@ pub fn is_separator(c: char) -> bool {
 
 /// True for the characters written as an apostrophe (`'`, `’`, `‘`, `ʼ`, `′`, `` ` ``, `´`):
 /// normalization makes them all `'`.
-pub fn is_apostrophe(c: char) -> bool {
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(
         c,
         '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{0060}' | '\u{00B4}'
@@ -54,22 +54,22 @@ pub fn is_apostrophe(c: char) -> bool {
 /// True for the characters that join the words of a compound name (`Kim Jong-un`,
 /// `Rimsky–Korsakov`): hyphens and the en dash. An em dash or a minus sign sets off a clause
 /// or a number instead, although normalization spaces them all alike ([`is_separator`]).
-pub fn is_hyphen(c: char) -> bool {
+pub(crate) fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}')
 }
 
 /// True for typographic opening quotes (`“`, `‘`, `«`, `‹`).
-pub fn is_opening_quote(c: char) -> bool {
+pub(crate) fn is_opening_quote(c: char) -> bool {
     matches!(c, '\u{201c}' | '\u{2018}' | '\u{00ab}' | '\u{2039}')
 }
 
 /// True for typographic closing quotes (`”`, `’`, `»`, `›`).
-pub fn is_closing_quote(c: char) -> bool {
+pub(crate) fn is_closing_quote(c: char) -> bool {
     matches!(c, '\u{201d}' | '\u{2019}' | '\u{00bb}' | '\u{203a}')
 }
 
 /// True for the straight quotes, which open and close alike (`"`, `'`).
-pub fn is_straight_quote(c: char) -> bool {
+pub(crate) fn is_straight_quote(c: char) -> bool {
     matches!(c, '"' | '\'')
 }
 

@@ -6,8 +6,8 @@
 //! abbreviation is. Must not know about entities, gazetteers, mentions or files.
 
 pub(crate) mod abbrev;
-pub mod acronym;
+pub(crate) mod acronym;
 pub(crate) mod bytes;
-pub mod chars;
+pub(crate) mod chars;
 pub mod normalize;
 pub mod words;

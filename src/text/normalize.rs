@@ -22,7 +22,7 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     /// The original offset of normalized offset `n` (a char boundary of the normalized text).
-    pub fn to_original(&self, n: usize) -> usize {
+    pub(crate) fn to_original(&self, n: usize) -> usize {
         let n = n as u32;
         let i = self.points.partition_point(|&(norm, _)| norm <= n);
         if i == 0 {
@@ -258,7 +258,7 @@ const fn ascii_table(fold: bool) -> [u8; 256] {
 /// True when `text` is its own normalization without folding (`normalize(text, false) ==
 /// text`), decided without building it: ASCII bytes copied as they are, single spaces
 /// between them, no dotted acronym. False may also mean "not sure".
-pub fn is_normalized(text: &str) -> bool {
+pub(crate) fn is_normalized(text: &str) -> bool {
     let b = text.as_bytes();
     let Some((&first, _)) = b.split_first() else {
         return true;

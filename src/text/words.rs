@@ -96,30 +96,30 @@ static ORG_HEAD: WordList = WordList::new(ORG_HEADS);
 static PLACE_HEAD: WordList = WordList::new(PLACE_HEADS);
 
 /// True when `word` (lower case) is an English function word (`the`, `and`, `of`, ...).
-pub fn is_function_word(word: &str) -> bool {
+pub(crate) fn is_function_word(word: &str) -> bool {
     FUNCTION.contains(word)
 }
 
 /// True when `word` (lower case, without a final `.`) is a word of a title that comes
 /// before a person's name (`president`, `minister`, `mr`, `spokesman`, `professor`).
-pub fn is_title_word(word: &str) -> bool {
+pub(crate) fn is_title_word(word: &str) -> bool {
     TITLE.contains(word)
 }
 
 /// True when `word` (lower case) is in the shipped common-English-word list.
-pub fn is_common_word(word: &str) -> bool {
+pub(crate) fn is_common_word(word: &str) -> bool {
     COMMON.contains(word)
 }
 
 /// True when `word` (lower case) is the head word of an organization's name (`ministry`,
 /// `agency`, `university`).
-pub fn is_org_head(word: &str) -> bool {
+pub(crate) fn is_org_head(word: &str) -> bool {
     ORG_HEAD.contains(word)
 }
 
 /// True when `word` (lower case) is the head word of a place's name (`river`, `province`,
 /// `island`).
-pub fn is_place_head(word: &str) -> bool {
+pub(crate) fn is_place_head(word: &str) -> bool {
     PLACE_HEAD.contains(word)
 }
 

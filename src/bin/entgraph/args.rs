@@ -10,6 +10,7 @@ use entgraph::export::Format;
 use entgraph::gazetteer::CasePolicy;
 use entgraph::graph::{Filters, GraphOptions, Measure};
 use entgraph::link::Window;
+use entgraph::model::EntityType;
 use entgraph::{BuildOptions, LoadOptions, RunOptions};
 
 use crate::cmd::build::Outputs;
@@ -315,7 +316,10 @@ impl BuildArgs {
                 filters: Filters {
                     min_weight: self.min_weight,
                     min_mentions: self.min_mentions,
-                    types: self.types.clone(),
+                    types: self
+                        .types
+                        .as_ref()
+                        .map(|ts| ts.iter().map(|t| EntityType::new(t)).collect()),
                     top: self.top,
                     focus: self.focus.clone(),
                     hops: self.hops,
@@ -396,7 +400,7 @@ mod tests {
         assert_eq!(o.graph.measure, Measure::Npmi);
         assert_eq!(
             o.graph.filters.types.as_deref(),
-            Some(&["person".to_string(), "place".to_string()][..])
+            Some(&[EntityType::Person, EntityType::Place][..])
         );
         assert_eq!(o.graph.filters.hops, Some(2));
         let out = b.outputs();
