@@ -13,7 +13,7 @@ use crate::gazetteer::Gazetteer;
 use crate::model::{Document, Mention, Segments};
 
 #[derive(Serialize)]
-struct Record<'a> {
+struct MentionRecord<'a> {
     doc: &'a str,
     start: usize,
     end: usize,
@@ -45,7 +45,7 @@ pub fn write(
 ) -> io::Result<()> {
     for m in mentions {
         let e = gazetteer.entity(m.entity);
-        let record = Record {
+        let record = MentionRecord {
             doc: &doc.id,
             start: m.span.start(),
             end: m.span.end(),

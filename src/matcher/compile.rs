@@ -9,7 +9,7 @@
 use rayon::prelude::*;
 
 use super::automaton::automaton;
-use super::describes::Kind;
+use super::describes::EntityClass;
 use super::engine::Scan;
 use super::word_index::WordIndex;
 use super::{BuildError, BuildStats, Matcher, MatcherBuilder, Range32, ScanKind, SetAside};
@@ -52,7 +52,7 @@ fn case_check(policy: CasePolicy, cased: &str) -> CaseCheck {
 
 /// One alias variant of one entity, behind a pattern.
 #[derive(Debug, Clone)]
-pub(crate) struct Record {
+pub(crate) struct PatternRecord {
     pub(crate) entity: EntityId,
     /// Index of the alias in its entity's list (for explanations).
     pub(crate) alias: u32,
@@ -72,7 +72,7 @@ struct Table {
     arena: String,
     /// Each record's pattern as a byte range of `arena`.
     keys: Vec<Range32>,
-    records: Vec<Record>,
+    records: Vec<PatternRecord>,
     demonyms_off: usize,
     set_aside: Vec<SetAside>,
     scratch: String,
@@ -115,7 +115,7 @@ pub(crate) fn build(
         kinds: gazetteer
             .entities()
             .iter()
-            .map(|e| Kind::of(&e.kind))
+            .map(|e| EntityClass::of(&e.kind))
             .collect(),
         stats,
         explainer: Default::default(),
@@ -205,10 +205,10 @@ fn sort_patterns(keys: &mut Vec<&str>) -> Vec<u32> {
 /// pattern, in entity order with the same variant of the same alias twice kept once
 /// (default sense if either is); with each pattern's range of records.
 fn group_records(
-    made: Vec<Record>,
+    made: Vec<PatternRecord>,
     pattern_of: &[u32],
     rank: &[u32],
-) -> (Vec<Record>, Vec<Range32>) {
+) -> (Vec<PatternRecord>, Vec<Range32>) {
     let patterns = rank.len();
     let mut starts = vec![0u32; patterns + 1];
     for &p in pattern_of {
@@ -225,8 +225,8 @@ fn group_records(
         fill[r] += 1;
     }
     // Moved, not cloned, into pattern order: a million records are hundreds of MB.
-    let mut made: Vec<Option<Record>> = made.into_iter().map(Some).collect();
-    let mut records: Vec<Record> = Vec::with_capacity(made.len());
+    let mut made: Vec<Option<PatternRecord>> = made.into_iter().map(Some).collect();
+    let mut records: Vec<PatternRecord> = Vec::with_capacity(made.len());
     let mut ranges: Vec<Range32> = Vec::with_capacity(patterns);
     for p in 0..patterns {
         let start = records.len();
@@ -246,8 +246,8 @@ fn group_records(
 
 /// Sorts `records[start..]` (one pattern's) and keeps the same variant of the same alias
 /// once, with the default sense if either copy has it.
-fn dedupe_group(records: &mut Vec<Record>, start: usize) {
-    let order = |r: &Record| (r.entity, r.alias, r.check, r.anchored, r.demonym);
+fn dedupe_group(records: &mut Vec<PatternRecord>, start: usize) {
+    let order = |r: &PatternRecord| (r.entity, r.alias, r.check, r.anchored, r.demonym);
     let group = &mut records[start..];
     group.sort_by(|a, b| (order(a), &a.cased).cmp(&(order(b), &b.cased)));
     let mut kept = start;
@@ -306,7 +306,7 @@ fn entity_records(builder: &MatcherBuilder, ei: EntityId, entity: &Entity, t: &m
                 end: t.arena.len() as u32,
             });
             let check = case_check(policy, &cased);
-            t.records.push(Record {
+            t.records.push(PatternRecord {
                 entity: ei,
                 alias: ai as u32,
                 anchored: alias.anchored,

@@ -10,19 +10,19 @@ use crate::text::words::{is_function_word, is_title_word};
 
 /// What an entity is, as far as descriptions go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub(crate) enum EntityClass {
     Person,
     Place,
     Other,
 }
 
-impl Kind {
+impl EntityClass {
     /// The kind of an entity of type `kind`.
-    pub(crate) fn of(kind: &EntityType) -> Kind {
+    pub(crate) fn of(kind: &EntityType) -> EntityClass {
         match kind {
-            EntityType::Person => Kind::Person,
-            EntityType::Place => Kind::Place,
-            EntityType::Organization | EntityType::Other(_) => Kind::Other,
+            EntityType::Person => EntityClass::Person,
+            EntityType::Place => EntityClass::Place,
+            EntityType::Organization | EntityType::Other(_) => EntityClass::Other,
         }
     }
 }
@@ -35,12 +35,14 @@ impl Kind {
 /// person. A function word, punctuation or a paragraph break in between (`Russian and
 /// Chinese officials met Putin`, `in Russia Putin said`) means it does not. `kinds` holds
 /// each entity's kind.
-pub(crate) fn mark_descriptions(kinds: &[Kind], text: &str, mentions: &mut [Mention]) {
+pub(crate) fn mark_descriptions(kinds: &[EntityClass], text: &str, mentions: &mut [Mention]) {
     for i in 1..mentions.len() {
         let (head, tail) = mentions.split_at_mut(i);
         let (m, next) = (&mut head[i - 1], &tail[0]);
         let kind = |e: EntityId| kinds.get(e.index()).copied();
-        if kind(next.entity) != Some(Kind::Person) || kind(m.entity) != Some(Kind::Place) {
+        if kind(next.entity) != Some(EntityClass::Person)
+            || kind(m.entity) != Some(EntityClass::Place)
+        {
             continue;
         }
         let gap = &text[m.span.end()..next.span.start()];

@@ -12,11 +12,11 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 
 use super::automaton::{automaton, scan_with};
-use super::compile::{CaseCheck, Record};
+use super::compile::{CaseCheck, PatternRecord};
 use super::describes::mark_descriptions;
 use super::engine::{Hit, Scan};
 use super::select::{to_span, word_char_at, word_char_before};
-use super::senses::resolve;
+use super::senses::resolve_senses;
 use super::{Explanation, Matcher, Scratch};
 use crate::gazetteer::Gazetteer;
 use crate::model::{EntityId, Span};
@@ -179,7 +179,7 @@ impl Names<'_> {
     }
 
     /// The alias of `r` as written.
-    fn written(&self, r: &Record) -> &str {
+    fn written(&self, r: &PatternRecord) -> &str {
         &self.0.entity(r.entity).aliases[r.alias as usize].text
     }
 }
@@ -188,7 +188,7 @@ impl Names<'_> {
 pub(crate) fn explain(m: &Matcher, gazetteer: &Gazetteer, text: &str) -> Vec<Explanation> {
     let mut trace = Vec::new();
     let candidates = m.candidates(text, &mut Scratch::default(), Some(&mut trace));
-    let mut found = resolve(text, candidates, Some(&mut trace));
+    let mut found = resolve_senses(text, candidates, Some(&mut trace));
     mark_descriptions(&m.kinds, text, &mut found.mentions);
     let names = Names(gazetteer);
     let mut out: Vec<Explanation> = trace
@@ -235,7 +235,12 @@ pub(crate) fn explain(m: &Matcher, gazetteer: &Gazetteer, text: &str) -> Vec<Exp
 
 /// Whether the hit was accepted, by which rule, and why, in words; `recs` are the records
 /// of its pattern.
-fn verdict(names: &Names<'_>, text: &str, recs: &[Record], t: Trace) -> (bool, Rule, String) {
+fn verdict(
+    names: &Names<'_>,
+    text: &str,
+    recs: &[PatternRecord],
+    t: Trace,
+) -> (bool, Rule, String) {
     let alias = recs.first().map_or("", |r| names.written(r));
     let matched = &text[t.span.range()];
     match t.outcome {

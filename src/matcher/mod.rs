@@ -45,11 +45,11 @@ use crate::gazetteer::{CasePolicy, Gazetteer};
 use crate::model::{EntityId, Mention, Span};
 use crate::text::normalize::{normalize_into, OffsetMap};
 use crate::text::words::JunkReason;
-use compile::Record;
-use describes::{mark_descriptions, Kind};
+use compile::PatternRecord;
+use describes::{mark_descriptions, EntityClass};
 use engine::{Hit, Scan};
 use explain::{Explainer, Trace};
-use senses::{resolve, Candidate};
+use senses::{resolve_senses, Candidate};
 
 pub use explain::Rule;
 
@@ -201,10 +201,10 @@ pub struct Matcher {
     scan: Scan,
     /// For each pattern id, its records' range in `records`.
     ranges: Vec<Range32>,
-    records: Vec<Record>,
+    records: Vec<PatternRecord>,
     /// For each entity, whether it is a person or a place (a place that introduces a
     /// person describes them).
-    kinds: Vec<Kind>,
+    kinds: Vec<EntityClass>,
     stats: BuildStats,
     /// For explanations with the word index: an automaton of the same patterns.
     explainer: Explainer,
@@ -279,7 +279,7 @@ impl Matcher {
     /// Finds the mentions in `text`, reusing `scratch`'s buffers.
     pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> DocMatches {
         let candidates = self.candidates(text, scratch, None);
-        let mut out = resolve(text, candidates, None);
+        let mut out = resolve_senses(text, candidates, None);
         mark_descriptions(&self.kinds, text, &mut out.mentions);
         out
     }
@@ -301,7 +301,7 @@ impl Matcher {
     }
 
     /// The records of pattern `pattern`.
-    fn records(&self, pattern: u32) -> &[Record] {
+    fn records(&self, pattern: u32) -> &[PatternRecord] {
         self.ranges[pattern as usize].slice(&self.records)
     }
 

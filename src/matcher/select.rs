@@ -6,7 +6,7 @@
 //! a span's senses belongs to [`super::senses`]; must not touch evidence, anchoring or
 //! descriptions.
 
-use super::compile::{CaseCheck, Record};
+use super::compile::{CaseCheck, PatternRecord};
 use super::engine::Hit;
 use super::explain::{note, Outcome, Trace};
 use super::senses::{Candidate, Senses};
@@ -26,7 +26,7 @@ pub(crate) fn word_char_at(s: &str, i: usize) -> bool {
 }
 
 /// Whether `original`, the text a hit covers, passes the case check of `r`.
-fn case_ok(r: &Record, original: &str) -> bool {
+fn case_ok(r: &PatternRecord, original: &str) -> bool {
     match r.check {
         CaseCheck::None => true,
         CaseCheck::FirstUpper => !original.chars().next().is_some_and(char::is_lowercase),

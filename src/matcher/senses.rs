@@ -3,14 +3,14 @@
 //! resolves aliases shared by several entities by the document's unambiguous mentions,
 //! then by the declared default sense.
 //!
-//! Owns [`Sense`], the per-document [`Evidence`] and the choice among senses. Must not
+//! Owns [`Sense`], the per-document [`Sightings`] and the choice among senses. Must not
 //! touch the scan, the case or overlap rules, or descriptions.
 
 use std::cmp::Reverse;
 
 use smallvec::SmallVec;
 
-use super::compile::Record;
+use super::compile::PatternRecord;
 use super::explain::{note, Outcome, Tally, Trace};
 use super::DocMatches;
 use crate::model::{EntityId, Mention, Span};
@@ -35,7 +35,7 @@ pub(crate) type Senses = SmallVec<[Sense; 2]>;
 /// Adds record `r` to `senses`: a new sense, or merged into its entity's. Several records
 /// of one entity: any non-anchored, non-demonym one wins.
 #[inline]
-pub(crate) fn add(senses: &mut Senses, r: &Record) {
+pub(crate) fn add(senses: &mut Senses, r: &PatternRecord) {
     match senses.iter_mut().find(|s| s.entity == r.entity) {
         Some(s) => {
             s.anchored &= r.anchored;
@@ -68,11 +68,11 @@ pub(crate) struct Sighting {
 
 /// Positions of the unambiguous, non-anchored mentions of each entity in one document,
 /// sorted by (entity, position): one allocation per document, not one per entity.
-pub(crate) struct Evidence(Vec<Sighting>);
+pub(crate) struct Sightings(Vec<Sighting>);
 
-impl Evidence {
+impl Sightings {
     /// The evidence among `candidates`.
-    fn of(candidates: &[Candidate]) -> Evidence {
+    fn of(candidates: &[Candidate]) -> Sightings {
         let mut sightings: Vec<Sighting> = candidates
             .iter()
             .filter_map(|c| match c.senses[..] {
@@ -88,7 +88,7 @@ impl Evidence {
             })
             .collect();
         sightings.sort_unstable();
-        Evidence(sightings)
+        Sightings(sightings)
     }
 
     fn positions(&self, e: EntityId) -> &[Sighting] {
@@ -112,12 +112,12 @@ struct Choice {
 
 /// Applies anchoring and per-document ambiguity resolution. With `trace`, every candidate
 /// is recorded with its outcome.
-pub(crate) fn resolve(
+pub(crate) fn resolve_senses(
     text: &str,
     candidates: Vec<Candidate>,
     mut trace: Option<&mut Vec<Trace>>,
 ) -> DocMatches {
-    let evidence = Evidence::of(&candidates);
+    let evidence = Sightings::of(&candidates);
     let mut out = DocMatches::default();
     out.mentions.reserve(candidates.len());
     for c in candidates {
@@ -195,7 +195,7 @@ pub(crate) fn resolve(
 /// Il Sung founded the state. Kim ruled..."), and otherwise to the sense the document
 /// introduced first (its subject: a `Kim` after a paragraph about the father still means
 /// the son the article is about). Without evidence, the declared default sense.
-fn pick(text: &str, senses: &[Sense], evidence: &Evidence, at: usize) -> Option<Sense> {
+fn pick(text: &str, senses: &[Sense], evidence: &Sightings, at: usize) -> Option<Sense> {
     let count = |e: EntityId| evidence.count(e);
     let best = senses.iter().map(|s| count(s.entity)).max().unwrap_or(0);
     if best == 0 {
