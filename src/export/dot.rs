@@ -92,20 +92,7 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
         "layout=neato, overlap=false, splines=true, outputorder=edgesfirst, sep=\"+6\", mode=major"
     };
     writeln!(out, "  graph [{layout}, bgcolor=\"white\", fontname=\"Helvetica\", fontsize=11, labelloc=b, labeljust=l];")?;
-    let kinds: BTreeSet<&EntityType> = graph.nodes.iter().map(|n| &n.kind).collect();
-    if !kinds.is_empty() {
-        let mut legend = String::from("<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\"><TR><TD BORDER=\"0\"><B>entgraph</B></TD>");
-        for k in &kinds {
-            let (_, colour) = style_for(k);
-            legend.push_str(&format!(
-                "<TD BGCOLOR=\"{colour}\">{}</TD>",
-                html_escape(k.as_str())
-            ));
-        }
-        legend.push_str(&format!(
-            "<TD BORDER=\"0\">edges: {} per {}</TD></TR></TABLE>",
-            graph.meta.measure, graph.meta.window
-        ));
+    if let Some(legend) = legend(graph) {
         writeln!(out, "  label=<{legend}>;")?;
     }
     writeln!(
@@ -113,6 +100,34 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
         "  node [style=\"filled\", fontname=\"Helvetica\", color=\"#555555\", penwidth=0.8];"
     )?;
     writeln!(out, "  edge [color=\"#7f7f7f99\"];")?;
+    write_nodes(graph, out)?;
+    write_edges(graph, out)?;
+    writeln!(out, "}}")
+}
+
+/// The legend under the picture: a colour swatch per type present, and the edge measure.
+fn legend(graph: &Graph) -> Option<String> {
+    let kinds: BTreeSet<&EntityType> = graph.nodes.iter().map(|n| &n.kind).collect();
+    if kinds.is_empty() {
+        return None;
+    }
+    let mut legend = String::from("<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\"><TR><TD BORDER=\"0\"><B>entgraph</B></TD>");
+    for k in &kinds {
+        let (_, colour) = style_for(k);
+        legend.push_str(&format!(
+            "<TD BGCOLOR=\"{colour}\">{}</TD>",
+            html_escape(k.as_str())
+        ));
+    }
+    legend.push_str(&format!(
+        "<TD BORDER=\"0\">edges: {} per {}</TD></TR></TABLE>",
+        graph.meta.measure, graph.meta.window
+    ));
+    Some(legend)
+}
+
+/// Nodes: shape and colour by type, size and font by the square root of mentions.
+fn write_nodes<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
     let max_mentions = graph
         .nodes
         .iter()
@@ -142,6 +157,11 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
             node.documents,
         )?;
     }
+    Ok(())
+}
+
+/// Edges: pen width by weight over the graph's range, layout weight by count.
+fn write_edges<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
     let max_w = graph.edges.iter().map(|e| e.weight).fold(0.0f64, f64::max);
     let min_w = graph
         .edges
@@ -167,7 +187,7 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
             e.measures.npmi,
         )?;
     }
-    writeln!(out, "}}")
+    Ok(())
 }
 
 #[cfg(test)]

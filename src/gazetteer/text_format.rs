@@ -126,15 +126,16 @@ fn parse_entry_line(
     let mut id = None;
     let mut case = case;
     let mut attrs = BTreeMap::new();
-    let mut aliases = vec![Alias {
-        text: label.to_string(),
-        anchored: markers.anchored,
-        forced: markers.forced,
-        default_sense: markers.default_sense,
-        demonym: false,
+    let alias = |text: &str, m: Markers, demonym: bool, case: CasePolicy| Alias {
+        text: text.to_string(),
+        anchored: m.anchored,
+        forced: m.forced,
+        default_sense: m.default_sense,
+        demonym,
         case,
         location: location.clone(),
-    }];
+    };
+    let mut aliases = vec![alias(label, markers, false, case)];
     for field in fields {
         if field.is_empty() {
             errors.push("empty field between `|` separators".to_string());
@@ -154,15 +155,7 @@ fn parse_entry_line(
                     Some(c) => case = c,
                     None => errors.push(format!("invalid case policy `{value}`")),
                 },
-                "demonym" => aliases.push(Alias {
-                    text: value.to_string(),
-                    anchored: false,
-                    forced: false,
-                    default_sense: false,
-                    demonym: true,
-                    case,
-                    location: location.clone(),
-                }),
+                "demonym" => aliases.push(alias(value, Markers::default(), true, case)),
                 _ => {
                     if attrs.insert(key.to_string(), value.to_string()).is_some() {
                         errors.push(format!("attribute `{key}` given twice"));
@@ -172,15 +165,7 @@ fn parse_entry_line(
             continue;
         }
         let (markers, text) = split_markers(field);
-        aliases.push(Alias {
-            text: text.to_string(),
-            anchored: markers.anchored,
-            forced: markers.forced,
-            default_sense: markers.default_sense,
-            demonym: false,
-            case,
-            location: location.clone(),
-        });
+        aliases.push(alias(text, markers, false, case));
     }
     for a in aliases.iter_mut() {
         a.case = case;

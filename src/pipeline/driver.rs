@@ -26,7 +26,8 @@ use super::{Error, Stats};
 use crate::corpus::{self, Raw, RawBlocks, Source, Unit};
 use crate::error::Problem;
 use crate::matcher::DocMatches;
-use crate::model::Document;
+use crate::model::{Document, EntityId};
+use rustc_hash::FxHashMap;
 
 /// Pieces queued ahead of each worker: reading overlaps processing, memory stays bounded.
 const READ_AHEAD: usize = 2;
@@ -76,6 +77,32 @@ pub(super) struct Tally {
     pub(super) anchored_dropped: u64,
     /// Problems with the position of the unit they belong to.
     pub(super) problems: Vec<(u64, Problem)>,
+}
+
+/// Mentions by entity over the documents one worker matched, for the counts by type of
+/// the jobs that keep no co-occurrence counts (`extract`, `suggest`).
+#[derive(Debug, Default)]
+pub(super) struct EntityMentions(FxHashMap<EntityId, u64>);
+
+impl EntityMentions {
+    /// Counts the mentions of one document.
+    pub(super) fn add(&mut self, found: &DocMatches) {
+        for m in &found.mentions {
+            *self.0.entry(m.entity).or_default() += 1;
+        }
+    }
+
+    /// Adds another worker's counts.
+    pub(super) fn merge(&mut self, other: EntityMentions) {
+        for (e, n) in other.0 {
+            *self.0.entry(e).or_default() += n;
+        }
+    }
+
+    /// The counts, `(entity, mentions)`, in no particular order.
+    pub(super) fn into_counts(self) -> impl Iterator<Item = (EntityId, u64)> {
+        self.0.into_iter()
+    }
 }
 
 impl Tally {

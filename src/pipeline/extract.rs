@@ -6,14 +6,12 @@
 //! type at the end. Must not write anything: the caller's sink decides what becomes of a
 //! document.
 
-use rustc_hash::FxHashMap;
-
-use super::driver::{self, decode, Job, Tally};
+use super::driver::{self, decode, EntityMentions, Job, Tally};
 use super::{Engine, Error, RunOptions, Stats};
 use crate::corpus::Raw;
 use crate::error::Problem;
 use crate::matcher::{DocMatches, Scratch};
-use crate::model::{Document, EntityId, Segments};
+use crate::model::{Document, Segments};
 use crate::segment::segment;
 
 /// One document after the parallel stages.
@@ -38,8 +36,7 @@ struct Extract<'a> {
 #[derive(Default)]
 struct Worker {
     scratch: Scratch,
-    /// Mentions by entity.
-    mentions: FxHashMap<EntityId, u64>,
+    mentions: EntityMentions,
 }
 
 /// One piece's documents and problems, in input order.
@@ -74,9 +71,7 @@ impl Job for Extract<'_> {
             let segments = segment(&doc.text);
             let found = self.engine.matcher.find_with(&doc.text, &mut w.scratch);
             tally.document(doc.text.len(), &found);
-            for m in &found.mentions {
-                *w.mentions.entry(m.entity).or_default() += 1;
-            }
+            w.mentions.add(&found);
             out.processed.push(Processed {
                 seq: k as u64,
                 doc,
@@ -88,9 +83,7 @@ impl Job for Extract<'_> {
     }
 
     fn merge(&self, into: &mut Worker, other: Worker) {
-        for (e, n) in other.mentions {
-            *into.mentions.entry(e).or_default() += n;
-        }
+        into.mentions.merge(other.mentions);
     }
 }
 
@@ -120,6 +113,6 @@ pub fn scan<S: AsRef<str>>(
             }
             seq += piece.units;
         })?;
-    stats.count_types(&engine.gazetteer, total.mentions);
+    stats.count_types(&engine.gazetteer, total.mentions.into_counts());
     Ok(stats)
 }

@@ -5,14 +5,12 @@
 //! go to the caller's thread in input order, where [`crate::suggest::Collector`] gathers
 //! them. Must not rank or format suggestions: that is [`crate::suggest`]'s.
 
-use rustc_hash::FxHashMap;
-
-use super::driver::{self, decode, Job, Tally};
+use super::driver::{self, decode, EntityMentions, Job, Tally};
 use super::{Engine, Error, RunOptions, Stats};
 use crate::corpus::Raw;
 use crate::error::Problem;
 use crate::matcher::Scratch;
-use crate::model::{EntityId, Segments};
+use crate::model::Segments;
 use crate::segment::segment_into;
 use crate::suggest::{candidates, Collector, DocCandidates, Known, SuggestOptions, Suggestion};
 
@@ -27,8 +25,7 @@ struct Suggest<'a> {
 struct Worker {
     scratch: Scratch,
     segments: Segments,
-    /// Mentions by entity.
-    mentions: FxHashMap<EntityId, u64>,
+    mentions: EntityMentions,
 }
 
 /// One piece's problems and candidates, in input order.
@@ -62,21 +59,14 @@ impl Job for Suggest<'_> {
                 &found.mentions,
                 &self.known,
             ));
-            // Dropped mentions are not counted: suggest has always reported none.
-            tally.documents += 1;
-            tally.bytes += doc.text.len() as u64;
-            tally.mentions += found.mentions.len() as u64;
-            for m in &found.mentions {
-                *w.mentions.entry(m.entity).or_default() += 1;
-            }
+            tally.document(doc.text.len(), &found);
+            w.mentions.add(&found);
         }
         Some(out)
     }
 
     fn merge(&self, into: &mut Worker, other: Worker) {
-        for (e, n) in other.mentions {
-            *into.mentions.entry(e).or_default() += n;
-        }
+        into.mentions.merge(other.mentions);
     }
 }
 
@@ -105,7 +95,7 @@ pub fn suggest<S: AsRef<str>>(
                 collector.add(c);
             }
         })?;
-    stats.count_types(&engine.gazetteer, total.mentions);
+    stats.count_types(&engine.gazetteer, total.mentions.into_counts());
     // Ranking is part of the run's time.
     let ranking = std::time::Instant::now();
     let out = collector.finish(suggest);

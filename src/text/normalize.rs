@@ -55,136 +55,170 @@ pub fn normalize_into(text: &str, fold: bool, out: &mut String, map: &mut Offset
     map.clear();
     out.reserve(text.len());
     let bytes = text.as_bytes();
-    // The output is built as bytes: every push below is a whole UTF-8 sequence.
-    let mut buf = std::mem::take(out).into_bytes();
+    let mut w = Writer {
+        // The output is built as bytes: every push below is a whole UTF-8 sequence.
+        buf: std::mem::take(out).into_bytes(),
+        map,
+        fold,
+        pending_space: false,
+        prev_word: false,
+        delta: 0,
+    };
     let mut i = 0;
-    let mut pending_space = false;
-    // Whether the previous emitted char was a word char, for acronym detection.
-    let mut prev_word = false;
-    // `i - buf.len()` as of the last map point: a space that keeps it needs no new point.
-    let mut delta = 0usize;
     while i < bytes.len() {
         let b = bytes[i];
-        if ASCII_KEEP[b as usize] != 0
+        i = if ASCII_KEEP[b as usize] != 0
             && !(b.is_ascii_uppercase() && bytes.get(i + 1) == Some(&b'.'))
         {
-            if pending_space {
-                buf.push(b' ');
-                pending_space = false;
-                if buf.len().wrapping_add(delta) != i {
-                    delta = i.wrapping_sub(buf.len());
-                    map.push(buf.len(), i);
-                }
-            }
-            // The common case: a run of ASCII bytes that map to one byte each (letters,
-            // digits, most punctuation, single spaces between them) is found by a table
-            // lookup a byte and copied in one go. An upper-case letter before a dot may
-            // start a dotted acronym: the run stops before it and the slow path decides.
-            let end = plain_run_end(bytes, i);
-            let run = &bytes[i..end];
-            if fold {
-                buf.extend(
-                    run.iter()
-                        .map(|&c| c | (u8::from(c.is_ascii_uppercase()) << 5)),
-                );
-            } else {
-                buf.extend_from_slice(run);
-            }
-            let last = bytes[end - 1];
-            prev_word = last.is_ascii_alphanumeric() || last == b'_';
-            i = end;
-            continue;
-        }
-        if b < 0x80 {
-            // ASCII: every byte but separators maps to one byte, so the offset relation only
-            // changes after a run of separators longer than one byte.
-            if b == b' ' || b == b'-' || (b'\t'..=b'\r').contains(&b) {
-                if !buf.is_empty() {
-                    pending_space = true;
-                } else {
-                    map.push(0, i + 1);
-                    delta = i + 1;
-                }
-                prev_word = false;
-                i += 1;
-                continue;
-            }
-            if pending_space {
-                buf.push(b' ');
-                pending_space = false;
-                if buf.len().wrapping_add(delta) != i {
-                    delta = i.wrapping_sub(buf.len());
-                    map.push(buf.len(), i);
-                }
-            }
-            if b.is_ascii_uppercase() && !prev_word && bytes.get(i + 1) == Some(&b'.') {
-                if let Some(len) = dotted_acronym_len(&bytes[i..]) {
-                    // `U.S.` → `us`: letters only, the span ends after the final dot.
-                    for (k, &c) in bytes[i..i + len].iter().step_by(2).enumerate() {
-                        buf.push(if fold { c.to_ascii_lowercase() } else { c });
-                        map.push(buf.len(), i + 2 * k + 2);
-                    }
-                    i += len;
-                    delta = i.wrapping_sub(buf.len());
-                    prev_word = true;
-                    continue;
-                }
-            }
-            let c = match b {
-                b'`' => b'\'',
-                b'A'..=b'Z' if fold => b.to_ascii_lowercase(),
-                _ => b,
-            };
-            buf.push(c);
-            prev_word = b.is_ascii_alphanumeric() || b == b'_';
-            i += 1;
-            continue;
-        }
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
-        let len = c.len_utf8();
-        if is_separator(c) {
-            if !buf.is_empty() {
-                pending_space = true;
-            }
-            i += len;
-            prev_word = false;
-            // A leading separator is dropped; the map is fixed at the next emitted char.
-            if buf.is_empty() {
-                map.push(0, i);
-                delta = i;
-            }
-            continue;
-        }
-        if pending_space {
-            buf.push(b' ');
-            pending_space = false;
-            map.push(buf.len(), i);
-        }
-        let mut tmp = [0u8; 4];
-        if is_apostrophe(c) {
-            buf.push(b'\'');
-            prev_word = false;
-        } else if fold && c.is_uppercase() {
-            for l in c.to_lowercase() {
-                buf.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
-            }
-            prev_word = true;
+            w.plain_run(bytes, i)
+        } else if b < 0x80 {
+            w.ascii(bytes, i)
         } else {
-            buf.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
-            prev_word = is_word_char(c);
-        }
-        i += len;
-        map.push(buf.len(), i);
-        delta = i.wrapping_sub(buf.len());
+            match text[i..].chars().next() {
+                Some(c) => w.char(c, i),
+                None => break,
+            }
+        };
     }
+    let buf = w.buf;
     // Only whole UTF-8 sequences were pushed: copies of ASCII bytes (lower-cased ASCII is
     // ASCII), spaces and apostrophes, and whole encoded chars. Checked in debug builds.
     debug_assert!(std::str::from_utf8(&buf).is_ok());
     // SAFETY: as above, `buf` is valid UTF-8.
     *out = unsafe { String::from_utf8_unchecked(buf) };
+}
+
+/// The state of [`normalize_into`] between two steps: each step reads from byte `i` of the
+/// text, writes to `buf` and `map`, and returns where the next step starts.
+struct Writer<'m> {
+    buf: Vec<u8>,
+    map: &'m mut OffsetMap,
+    fold: bool,
+    /// Separators were read since the last character written: one space is due.
+    pending_space: bool,
+    /// Whether the previous emitted char was a word char, for acronym detection.
+    prev_word: bool,
+    /// `i - buf.len()` as of the last map point: a space that keeps it needs no new point.
+    delta: usize,
+}
+
+impl Writer<'_> {
+    /// Writes the space due before the character at `i`, if one is, and a map point where
+    /// the offset relation changes.
+    #[inline]
+    fn space_before(&mut self, i: usize) {
+        if self.pending_space {
+            self.buf.push(b' ');
+            self.pending_space = false;
+            if self.buf.len().wrapping_add(self.delta) != i {
+                self.delta = i.wrapping_sub(self.buf.len());
+                self.map.push(self.buf.len(), i);
+            }
+        }
+    }
+
+    /// The common case: a run of ASCII bytes that map to one byte each (letters, digits,
+    /// most punctuation, single spaces between them) is found by a table lookup a byte and
+    /// copied in one go. An upper-case letter before a dot may start a dotted acronym: the
+    /// run stops before it and [`Writer::ascii`] decides.
+    #[inline]
+    fn plain_run(&mut self, bytes: &[u8], i: usize) -> usize {
+        self.space_before(i);
+        let end = plain_run_end(bytes, i);
+        let run = &bytes[i..end];
+        if self.fold {
+            self.buf.extend(
+                run.iter()
+                    .map(|&c| c | (u8::from(c.is_ascii_uppercase()) << 5)),
+            );
+        } else {
+            self.buf.extend_from_slice(run);
+        }
+        let last = bytes[end - 1];
+        self.prev_word = last.is_ascii_alphanumeric() || last == b'_';
+        end
+    }
+
+    /// One ASCII byte off the plain path: a separator, a dotted acronym, a backtick.
+    /// Every byte but separators maps to one byte, so the offset relation only changes
+    /// after a run of separators longer than one byte.
+    #[inline]
+    fn ascii(&mut self, bytes: &[u8], i: usize) -> usize {
+        let b = bytes[i];
+        if b == b' ' || b == b'-' || (b'\t'..=b'\r').contains(&b) {
+            if !self.buf.is_empty() {
+                self.pending_space = true;
+            } else {
+                self.map.push(0, i + 1);
+                self.delta = i + 1;
+            }
+            self.prev_word = false;
+            return i + 1;
+        }
+        self.space_before(i);
+        if b.is_ascii_uppercase() && !self.prev_word && bytes.get(i + 1) == Some(&b'.') {
+            if let Some(len) = dotted_acronym_len(&bytes[i..]) {
+                // `U.S.` → `us`: letters only, the span ends after the final dot.
+                for (k, &c) in bytes[i..i + len].iter().step_by(2).enumerate() {
+                    self.buf
+                        .push(if self.fold { c.to_ascii_lowercase() } else { c });
+                    self.map.push(self.buf.len(), i + 2 * k + 2);
+                }
+                let next = i + len;
+                self.delta = next.wrapping_sub(self.buf.len());
+                self.prev_word = true;
+                return next;
+            }
+        }
+        let c = match b {
+            b'`' => b'\'',
+            b'A'..=b'Z' if self.fold => b.to_ascii_lowercase(),
+            _ => b,
+        };
+        self.buf.push(c);
+        self.prev_word = b.is_ascii_alphanumeric() || b == b'_';
+        i + 1
+    }
+
+    /// One character outside ASCII, starting at byte `i`.
+    fn char(&mut self, c: char, i: usize) -> usize {
+        let next = i + c.len_utf8();
+        if is_separator(c) {
+            if !self.buf.is_empty() {
+                self.pending_space = true;
+            }
+            self.prev_word = false;
+            // A leading separator is dropped; the map is fixed at the next emitted char.
+            if self.buf.is_empty() {
+                self.map.push(0, next);
+                self.delta = next;
+            }
+            return next;
+        }
+        if self.pending_space {
+            self.buf.push(b' ');
+            self.pending_space = false;
+            self.map.push(self.buf.len(), i);
+        }
+        let mut tmp = [0u8; 4];
+        if is_apostrophe(c) {
+            self.buf.push(b'\'');
+            self.prev_word = false;
+        } else if self.fold && c.is_uppercase() {
+            for l in c.to_lowercase() {
+                self.buf
+                    .extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
+            }
+            self.prev_word = true;
+        } else {
+            self.buf
+                .extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+            self.prev_word = is_word_char(c);
+        }
+        self.map.push(self.buf.len(), next);
+        self.delta = next.wrapping_sub(self.buf.len());
+        next
+    }
 }
 
 /// The end of the run of bytes copied as they are (but for case) from `i`, where

@@ -1,0 +1,211 @@
+//! The co-occurrence graph: nodes and weighted edges, filters, and node metrics.
+//!
+//! Owns the only use of petgraph in the crate: building an undirected graph from
+//! [`Cooccurrence`] counts, the filters in their documented order (`min_weight`,
+//! `min_mentions`, `types`, `top`, `focus`/`hops`, `drop_isolated`), and the metrics
+//! computed on what remains (`degree`, `weighted_degree`, `pagerank`, `component`).
+//! Everything it hands downstream is plain data sorted by entity id ([`Graph`]), never a
+//! petgraph index. Must not parse, print or serialize.
+//!
+//! `working` holds the petgraph graph while the filters (`filters`) run on it, and turns
+//! what remains into plain data; `metrics` computes PageRank and components on that.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::gazetteer::Gazetteer;
+use crate::link::{Cooccurrence, Evidence, Measures, Window};
+use crate::model::EntityType;
+
+mod filters;
+mod metrics;
+#[cfg(test)]
+mod tests;
+mod working;
+
+use working::Working;
+
+/// The edge measure that filtering, ranking and drawing use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    /// Units where both entities occur.
+    #[default]
+    Count,
+    /// Normalized PMI.
+    Npmi,
+    /// Dice coefficient.
+    Dice,
+    /// Jaccard index.
+    Jaccard,
+}
+
+impl FromStr for Measure {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Measure, String> {
+        match s {
+            "count" => Ok(Measure::Count),
+            "npmi" => Ok(Measure::Npmi),
+            "dice" => Ok(Measure::Dice),
+            "jaccard" => Ok(Measure::Jaccard),
+            _ => Err(format!(
+                "invalid measure `{s}` (expected count, npmi, dice or jaccard)"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Measure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Measure::Count => "count",
+            Measure::Npmi => "npmi",
+            Measure::Dice => "dice",
+            Measure::Jaccard => "jaccard",
+        })
+    }
+}
+
+/// Graph filters, applied in this order: `min_weight` (edges), `min_mentions`, `types`,
+/// `top`, `focus` with `hops`, `drop_isolated`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filters {
+    /// Drop edges whose measure is below this.
+    pub min_weight: Option<f64>,
+    /// Drop nodes with fewer mentions.
+    pub min_mentions: Option<u64>,
+    /// Keep only nodes of these types.
+    pub types: Option<Vec<EntityType>>,
+    /// Keep the N nodes with the most mentions (ties by id).
+    pub top: Option<usize>,
+    /// Keep the ego network of this entity (id, label or alias).
+    pub focus: Option<String>,
+    /// Radius of the ego network (default 1).
+    pub hops: Option<usize>,
+    /// Drop nodes without edges.
+    pub drop_isolated: bool,
+}
+
+/// Options for [`build`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GraphOptions {
+    /// The unit the counts were made with (recorded in the metadata).
+    pub window: Window,
+    /// The measure used for `weight`.
+    pub measure: Measure,
+    /// Filters.
+    pub filters: Filters,
+}
+
+/// A node: one entity and its counts and metrics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Entity id.
+    pub id: String,
+    /// Display name.
+    pub label: String,
+    /// Type.
+    pub kind: EntityType,
+    /// Mentions in the corpus.
+    pub mentions: u64,
+    /// Documents mentioning it.
+    pub documents: u64,
+    /// Surface forms seen, with counts, most frequent first (ties alphabetical).
+    pub aliases: Vec<(String, u64)>,
+    /// Gazetteer attributes.
+    pub attrs: BTreeMap<String, String>,
+    /// Number of neighbours.
+    pub degree: usize,
+    /// Sum of the measure over its edges.
+    pub weighted_degree: f64,
+    /// PageRank (damping 0.85, weighted by the measure).
+    pub pagerank: f64,
+    /// Connected component, numbered from 0 by size (largest first), ties by smallest id.
+    pub component: usize,
+}
+
+/// An edge between two entities.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    /// The smaller entity id.
+    pub source: String,
+    /// The larger entity id.
+    pub target: String,
+    /// The value of the chosen measure.
+    pub weight: f64,
+    /// Units where both occur.
+    pub count: u64,
+    /// Documents where both occur in one unit.
+    pub documents: u64,
+    /// Association measures.
+    pub measures: Measures,
+    /// Citations.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Parameters and totals recorded with the graph.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    /// Co-occurrence unit.
+    pub window: Window,
+    /// Edge measure.
+    pub measure: Measure,
+    /// Filters applied.
+    pub filters: Filters,
+    /// Documents counted.
+    pub documents: u64,
+    /// Units counted.
+    pub units: u64,
+    /// Gazetteer files loaded.
+    pub gazetteers: Vec<String>,
+    /// Nodes and edges before filtering.
+    pub nodes_before: usize,
+    /// Edges before filtering.
+    pub edges_before: usize,
+}
+
+/// The graph as sorted plain data: nodes by id, edges by (source, target).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Graph {
+    /// Parameters and totals.
+    pub meta: Meta,
+    /// Nodes sorted by id.
+    pub nodes: Vec<Node>,
+    /// Edges sorted by (source, target), source < target.
+    pub edges: Vec<Edge>,
+}
+
+/// The `focus` entity is not in the graph.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("focus entity `{0}` is not in the gazetteers or was not mentioned")]
+pub struct FocusError(pub String);
+
+/// Builds the graph from counts.
+///
+/// # Errors
+/// When `filters.focus` names no entity that was mentioned.
+pub fn build(
+    counts: &Cooccurrence,
+    gazetteer: &Gazetteer,
+    opts: &GraphOptions,
+) -> Result<Graph, FocusError> {
+    let mut w = Working::new(counts, gazetteer, opts.measure);
+    let nodes_before = w.g.node_count();
+    let edges_before = w.g.edge_count();
+    filters::apply(&mut w, &opts.filters)?;
+    let (nodes, edges) = w.into_plain();
+    Ok(Graph {
+        meta: Meta {
+            window: opts.window,
+            measure: opts.measure,
+            filters: opts.filters.clone(),
+            documents: counts.documents,
+            units: counts.units,
+            gazetteers: gazetteer.sources().to_vec(),
+            nodes_before,
+            edges_before,
+        },
+        nodes,
+        edges,
+    })
+}

@@ -1,0 +1,177 @@
+//! The graph while it is filtered: a petgraph graph of the counted entities and pairs in
+//! id order, the edge measure, and the turn into sorted plain data with metrics.
+//!
+//! Owns the petgraph graph and the id order. Must not decide what a filter keeps (that is
+//! `filters`) nor compute metrics (that is `metrics`).
+
+use std::collections::HashMap;
+
+use petgraph::stable_graph::{NodeIndex, StableUnGraph};
+
+use super::metrics::{components, pagerank};
+use super::{Edge, Measure, Node};
+use crate::gazetteer::Gazetteer;
+use crate::link::{Cooccurrence, Measures};
+use crate::model::EntityId;
+
+/// The petgraph graph: entities as node weights, the pair as edge weight.
+pub(super) type Petgraph = StableUnGraph<EntityId, (EntityId, EntityId)>;
+
+/// A pair of entities in id order: the ids, then the entities.
+type Pair<'a> = (&'a str, &'a str, EntityId, EntityId);
+
+/// The graph being filtered, with what it was built from.
+pub(super) struct Working<'a> {
+    pub(super) counts: &'a Cooccurrence,
+    pub(super) gazetteer: &'a Gazetteer,
+    measure: Measure,
+    pub(super) g: Petgraph,
+    /// Every counted entity's node (removed nodes included).
+    pub(super) index: HashMap<EntityId, NodeIndex>,
+    /// Every counted pair, sorted by ids.
+    pairs: Vec<Pair<'a>>,
+}
+
+impl<'a> Working<'a> {
+    /// Nodes and edges go into petgraph in id order, so every iteration over it is ordered.
+    pub(super) fn new(
+        counts: &'a Cooccurrence,
+        gazetteer: &'a Gazetteer,
+        measure: Measure,
+    ) -> Working<'a> {
+        let mut ids: Vec<(&str, EntityId)> = counts
+            .entities
+            .keys()
+            .map(|&e| (gazetteer.entity(e).id.as_str(), e))
+            .collect();
+        ids.sort_unstable();
+        let mut g = Petgraph::default();
+        let mut index: HashMap<EntityId, NodeIndex> = HashMap::new();
+        for &(_, e) in &ids {
+            index.insert(e, g.add_node(e));
+        }
+        let mut pairs: Vec<Pair<'a>> = counts
+            .pairs
+            .keys()
+            .map(|&(a, b)| {
+                let (ia, ib) = (
+                    gazetteer.entity(a).id.as_str(),
+                    gazetteer.entity(b).id.as_str(),
+                );
+                if ia <= ib {
+                    (ia, ib, a, b)
+                } else {
+                    (ib, ia, b, a)
+                }
+            })
+            .collect();
+        pairs.sort_unstable();
+        for &(_, _, a, b) in &pairs {
+            g.add_edge(index[&a], index[&b], (a, b));
+        }
+        Working {
+            counts,
+            gazetteer,
+            measure,
+            g,
+            index,
+            pairs,
+        }
+    }
+
+    /// The counted pair `(a, b)` as its key, its weight under the measure, and its measures.
+    pub(super) fn measures_of(
+        &self,
+        a: EntityId,
+        b: EntityId,
+    ) -> ((EntityId, EntityId), f64, Measures) {
+        let key = if a < b { (a, b) } else { (b, a) };
+        let p = &self.counts.pairs[&key];
+        let m = Measures::new(
+            p.units,
+            self.counts.entities[&a].units,
+            self.counts.entities[&b].units,
+            self.counts.units,
+        );
+        let weight = match self.measure {
+            Measure::Count => p.units as f64,
+            Measure::Npmi => m.npmi,
+            Measure::Dice => m.dice,
+            Measure::Jaccard => m.jaccard,
+        };
+        (key, weight, m)
+    }
+
+    /// Removes the nodes whose entity `keep` refuses, with their edges.
+    pub(super) fn remove_nodes(&mut self, keep: impl Fn(EntityId) -> bool) {
+        let drop: Vec<_> = self
+            .g
+            .node_indices()
+            .filter(|&n| !keep(self.g[n]))
+            .collect();
+        for n in drop {
+            self.g.remove_node(n);
+        }
+    }
+
+    /// What remains as plain data sorted by id (petgraph keeps insertion order, which was
+    /// id order), with the metrics.
+    pub(super) fn into_plain(self) -> (Vec<Node>, Vec<Edge>) {
+        let g = &self.g;
+        let order: Vec<NodeIndex> = g.node_indices().collect();
+        let pos: HashMap<NodeIndex, usize> =
+            order.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+        let mut edges = Vec::with_capacity(g.edge_count());
+        let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); order.len()];
+        for &(ia, ib, a, b) in &self.pairs {
+            let (Some(&na), Some(&nb)) = (self.index.get(&a), self.index.get(&b)) else {
+                continue;
+            };
+            if g.find_edge(na, nb).is_none() {
+                continue;
+            }
+            let (key, w, m) = self.measures_of(a, b);
+            let p = &self.counts.pairs[&key];
+            adj[pos[&na]].push((pos[&nb], w));
+            adj[pos[&nb]].push((pos[&na], w));
+            edges.push(Edge {
+                source: ia.to_string(),
+                target: ib.to_string(),
+                weight: w,
+                count: p.units,
+                documents: p.documents,
+                measures: m,
+                evidence: p.evidence.clone(),
+            });
+        }
+        let pagerank = pagerank(&adj);
+        let component = components(&adj);
+        let nodes = order
+            .iter()
+            .enumerate()
+            .map(|(i, &ni)| self.node(g[ni], &adj[i], pagerank[i], component[i]))
+            .collect();
+        (nodes, edges)
+    }
+
+    fn node(&self, e: EntityId, adj: &[(usize, f64)], pagerank: f64, component: usize) -> Node {
+        let ent = self.gazetteer.entity(e);
+        let c = &self.counts.entities[&e];
+        let mut aliases: Vec<(String, u64)> =
+            c.aliases.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Node {
+            id: ent.id.clone(),
+            label: ent.label.clone(),
+            kind: ent.kind.clone(),
+            mentions: c.mentions,
+            documents: c.documents,
+            aliases,
+            attrs: ent.attrs.clone(),
+            degree: adj.len(),
+            weighted_degree: adj.iter().map(|x| x.1).sum(),
+            pagerank,
+            component,
+        }
+    }
+}
