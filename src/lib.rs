@@ -13,6 +13,11 @@
 //! export  → DOT, JSON             (pure writers to `impl Write`)
 //! ```
 //!
+//! Beside them: [`text`] holds every text rule once (character classes, acronyms,
+//! abbreviations, word lists, normalization), [`check`] lints gazetteers, [`suggest`] finds
+//! the names no gazetteer lists, and [`pipeline`] runs the stages over a corpus on one
+//! streaming driver. `ARCHITECTURE.md` maps the modules and the contracts between them.
+//!
 //! ```
 //! use entgraph::{Gazetteer, Matcher};
 //! let gazetteer = Gazetteer::from_str("people.txt", "Vladimir Putin | Putin\nKim Jong Un | ~Kim\n").unwrap();
