@@ -10,7 +10,7 @@
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use entgraph::gazetteer::Loader;
-use entgraph::link::{Cooccurrence, DocInput, Window};
+use entgraph::link::{Cooccurrence, DocInput, Linker, Window};
 use entgraph::matcher::{ScanKind, Scratch};
 use entgraph::{segment, Gazetteer, Matcher};
 
@@ -174,7 +174,7 @@ fn linker(b: Bencher, window: &str) {
         .collect();
     b.counter(BytesCount::new(corpus_bytes())).bench_local(|| {
         let mut counts = Cooccurrence::default();
-        let mut member = Vec::new();
+        let mut linker = Linker::new(window, 3);
         for (seq, (d, (seg, mentions))) in corpus().iter().zip(&prepared).enumerate() {
             let doc = DocInput {
                 seq: seq as u64,
@@ -183,7 +183,7 @@ fn linker(b: Bencher, window: &str) {
                 segments: seg,
                 mentions,
             };
-            counts.add(doc, window, 3, &mut member);
+            linker.add(&mut counts, doc);
         }
         black_box(counts)
     });

@@ -125,19 +125,58 @@ pub struct DocInput<'a> {
     pub mentions: &'a [Mention],
 }
 
+/// Counts documents into [`Cooccurrence`]s with one window and one citation limit.
+///
+/// It keeps a buffer of its own across documents, so that counting allocates only for what
+/// is new: an entity, pair or surface form not seen before, or a citation that is kept.
+///
+/// # Examples
+/// ```
+/// use entgraph::link::{Cooccurrence, DocInput, Linker, Window};
+/// use entgraph::{Gazetteer, Matcher};
+/// let g = Gazetteer::from_str("people.txt", "Vladimir Putin\nKim Jong Un\n").unwrap();
+/// let text = "Kim Jong Un met Vladimir Putin. They spoke.";
+/// let segments = entgraph::segment::segment(text);
+/// let mentions = Matcher::new(&g).unwrap().find(text).mentions;
+/// let doc = DocInput { seq: 0, id: "a", text, segments: &segments, mentions: &mentions };
+/// let mut counts = Cooccurrence::default();
+/// Linker::new(Window::Sentence, 3).add(&mut counts, doc);
+/// assert_eq!((counts.units, counts.pairs.len()), (2, 1));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Linker {
+    window: Window,
+    evidence: usize,
+    /// (unit, entity) memberships of the document being counted.
+    member: Vec<(u32, EntityId)>,
+}
+
+impl Linker {
+    /// A linker for `window` that keeps up to `evidence` citations per pair.
+    pub fn new(window: Window, evidence: usize) -> Linker {
+        Linker {
+            window,
+            evidence,
+            member: Vec::new(),
+        }
+    }
+
+    /// Adds one document's counts to `counts`, keeping the earliest citations per pair (by
+    /// document position and unit).
+    pub fn add(&mut self, counts: &mut Cooccurrence, doc: DocInput<'_>) {
+        counts.add(doc, self.window, self.evidence, &mut self.member);
+    }
+}
+
 impl Cooccurrence {
     /// Counts one document with `window`, keeping up to `evidence` citations per pair.
     pub fn document(doc: DocInput<'_>, window: Window, evidence: usize) -> Cooccurrence {
         let mut out = Cooccurrence::default();
-        out.add(doc, window, evidence, &mut Vec::new());
+        Linker::new(window, evidence).add(&mut out, doc);
         out
     }
 
-    /// Adds one document's counts with `window`, keeping up to `evidence` citations per
-    /// pair (the earliest by document position and unit). `member` is a scratch buffer,
-    /// reused across documents so that counting allocates only for what is new: an entity,
-    /// pair or surface form not seen before, or a citation that is kept.
-    pub fn add(
+    fn add(
         &mut self,
         doc: DocInput<'_>,
         window: Window,

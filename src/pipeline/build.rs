@@ -11,9 +11,9 @@ use super::driver::{self, decode, Job, Tally};
 use super::{BuildOptions, Engine, Error, RunOptions, Stats};
 use crate::corpus::Raw;
 use crate::graph::{self, Graph};
-use crate::link::{Cooccurrence, DocInput, Window};
+use crate::link::{Cooccurrence, DocInput, Linker, Window};
 use crate::matcher::Scratch;
-use crate::model::{EntityId, Segments};
+use crate::model::Segments;
 use crate::segment::segment_into;
 
 /// What `build` produced.
@@ -33,12 +33,11 @@ struct Count<'a> {
 }
 
 /// What one worker accumulates over the documents it is given, and its buffers.
-#[derive(Default)]
 struct Fold {
     counts: Cooccurrence,
     scratch: Scratch,
     segments: Segments,
-    member: Vec<(u32, EntityId)>,
+    linker: Linker,
 }
 
 impl Job for Count<'_> {
@@ -47,7 +46,12 @@ impl Job for Count<'_> {
     type Output = ();
 
     fn worker(&self) -> Fold {
-        Fold::default()
+        Fold {
+            counts: Cooccurrence::default(),
+            scratch: Scratch::default(),
+            segments: Segments::default(),
+            linker: Linker::new(self.window, self.evidence),
+        }
     }
 
     fn piece(&self, f: &mut Fold, tally: &mut Tally, piece: u64, raw: &Raw) -> Option<()> {
@@ -68,8 +72,7 @@ impl Job for Count<'_> {
                 segments: &f.segments,
                 mentions: &found.mentions,
             };
-            f.counts
-                .add(input, self.window, self.evidence, &mut f.member);
+            f.linker.add(&mut f.counts, input);
         }
         None
     }
