@@ -154,9 +154,10 @@ pub struct CorpusError {
     pub message: String,
 }
 
-/// Writing an output file failed.
+/// Writing an output file failed. The I/O error is the [`std::error::Error::source`], not
+/// part of the message, so that a chain printed whole (`{:#}` with anyhow) names it once.
 #[derive(Debug, thiserror::Error)]
-#[error("failed to write `{}`: {source}", .path.display())]
+#[error("failed to write `{}`", .path.display())]
 pub struct OutputError {
     /// The file that could not be written.
     pub path: PathBuf,

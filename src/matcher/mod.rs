@@ -56,9 +56,9 @@ pub use explain::Rule;
 /// Total pattern bytes up to which the matcher builds a DFA (see [`MatcherBuilder::build`]).
 pub const DFA_MAX_PATTERN_BYTES: usize = 1 << 20;
 
-/// Building the automaton failed.
+/// Building the automaton failed (the cause is the [`std::error::Error::source`]).
 #[derive(Debug, thiserror::Error)]
-#[error("cannot build the matcher: {0}")]
+#[error("cannot build the matcher")]
 pub struct BuildError(#[from] aho_corasick::BuildError);
 
 /// Configures and builds a [`Matcher`].
