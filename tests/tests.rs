@@ -14,5 +14,7 @@ mod output;
 mod seeds;
 // `entgraph gazetteer check`: lints, stats, --explain.
 mod gazetteer_cmd;
+// `entgraph build`'s output directory: kept on failure, written as a set.
+mod outputs_cmd;
 // `entgraph suggest`.
 mod suggest_cmd;

@@ -1,17 +1,21 @@
 //! Exporters: pure functions that write plain data to `impl Write`, and the atomic file
-//! writer callers use to put them on disk.
+//! writers callers use to put them on disk.
 //!
-//! Owns the [`Format`] enum, the mention record of `entgraph extract` ([`mentions`]), and
-//! [`write_atomic`] (temp file in the same directory, then rename, so an interrupted run
-//! leaves the previous file intact). Must not choose between a file and stdout, pick output
-//! paths, run external programs, nor read CLI options.
+//! Owns the [`Format`] enum, the mention record of `entgraph extract` ([`mentions`]),
+//! [`write_atomic`] (one file: temp file in the same directory, then rename, so an
+//! interrupted run leaves the previous file intact) and [`write_set`] (several files that
+//! belong together: every one written and synced to a temporary file before any is renamed
+//! into place). Temporaries are named `.entgraph-<pid>-<name>.tmp`;
+//! [`remove_stale_temporaries`] removes those of processes that no longer run. Must not
+//! choose between a file and stdout, pick output paths, run external programs, nor read
+//! CLI options.
 
 pub mod dot;
 pub mod json;
 pub mod mentions;
 
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crate::error::OutputError;
@@ -68,20 +72,176 @@ pub fn write_atomic(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let file = std::fs::File::create(&tmp)?;
-        let mut w = BufWriter::new(file);
-        write(&mut w)?;
-        let file = w.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
+    let tmp = dir.join(temporary_name(&name));
+    let result = write_synced(&tmp, write).and_then(|()| std::fs::rename(&tmp, path));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(err(e));
     }
     Ok(())
+}
+
+/// Writes a set of files that belong together (the formats of one `entgraph build`) into
+/// `dir`, which is created if need be: `write(i, w)` fills file `names[i]`. Returns the
+/// paths written, in the order of `names`.
+///
+/// Every file is first written to a temporary file in `dir` and synced to disk; only when
+/// all of them are written (and no destination is a directory, say) are they renamed into
+/// place, one after the other, and the directory synced. On any failure before that, this
+/// run's temporaries are removed and the files already in `dir` are left exactly as they
+/// were: never a new file beside an old one. Renaming two files is not atomic as a pair:
+/// a crash between the renames (a window of a few system calls, after all writing is
+/// done) can still leave part of the new set beside part of the old one.
+///
+/// Stale temporaries of earlier runs that were killed are removed first (see
+/// [`remove_stale_temporaries`]).
+///
+/// # Errors
+/// The first file that could not be written or moved into place, with its I/O error.
+pub fn write_set(
+    dir: &Path,
+    names: &[&str],
+    mut write: impl FnMut(usize, &mut dyn Write) -> io::Result<()>,
+) -> Result<Vec<PathBuf>, OutputError> {
+    std::fs::create_dir_all(dir).map_err(|source| OutputError {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let _ = remove_stale_temporaries(dir);
+    let finals: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
+    let mut temporaries: Vec<PathBuf> = Vec::with_capacity(names.len());
+    let remove_all = |temporaries: &[PathBuf]| {
+        for t in temporaries {
+            let _ = std::fs::remove_file(t);
+        }
+    };
+    for (i, name) in names.iter().enumerate() {
+        let tmp = dir.join(temporary_name(name));
+        temporaries.push(tmp.clone());
+        if let Err(source) = write_synced(&tmp, |w| write(i, w)) {
+            remove_all(&temporaries);
+            return Err(OutputError {
+                path: finals[i].clone(),
+                source,
+            });
+        }
+    }
+    // Everything that can be checked is checked before the first rename.
+    for path in &finals {
+        if let Some(source) = not_replaceable(path) {
+            remove_all(&temporaries);
+            return Err(OutputError {
+                path: path.clone(),
+                source,
+            });
+        }
+    }
+    for (k, (tmp, path)) in temporaries.iter().zip(&finals).enumerate() {
+        if let Err(source) = std::fs::rename(tmp, path) {
+            remove_all(&temporaries[k..]);
+            return Err(OutputError {
+                path: path.clone(),
+                source,
+            });
+        }
+    }
+    sync_dir(dir);
+    Ok(finals)
+}
+
+/// Why `path` cannot be replaced by a renamed file, if it cannot: it is a directory.
+fn not_replaceable(path: &Path) -> Option<io::Error> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => Some(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "a directory is in the way",
+        )),
+        _ => None,
+    }
+}
+
+/// Creates `path`, fills it with `write`, and syncs it to disk.
+fn write_synced(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let file = std::fs::File::create(path)?;
+    let mut w = BufWriter::new(file);
+    write(&mut w)?;
+    let file = w.into_inner().map_err(|e| e.into_error())?;
+    file.sync_all()
+}
+
+/// Syncs a directory, so that the renames in it survive a power loss (where the system
+/// allows opening a directory; elsewhere nothing is done).
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// The prefix of every temporary file entgraph writes.
+const TEMPORARY_PREFIX: &str = ".entgraph-";
+
+/// The temporary file name this process uses for `name`: `.entgraph-<pid>-<name>.tmp`.
+pub fn temporary_name(name: &str) -> String {
+    format!("{TEMPORARY_PREFIX}{}-{name}.tmp", std::process::id())
+}
+
+/// The process id in a temporary file name made by [`temporary_name`], if it is one.
+fn temporary_pid(file_name: &str) -> Option<u32> {
+    let rest = file_name.strip_prefix(TEMPORARY_PREFIX)?;
+    let rest = rest.strip_suffix(".tmp")?;
+    let (pid, name) = rest.split_once('-')?;
+    if name.is_empty() || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// How old a temporary must be to count as stale where the system cannot say whether its
+/// process still runs (no `/proc`).
+const STALE_AGE: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// Removes from `dir` the temporaries (`.entgraph-<pid>-<name>.tmp`) that runs killed
+/// before they could clean up left behind, and returns how many were removed.
+///
+/// A temporary is stale when the process that wrote it no longer runs. Where `/proc` shows
+/// the running processes (Linux), that is what decides: a temporary whose pid is not in
+/// `/proc`, or is this process's own (it is left from an earlier process with the same
+/// pid: this one has not started writing), is removed; one of another running process (a
+/// concurrent run writing to the same directory) is left alone. Elsewhere a temporary is
+/// removed once it is a day old. Only regular files matching the pattern are touched.
+///
+/// # Errors
+/// When `dir` cannot be listed; a file that cannot be removed is skipped.
+pub fn remove_stale_temporaries(dir: &Path) -> io::Result<usize> {
+    let proc_fs = Path::new("/proc/self").exists();
+    let me = std::process::id();
+    let mut removed = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let Ok(entry) = entry else { continue };
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(temporary_pid) else {
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else { continue };
+        if !meta.is_file() {
+            continue;
+        }
+        let stale = if proc_fs {
+            pid == me || !Path::new("/proc").join(pid.to_string()).exists()
+        } else {
+            meta.modified()
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .is_some_and(|age| age > STALE_AGE)
+        };
+        if stale && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 #[cfg(test)]
@@ -106,5 +266,67 @@ mod tests {
         );
         write_atomic(&p, |w| w.write_all(b"new")).unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_set_is_written_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let names = ["graph.dot", "graph.json"];
+        let old = |i: usize, w: &mut dyn Write| w.write_all(format!("old {i}").as_bytes());
+        let written = write_set(d, &names, old).unwrap();
+        assert_eq!(written, [d.join("graph.dot"), d.join("graph.json")]);
+        // The second file fails (a full disk, say): the first is not moved into place.
+        let r = write_set(d, &names, |i, w| {
+            w.write_all(b"new")?;
+            if i == 1 {
+                return Err(io::Error::other("no space left"));
+            }
+            Ok(())
+        });
+        let e = r.unwrap_err();
+        assert_eq!(e.path, d.join("graph.json"));
+        for (i, n) in names.iter().enumerate() {
+            assert_eq!(
+                std::fs::read_to_string(d.join(n)).unwrap(),
+                format!("old {i}")
+            );
+        }
+        assert_eq!(
+            std::fs::read_dir(d).unwrap().count(),
+            2,
+            "temporaries removed"
+        );
+        write_set(d, &names, |_, w| w.write_all(b"new")).unwrap();
+        assert_eq!(std::fs::read_to_string(d.join("graph.dot")).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_to_string(d.join("graph.json")).unwrap(),
+            "new"
+        );
+    }
+
+    #[test]
+    fn stale_temporaries_of_dead_processes_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        // A pid above the kernel's maximum (4194304) never runs.
+        let dead = d.join(".entgraph-99999999-graph.json.tmp");
+        let mine = d.join(temporary_name("graph.dot"));
+        let other = d.join(".graph.json.tmp");
+        let unrelated = d.join(".entgraph-12x-graph.json.tmp");
+        for p in [&dead, &mine, &other, &unrelated] {
+            std::fs::write(p, "x").unwrap();
+        }
+        if Path::new("/proc/self").exists() {
+            // pid 1 always runs: its temporary is a concurrent run's, left alone.
+            let running = d.join(".entgraph-1-graph.json.tmp");
+            std::fs::write(&running, "x").unwrap();
+            assert_eq!(remove_stale_temporaries(d).unwrap(), 2);
+            assert!(!dead.exists() && !mine.exists());
+            assert!(running.exists() && other.exists() && unrelated.exists());
+        }
+        assert_eq!(temporary_pid(".entgraph-42-graph.dot.tmp"), Some(42));
+        assert_eq!(temporary_pid(".entgraph-42-.tmp"), None);
+        assert_eq!(temporary_pid("entgraph-42-graph.dot.tmp"), None);
     }
 }

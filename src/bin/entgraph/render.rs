@@ -5,6 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use entgraph::error::OutputError;
+use entgraph::export;
 
 /// Rendering with Graphviz failed.
 #[derive(Debug, thiserror::Error)]
@@ -27,7 +28,10 @@ pub(crate) enum RenderError {
 /// When Graphviz is missing or fails.
 pub(crate) fn render(dot: &Path, format: &str) -> Result<PathBuf, RenderError> {
     let out = dot.with_extension(format);
-    let tmp = dot.with_extension(format!("{format}.{}.tmp", std::process::id()));
+    // Named as `export::write_set` names its temporaries, so that a later build removes
+    // it if this run is killed while Graphviz draws.
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned());
+    let tmp = out.with_file_name(export::temporary_name(&name.unwrap_or_default()));
     let result = std::process::Command::new("dot")
         .arg(format!("-T{format}"))
         .arg(dot)

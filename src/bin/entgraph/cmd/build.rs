@@ -1,12 +1,14 @@
 //! `entgraph build`: the graph written as DOT and JSON into the output directory, the
 //! summaries on stderr, and with `--render` the DOT file drawn by Graphviz. Owns the
 //! choice of output files ([`Outputs`]); the library returns the graph and writes it with
-//! its pure writers. Must not count or filter: the library's `pipeline::build` does.
+//! its pure writers, as one set (`export::write_set`: all or nothing). A run that read no
+//! document writes nothing and fails, so that the previous output is kept. Must not count
+//! or filter: the library's `pipeline::build` does.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use entgraph::error::OutputError;
 use entgraph::export::{self, json::EdgesKey, Format};
 use entgraph::pipeline;
@@ -33,6 +35,10 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
     let mut rep = Reporter::new(a.corpus.quiet);
     rep.engine(&engine);
     let outputs = a.outputs();
+    // Temporaries of earlier runs killed while writing (see `export::write_set`).
+    if outputs.dir.is_dir() {
+        let _ = export::remove_stale_temporaries(&outputs.dir);
+    }
     let built = pipeline::build(
         &engine,
         &a.corpus.inputs,
@@ -40,6 +46,13 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
         &a.build_options(),
         &mut |s| rep.progress(s),
     )?;
+    if built.stats.documents == 0 {
+        rep.scan_summary(&built.stats);
+        bail!(
+            "no document was read; the previous output in {} is left as it was",
+            outputs.dir.display()
+        );
+    }
     let written = write(&built.graph, &outputs)?;
     rep.scan_summary(&built.stats);
     rep.build_summary(&built.graph, &written);
@@ -53,23 +66,12 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
     Ok(exit_code(&built.stats))
 }
 
-/// Writes `graph` in every format of `outputs` into its directory, each file atomically,
-/// and returns the paths written.
+/// Writes `graph` in every format of `outputs` into its directory, as one set: either
+/// every file is replaced or none is. Returns the paths written.
 fn write(graph: &Graph, outputs: &Outputs) -> Result<Vec<PathBuf>, OutputError> {
-    std::fs::create_dir_all(&outputs.dir).map_err(|source| OutputError {
-        path: outputs.dir.clone(),
-        source,
-    })?;
-    let mut written = Vec::new();
-    for format in &outputs.formats {
-        let path = outputs.dir.join(format.file_name());
-        match format {
-            Format::Dot => export::write_atomic(&path, |w| export::dot::write(graph, w))?,
-            Format::Json => {
-                export::write_atomic(&path, |w| export::json::write(graph, outputs.edges_key, w))?
-            }
-        }
-        written.push(path);
-    }
-    Ok(written)
+    let names: Vec<&str> = outputs.formats.iter().map(|f| f.file_name()).collect();
+    export::write_set(&outputs.dir, &names, |i, w| match outputs.formats[i] {
+        Format::Dot => export::dot::write(graph, w),
+        Format::Json => export::json::write(graph, outputs.edges_key, w),
+    })
 }
