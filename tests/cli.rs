@@ -46,7 +46,9 @@ fn extract_writes_one_json_line_per_mention() {
         assert_eq!(&text[st..en], l["text"].as_str().unwrap());
         assert_eq!(l["doc"].as_str().unwrap(), s(&a));
     }
-    assert!(stderr(&o).contains("1 documents"));
+    let err = stderr(&o);
+    assert!(err.contains("1 document, "), "{err}");
+    assert!(err.contains("5 mentions (5 person)"), "{err}");
 }
 
 #[test]
@@ -268,4 +270,130 @@ fn a_document_over_4_gib_is_refused_by_name_and_the_run_goes_on() {
         "{err}"
     );
     assert!(stdout(&o).contains("\"text\":\"Vladimir Putin\""));
+}
+
+/// A file named on the command line is read whatever its extension, and so are pipes and
+/// character devices; only a directory walk picks files by extension.
+#[test]
+fn a_named_file_is_read_whatever_its_extension() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = temp_files(&[
+        ("places.txt", "Vladivostok\n"),
+        ("article.html", "<p>Off to Vladivostok.</p>"),
+        (
+            "news.jsonl",
+            "{\"id\": \"n1\", \"text\": \"Vladivostok again.\"}\n",
+        ),
+    ]);
+    let g = dir.path().join("places.txt");
+    let html = dir.path().join("article.html");
+    let o = entgraph(&[
+        "extract",
+        s(&html),
+        s(&dir.path().join("news.jsonl")),
+        "--no-default-gazetteers",
+        "-g",
+        s(&g),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docs: Vec<String> = json_lines(&stdout(&o))
+        .iter()
+        .map(|l| l["doc"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(docs, [s(&html), "n1"], "{}", stderr(&o));
+    assert!(!stderr(&o).contains("skipped"), "{}", stderr(&o));
+    // The directory walk still skips it, with a note.
+    let o = entgraph(&[
+        "extract",
+        s(dir.path()),
+        "--no-default-gazetteers",
+        "-g",
+        s(&g),
+    ]);
+    assert!(
+        stderr(&o).contains("article.html: skipped"),
+        "{}",
+        stderr(&o)
+    );
+    // A character device or pipe: /dev/stdin.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_entgraph"))
+        .args([
+            "extract",
+            "/dev/stdin",
+            "--no-default-gazetteers",
+            "-g",
+            s(&g),
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"Off to Vladivostok.").unwrap();
+    drop(stdin);
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines = json_lines(&stdout(&o));
+    assert_eq!(lines.len(), 1, "{}", stderr(&o));
+    assert_eq!(lines[0]["doc"], "/dev/stdin");
+}
+
+#[test]
+fn odd_filter_values_are_argument_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for (flag, value, says) in [
+        ("--min-weight", "NaN", "not a finite number"),
+        ("--min-weight", "inf", "not a finite number"),
+        ("--top", "0", "must be at least 1"),
+    ] {
+        let o = entgraph(&["build", "samples/", "-o", s(dir.path()), flag, value]);
+        assert_eq!(o.status.code(), Some(2), "{flag} {value}");
+        let err = stderr(&o);
+        assert!(err.contains(says) && err.contains(flag), "{err}");
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_type_no_entity_has_is_an_error_naming_the_types() {
+    let dir = temp_files(&[("people.txt", "@type person\nVladimir Putin | Putin\n")]);
+    let out = dir.path().join("out");
+    let o = entgraph(&[
+        "build",
+        "samples/",
+        "--no-default-gazetteers",
+        "-g",
+        s(&dir.path().join("people.txt")),
+        "-o",
+        s(&out),
+        "--types",
+        "person,people",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("no entity in the gazetteers has the type `people`; the types are: person"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing read, nothing written");
+}
+
+#[test]
+fn an_empty_gazetteer_directory_is_an_error() {
+    let dir = temp_files(&[("empty/readme.md", "no gazetteers here")]);
+    let empty = dir.path().join("empty");
+    let want = format!("no .txt or .jsonl gazetteer file in {}", empty.display());
+    let o = entgraph(&["gazetteer", "check", s(&empty)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains(&want), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("1 error: the gazetteers do not load"),
+        "{}",
+        stderr(&o)
+    );
+    let o = entgraph(&["extract", "samples/", "-g", s(&empty)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(&want), "{}", stderr(&o));
 }

@@ -2,7 +2,9 @@
 //! [`Document`]s.
 //!
 //! Owns input discovery (files, directories walked recursively in sorted order, `-` for
-//! stdin), the accepted extensions (`.txt`, `.md`, `.jsonl`; others are skipped with a note),
+//! stdin), the extensions a directory walk takes (`.txt`, `.md`, `.jsonl`; others are
+//! skipped with a note; a file named on its own is read whatever its name, pipes and
+//! devices such as `/dev/stdin` too, as JSON Lines when it ends in `.jsonl`, else as text),
 //! and the encoding policy: invalid UTF-8 is decoded with replacement characters and a
 //! warning naming the file (and line, in JSON Lines). A JSONL line that does not parse is
 //! reported as `path:line` and skipped; an unreadable file is reported and the stream goes
@@ -42,7 +44,8 @@ pub enum Source {
 
 /// Expands command-line inputs into sources, in order; directories are walked recursively
 /// in sorted order. Returns the sources and the problems met (missing paths are errors,
-/// skipped extensions notes).
+/// files a walk skips for their extension notes). A file named itself is always read: the
+/// user chose it, whatever its extension (`article.html`, `/dev/stdin`, `/dev/fd/3`).
 pub fn discover<S: AsRef<str>>(inputs: &[S]) -> (Vec<Source>, Vec<Problem>) {
     let mut sources = Vec::new();
     let mut problems = Vec::new();
@@ -77,18 +80,18 @@ pub fn discover<S: AsRef<str>>(inputs: &[S]) -> (Vec<Source>, Vec<Problem>) {
                     }
                 }
             }
-            Ok(_) => match classify(path) {
-                Some(s) => sources.push(s),
-                None => problems.push(Problem::note(
-                    Location::file(input),
-                    "skipped: not a .txt, .md or .jsonl file",
-                )),
-            },
+            Ok(_) => sources.push(classify_named(path)),
         }
     }
     (sources, problems)
 }
 
+/// How a file the user named is read: as JSON Lines when it ends in `.jsonl`, else as text.
+fn classify_named(path: &Path) -> Source {
+    classify(path).unwrap_or_else(|| Source::Text(path.to_path_buf()))
+}
+
+/// How a file found in a directory walk is read, or `None` when it is skipped.
 fn classify(path: &Path) -> Option<Source> {
     match path.extension().and_then(|e| e.to_str()) {
         Some("txt" | "md") => Some(Source::Text(path.to_path_buf())),

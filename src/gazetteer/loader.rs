@@ -87,11 +87,21 @@ impl Loader {
                     format!("cannot list directory: {}", e.error),
                 ));
             }
+            let mut found = false;
             for f in files
                 .iter()
                 .filter(|f| is_gazetteer_file(&f.to_string_lossy()))
             {
+                found = true;
                 self.add_file(f);
+            }
+            // Named and empty: an error, not a silent nothing (nor, for `check`, every
+            // default pack checked in its place).
+            if !found {
+                self.problems.push(Problem::error(
+                    Location::file(shown.as_str()),
+                    format!("no .txt or .jsonl gazetteer file in {shown}"),
+                ));
             }
         } else {
             self.add_file(path);

@@ -180,6 +180,53 @@ pub struct Graph {
 #[error("focus entity `{0}` is not in the gazetteers or was not mentioned")]
 pub struct FocusError(pub String);
 
+/// A `types` filter names a type no loaded entity has (a typo such as `people` would
+/// otherwise give an empty graph without a word).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "no entity in the gazetteers has the type{} {}; the types are: {}",
+    if .unknown.len() == 1 { "" } else { "s" },
+    quoted(.unknown),
+    .known.join(", ")
+)]
+pub struct TypesError {
+    /// The types named that no entity has, in the order given.
+    pub unknown: Vec<String>,
+    /// The types of the loaded entities, sorted.
+    pub known: Vec<String>,
+}
+
+fn quoted(words: &[String]) -> String {
+    let q: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+    q.join(", ")
+}
+
+/// Checks that every type `filters.types` names is the type of some entity of
+/// `gazetteer`, before any counting is done.
+///
+/// # Errors
+/// The types named that no entity has, with the types that exist.
+pub fn check_types(filters: &Filters, gazetteer: &Gazetteer) -> Result<(), TypesError> {
+    let Some(types) = &filters.types else {
+        return Ok(());
+    };
+    let known: std::collections::BTreeSet<&EntityType> =
+        gazetteer.entities().iter().map(|e| &e.kind).collect();
+    let mut unknown: Vec<String> = Vec::new();
+    for t in types {
+        if !known.contains(t) && !unknown.iter().any(|u| u == t.as_str()) {
+            unknown.push(t.as_str().to_string());
+        }
+    }
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    Err(TypesError {
+        unknown,
+        known: known.iter().map(|t| t.as_str().to_string()).collect(),
+    })
+}
+
 /// Builds the graph from counts.
 ///
 /// # Errors

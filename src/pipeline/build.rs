@@ -112,7 +112,8 @@ pub fn count<S: AsRef<str>>(
 /// [`crate::export`]).
 ///
 /// # Errors
-/// A focus entity that does not exist, or worker threads that cannot start.
+/// A type filter naming a type no entity has (before anything is read), a focus entity
+/// that does not exist, or worker threads that cannot start.
 pub fn build<S: AsRef<str>>(
     engine: &Engine,
     inputs: &[S],
@@ -120,6 +121,7 @@ pub fn build<S: AsRef<str>>(
     opts: &BuildOptions,
     progress: &mut dyn FnMut(&Stats),
 ) -> Result<BuildReport, Error> {
+    graph::check_types(&opts.graph.filters, &engine.gazetteer)?;
     let (counts, stats) = count(engine, inputs, run, opts, progress)?;
     let graph = graph::build(&counts, &engine.gazetteer, &opts.graph)?;
     Ok(BuildReport { stats, graph })

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use crate::error::{GazetteerError, Level, Problem};
 use crate::gazetteer::{CasePolicy, Gazetteer, Loader, DEFAULT_PACKS};
-use crate::graph::{FocusError, GraphOptions};
+use crate::graph::{FocusError, GraphOptions, TypesError};
 use crate::matcher::{BuildError, Matcher};
 use crate::model::{EntityId, EntityType};
 
@@ -92,6 +92,9 @@ pub enum Error {
     /// The focus entity does not exist.
     #[error(transparent)]
     Focus(#[from] FocusError),
+    /// A type filter names a type no entity has.
+    #[error(transparent)]
+    Types(#[from] TypesError),
     /// The worker threads could not be started.
     #[error("cannot start worker threads: {0}")]
     Threads(String),

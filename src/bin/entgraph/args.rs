@@ -106,7 +106,8 @@ pub(crate) struct CheckArgs {
 /// Options shared by every command that reads a corpus.
 #[derive(Debug, ClapArgs)]
 pub(crate) struct CorpusArgs {
-    /// Files (.txt, .md, .jsonl), directories (read recursively), or - for stdin.
+    /// Files (read as text, or as JSON Lines when named .jsonl; pipes such as /dev/stdin
+    /// too), directories (their .txt, .md and .jsonl files, recursively), or - for stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub(crate) inputs: Vec<String>,
 
@@ -178,8 +179,8 @@ pub(crate) struct BuildArgs {
     #[arg(long, default_value_t = 3, value_name = "K")]
     pub(crate) evidence: usize,
 
-    /// 1. Drop edges whose measure is below this.
-    #[arg(long, value_name = "X")]
+    /// 1. Drop edges whose measure is below this (a finite number).
+    #[arg(long, value_name = "X", value_parser = parse_finite)]
     pub(crate) min_weight: Option<f64>,
 
     /// 2. Drop entities mentioned fewer times.
@@ -190,8 +191,8 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     pub(crate) types: Option<Vec<String>>,
 
-    /// 4. Keep the N most mentioned entities.
-    #[arg(long, value_name = "N")]
+    /// 4. Keep the N most mentioned entities (N at least 1).
+    #[arg(long, value_name = "N", value_parser = parse_positive)]
     pub(crate) top: Option<usize>,
 
     /// 5. Keep only the ego network of this entity (id, label or alias).
@@ -218,6 +219,25 @@ pub(crate) struct BuildArgs {
 
 fn parse_window(s: &str) -> Result<Window, String> {
     s.parse()
+}
+
+/// A finite number: NaN would turn a threshold off (every comparison with it is false)
+/// and neither NaN nor infinity can be recorded in graph.json.
+fn parse_finite(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        Ok(_) => Err(format!("`{s}` is not a finite number")),
+        Err(e) => Err(format!("`{s}` is not a number: {e}")),
+    }
+}
+
+/// A count of at least 1: keeping 0 entities leaves nothing to draw.
+fn parse_positive(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("`{s}` is not a whole number: {e}")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -420,5 +440,22 @@ mod tests {
         assert_eq!(b.outputs().dir, PathBuf::from("output"));
         assert!(Args::try_parse_from(["entgraph", "build", "x", "--window", "page"]).is_err());
         assert!(Args::try_parse_from(["entgraph", "build", "x", "--hops", "2"]).is_err());
+        for bad in [
+            ["--min-weight", "NaN"],
+            ["--min-weight", "inf"],
+            ["--min-weight", "infinity"],
+            ["--top", "0"],
+        ] {
+            let e = Args::try_parse_from(["entgraph", "build", "x", bad[0], bad[1]]).unwrap_err();
+            assert_eq!(e.kind(), clap::error::ErrorKind::ValueValidation, "{bad:?}");
+        }
+        let args =
+            Args::try_parse_from(["entgraph", "build", "x", "--min-weight=-0.5", "--top", "1"])
+                .unwrap();
+        let Command::Build(b) = args.command else {
+            panic!()
+        };
+        assert_eq!(b.build_options().graph.filters.min_weight, Some(-0.5));
+        assert_eq!(b.build_options().graph.filters.top, Some(1));
     }
 }

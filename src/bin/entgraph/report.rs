@@ -44,11 +44,11 @@ impl Reporter {
         }
         let st = engine.matcher.stats();
         let mut msg = format!(
-            "gazetteers: {} entities, {} aliases, {} patterns from {} files in {}",
-            engine.gazetteer.len(),
-            st.aliases,
-            st.patterns,
-            engine.gazetteer.sources().len(),
+            "gazetteers: {}, {}, {} from {} in {}",
+            counted(engine.gazetteer.len(), "entity", "entities"),
+            counted(st.aliases, "alias", "aliases"),
+            counted(st.patterns, "pattern", "patterns"),
+            counted(engine.gazetteer.sources().len(), "file", "files"),
             fmt_duration(engine.load_time)
         );
         if !st.set_aside.is_empty() {
@@ -59,8 +59,8 @@ impl Reporter {
                 .map(|s| s.alias.as_str())
                 .collect();
             msg.push_str(&format!(
-                "; {} aliases set aside as not names (e.g. {}; mark with ! to force)",
-                st.set_aside.len(),
+                "; {} set aside as not names (e.g. {}; mark with ! to force)",
+                counted(st.set_aside.len(), "alias", "aliases"),
                 examples.join(", ")
             ));
         }
@@ -110,11 +110,11 @@ impl Reporter {
         });
         bar.set_position(stats.bytes.min(stats.input_size.max(stats.bytes)));
         let mut msg = format!(
-            "{} documents, {:.0} MB, {:.1} MB/s, {} mentions",
-            stats.documents,
+            "{}, {:.0} MB, {:.1} MB/s, {}",
+            counted(stats.documents, "document", "documents"),
             stats.bytes as f64 / 1e6,
             stats.mb_per_s(),
-            stats.mentions
+            counted(stats.mentions, "mention", "mentions")
         );
         if stats.input_size > stats.bytes && stats.bytes > 0 {
             let left = (stats.input_size - stats.bytes) as f64 / 1e6 / stats.mb_per_s();
@@ -140,10 +140,10 @@ impl Reporter {
             .filter(|p| p.level == Level::Error)
             .count();
         let mut msg = format!(
-            "{} documents, {:.2} MB, {} mentions ({}) in {}, {:.1} MB/s",
-            stats.documents,
+            "{}, {:.2} MB, {} ({}) in {}, {:.1} MB/s",
+            counted(stats.documents, "document", "documents"),
             stats.bytes as f64 / 1e6,
-            stats.mentions,
+            counted(stats.mentions, "mention", "mentions"),
             if by_type.is_empty() {
                 "none".to_string()
             } else {
@@ -157,7 +157,10 @@ impl Reporter {
             stats.ambiguous_dropped, stats.anchored_dropped
         ));
         if skipped > 0 {
-            msg.push_str(&format!("; {skipped} inputs skipped"));
+            msg.push_str(&format!(
+                "; {} skipped",
+                counted(skipped, "input", "inputs")
+            ));
         }
         self.line(&msg);
     }
@@ -165,14 +168,22 @@ impl Reporter {
     pub(crate) fn build_summary(&self, g: &Graph, written: &[PathBuf]) {
         let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
         self.line(&format!(
-            "graph: {} entities ({} dropped by filters), {} edges kept, {} dropped; wrote {}",
-            g.nodes.len(),
+            "graph: {} ({} dropped by filters), {} kept, {} dropped; wrote {}",
+            counted(g.nodes.len(), "entity", "entities"),
             g.meta.nodes_before - g.nodes.len(),
-            g.edges.len(),
+            counted(g.edges.len(), "edge", "edges"),
             g.meta.edges_before - g.edges.len(),
             files.join(", ")
         ));
     }
+}
+
+/// `n` and the word for `n` things: `1 document`, `2 documents`, `0 documents`.
+pub(crate) fn counted<N>(n: N, one: &str, many: &str) -> String
+where
+    N: Copy + PartialEq + From<u8> + std::fmt::Display,
+{
+    format!("{n} {}", if n == N::from(1) { one } else { many })
 }
 
 fn fmt_duration(d: Duration) -> String {

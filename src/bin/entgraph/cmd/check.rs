@@ -11,6 +11,7 @@ use entgraph::error::Level;
 use entgraph::pipeline;
 
 use crate::args::CheckArgs;
+use crate::report::counted;
 
 pub(crate) fn run(a: &CheckArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
@@ -22,7 +23,10 @@ pub(crate) fn run(a: &CheckArgs) -> Result<ExitCode> {
                 writeln!(out, "{}: {}: {}", p.location, p.level, p.message)?;
             }
             out.flush()?;
-            eprintln!("{} errors: the gazetteers do not load", e.problems.len());
+            eprintln!(
+                "{}: the gazetteers do not load",
+                counted(e.problems.len(), "error", "errors")
+            );
             return Ok(ExitCode::from(1));
         }
         Err(e) => return Err(e.into()),
@@ -68,11 +72,11 @@ pub(crate) fn run(a: &CheckArgs) -> Result<ExitCode> {
     out.flush()?;
     let checked = checked.len();
     eprintln!(
-        "checked {checked} file{}: {} entities, 0 errors, {warnings} warning{}, {notes} note{}",
-        if checked == 1 { "" } else { "s" },
-        g.len(),
-        if warnings == 1 { "" } else { "s" },
-        if notes == 1 { "" } else { "s" }
+        "checked {}: {}, 0 errors, {}, {}",
+        counted(checked, "file", "files"),
+        counted(g.len(), "entity", "entities"),
+        counted(warnings, "warning", "warnings"),
+        counted(notes, "note", "notes")
     );
     Ok(if a.strict && warnings > 0 {
         ExitCode::from(1)

@@ -10,7 +10,7 @@ use entgraph::suggest::{write_jsonl, write_text, SuggestOptions};
 
 use super::{exit_code, keep_until_exit};
 use crate::args::{SuggestArgs, SuggestFormat};
-use crate::report::Reporter;
+use crate::report::{counted, Reporter};
 
 pub(crate) fn run(a: &SuggestArgs) -> Result<ExitCode> {
     let engine = pipeline::load(&a.corpus.load_options())?;
@@ -37,9 +37,9 @@ pub(crate) fn run(a: &SuggestArgs) -> Result<ExitCode> {
     .context("failed to write to stdout")?;
     rep.scan_summary(&stats);
     rep.line(&format!(
-        "{} suggestions (seen at least {} times)",
-        found.len(),
-        a.min_count
+        "{} (seen at least {})",
+        counted(found.len(), "suggestion", "suggestions"),
+        counted(a.min_count, "time", "times")
     ));
     keep_until_exit(engine);
     Ok(exit_code(&stats))
