@@ -62,8 +62,9 @@ for i in $(seq 1 "$RUNS"); do
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     got=$(set_sum "$out")
-    if [ "$got" = "$(eval echo \$sum_$current)" ]; then verdict=old; old=$((old + 1))
-    elif [ "$got" = "$(eval echo \$sum_$next)" ]; then verdict=new; new=$((new + 1)); current=$next
+    was=sum_$current will=sum_$next
+    if [ "$got" = "${!was}" ]; then verdict=old; old=$((old + 1))
+    elif [ "$got" = "${!will}" ]; then verdict=new; new=$((new + 1)); current=$next
     else
         echo "run $i (killed at ${delay}s): BROKEN SET: $got"; ls -la "$out"; exit 1
     fi
@@ -77,8 +78,9 @@ for i in $(seq 1 "$RUNS"); do
         esac
     done
     [ -z "$temps" ] || left_temps=$((left_temps + 1))
-    printf 'run %2d: killed at %6.2fs: %s set%s\n' "$i" "$delay" "$verdict" \
-        "${temps:+ (+ the killed run's temporaries: $(echo $temps))}"
+    note=""
+    [ -z "$temps" ] || note=" (and the killed run's temporaries: $(echo $temps))"
+    printf 'run %2d: killed at %6.2fs: %s set%s\n' "$i" "$delay" "$verdict" "$note"
 done
 # A complete run removes every temporary of the killed runs.
 run "$out" "${opts_a[@]}"

@@ -397,3 +397,31 @@ fn an_empty_gazetteer_directory_is_an_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(&want), "{}", stderr(&o));
 }
+
+#[test]
+fn a_jsonl_id_used_twice_is_a_warning_naming_both_lines() {
+    let dir = temp_files(&[
+        ("places.txt", "Vladivostok\n"),
+        (
+            "news.jsonl",
+            "{\"id\": \"a\", \"text\": \"Vladivostok.\"}\n{\"id\": \"b\", \"text\": \"x\"}\n{\"id\": \"a\", \"text\": \"Vladivostok again.\"}\n",
+        ),
+    ]);
+    let news = dir.path().join("news.jsonl");
+    let g = dir.path().join("places.txt");
+    let out = dir.path().join("out");
+    let common = [s(&news), "--no-default-gazetteers", "-g", s(&g)];
+    let extract: Vec<&str> = [&["extract"][..], &common].concat();
+    let build: Vec<&str> = [&["build"][..], &common, &["-o", s(&out)]].concat();
+    for args in [extract, build] {
+        let o = entgraph(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let want = format!(
+            "warning: {0}:3: document id already used at {0}:1",
+            news.display()
+        );
+        let err = stderr(&o);
+        assert_eq!(err.matches("already used").count(), 1, "{err}");
+        assert!(err.contains(&want), "{err}");
+    }
+}

@@ -57,7 +57,7 @@ impl Job for Count<'_> {
     fn piece(&self, f: &mut Fold, tally: &mut Tally, piece: u64, raw: &Raw) -> Option<()> {
         for (k, unit) in raw.units().enumerate() {
             let seq = piece << 32 | k as u64;
-            let (doc, problems) = decode(unit);
+            let (doc, problems) = decode(unit, seq, tally);
             tally
                 .problems
                 .extend(problems.into_iter().map(|p| (seq, p)));

@@ -13,10 +13,13 @@
 //! shared counters every ~100 ms. At the end the workers' states are merged.
 //!
 //! Owns [`Job`], [`Tally`] (the counters every job keeps, and problems keyed by input
-//! position) and the decoding of a unit. Must not know what a job computes: segmenting,
+//! position) and the decoding of a unit, which remembers each JSON Lines document's id (a
+//! hash and a line, some 50 bytes a document) so that ids used twice are warned about at
+//! the end. Must not know what a job computes: segmenting,
 //! matching and counting are the jobs'.
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::Mutex;
@@ -24,7 +27,7 @@ use std::time::{Duration, Instant};
 
 use super::{Error, Stats};
 use crate::corpus::{self, Raw, RawBlocks, Source, Unit};
-use crate::error::Problem;
+use crate::error::{Location, Problem};
 use crate::matcher::DocMatches;
 use crate::model::{Document, EntityId};
 use rustc_hash::FxHashMap;
@@ -77,6 +80,8 @@ pub(super) struct Tally {
     pub(super) anchored_dropped: u64,
     /// Problems with the position of the unit they belong to.
     pub(super) problems: Vec<(u64, Problem)>,
+    /// The ids of the JSON Lines documents read.
+    pub(super) ids: Vec<SeenId>,
 }
 
 /// Mentions by entity over the documents one worker matched, for the counts by type of
@@ -122,6 +127,7 @@ impl Tally {
         self.ambiguous_dropped += other.ambiguous_dropped;
         self.anchored_dropped += other.anchored_dropped;
         self.problems.extend(other.problems);
+        self.ids.extend(other.ids);
     }
 }
 
@@ -189,10 +195,58 @@ fn input_size(sources: &[Source]) -> u64 {
         .sum()
 }
 
-/// A unit decoded: the document (if any) and the problems met, in order.
-pub(super) fn decode(unit: Unit<'_>) -> (Option<Document>, Vec<Problem>) {
+/// A unit decoded: the document (if any) and the problems met, in order. The id of a JSON
+/// Lines document is remembered in `tally`, at input position `seq`, to find ids used
+/// twice at the end of the run.
+pub(super) fn decode(
+    unit: Unit<'_>,
+    seq: u64,
+    tally: &mut Tally,
+) -> (Option<Document>, Vec<Problem>) {
     let d = unit.decode();
+    if let (Unit::Line { file, line, .. }, Some(doc)) = (unit, &d.document) {
+        let mut h = std::hash::DefaultHasher::new();
+        doc.id.hash(&mut h);
+        tally.ids.push(SeenId {
+            hash: h.finish(),
+            seq,
+            at: Location::line0(file.clone(), line),
+        });
+    }
     (d.document, d.problem.into_iter().collect())
+}
+
+/// A JSON Lines document's id, as a hash, where it was read.
+#[derive(Debug)]
+pub(super) struct SeenId {
+    hash: u64,
+    seq: u64,
+    at: Location,
+}
+
+/// A warning for every JSON Lines document whose id an earlier one had (in input order),
+/// naming the line of the first: both are cited and counted under one id. Ids are compared
+/// by a 64-bit hash, so two different ids could be taken for one with a chance of about
+/// one in 10^8 for a million documents.
+fn duplicate_ids(mut ids: Vec<SeenId>) -> Vec<(u64, Problem)> {
+    ids.sort_unstable_by_key(|s| (s.hash, s.seq));
+    let mut warnings = Vec::new();
+    for group in ids.chunk_by(|a, b| a.hash == b.hash) {
+        let first = &group[0];
+        for again in &group[1..] {
+            warnings.push((
+                again.seq,
+                Problem::warning(
+                    again.at.clone(),
+                    format!(
+                        "document id already used at {}; both documents are cited under it",
+                        first.at
+                    ),
+                ),
+            ));
+        }
+    }
+    warnings
 }
 
 /// Runs `job` over `inputs` on `threads` workers (0: one per core). `deliver` gets every
@@ -227,6 +281,8 @@ pub(super) fn run<J: Job, S: AsRef<str>>(
         job.merge(&mut total, w);
         tally.merge(t);
     }
+    let ids = std::mem::take(&mut tally.ids);
+    tally.problems.extend(duplicate_ids(ids));
     // Keyed problems in input order, whichever worker met them.
     tally.problems.sort_by_key(|&(seq, _)| seq);
     stats

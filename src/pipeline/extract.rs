@@ -57,7 +57,7 @@ impl Job for Extract<'_> {
         Worker::default()
     }
 
-    fn piece(&self, w: &mut Worker, tally: &mut Tally, _piece: u64, raw: &Raw) -> Option<Piece> {
+    fn piece(&self, w: &mut Worker, tally: &mut Tally, piece: u64, raw: &Raw) -> Option<Piece> {
         let mut out = Piece {
             units: 0,
             problems: Vec::new(),
@@ -65,7 +65,7 @@ impl Job for Extract<'_> {
         };
         for (k, unit) in raw.units().enumerate() {
             out.units += 1;
-            let (doc, problems) = decode(unit);
+            let (doc, problems) = decode(unit, piece << 32 | k as u64, tally);
             out.problems.extend(problems);
             let Some(doc) = doc else { continue };
             let segments = segment(&doc.text);

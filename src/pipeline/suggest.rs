@@ -42,13 +42,13 @@ impl Job for Suggest<'_> {
         Worker::default()
     }
 
-    fn piece(&self, w: &mut Worker, tally: &mut Tally, _piece: u64, raw: &Raw) -> Option<Piece> {
+    fn piece(&self, w: &mut Worker, tally: &mut Tally, piece: u64, raw: &Raw) -> Option<Piece> {
         let mut out = Piece {
             problems: Vec::new(),
             candidates: Vec::new(),
         };
-        for unit in raw.units() {
-            let (doc, problems) = decode(unit);
+        for (k, unit) in raw.units().enumerate() {
+            let (doc, problems) = decode(unit, piece << 32 | k as u64, tally);
             out.problems.extend(problems);
             let Some(doc) = doc else { continue };
             segment_into(&doc.text, &mut w.segments);
