@@ -16,3 +16,5 @@ mod seeds;
 mod gazetteer_cmd;
 // `entgraph suggest`.
 mod suggest_cmd;
+// Property tests over generated hostile input (`cargo test --release fuzz`).
+mod fuzz;
