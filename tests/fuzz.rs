@@ -542,6 +542,31 @@ fn alias_normalizes_to_nothing(alias: &str) -> bool {
     normalize(alias, true).trim().is_empty()
 }
 
+/// The minimal input of the vertical-tab issue (see [`without_vertical_tab`]).
+#[test]
+#[ignore = "issue: segment panics on a line of U+000B (vertical tab)"]
+fn fuzz_issue_segment_vertical_tab_minimal() {
+    check_segments("\u{b} \n\n").unwrap();
+}
+
+/// The minimal inputs of the empty-alias issue (see [`alias_normalizes_to_nothing`]): an
+/// empty mention, and with the automaton a panic slicing inside a character of the text.
+#[test]
+#[ignore = "issue: an alias that normalizes to nothing gives empty mentions, and panics the automaton"]
+fn fuzz_issue_alias_normalizing_to_nothing_minimal() {
+    let g = Gazetteer::from_str("g.jsonl", "{\"label\": \"-\", \"type\": \"person\"}\n").unwrap();
+    let mut b = Matcher::builder();
+    b.scan(Some(ScanKind::Automaton))
+        .case(Some(CasePolicy::Exact))
+        .junk_guard(false);
+    let m = b.build(&g).unwrap();
+    // Panics: "byte index 1 is not a char boundary; it is inside 'é'".
+    let found = m.find("\u{E9}");
+    assert!(found.mentions.is_empty(), "{:?}", found.mentions);
+    let found = m.find("");
+    assert!(found.mentions.is_empty(), "{:?}", found.mentions);
+}
+
 proptest! {
     #![proptest_config(config!("segment", cases(1, 1)))]
 
@@ -633,8 +658,10 @@ proptest! {
         picks in prop::collection::vec((any::<prop::sample::Index>(), hostile_text()), 0..12),
         builder in matcher_builder(),
     ) {
-        prop_assume!(!aliases.iter().any(|a| alias_normalizes_to_nothing(a)));
-        check_generated_aliases(&aliases, &picks, &builder)?;
+        let aliases: Vec<String> = aliases.into_iter().filter(|a| !alias_normalizes_to_nothing(a)).collect();
+        if !aliases.is_empty() {
+            check_generated_aliases(&aliases, &picks, &builder)?;
+        }
     }
 
     // Issue (see `alias_normalizes_to_nothing`): minimal input alias `-`, text `""`.
