@@ -28,7 +28,7 @@ use entgraph::{graph, segment, Gazetteer, Matcher, Span};
 use crate::common::{have, s};
 
 /// Cases per property when `ENTGRAPH_FUZZ_CASES` is not set.
-const DEFAULT_CASES: u32 = 256;
+const DEFAULT_CASES: u32 = 1024;
 
 /// `ENTGRAPH_FUZZ_CASES` (or [`DEFAULT_CASES`]) divided by `divisor`, at least `floor`.
 fn cases(divisor: u32, floor: u32) -> u32 {
@@ -809,6 +809,52 @@ proptest! {
         for (l, ok) in lines.iter().enumerate() {
             if ok.is_ok() {
                 prop_assert_eq!(covered[l], 1, "generated line {} gave {} items", l + 1, covered[l]);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config!("corpus-blocks", cases(64, 2)))]
+
+    /// JSON Lines documents around and over the reader's block size (1 MiB) come out
+    /// whole, in order, each once: lines cut across blocks are joined again.
+    #[test]
+    fn fuzz_corpus_lines_across_read_blocks(
+        sizes in prop::collection::vec(
+            prop_oneof![
+                2 => 0usize..64,
+                1 => (1usize << 20) - 64..(1usize << 20) + 64,
+                1 => (1usize << 19)..(3usize << 20),
+            ],
+            1..5,
+        ),
+        fill in prop::sample::select(&["a", "ß", "\u{20AC}", "👨\u{200D}👩", "\\n", "e\u{301}"][..]),
+        blank_between in any::<bool>(),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.jsonl");
+        let mut texts = Vec::new();
+        let mut jsonl = String::new();
+        for (i, &n) in sizes.iter().enumerate() {
+            // About `n` bytes of text, whole characters.
+            let text = fill.repeat(n / fill.len().max(1) + 1);
+            jsonl.push_str(&format!("{{\"id\": \"L{i}\", \"text\": {}}}\n", json_str(&text)));
+            if blank_between {
+                jsonl.push_str("  \n");
+            }
+            texts.push(text);
+        }
+        std::fs::write(&path, &jsonl).unwrap();
+        let items: Vec<Item> = Documents::new(vec![Source::Jsonl(path)]).collect();
+        prop_assert_eq!(items.len(), texts.len(), "one item per line");
+        for (i, (item, text)) in items.iter().zip(&texts).enumerate() {
+            match item {
+                Item::Document(d) => {
+                    prop_assert_eq!(&d.id, &format!("L{i}"));
+                    prop_assert!(&d.text == text, "document L{} text differs ({} bytes, want {})", i, d.text.len(), text.len());
+                }
+                Item::Problem(p) => prop_assert!(false, "line {}: {}", i + 1, p),
             }
         }
     }
