@@ -522,7 +522,8 @@ fn check_mentions(
 
 /// Issue: a line holding U+000B (vertical tab) makes `segment` panic (`Span::new` with
 /// start after end): its blank-line test treats U+000B as text, its trimming as space.
-/// Minimal input: `"\u{b} \n\n"`.
+/// Minimal input: `"\u{b} \n\n"`. From the command line: `entgraph extract a.txt` with
+/// `a.txt` = `\x0b \n\nPutin met Kim.\n` exits 101 with a worker panic.
 fn without_vertical_tab(text: &str) -> String {
     text.replace('\u{b}', " ")
 }
@@ -535,9 +536,14 @@ fn without_vertical_tab_bytes(bytes: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-/// Issue: an alias that normalizes to nothing (`-`, `'`, a combining mark alone) loads,
-/// and the matcher reports empty mentions for it. Minimal input: the JSON Lines
-/// gazetteer `{"label": "-", "type": "person"}`, exact case, automaton scan, text `""`.
+/// Issue: a JSON Lines entry whose `label` has no letters or digits (`-`) loads (with only
+/// a warning about its id), although the same text as an alias, or in the text format, is
+/// refused ("alias `-` has no letters or digits"). With the exact case policy the matcher
+/// then reports empty mentions, and the automaton scan (`gazetteer check --explain`)
+/// panics slicing inside a character: `entgraph gazetteer check g.jsonl --explain "é x"`
+/// with `g.jsonl` = `{"label": "-", "type": "person", "case": "exact"}`. Minimal input:
+/// that gazetteer, exact case, automaton scan, junk guard off, text `""` (an empty
+/// mention at 0..0) or `"é"` (the panic).
 fn alias_normalizes_to_nothing(alias: &str) -> bool {
     normalize(alias, true).trim().is_empty()
 }
@@ -552,7 +558,7 @@ fn fuzz_issue_segment_vertical_tab_minimal() {
 /// The minimal inputs of the empty-alias issue (see [`alias_normalizes_to_nothing`]): an
 /// empty mention, and with the automaton a panic slicing inside a character of the text.
 #[test]
-#[ignore = "issue: an alias that normalizes to nothing gives empty mentions, and panics the automaton"]
+#[ignore = "issue: a JSON Lines label without letters (`-`) loads; empty mentions, automaton panics"]
 fn fuzz_issue_alias_normalizing_to_nothing_minimal() {
     let g = Gazetteer::from_str("g.jsonl", "{\"label\": \"-\", \"type\": \"person\"}\n").unwrap();
     let mut b = Matcher::builder();
@@ -664,9 +670,9 @@ proptest! {
         }
     }
 
-    // Issue (see `alias_normalizes_to_nothing`): minimal input alias `-`, text `""`.
+    // Issue (see `alias_normalizes_to_nothing`): minimal input label `-`, text `""`.
     #[test]
-    #[ignore = "issue: an alias that normalizes to nothing (`-`) loads and gives empty mentions"]
+    #[ignore = "issue: a JSON Lines label without letters (`-`) loads; empty mentions, automaton panics"]
     fn fuzz_matcher_with_aliases_that_normalize_to_nothing(
         aliases in prop::collection::vec(generated_alias(), 1..8),
         picks in prop::collection::vec((any::<prop::sample::Index>(), hostile_text()), 0..12),
