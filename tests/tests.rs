@@ -18,3 +18,5 @@ mod gazetteer_cmd;
 mod outputs_cmd;
 // `entgraph suggest`.
 mod suggest_cmd;
+// Property tests over generated hostile input (`cargo test --release fuzz`).
+mod fuzz;
