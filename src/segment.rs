@@ -51,9 +51,11 @@ pub(crate) fn segment_into(text: &str, out: &mut Segments) {
 /// Whether `line` is whitespace only.
 #[inline]
 fn is_blank(line: &str) -> bool {
+    // The vertical tab is whitespace to `trim` but not to `is_ascii_whitespace`: it takes
+    // the slow path, so that a line is blank exactly when trimming leaves nothing.
     match line.as_bytes().iter().find(|b| !b.is_ascii_whitespace()) {
         None => true,
-        Some(&b) if b < 0x80 => false,
+        Some(&b) if b < 0x80 && b != 0x0b => false,
         Some(_) => line.trim().is_empty(),
     }
 }
