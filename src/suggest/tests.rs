@@ -498,3 +498,27 @@ fn odd_input_does_not_panic() {
     Gazetteer::from_str("suggested.txt", std::str::from_utf8(&out).unwrap()).unwrap();
     write_jsonl(&s, &mut Vec::new()).unwrap();
 }
+
+/// A document on one long line costs about what the same text with line breaks does: the
+/// kind of a word's line is not found by scanning back to the line's start for every word
+/// (which made a 1 MB line take seconds and a 4 MB line minutes).
+#[test]
+fn a_long_single_line_is_linear() {
+    let sentence =
+        "Vladimir Putin met Kim Jong Un and Olga Ivanova of Gazprom Neft in Vladivostok. ";
+    let n = 1_000_000 / sentence.len();
+    let one_line = sentence.repeat(n);
+    let broken = format!("{}\n", sentence.trim_end()).repeat(n);
+    let time = |text: &str| {
+        let start = std::time::Instant::now();
+        let s = run(&[text]);
+        (start.elapsed(), s)
+    };
+    let (broken_time, broken_s) = time(&broken);
+    let (one_time, one_s) = time(&one_line);
+    assert_eq!(labels(&one_s), labels(&broken_s));
+    assert!(
+        one_time <= broken_time * 4 + std::time::Duration::from_millis(250),
+        "one line: {one_time:?}, with line breaks: {broken_time:?}"
+    );
+}
