@@ -115,6 +115,23 @@ fn jsonl_format_and_its_errors() {
 }
 
 #[test]
+fn jsonl_label_with_no_letters_is_refused_as_in_the_text_format() {
+    let err = load(&[(
+        "gen.jsonl",
+        "{\"label\": \"Kim\", \"type\": \"person\"}\n{\"label\": \"!!!\", \"type\": \"person\"}\n{\"label\": \" \", \"type\": \"person\"}\n",
+    )])
+    .unwrap_err();
+    let report: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        report,
+        [
+            "gen.jsonl:2: alias `!!!` has no letters or digits",
+            "gen.jsonl:3: empty label",
+        ]
+    );
+}
+
+#[test]
 fn same_id_merges_and_type_conflict_is_an_error() {
     let g = load(&[
         ("a/people.txt", "Vladimir Putin | Putin\n"),
