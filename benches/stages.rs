@@ -1,7 +1,8 @@
 //! Throughput of each stage, in bytes of text per second: normalization, segmentation,
 //! matching (with the world pack, by the default word index and by an Aho–Corasick
-//! automaton, and with generated gazetteers of 100,000 and 1,000,000 aliases), linking, and
-//! gazetteer loading.
+//! automaton, and with generated gazetteers of 100,000 and 1,000,000 aliases), linking,
+//! gazetteer loading, `suggest` on text with and without line breaks, and `gazetteer
+//! check` on one very long alias.
 //!
 //! Run with `cargo bench --bench stages` (add `-- matcher` to run one group). The text is
 //! the sample corpus (`samples/*.txt`) repeated to about 2 MB; the generated gazetteers
@@ -199,4 +200,39 @@ fn gazetteer_load(b: Bencher, aliases: usize) {
         let g = l.finish().expect("loads");
         black_box(Matcher::new(&g).expect("builds"))
     });
+}
+
+/// `suggest` over the sample corpus as one document with its line breaks, and as the same
+/// text on one line: the two should run at about the same speed (the one-line case was
+/// quadratic in the line's length).
+#[divan::bench(args = ["lines", "one-line"], sample_count = 5, sample_size = 1)]
+fn suggest(b: Bencher, layout: &str) {
+    let (g, m) = world();
+    let text: String = corpus().concat();
+    let text = if layout == "one-line" {
+        text.replace(['\n', '\r'], " ")
+    } else {
+        text
+    };
+    let opts = entgraph::suggest::SuggestOptions {
+        min_count: 1,
+        limit: None,
+    };
+    b.counter(BytesCount::new(text.len()))
+        .bench_local(|| black_box(entgraph::suggest::suggest_texts(&[&text], g, m, &opts)));
+}
+
+/// `gazetteer check`'s lints on a pack with one alias of N words, counted in bytes of
+/// gazetteer text (the lint was cubic in the alias's length).
+#[divan::bench(args = [1_000, 100_000], sample_count = 3, sample_size = 1)]
+fn check(b: Bencher, words: usize) {
+    let long: Vec<String> = (0..words).map(|i| format!("Word{}", i % 40)).collect();
+    let text = format!(
+        "@type person\nWord1 Word2 | Word39 Word0 Word1\n{}\n",
+        long.join(" ")
+    );
+    let g = Gazetteer::from_str("people.txt", &text).expect("loads");
+    let options = entgraph::check::CheckOptions::default();
+    b.counter(BytesCount::new(text.len()))
+        .bench_local(|| black_box(entgraph::check::lint(&g, &options)));
 }

@@ -91,14 +91,18 @@ fn unreadable_and_bad_inputs_are_reported_and_the_run_goes_on() {
     let err = stderr(&o);
     assert!(err.contains("c.jsonl:2: invalid JSON"), "{err}");
     assert!(err.contains("missing.txt: cannot read input"), "{err}");
-    assert!(err.contains("bin.txt: invalid UTF-8 replaced"), "{err}");
+    assert!(
+        err.contains("bin.txt:1: invalid UTF-8 at byte 6: entgraph reads UTF-8 only"),
+        "{err}"
+    );
     let docs: Vec<String> = json_lines(&stdout(&o))
         .iter()
         .map(|l| l["doc"].as_str().unwrap().to_string())
         .collect();
     assert!(docs.contains(&"d1".to_string()) && docs.contains(&"d2".to_string()));
-    // people.txt in the input directory is a document too.
-    assert!(docs.iter().any(|d| d.ends_with("bin.txt")));
+    // people.txt in the input directory is a document too; bin.txt, not UTF-8, is skipped.
+    assert!(docs.iter().any(|d| d.ends_with("people.txt")));
+    assert!(!docs.iter().any(|d| d.ends_with("bin.txt")));
 }
 
 #[test]
@@ -424,4 +428,40 @@ fn a_jsonl_id_used_twice_is_a_warning_naming_both_lines() {
         assert_eq!(err.matches("already used").count(), 1, "{err}");
         assert!(err.contains(&want), "{err}");
     }
+}
+
+/// Offsets index the bytes the user has: a file that is not UTF-8 is not repaired (which
+/// would shift the offsets after the bad bytes) but skipped with an error, shown even with
+/// `-q`, and the exit status says something was skipped.
+#[test]
+fn invalid_utf8_is_an_error_even_when_quiet() {
+    let dir = temp_files(&[("ok.txt", "Vladimir Putin met Kim Jong Un.\n")]);
+    std::fs::write(
+        dir.path().join("bad.txt"),
+        b"Vladimir Putin met \xff\xfe Kim Jong Un.\n",
+    )
+    .unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        "Vladimir Putin met Kim Jong Un.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    std::fs::write(dir.path().join("wide.txt"), utf16).unwrap();
+    let o = entgraph(&["extract", "-q", s(dir.path()), "-g", "korea-russia-2019"]);
+    assert_eq!(o.status.code(), Some(1), "something was skipped");
+    let err = stderr(&o);
+    assert!(err.contains("bad.txt:1: invalid UTF-8 at byte 19"), "{err}");
+    assert!(
+        err.contains("wide.txt: UTF-16 is not supported; convert to UTF-8"),
+        "{err}"
+    );
+    let docs: Vec<String> = json_lines(&stdout(&o))
+        .iter()
+        .map(|l| l["doc"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        docs.iter().all(|d| d.ends_with("ok.txt")) && !docs.is_empty(),
+        "{docs:?}"
+    );
 }

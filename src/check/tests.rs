@@ -226,3 +226,30 @@ fn stats_count_per_type_and_file() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("shared aliases: 1"), "{text}");
 }
+
+/// Finding the aliases an alias contains is near-linear in its length: a long alias (here
+/// 3,000 words, and 1 MB ones are seen in generated packs) is checked as fast as it loads,
+/// and what it contains is still found, also where its words repeat.
+#[test]
+fn a_long_alias_still_finds_the_aliases_it_contains() {
+    // Its speed (it was cubic in the alias's length) is measured by
+    // `cargo bench --bench stages -- check`.
+    let long: Vec<String> = (0..3000).map(|i| format!("Word{}", i % 40)).collect();
+    let text = format!(
+        "@type person\nWord1 Word2 | Word39 Word0 Word1\n{}\n",
+        long.join(" ")
+    );
+    let g = Gazetteer::from_str("people.txt", &text).unwrap();
+    let report: Vec<String> = lint(&g, &CheckOptions::default())
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    for short in ["Word1 Word2", "Word39 Word0 Word1"] {
+        assert!(
+            report.iter().any(|l| l.starts_with(&format!(
+                "people.txt:2: alias `{short}` is part of `Word0 Word1"
+            ))),
+            "{short}: {report:#?}"
+        );
+    }
+}

@@ -5,14 +5,25 @@
 //! stdin), the extensions a directory walk takes (`.txt`, `.md`, `.jsonl`; others are
 //! skipped with a note; a file named on its own is read whatever its name, pipes and
 //! devices such as `/dev/stdin` too, as JSON Lines when it ends in `.jsonl`, else as text),
-//! and the encoding policy: invalid UTF-8 is decoded with replacement characters and a
-//! warning naming the file (and line, in JSON Lines). A JSONL line that does not parse is
-//! reported as `path:line` and skipped; an unreadable file is reported and the stream goes
-//! on; a document over [`MAX_DOCUMENT_BYTES`] (4 GiB: offsets are 32-bit) is refused with
-//! an error naming it. Problems are yielded as values, in order with the documents, never
-//! printed. Reading is `raw` (bytes, cheap enough for one thread to feed many); decoding
-//! (UTF-8, the JSON Lines line format in `jsonl`) is done by whoever takes the units. Must
-//! not segment, match, or know anything about entities.
+//! and the encoding policy, whose aim is that offsets always index the bytes the user has
+//! (the file's, or the JSONL `text` field's):
+//!
+//! - Input must be UTF-8. A document with invalid UTF-8 is not repaired (replacement
+//!   characters would shift every offset after them): it is skipped with an error naming
+//!   the file and the line of the first bad byte (in JSON Lines, the line, which alone is
+//!   skipped).
+//! - A UTF-8 byte-order mark at the start of a text file is read as three spaces, so that
+//!   offsets still count the file's bytes and nothing matches it; at the start of a JSON
+//!   Lines file it is whitespace before the first line's JSON.
+//! - A file starting with a UTF-16 byte-order mark (`FF FE` or `FE FF`) is skipped with an
+//!   error naming it ("UTF-16 is not supported; convert to UTF-8").
+//!
+//! A JSONL line that does not parse is reported as `path:line` and skipped; an unreadable
+//! file is reported and the stream goes on; a document over [`MAX_DOCUMENT_BYTES`] (4 GiB:
+//! offsets are 32-bit) is refused with an error naming it. Problems are yielded as values,
+//! in order with the documents, never printed. Reading is `raw` (bytes, cheap enough for one
+//! thread to feed many); decoding (UTF-8, the JSON Lines line format in `jsonl`) is done by
+//! whoever takes the units. Must not segment, match, or know anything about entities.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -155,9 +166,9 @@ impl Iterator for Documents {
     }
 }
 
-/// A [`Unit`] decoded: its document, if it holds one, and the problem met on the way, if
-/// any. A repaired document (invalid UTF-8 replaced) comes with a warning; a unit that is
-/// no document (a bad JSON line, an unreadable file) comes with an error alone.
+/// A [`Unit`] decoded: its document, if it holds one, or the problem met on the way: a
+/// unit that is no document (invalid UTF-8, UTF-16, a bad JSON line, an unreadable file)
+/// comes with an error alone.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Decoded {
     /// The document, ready to process.
@@ -176,8 +187,8 @@ impl Decoded {
 }
 
 impl Unit<'_> {
-    /// Decodes the unit: UTF-8 (invalid bytes replaced, with a warning) and, for a JSON
-    /// Lines line, its JSON. A line that is whitespace only decodes to nothing.
+    /// Decodes the unit: UTF-8 (invalid UTF-8 or UTF-16 is an error and no document) and,
+    /// for a JSON Lines line, its JSON. A line that is whitespace only decodes to nothing.
     pub fn decode(self) -> Decoded {
         match self {
             Unit::File { id, bytes } => decode_document(id, bytes),
@@ -204,6 +215,25 @@ pub(crate) fn too_long(location: Location, len: usize, limit: usize) -> Option<P
     })
 }
 
+/// The UTF-8 byte-order mark.
+pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// True when `bytes` start with a UTF-16 byte-order mark (either byte order).
+pub(crate) fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
+}
+
+/// The message for a file that starts with a UTF-16 byte-order mark.
+pub(crate) const UTF16: &str = "UTF-16 is not supported; convert to UTF-8; skipped";
+
+/// The message for invalid UTF-8 at `at` bytes into a document (or a line), `what` being
+/// what is skipped.
+fn invalid_utf8(at: usize, what: &str) -> String {
+    format!(
+        "invalid UTF-8 at byte {at}: entgraph reads UTF-8 only (offsets index the input's bytes); {what} skipped"
+    )
+}
+
 /// Decodes a whole-file document.
 pub(crate) fn decode_document(id: &str, bytes: &[u8]) -> Decoded {
     decode_document_limited(id, bytes, MAX_DOCUMENT_BYTES)
@@ -213,15 +243,23 @@ pub(crate) fn decode_document_limited(id: &str, bytes: &[u8], limit: usize) -> D
     if let Some(p) = too_long(Location::file(id), bytes.len(), limit) {
         return Decoded::problem(p);
     }
-    let (text, problem) = match std::str::from_utf8(bytes) {
-        Ok(t) => (t.to_string(), None),
-        Err(_) => (
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some(Problem::warning(
-                Location::file(id),
-                "invalid UTF-8 replaced with U+FFFD",
-            )),
-        ),
+    if is_utf16(bytes) {
+        return Decoded::problem(Problem::error(Location::file(id), UTF16));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        // The mark becomes three spaces: offsets still count the file's bytes.
+        Ok(t) => match t.strip_prefix('\u{FEFF}') {
+            Some(rest) => format!("   {rest}"),
+            None => t.to_string(),
+        },
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = memchr::memchr_iter(b'\n', &bytes[..at]).count();
+            return Decoded::problem(Problem::error(
+                Location::line0(id, line),
+                invalid_utf8(at, "document"),
+            ));
+        }
     };
     Decoded {
         document: Some(Document {
@@ -229,7 +267,7 @@ pub(crate) fn decode_document_limited(id: &str, bytes: &[u8], limit: usize) -> D
             text,
             meta: BTreeMap::new(),
         }),
-        problem,
+        problem: None,
     }
 }
 
@@ -243,15 +281,22 @@ pub(crate) fn decode_line_limited(
     buf: &[u8],
     limit: usize,
 ) -> Decoded {
-    let (text, lossy) = match std::str::from_utf8(buf) {
-        Ok(t) => (std::borrow::Cow::Borrowed(t), false),
-        Err(_) => (String::from_utf8_lossy(buf), true),
+    let at = || Location::line0(name.clone(), index);
+    // A byte-order mark starts the file, not the first document's JSON.
+    let buf = match buf.strip_prefix(UTF8_BOM) {
+        Some(rest) if index == 0 => rest,
+        _ => buf,
+    };
+    let text = match std::str::from_utf8(buf) {
+        Ok(t) => t,
+        Err(e) => {
+            return Decoded::problem(Problem::error(at(), invalid_utf8(e.valid_up_to(), "line")))
+        }
     };
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Decoded::default();
     }
-    let at = || Location::line0(name.clone(), index);
     match parse_jsonl_document(trimmed) {
         Ok(mut doc) => {
             if let Some(p) = too_long(at(), doc.text.len(), limit) {
@@ -262,8 +307,7 @@ pub(crate) fn decode_line_limited(
             }
             Decoded {
                 document: Some(doc),
-                problem: lossy
-                    .then(|| Problem::warning(at(), "invalid UTF-8 replaced with U+FFFD")),
+                problem: None,
             }
         }
         Err(msg) => Decoded::problem(Problem::error(at(), format!("{msg}; line skipped"))),

@@ -2,12 +2,14 @@
 //! lines, with the buffers of processed blocks read into again. Splitting a block into
 //! [`Unit`]s is here too; decoding them is not.
 //!
-//! Must not check UTF-8, parse JSON or know about documents beyond their bytes.
+//! Must not check UTF-8, parse JSON or know about documents beyond their bytes (but a JSON
+//! Lines file that starts with a UTF-16 byte-order mark is refused whole here, as its lines
+//! cannot be found by their bytes).
 
 use std::fs::File;
 use std::io::Read;
 
-use super::{too_long, Source, MAX_DOCUMENT_BYTES};
+use super::{is_utf16, too_long, Source, MAX_DOCUMENT_BYTES, UTF16};
 use crate::error::{Location, Problem};
 
 /// Input as read, not yet decoded: reading stays cheap (a file's bytes, or a block of
@@ -204,12 +206,20 @@ impl Iterator for RawBlocks {
                 Source::Jsonl(path) => {
                     let name = path.display().to_string();
                     match File::open(&path) {
-                        Ok(file) => {
+                        Ok(mut file) => {
+                            // UTF-16 would be read as a line of garbage per line.
+                            let head = head(&mut file);
+                            if is_utf16(&head) {
+                                return Some(Raw::Problem(Problem::error(
+                                    Location::file(name),
+                                    UTF16,
+                                )));
+                            }
                             self.jsonl = Some(Jsonl {
                                 name: name.into(),
                                 file,
                                 line: 0,
-                                carry: Vec::new(),
+                                carry: head,
                             })
                         }
                         Err(e) => {
@@ -284,4 +294,14 @@ fn take_lines(j: &mut Jsonl, bytes: Vec<u8>) -> Raw {
 
 fn bytecount_newlines(bytes: &[u8]) -> usize {
     memchr::memchr_iter(b'\n', bytes).count()
+}
+
+/// The first two bytes of `file` (fewer if it is shorter, none if they cannot be read: the
+/// reads that follow report the error).
+fn head(file: &mut File) -> Vec<u8> {
+    let mut head = Vec::with_capacity(2);
+    if file.by_ref().take(2).read_to_end(&mut head).is_err() {
+        head.clear();
+    }
+    head
 }

@@ -92,38 +92,118 @@ fn jsonl_line_rules() {
     );
 }
 
+/// Invalid UTF-8 is not repaired (replacement characters would shift the offsets of
+/// everything after them away from the file's bytes): the document, or the JSONL line, is
+/// skipped with an error naming the file and line.
 #[test]
-fn invalid_utf8_is_replaced_with_a_warning_at_its_file_or_line() {
+fn invalid_utf8_is_an_error_at_its_file_or_line_and_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bad.txt");
-    std::fs::write(&p, b"Putin \xff\xfe met Kim").unwrap();
+    std::fs::write(&p, b"Vladimir Putin\nmet \xff\xfe Kim Jong Un.\n").unwrap();
     let items = collect(vec![Source::Text(p.clone())]);
-    let Item::Problem(w) = &items[0] else {
+    let Item::Problem(e) = &items[0] else {
         panic!("{items:?}")
     };
-    assert_eq!(w.level, Level::Warning);
-    assert_eq!(w.location, Location::file(p.display().to_string()));
-    let Item::Document(d) = &items[1] else {
-        panic!()
-    };
-    assert_eq!(d.text, "Putin \u{fffd}\u{fffd} met Kim");
-    // In JSON Lines the warning names the file and line, not the document id.
+    assert_eq!(e.level, Level::Error);
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}:2: invalid UTF-8 at byte 19: entgraph reads UTF-8 only (offsets index the input's bytes); document skipped",
+            p.display()
+        )
+    );
+    assert!(!items
+        .iter()
+        .any(|i| matches!(i, Item::Document(d) if d.id.ends_with("bad.txt"))));
+    // In JSON Lines the error names the file and line, not the document id; the other
+    // lines are read.
     let j = dir.path().join("c.jsonl");
     std::fs::write(
         &j,
-        b"{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \"text\": \"Kim \xff\"}\n",
+        b"{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \"text\": \"Kim \xff\"}\n{\"id\": \"c\", \"text\": \"ok\"}\n",
     )
     .unwrap();
     let items = collect(vec![Source::Jsonl(j.clone())]);
     assert_eq!(items.len(), 3, "{items:?}");
-    let Item::Problem(w) = &items[1] else {
+    let Item::Problem(e) = &items[1] else {
         panic!("{items:?}")
     };
+    assert_eq!(e.level, Level::Error);
     assert_eq!(
-        w.to_string(),
-        format!("{}:2: invalid UTF-8 replaced with U+FFFD", j.display())
+        e.to_string(),
+        format!("{}:2: invalid UTF-8 at byte 25: entgraph reads UTF-8 only (offsets index the input's bytes); line skipped", j.display())
     );
-    assert!(matches!(&items[2], Item::Document(d) if d.id == "b" && d.text == "Kim \u{fffd}"));
+    assert!(matches!(&items[2], Item::Document(d) if d.id == "c"));
+}
+
+/// A UTF-8 byte-order mark is no part of the text: in a text file it reads as three spaces
+/// (offsets still index the file's bytes), in JSON Lines it is not part of the first line's
+/// JSON. A UTF-16 file is refused whole, with an error naming it.
+#[test]
+fn byte_order_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("bom.txt");
+    std::fs::write(&t, b"\xEF\xBB\xBFPutin met Kim.").unwrap();
+    let j = dir.path().join("bom.jsonl");
+    std::fs::write(
+        &j,
+        b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"Putin\"}\n{\"id\": \"b\", \"text\": \"Kim\"}\n",
+    )
+    .unwrap();
+    let utf16 = |s: &str, le: bool| -> Vec<u8> {
+        let mut b = if le {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for u in s.encode_utf16() {
+            b.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        b
+    };
+    let t16 = dir.path().join("le.txt");
+    std::fs::write(&t16, utf16("Putin met Kim.\n", true)).unwrap();
+    let j16 = dir.path().join("be.jsonl");
+    std::fs::write(
+        &j16,
+        utf16(
+            "{\"id\": \"a\", \"text\": \"Putin\"}\n{\"id\": \"b\", \"text\": \"Kim\"}\n",
+            false,
+        ),
+    )
+    .unwrap();
+    let items = collect(vec![
+        Source::Text(t.clone()),
+        Source::Jsonl(j.clone()),
+        Source::Text(t16.clone()),
+        Source::Jsonl(j16.clone()),
+    ]);
+    let shown: Vec<String> = items
+        .iter()
+        .map(|i| match i {
+            Item::Document(d) => format!("{}={:?}", d.id, d.text),
+            Item::Problem(p) => p.to_string(),
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            format!("{}=\"   Putin met Kim.\"", t.display()),
+            "a=\"Putin\"".to_string(),
+            "b=\"Kim\"".to_string(),
+            format!(
+                "{}: UTF-16 is not supported; convert to UTF-8; skipped",
+                t16.display()
+            ),
+            format!(
+                "{}: UTF-16 is not supported; convert to UTF-8; skipped",
+                j16.display()
+            ),
+        ]
+    );
+    assert!(items[3..]
+        .iter()
+        .all(|i| matches!(i, Item::Problem(p) if p.level == Level::Error)));
 }
 
 /// A field that happens to share a name with anything internal is metadata like any

@@ -36,11 +36,17 @@ pub(crate) fn style_for(kind: &EntityType) -> (&'static str, &'static str) {
     }
 }
 
-/// Escapes a string for a double-quoted DOT string: backslashes, quotes and line breaks.
+/// Escapes text for a double-quoted DOT label (or tooltip) so that Graphviz shows it as
+/// written: a quote as `\"`; a backslash as `\\` (Graphviz reads `\n`, `\N`, `\l`... in
+/// labels); `&` as `&amp;` (Graphviz expands entities such as `&amp;` and `&#38;` in labels);
+/// a line break as `\n` (a line break); any other control character, NUL included, as the
+/// visible text `\x00` (two hex digits: every control character is below U+00A0).
 ///
 /// # Examples
 /// ```
-/// assert_eq!(entgraph::export::dot::escape("a \"b\"\\c\nd"), "a \\\"b\\\"\\\\c\\nd");
+/// use entgraph::export::dot::escape;
+/// assert_eq!(escape("a \"b\"\\c\nd"), "a \\\"b\\\"\\\\c\\nd");
+/// assert_eq!(escape("AT&amp;T\0"), "AT&amp;amp;T\\\\x00");
 /// ```
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -48,9 +54,43 @@ pub fn escape(s: &str) -> String {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
+            '&' => out.push_str("&amp;"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => out.push(' '),
+            c if c.is_control() => out.push_str(&format!("\\\\x{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes an entity id for a double-quoted DOT node name, so that distinct ids are always
+/// distinct node names.
+///
+/// In a quoted DOT string only `\"` is read as an escape (for a `"`); everything else,
+/// `\\` and `&amp;` included, is kept as written in the node name. So a quote is written
+/// `\"`, every backslash is doubled (the name shows `\\` for each one, and a backslash
+/// can never run into a closing quote), and a control character, which a DOT file cannot
+/// hold safely, is written as a single backslash and a letter or hex digits: `\n`, `\r`,
+/// `\t`, `\x00`. As the id's own backslashes are doubled, these cannot be mistaken for
+/// anything the id wrote; `&` needs no escape, Graphviz keeping it in names literally.
+/// Ids without `\`, `"` or control characters are written unchanged.
+///
+/// # Examples
+/// ```
+/// use entgraph::export::dot::escape_id;
+/// assert_eq!(escape_id("org:at&amp;t"), "org:at&amp;t");
+/// assert_eq!(escape_id("a\\\"b\0\n"), "a\\\\\\\"b\\x00\\n");
+/// ```
+pub fn escape_id(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02X}", c as u32)),
             c => out.push(c),
         }
     }
@@ -148,7 +188,7 @@ fn write_nodes<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> 
         writeln!(
             out,
             "  \"{}\" [label=\"{}\", shape={shape}{style}, fillcolor=\"{colour}\", fontsize={fontsize:.1}, width={width:.2}, height={:.2}, tooltip=\"{} ({}): {} mentions in {} documents\"];",
-            escape(&node.id),
+            escape_id(&node.id),
             escape(&node.label),
             width * 0.5,
             escape(&node.label),
@@ -179,8 +219,8 @@ fn write_edges<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> 
         writeln!(
             out,
             "  \"{}\" -- \"{}\" [penwidth={penwidth:.2}, weight={}, tooltip=\"{} units, {} documents, npmi {:.3}\"];",
-            escape(&e.source),
-            escape(&e.target),
+            escape_id(&e.source),
+            escape_id(&e.target),
             e.count.max(1),
             e.count,
             e.documents,
@@ -239,5 +279,93 @@ mod tests {
         assert!(s.contains("shape=diamond"));
         assert!(s.contains("layout=neato"));
         assert!(s.contains(">event</TD>"));
+    }
+
+    /// The node name Graphviz reads from a quoted DOT string: `\"` is a quote, everything
+    /// else is kept as written.
+    fn dot_name(quoted: &str) -> String {
+        quoted.replace("\\\"", "\"")
+    }
+
+    #[test]
+    fn ids_and_labels_with_entities_backslashes_and_controls_stay_distinct_and_exact() {
+        let ids = [
+            "x:a&amp;b",
+            "x:a&b",
+            "x:a&#38;b",
+            "x:a\\b",
+            "x:a\\\\b",
+            "x:a\\",
+            "x:a\\\"",
+            "x:a\"",
+            "x:a\0b",
+            "x:a b",
+            "x:a\\x00b",
+            "x:a\nb",
+            "x:a\\nb",
+            "x:a\rb",
+            "x:a\u{1}b",
+        ];
+        let mut g = Graph::default();
+        for id in ids {
+            g.nodes
+                .push(node(id, &format!("L {id} &amp; \\N \"q\""), "thing", 1));
+        }
+        for w in ids.windows(2) {
+            g.edges.push(Edge {
+                source: w[0].into(),
+                target: w[1].into(),
+                weight: 1.0,
+                count: 1,
+                documents: 1,
+                measures: Measures::new(1, 1, 1, 2),
+                evidence: vec![],
+            });
+        }
+        let mut out = Vec::new();
+        write(&g, &mut out).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(!s.contains('\0') && !s.contains('\r') && !s.contains('\u{1}'));
+        // Every node line starts with its quoted name; the names are all different.
+        let names: BTreeSet<String> = s
+            .lines()
+            .filter(|l| l.starts_with("  \"") && !l.contains(" -- "))
+            .map(|l| {
+                let body = &l[3..l.find("\" [label=").unwrap()];
+                dot_name(body)
+            })
+            .collect();
+        assert_eq!(names.len(), ids.len(), "{names:#?}");
+        // Names are the ids where nothing needs escaping, entities included.
+        assert!(names.contains("x:a&amp;b") && names.contains("x:a&b"));
+        // Labels: entities and backslashes escaped for Graphviz to show them as written.
+        assert!(
+            s.contains("[label=\"L x:a&amp;amp;b &amp;amp; \\\\N \\\"q\\\"\""),
+            "{s}"
+        );
+        assert!(s.contains("[label=\"L x:a\\\\x00b"), "{s}");
+        if std::process::Command::new("dot")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+        {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("g.dot");
+            std::fs::write(&path, &s).unwrap();
+            let o = std::process::Command::new("dot")
+                .args(["-Tplain"])
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            let plain = String::from_utf8_lossy(&o.stdout);
+            let nodes = plain.lines().filter(|l| l.starts_with("node ")).count();
+            let edges = plain.lines().filter(|l| l.starts_with("edge ")).count();
+            assert_eq!((nodes, edges), (ids.len(), ids.len() - 1), "{plain}");
+            // Graphviz's own reading of the labels (re-quoted by -Tplain): as written.
+            for label in [r#""L x:a&amp;b &amp; \\N \"q\"""#, r#""L x:a\\x00b &amp;"#] {
+                assert!(plain.contains(label), "{label}: {plain}");
+            }
+        }
     }
 }

@@ -115,7 +115,8 @@ impl JsonEntry {
                 }
             }
         }
-        for a in &aliases[1..] {
+        // The label is an alias like the others (an empty one is reported above).
+        for a in &aliases[usize::from(label.is_empty())..] {
             if let Some(m) = check_alias_text(&a.text) {
                 errors.push(m);
             }

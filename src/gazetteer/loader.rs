@@ -111,6 +111,12 @@ impl Loader {
     fn add_file(&mut self, path: &Path) {
         let shown = path.display().to_string();
         match std::fs::read(path) {
+            Ok(bytes) if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") => {
+                self.problems.push(Problem::error(
+                    Location::file(shown),
+                    "UTF-16 is not supported; convert to UTF-8 (gazetteers must be UTF-8 text)",
+                ))
+            }
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => self.add_text(&shown, &text),
                 Err(e) => {
@@ -130,7 +136,9 @@ impl Loader {
     }
 
     /// Adds one gazetteer given as text; `name` is used in messages and picks the format.
+    /// A leading byte-order mark (U+FEFF) is not part of the first line.
     pub fn add_text(&mut self, name: &str, text: &str) {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         self.gazetteer.sources.push(name.to_string());
         self.named.push(name.to_string());
         if name.ends_with(".jsonl") {

@@ -115,6 +115,23 @@ fn jsonl_format_and_its_errors() {
 }
 
 #[test]
+fn jsonl_label_with_no_letters_is_refused_as_in_the_text_format() {
+    let err = load(&[(
+        "gen.jsonl",
+        "{\"label\": \"Kim\", \"type\": \"person\"}\n{\"label\": \"!!!\", \"type\": \"person\"}\n{\"label\": \" \", \"type\": \"person\"}\n",
+    )])
+    .unwrap_err();
+    let report: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        report,
+        [
+            "gen.jsonl:2: alias `!!!` has no letters or digits",
+            "gen.jsonl:3: empty label",
+        ]
+    );
+}
+
+#[test]
 fn same_id_merges_and_type_conflict_is_an_error() {
     let g = load(&[
         ("a/people.txt", "Vladimir Putin | Putin\n"),
@@ -163,4 +180,40 @@ fn variants_cover_hyphens_joins_and_dots() {
 fn comments_need_a_space_before_the_hash() {
     assert_eq!(strip_comment("No.#1 | x # c"), "No.#1 | x ");
     assert_eq!(strip_comment("# all"), "");
+}
+
+/// A UTF-8 byte-order mark is not part of a gazetteer's first line (in either format); a
+/// UTF-16 file is an error naming it.
+#[test]
+fn byte_order_marks_in_gazetteers() {
+    let g = load(&[
+        ("people.txt", "\u{FEFF}Vladimir Putin | Putin\n"),
+        (
+            "gen.jsonl",
+            "\u{FEFF}{\"label\": \"Kim Jong Un\", \"type\": \"person\"}\n",
+        ),
+    ])
+    .unwrap();
+    let labels: Vec<&str> = g.entities().iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(labels, ["Vladimir Putin", "Kim Jong Un"]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let bom = dir.path().join("people.txt");
+    std::fs::write(&bom, b"\xEF\xBB\xBFVladimir Putin | Putin\n").unwrap();
+    let utf16 = dir.path().join("places.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend("Moscow\n".encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&utf16, bytes).unwrap();
+    let mut l = Loader::new();
+    l.add_path(&bom);
+    l.add_path(&utf16);
+    let err = l.finish().unwrap_err();
+    let report: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        report,
+        [format!(
+            "{}: UTF-16 is not supported; convert to UTF-8 (gazetteers must be UTF-8 text)",
+            utf16.display()
+        )]
+    );
 }

@@ -14,7 +14,7 @@ use super::runs::{
     known_ranges, raw_words, runs, MentionSpan, RawWord, TokRun, WordRange, MAX_RUN_WORDS,
 };
 use super::snippet::snippet;
-use super::tokenize::{line_kind_at, tokenize, LineKind, Shape, Tok};
+use super::tokenize::{tokenize, LineKind, LineKinds, Shape, Tok};
 
 /// A run of name words in a document, before the corpus decides on its uncertain words.
 #[derive(Debug, Clone)]
@@ -89,7 +89,7 @@ pub fn candidates(
     let mut index: HashMap<OccKey, usize> = HashMap::new();
     let mut lower: BTreeSet<String> = BTreeSet::new();
     let mut mid_caps: BTreeSet<String> = BTreeSet::new();
-    let mut lines: HashMap<usize, LineKind> = HashMap::new();
+    let mut lines = LineKinds::new(text);
     for &sentence in &segments.sentences {
         if sentence.end() > text.len()
             || sentence.start() > sentence.end()
@@ -156,7 +156,7 @@ fn sentence_tokens<'a>(
     text: &'a str,
     sentence: Span,
     spans: &[MentionSpan],
-    lines: &mut HashMap<usize, LineKind>,
+    lines: &mut LineKinds<'_>,
 ) -> Vec<Tok<'a>> {
     let mut toks = tokenize(&text[sentence.range()], sentence.start());
     for t in &mut toks {
@@ -166,7 +166,7 @@ fn sentence_tokens<'a>(
         }
     }
     for t in &mut toks {
-        let kind = line_kind_at(text, t.start, lines);
+        let kind = lines.at(t.start);
         t.uncertain |= kind != LineKind::Prose;
         t.capitals = kind == LineKind::Capitals;
     }

@@ -498,3 +498,18 @@ fn odd_input_does_not_panic() {
     Gazetteer::from_str("suggested.txt", std::str::from_utf8(&out).unwrap()).unwrap();
     write_jsonl(&s, &mut Vec::new()).unwrap();
 }
+
+/// A document on one long line costs about what the same text with line breaks does: the
+/// kind of a word's line is not found by scanning back to the line's start for every word
+/// (which made a 1 MB line take seconds and a 4 MB line minutes).
+#[test]
+fn a_long_single_line_gives_what_the_same_text_with_line_breaks_gives() {
+    // Its speed (it was quadratic in the line's length) is measured by
+    // `cargo bench --bench stages -- suggest`.
+    let sentence =
+        "Vladimir Putin met Kim Jong Un and Olga Ivanova of Gazprom Neft in Vladivostok. ";
+    let n = 1_000_000 / sentence.len();
+    let one_line = sentence.repeat(n);
+    let broken = format!("{}\n", sentence.trim_end()).repeat(n);
+    assert_eq!(labels(&run(&[&one_line])), labels(&run(&[&broken])));
+}

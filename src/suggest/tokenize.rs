@@ -4,8 +4,6 @@
 //! quoted, on a headline line or a line in capitals). Owns the tokenizer and the line kinds
 //! only: which words make a name is `runs`'s, and character rules come from [`crate::text`].
 
-use std::collections::HashMap;
-
 use crate::text::acronym::{dotted_acronym_len, is_acronym};
 use crate::text::chars::{is_apostrophe, is_hyphen, is_opening_quote, is_word_char};
 use crate::text::words::is_function_word;
@@ -262,15 +260,49 @@ fn line_kind(line: &str) -> LineKind {
     }
 }
 
-/// The kind of the text line holding byte `offset`, cached by line start.
-pub(crate) fn line_kind_at(
-    text: &str,
-    offset: usize,
-    cache: &mut HashMap<usize, LineKind>,
-) -> LineKind {
-    let start = text[..offset].rfind('\n').map_or(0, |k| k + 1);
-    *cache.entry(start).or_insert_with(|| {
-        let end = text[start..].find('\n').map_or(text.len(), |k| start + k);
-        line_kind(&text[start..end])
-    })
+/// The kinds of a document's text lines, each worked out once, when a word on it first asks.
+///
+/// The line starts are found in one pass over the document, so the kind of the line holding
+/// an offset costs a binary search however long the line is (a document on one line of
+/// megabytes is as cheap per word as one with line breaks).
+pub(crate) struct LineKinds<'a> {
+    text: &'a str,
+    /// The byte offset where each line starts, ascending; the first is 0.
+    starts: Vec<usize>,
+    /// The kind of each line, once asked for.
+    kinds: Vec<Option<LineKind>>,
+}
+
+impl<'a> LineKinds<'a> {
+    /// The lines of `text`, none of their kinds worked out yet.
+    pub(crate) fn new(text: &'a str) -> LineKinds<'a> {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|k| k + 1))
+            .collect();
+        let kinds = vec![None; starts.len()];
+        LineKinds {
+            text,
+            starts,
+            kinds,
+        }
+    }
+
+    /// The kind of the line holding byte `offset`.
+    pub(crate) fn at(&mut self, offset: usize) -> LineKind {
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        if let Some(kind) = self.kinds[line] {
+            return kind;
+        }
+        let start = self.starts[line];
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let kind = line_kind(&self.text[start..end]);
+        self.kinds[line] = Some(kind);
+        kind
+    }
 }
