@@ -38,7 +38,7 @@ mod raw;
 #[cfg(test)]
 mod tests;
 
-pub use raw::{Raw, RawBlocks, Unit};
+pub(crate) use raw::{Raw, RawBlocks, Unit};
 
 use jsonl::parse_jsonl_document;
 
@@ -120,7 +120,7 @@ pub enum Item {
     Problem(Problem),
 }
 
-/// Streams the documents of a list of sources, one at a time: [`RawBlocks`] decoded as
+/// Streams the documents of a list of sources, one at a time: the raw blocks decoded as
 /// they come.
 ///
 /// # Examples
@@ -170,11 +170,11 @@ impl Iterator for Documents {
 /// unit that is no document (invalid UTF-8, UTF-16, a bad JSON line, an unreadable file)
 /// comes with an error alone.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Decoded {
+pub(crate) struct Decoded {
     /// The document, ready to process.
-    pub document: Option<Document>,
+    pub(crate) document: Option<Document>,
     /// What went wrong reading it, located at its file (and line, for JSON Lines).
-    pub problem: Option<Problem>,
+    pub(crate) problem: Option<Problem>,
 }
 
 impl Decoded {
@@ -189,7 +189,7 @@ impl Decoded {
 impl Unit<'_> {
     /// Decodes the unit: UTF-8 (invalid UTF-8 or UTF-16 is an error and no document) and,
     /// for a JSON Lines line, its JSON. A line that is whitespace only decodes to nothing.
-    pub fn decode(self) -> Decoded {
+    pub(crate) fn decode(self) -> Decoded {
         match self {
             Unit::File { id, bytes } => decode_document(id, bytes),
             Unit::Line { file, line, bytes } => decode_line(file, line, bytes),

@@ -17,7 +17,7 @@ use crate::error::{Location, Problem};
 /// splitting lines, checking UTF-8 and parsing JSON are left to whoever takes its
 /// [`Raw::units`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Raw {
+pub(crate) enum Raw {
     /// A whole text file, or standard input.
     File {
         /// The document id: the path as given, or `-`.
@@ -40,7 +40,7 @@ pub enum Raw {
 
 /// One document's worth of a [`Raw`]: a file, one non-blank line, or a problem.
 #[derive(Debug, Clone, Copy)]
-pub enum Unit<'a> {
+pub(crate) enum Unit<'a> {
     /// A whole file.
     File {
         /// Its id.
@@ -62,21 +62,8 @@ pub enum Unit<'a> {
 }
 
 impl Raw {
-    /// Bytes held.
-    pub fn len(&self) -> usize {
-        match self {
-            Raw::File { bytes, .. } | Raw::Lines { bytes, .. } => bytes.len(),
-            Raw::Problem(_) => 0,
-        }
-    }
-
-    /// True when no bytes are held.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// The units, in order; blank lines are skipped.
-    pub fn units(&self) -> impl Iterator<Item = Unit<'_>> + '_ {
+    pub(crate) fn units(&self) -> impl Iterator<Item = Unit<'_>> + '_ {
         let (file, first, lines): (Option<&std::sync::Arc<str>>, usize, &[u8]) = match self {
             Raw::Lines {
                 file,
@@ -116,7 +103,7 @@ impl Raw {
 /// Blocks given back with [`RawBlocks::recycle`] once processed are read into again, so a
 /// long run reuses a handful of buffers instead of allocating a megabyte a block (which,
 /// freed on other threads, lets the allocator's heap creep up over gigabytes of input).
-pub struct RawBlocks {
+pub(crate) struct RawBlocks {
     sources: std::vec::IntoIter<Source>,
     jsonl: Option<Jsonl>,
     pub(super) spare: Vec<Vec<u8>>,
@@ -134,13 +121,13 @@ struct Jsonl {
 
 impl RawBlocks {
     /// Bytes of a JSON Lines file read at a time.
-    pub const BLOCK: usize = 1 << 20;
+    pub(crate) const BLOCK: usize = 1 << 20;
 
     /// Spare buffers kept at most; more are freed.
     const SPARES: usize = 16;
 
     /// A stream over `sources`.
-    pub fn new(sources: Vec<Source>) -> RawBlocks {
+    pub(crate) fn new(sources: Vec<Source>) -> RawBlocks {
         RawBlocks {
             sources: sources.into_iter(),
             jsonl: None,
@@ -151,7 +138,7 @@ impl RawBlocks {
     /// Takes back a piece that has been processed: the buffer of a block of lines is read
     /// into again (unless a line longer than a few blocks made it grow); anything else is
     /// dropped.
-    pub fn recycle(&mut self, raw: Raw) {
+    pub(crate) fn recycle(&mut self, raw: Raw) {
         if let Raw::Lines { mut bytes, .. } = raw {
             if self.spare.len() < Self::SPARES && bytes.capacity() <= 4 * Self::BLOCK {
                 bytes.clear();
