@@ -14,15 +14,15 @@
 //!
 //! Owns [`Job`], [`Tally`] (the counters every job keeps, and problems keyed by input
 //! position) and the decoding of a unit, which remembers each JSON Lines document's id (a
-//! hash and a line, some 50 bytes a document) so that ids used twice are warned about at
-//! the end. Must not know what a job computes: segmenting,
+//! hash, its position and its line: 24 bytes a document; the file once a piece) so that ids
+//! used twice are warned about at the end. Must not know what a job computes: segmenting,
 //! matching and counting are the jobs'.
 
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::{Error, Stats};
@@ -82,6 +82,8 @@ pub(super) struct Tally {
     pub(super) problems: Vec<(u64, Problem)>,
     /// The ids of the JSON Lines documents read.
     pub(super) ids: Vec<SeenId>,
+    /// The JSON Lines file of each piece whose ids are in `ids`, by piece number.
+    pub(super) id_files: Vec<(u64, Arc<str>)>,
 }
 
 /// Mentions by entity over the documents one worker matched, for the counts by type of
@@ -128,6 +130,7 @@ impl Tally {
         self.anchored_dropped += other.anchored_dropped;
         self.problems.extend(other.problems);
         self.ids.extend(other.ids);
+        self.id_files.extend(other.id_files);
     }
 }
 
@@ -205,31 +208,44 @@ pub(super) fn decode(
 ) -> (Option<Document>, Vec<Problem>) {
     let d = unit.decode();
     if let (Unit::Line { file, line, .. }, Some(doc)) = (unit, &d.document) {
+        // The file is kept once a piece: a piece is one worker's, its lines come in order.
+        let piece = seq >> 32;
+        if tally.id_files.last().is_none_or(|(p, _)| *p != piece) {
+            tally.id_files.push((piece, file.clone()));
+        }
         let mut h = std::hash::DefaultHasher::new();
         doc.id.hash(&mut h);
         tally.ids.push(SeenId {
             hash: h.finish(),
             seq,
-            at: Location::line0(file.clone(), line),
+            line,
         });
     }
     (d.document, d.problem.into_iter().collect())
 }
 
-/// A JSON Lines document's id, as a hash, where it was read.
+/// A JSON Lines document's id, as a hash, where it was read: its input position (whose
+/// piece names the file) and its 0-based line.
 #[derive(Debug)]
 pub(super) struct SeenId {
     hash: u64,
     seq: u64,
-    at: Location,
+    line: usize,
 }
 
 /// A warning for every JSON Lines document whose id an earlier one had (in input order),
 /// naming the line of the first: both are cited and counted under one id. Ids are compared
 /// by a 64-bit hash, so two different ids could be taken for one with a chance of about
-/// one in 10^8 for a million documents.
-fn duplicate_ids(mut ids: Vec<SeenId>) -> Vec<(u64, Problem)> {
+/// one in 10^8 for a million documents. `files` names the file of each piece.
+fn duplicate_ids(mut ids: Vec<SeenId>, files: &BTreeMap<u64, Arc<str>>) -> Vec<(u64, Problem)> {
     ids.sort_unstable_by_key(|s| (s.hash, s.seq));
+    let at = |s: &SeenId| {
+        let file = files
+            .get(&(s.seq >> 32))
+            .cloned()
+            .unwrap_or_else(|| "".into());
+        Location::line0(file, s.line)
+    };
     let mut warnings = Vec::new();
     for group in ids.chunk_by(|a, b| a.hash == b.hash) {
         let first = &group[0];
@@ -237,10 +253,10 @@ fn duplicate_ids(mut ids: Vec<SeenId>) -> Vec<(u64, Problem)> {
             warnings.push((
                 again.seq,
                 Problem::warning(
-                    again.at.clone(),
+                    at(again),
                     format!(
                         "document id already used at {}; both documents are cited under it",
-                        first.at
+                        at(first)
                     ),
                 ),
             ));
@@ -282,7 +298,8 @@ pub(super) fn run<J: Job, S: AsRef<str>>(
         tally.merge(t);
     }
     let ids = std::mem::take(&mut tally.ids);
-    tally.problems.extend(duplicate_ids(ids));
+    let files: BTreeMap<u64, Arc<str>> = std::mem::take(&mut tally.id_files).into_iter().collect();
+    tally.problems.extend(duplicate_ids(ids, &files));
     // Keyed problems in input order, whichever worker met them.
     tally.problems.sort_by_key(|&(seq, _)| seq);
     stats
