@@ -7,7 +7,7 @@
 //! citations and problems keep input order whoever counts them. Must not choose or write
 //! output files: the caller writes the [`Graph`] returned.
 
-use super::driver::{self, decode, Job, Tally};
+use super::driver::{self, match_piece, Job, Tally};
 use super::{BuildOptions, Engine, Error, RunOptions, Stats};
 use crate::corpus::Raw;
 use crate::graph::{self, Graph};
@@ -55,25 +55,26 @@ impl Job for Count<'_> {
     }
 
     fn piece(&self, f: &mut Fold, tally: &mut Tally, piece: u64, raw: &Raw) -> Option<()> {
-        for (k, unit) in raw.units().enumerate() {
-            let seq = piece << 32 | k as u64;
-            let (doc, problems) = decode(unit, seq, tally);
-            tally
-                .problems
-                .extend(problems.into_iter().map(|p| (seq, p)));
-            let Some(doc) = doc else { continue };
-            segment_into(&doc.text, &mut f.segments);
-            let found = self.engine.matcher.find_with(&doc.text, &mut f.scratch);
-            tally.document(doc.text.len(), &found);
-            let input = DocInput {
-                seq,
-                id: &doc.id,
-                text: &doc.text,
-                segments: &f.segments,
-                mentions: &found.mentions,
-            };
-            f.linker.add(&mut f.counts, input);
-        }
+        let (segments, linker, counts) = (&mut f.segments, &mut f.linker, &mut f.counts);
+        match_piece(
+            &self.engine.matcher,
+            &mut f.scratch,
+            tally,
+            piece,
+            raw,
+            |tally, seq, p| tally.problems.push((seq, p)),
+            |seq, _, doc, found| {
+                segment_into(&doc.text, segments);
+                let input = DocInput {
+                    seq,
+                    id: &doc.id,
+                    text: &doc.text,
+                    segments,
+                    mentions: &found.mentions,
+                };
+                linker.add(counts, input);
+            },
+        );
         None
     }
 

@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 use super::{Error, Stats};
 use crate::corpus::{self, Raw, RawBlocks, Source, Unit};
 use crate::error::{Location, Problem};
-use crate::matcher::DocMatches;
+use crate::matcher::{DocMatches, Matcher, Scratch};
 use crate::model::{Document, EntityId};
 use rustc_hash::FxHashMap;
 
@@ -198,14 +198,39 @@ fn input_size(sources: &[Source]) -> u64 {
         .sum()
 }
 
+/// Decodes and matches every document of piece number `piece`, counting it in `tally`:
+/// each problem goes to `problem` with its unit's input position, and each document to
+/// `each` with its input position, its index in the piece and its mentions. Returns the
+/// number of units in the piece. The one loop over a piece's units that every job runs.
+pub(super) fn match_piece(
+    matcher: &Matcher,
+    scratch: &mut Scratch,
+    tally: &mut Tally,
+    piece: u64,
+    raw: &Raw,
+    mut problem: impl FnMut(&mut Tally, u64, Problem),
+    mut each: impl FnMut(u64, usize, Document, DocMatches),
+) -> u64 {
+    let mut units = 0;
+    for (k, unit) in raw.units().enumerate() {
+        units += 1;
+        let seq = piece << 32 | k as u64;
+        let (doc, problems) = decode(unit, seq, tally);
+        for p in problems {
+            problem(tally, seq, p);
+        }
+        let Some(doc) = doc else { continue };
+        let found = matcher.find_with(&doc.text, scratch);
+        tally.document(doc.text.len(), &found);
+        each(seq, k, doc, found);
+    }
+    units
+}
+
 /// A unit decoded: the document (if any) and the problems met, in order. The id of a JSON
 /// Lines document is remembered in `tally`, at input position `seq`, to find ids used
 /// twice at the end of the run.
-pub(super) fn decode(
-    unit: Unit<'_>,
-    seq: u64,
-    tally: &mut Tally,
-) -> (Option<Document>, Vec<Problem>) {
+fn decode(unit: Unit<'_>, seq: u64, tally: &mut Tally) -> (Option<Document>, Vec<Problem>) {
     let d = unit.decode();
     if let (Unit::Line { file, line, .. }, Some(doc)) = (unit, &d.document) {
         // The file is kept once a piece: a piece is one worker's, its lines come in order.

@@ -6,7 +6,7 @@
 //! type at the end. Must not write anything: the caller's sink decides what becomes of a
 //! document.
 
-use super::driver::{self, decode, EntityMentions, Job, Tally};
+use super::driver::{self, match_piece, EntityMentions, Job, Tally};
 use super::{Engine, Error, RunOptions, Stats};
 use crate::corpus::Raw;
 use crate::error::Problem;
@@ -63,22 +63,25 @@ impl Job for Extract<'_> {
             problems: Vec::new(),
             processed: Vec::new(),
         };
-        for (k, unit) in raw.units().enumerate() {
-            out.units += 1;
-            let (doc, problems) = decode(unit, piece << 32 | k as u64, tally);
-            out.problems.extend(problems);
-            let Some(doc) = doc else { continue };
-            let segments = segment(&doc.text);
-            let found = self.engine.matcher.find_with(&doc.text, &mut w.scratch);
-            tally.document(doc.text.len(), &found);
-            w.mentions.add(&found);
-            out.processed.push(Processed {
-                seq: k as u64,
-                doc,
-                segments,
-                found,
-            });
-        }
+        let (problems, processed, mentions) =
+            (&mut out.problems, &mut out.processed, &mut w.mentions);
+        out.units = match_piece(
+            &self.engine.matcher,
+            &mut w.scratch,
+            tally,
+            piece,
+            raw,
+            |_, _, p| problems.push(p),
+            |_, k, doc, found| {
+                mentions.add(&found);
+                processed.push(Processed {
+                    seq: k as u64,
+                    segments: segment(&doc.text),
+                    doc,
+                    found,
+                });
+            },
+        );
         Some(out)
     }
 

@@ -5,7 +5,7 @@
 //! go to the caller's thread in input order, where [`crate::suggest::Collector`] gathers
 //! them. Must not rank or format suggestions: that is [`crate::suggest`]'s.
 
-use super::driver::{self, decode, EntityMentions, Job, Tally};
+use super::driver::{self, match_piece, EntityMentions, Job, Tally};
 use super::{Engine, Error, RunOptions, Stats};
 use crate::corpus::Raw;
 use crate::error::Problem;
@@ -47,21 +47,30 @@ impl Job for Suggest<'_> {
             problems: Vec::new(),
             candidates: Vec::new(),
         };
-        for (k, unit) in raw.units().enumerate() {
-            let (doc, problems) = decode(unit, piece << 32 | k as u64, tally);
-            out.problems.extend(problems);
-            let Some(doc) = doc else { continue };
-            segment_into(&doc.text, &mut w.segments);
-            let found = self.engine.matcher.find_with(&doc.text, &mut w.scratch);
-            out.candidates.push(candidates(
-                &doc.text,
-                &w.segments,
-                &found.mentions,
-                &self.known,
-            ));
-            tally.document(doc.text.len(), &found);
-            w.mentions.add(&found);
-        }
+        let (problems, found_names, segments, mentions) = (
+            &mut out.problems,
+            &mut out.candidates,
+            &mut w.segments,
+            &mut w.mentions,
+        );
+        match_piece(
+            &self.engine.matcher,
+            &mut w.scratch,
+            tally,
+            piece,
+            raw,
+            |_, _, p| problems.push(p),
+            |_, _, doc, found| {
+                segment_into(&doc.text, segments);
+                found_names.push(candidates(
+                    &doc.text,
+                    segments,
+                    &found.mentions,
+                    &self.known,
+                ));
+                mentions.add(&found);
+            },
+        );
         Some(out)
     }
 
