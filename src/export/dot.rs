@@ -236,6 +236,25 @@ mod tests {
     use crate::graph::{Edge, Node};
     use crate::link::Measures;
 
+    /// An edge of one unit between `source` and `target`.
+    fn edge(source: &str, target: &str) -> Edge {
+        Edge {
+            source: source.into(),
+            target: target.into(),
+            weight: 1.0,
+            count: 1,
+            documents: 1,
+            measures: Measures::new(1, 1, 1, 2),
+            evidence: vec![],
+        }
+    }
+
+    fn render(g: &Graph) -> String {
+        let mut out = Vec::new();
+        write(g, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     fn node(id: &str, label: &str, kind: &str, mentions: u64) -> Node {
         Node {
             id: id.into(),
@@ -262,18 +281,8 @@ mod tests {
             2,
         ));
         g.nodes.push(node("event:x", "X", "event", 1));
-        g.edges.push(Edge {
-            source: "event:x".into(),
-            target: "person:a\"b".into(),
-            weight: 1.0,
-            count: 1,
-            documents: 1,
-            measures: Measures::new(1, 1, 1, 2),
-            evidence: vec![],
-        });
-        let mut out = Vec::new();
-        write(&g, &mut out).unwrap();
-        let s = String::from_utf8(out).unwrap();
+        g.edges.push(edge("event:x", "person:a\"b"));
+        let s = render(&g);
         assert!(s.contains("\"person:a\\\"b\" [label=\"A \\\"quoted\\\" \\\\ name\\nline2 </script> Ким\", shape=ellipse"));
         assert!(s.contains("\"event:x\" -- \"person:a\\\"b\""));
         assert!(s.contains("shape=diamond"));
@@ -312,19 +321,9 @@ mod tests {
                 .push(node(id, &format!("L {id} &amp; \\N \"q\""), "thing", 1));
         }
         for w in ids.windows(2) {
-            g.edges.push(Edge {
-                source: w[0].into(),
-                target: w[1].into(),
-                weight: 1.0,
-                count: 1,
-                documents: 1,
-                measures: Measures::new(1, 1, 1, 2),
-                evidence: vec![],
-            });
+            g.edges.push(edge(w[0], w[1]));
         }
-        let mut out = Vec::new();
-        write(&g, &mut out).unwrap();
-        let s = String::from_utf8(out).unwrap();
+        let s = render(&g);
         assert!(!s.contains('\0') && !s.contains('\r') && !s.contains('\u{1}'));
         // Every node line starts with its quoted name; the names are all different.
         let names: BTreeSet<String> = s
