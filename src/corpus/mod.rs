@@ -31,6 +31,7 @@ use std::sync::Arc;
 
 use crate::error::{Location, Problem};
 use crate::model::Document;
+use crate::text::encoding::{is_utf16, UTF8_BOM};
 use crate::walk;
 
 mod jsonl;
@@ -213,14 +214,6 @@ pub(crate) fn too_long(location: Location, len: usize, limit: usize) -> Option<P
             ),
         )
     })
-}
-
-/// The UTF-8 byte-order mark.
-pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// True when `bytes` start with a UTF-16 byte-order mark (either byte order).
-pub(crate) fn is_utf16(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
 }
 
 /// The message for a file that starts with a UTF-16 byte-order mark.

@@ -9,8 +9,9 @@
 use std::fs::File;
 use std::io::Read;
 
-use super::{is_utf16, too_long, Source, MAX_DOCUMENT_BYTES, UTF16};
+use super::{too_long, Source, MAX_DOCUMENT_BYTES, UTF16};
 use crate::error::{Location, Problem};
+use crate::text::encoding::is_utf16;
 
 /// Input as read, not yet decoded: reading stays cheap (a file's bytes, or a block of
 /// whole lines of a JSON Lines file read in one go) so that one thread can feed many;

@@ -13,6 +13,7 @@ use super::packs::{embedded_packs, files as embedded_files, pack_of};
 use super::{jsonl, text_format, Entity, Gazetteer, Parsed, Repeat};
 use crate::error::{GazetteerError, Location, Problem};
 use crate::model::EntityId;
+use crate::text::encoding::is_utf16;
 
 /// Collects gazetteer files and merges them into a [`Gazetteer`].
 ///
@@ -111,12 +112,10 @@ impl Loader {
     fn add_file(&mut self, path: &Path) {
         let shown = path.display().to_string();
         match std::fs::read(path) {
-            Ok(bytes) if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") => {
-                self.problems.push(Problem::error(
-                    Location::file(shown),
-                    "UTF-16 is not supported; convert to UTF-8 (gazetteers must be UTF-8 text)",
-                ))
-            }
+            Ok(bytes) if is_utf16(&bytes) => self.problems.push(Problem::error(
+                Location::file(shown),
+                "UTF-16 is not supported; convert to UTF-8 (gazetteers must be UTF-8 text)",
+            )),
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => self.add_text(&shown, &text),
                 Err(e) => {

@@ -9,5 +9,6 @@ pub(crate) mod abbrev;
 pub(crate) mod acronym;
 pub(crate) mod bytes;
 pub(crate) mod chars;
+pub(crate) mod encoding;
 pub mod normalize;
 pub mod words;
