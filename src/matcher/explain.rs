@@ -28,7 +28,7 @@ use crate::text::normalize::{normalize, normalize_into, OffsetMap};
 pub enum Rule {
     /// Accepted: the alias names one entity (`match`).
     Match,
-    /// Rejected: the hit lies inside a word (`boundary`).
+    /// Rejected: the hit lies inside a word, or runs across a blank line (`boundary`).
     Boundary,
     /// Rejected: the text's case does not fit the alias (`case`).
     Case,
@@ -77,6 +77,8 @@ pub(crate) struct Trace {
 #[derive(Debug, Clone)]
 pub(crate) enum Outcome {
     Boundary,
+    /// The hit runs across a paragraph break.
+    Paragraph,
     Case,
     /// Loses to the span of the match that covers it.
     Overlap(Span),
@@ -251,6 +253,10 @@ fn verdict(
                 names.all(&recs.iter().map(|r| r.entity).collect::<Vec<_>>()), &text[ws..we]
             ))
         }
+        Outcome::Paragraph => (false, Rule::Boundary, format!(
+            "alias `{alias}` of {} would run across a paragraph break: a name never spans a blank line",
+            names.all(&recs.iter().map(|r| r.entity).collect::<Vec<_>>())
+        )),
         Outcome::Case => {
             let r = &recs[0];
             let why = match r.check {

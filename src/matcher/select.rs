@@ -1,8 +1,8 @@
-//! Selection: from an engine's raw hits to candidate spans, by the boundary rule, the case
-//! rule, and leftmost-longest without overlaps (a longer hit that fails a rule never hides
+//! Selection: from an engine's raw hits to candidate spans, by the boundary rule, the
+//! paragraph rule (no match across a blank line), the case rule, and leftmost-longest without overlaps (a longer hit that fails a rule never hides
 //! a shorter one that passes).
 //!
-//! Owns those three rules and the mapping of hits back to the original text. Choosing among
+//! Owns those rules and the mapping of hits back to the original text. Choosing among
 //! a span's senses belongs to [`super::senses`]; must not touch evidence, anchoring or
 //! descriptions.
 
@@ -12,6 +12,7 @@ use super::explain::{note, Outcome, Trace};
 use super::senses::{Candidate, Senses};
 use super::Matcher;
 use crate::model::Span;
+use crate::segment::has_paragraph_break;
 use crate::text::chars::is_word_char;
 use crate::text::normalize::{is_normalized, normalize, OffsetMap};
 
@@ -65,6 +66,12 @@ pub(crate) fn select(
             continue;
         }
         let original = &text[span.range()];
+        // A name does not run across a blank line (`Kim Jong` ending one paragraph and `Un`
+        // starting the next); a single line break inside it is wrapped text.
+        if memchr::memchr(b'\n', original.as_bytes()).is_some() && has_paragraph_break(original) {
+            note(trace.as_deref_mut(), span, h.pattern, || Outcome::Paragraph);
+            continue;
+        }
         let mut senses = Senses::new();
         for r in matcher.records(h.pattern) {
             if case_ok(r, original) {

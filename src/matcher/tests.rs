@@ -498,3 +498,21 @@ fn explain_builds_the_word_index_automaton_once() {
     assert_eq!(ac.explain(&g, "Koreans met in Russia"), first);
     assert!(ac.explainer.built().is_none());
 }
+
+#[test]
+fn a_name_never_runs_across_a_blank_line() {
+    let gaz = "@type person\nKim Jong Un\n";
+    // Wrapped text keeps the name; a headline ending `Kim Jong` above a paragraph starting
+    // `Un` does not make one.
+    assert_eq!(run(gaz, "met Kim\nJong Un.").len(), 1);
+    assert!(run(gaz, "Talks with Kim Jong\n\nUn-named officials").is_empty());
+    assert!(run(gaz, "Kim Jong\n \t\nUn").is_empty());
+    let (g, m) = matcher(gaz);
+    let why = m.explain(&g, "Kim Jong\n\nUn");
+    assert_eq!((why[0].rule, why[0].accepted), (Rule::Boundary, false));
+    assert!(
+        why[0].reason.contains("paragraph break"),
+        "{}",
+        why[0].reason
+    );
+}
