@@ -128,7 +128,9 @@ pub struct DocInput<'a> {
 /// Counts documents into [`Cooccurrence`]s with one window and one citation limit.
 ///
 /// It keeps a buffer of its own across documents, so that counting allocates only for what
-/// is new: an entity, pair or surface form not seen before, or a citation that is kept.
+/// is new: an entity, pair or surface form not seen before, or a citation that is kept. A
+/// document too long to hold whole can be counted in parts cut at paragraph breaks
+/// ([`Linker::add_part`]); it keeps what a window that goes on into the next part needs.
 ///
 /// # Examples
 /// ```
@@ -147,8 +149,29 @@ pub struct DocInput<'a> {
 pub struct Linker {
     window: Window,
     evidence: usize,
-    /// (unit, entity) memberships of the document being counted.
+    /// (unit, entity) memberships of the part being counted.
     member: Vec<(u32, EntityId)>,
+    /// The document being counted in parts.
+    open: Open,
+}
+
+/// What a document counted in parts carries from one part to the next.
+#[derive(Debug, Clone, Default)]
+struct Open {
+    /// The document's position in the input, while one is open.
+    seq: Option<u64>,
+    /// Sentences and paragraphs in the parts before.
+    sentences: u32,
+    paragraphs: u32,
+    /// Memberships of units that may go on into the next part: the document's one unit,
+    /// or sliding windows that start in the last sentences.
+    carry: Vec<(u32, EntityId)>,
+    /// Spans in the document of the last sentences before this part (for the citations of
+    /// sliding windows that start there), the first being sentence `tail_first`.
+    tail: Vec<Span>,
+    tail_first: u32,
+    /// The document's text so far without its leading and trailing whitespace.
+    extent: Option<Span>,
 }
 
 impl Linker {
@@ -158,13 +181,182 @@ impl Linker {
             window,
             evidence,
             member: Vec::new(),
+            open: Open::default(),
         }
     }
 
     /// Adds one document's counts to `counts`, keeping the earliest citations per pair (by
     /// document position and unit).
     pub fn add(&mut self, counts: &mut Cooccurrence, doc: DocInput<'_>) {
-        counts.add(doc, self.window, self.evidence, &mut self.member);
+        self.add_part(counts, doc, 0, true);
+    }
+
+    /// Adds one part of a document to `counts`: `doc` holds the part's text, segmentation
+    /// and mentions (offsets into the part), `offset` is where the part starts in the
+    /// document, and `last` says whether it ends it. Parts of one document come in text
+    /// order, with the same `seq`, each cut at a paragraph break; the counts come out as
+    /// [`Linker::add`] gives for the whole text. A part with a new `seq` starts a new
+    /// document (whatever was open is dropped).
+    pub fn add_part(
+        &mut self,
+        counts: &mut Cooccurrence,
+        doc: DocInput<'_>,
+        offset: usize,
+        last: bool,
+    ) {
+        if self.open.seq != Some(doc.seq) {
+            self.open = Open {
+                seq: Some(doc.seq),
+                ..Open::default()
+            };
+            counts.documents += 1;
+        }
+        let window = self.window;
+        let seg = doc.segments;
+        let open = &mut self.open;
+        let (sb, pb) = (open.sentences, open.paragraphs);
+        // Sentences of the document so far, this part's included.
+        let total = sb + seg.sentences.len() as u32;
+        let member = &mut self.member;
+        member.clear();
+        counts.mentions(doc, |m| match window {
+            Window::Sentence => {
+                member.push((sb + seg.sentence_at(m.span.start()) as u32, m.entity))
+            }
+            Window::Paragraph => {
+                member.push((pb + seg.paragraph_at(m.span.start()) as u32, m.entity))
+            }
+            Window::Document => member.push((0, m.entity)),
+            Window::Sentences(n) => {
+                // Every window that holds the sentence; those that would start past the
+                // document's last window are dropped when it ends.
+                let s = sb + seg.sentence_at(m.span.start()) as u32;
+                for u in (s + 1).saturating_sub(n)..=s {
+                    member.push((u, m.entity));
+                }
+            }
+        });
+        member.append(&mut open.carry);
+        // Units the document has, once it ends.
+        let units = |total: u32| match window {
+            Window::Sentence => total,
+            Window::Paragraph => pb + seg.paragraphs.len() as u32,
+            Window::Document => 1,
+            Window::Sentences(n) => match total {
+                0 => 0,
+                s => s.saturating_sub(n - 1).max(1),
+            },
+        };
+        // Units that may go on into the next part are carried there.
+        if last {
+            let n = units(total);
+            member.retain(|&(u, _)| u < n);
+        } else {
+            let done = match window {
+                Window::Sentence | Window::Paragraph => u32::MAX,
+                Window::Document => 0,
+                Window::Sentences(n) => (total + 1).saturating_sub(n),
+            };
+            open.carry
+                .extend(member.iter().filter(|&&(u, _)| u >= done));
+            member.retain(|&(u, _)| u < done);
+        }
+        member.sort_unstable();
+        member.dedup();
+        // The part's text without surrounding whitespace, in the document.
+        let lead = doc.text.len() - doc.text.trim_start().len();
+        if lead < doc.text.len() {
+            let end = offset + doc.text.trim_end().len();
+            let start = open.extent.map_or(offset + lead, |e| e.start());
+            open.extent = Some(Span::new(start, end));
+        }
+        let at = |doc_len: usize| open.extent.unwrap_or(Span::new(doc_len, doc_len));
+        let document = at(offset + doc.text.len());
+        let place = Place {
+            window,
+            seg,
+            offset,
+            sb,
+            pb,
+            total,
+            tail: &open.tail,
+            tail_first: open.tail_first,
+            document,
+        };
+        counts.units_of(doc, member, self.evidence, |unit| place.extent(unit));
+        // Units are counted once each: those of a window known whole now, the rest at the
+        // document's end.
+        counts.units += match window {
+            Window::Sentence => seg.sentences.len() as u64,
+            Window::Paragraph => seg.paragraphs.len() as u64,
+            Window::Document | Window::Sentences(_) if last => units(total) as u64,
+            Window::Document | Window::Sentences(_) => 0,
+        };
+        if last {
+            self.open = Open::default();
+            return;
+        }
+        // The last sentences, which carried sliding windows may cite.
+        if let Window::Sentences(n) = window {
+            let keep = (n - 1) as usize;
+            let spans = seg.sentences.iter().map(|s| s.shift(offset));
+            open.tail.extend(spans);
+            let drop = open.tail.len().saturating_sub(keep);
+            open.tail.drain(..drop);
+            open.tail_first = total - open.tail.len() as u32;
+        }
+        open.sentences = total;
+        open.paragraphs = pb + seg.paragraphs.len() as u32;
+    }
+}
+
+/// Where the units of one part lie in its document, for citations.
+struct Place<'a> {
+    window: Window,
+    seg: &'a Segments,
+    /// Where the part starts in the document.
+    offset: usize,
+    /// Sentences and paragraphs before the part.
+    sb: u32,
+    pb: u32,
+    /// Sentences up to the part's end.
+    total: u32,
+    /// The spans of sentences `tail_first..sb`.
+    tail: &'a [Span],
+    tail_first: u32,
+    /// The document's text without surrounding whitespace, so far.
+    document: Span,
+}
+
+impl Place<'_> {
+    /// Sentence `s` of the document: in the part, or among the last before it.
+    fn sentence(&self, s: u32) -> Span {
+        match s.checked_sub(self.sb) {
+            Some(k) => self.seg.sentences[k as usize].shift(self.offset),
+            None => self.tail[(s - self.tail_first) as usize],
+        }
+    }
+
+    /// The first sentence index and the byte span in the document of unit `unit`.
+    fn extent(&self, unit: u32) -> (u32, Span) {
+        match self.window {
+            Window::Sentence => (unit, self.sentence(unit)),
+            Window::Paragraph => {
+                let local = unit - self.pb;
+                let seg = self.seg;
+                let first = seg.sentence_paragraph.partition_point(|&p| p < local);
+                (
+                    self.sb + first as u32,
+                    seg.paragraphs[local as usize].shift(self.offset),
+                )
+            }
+            Window::Document => (0, self.document),
+            Window::Sentences(n) => {
+                let last = (unit + n - 1).min(self.total - 1);
+                let span = Span::new(self.sentence(unit).start(), self.sentence(last).end());
+                (unit, span)
+            }
+        }
     }
 }
 
@@ -176,28 +368,9 @@ impl Cooccurrence {
         out
     }
 
-    fn add(
-        &mut self,
-        doc: DocInput<'_>,
-        window: Window,
-        evidence: usize,
-        member: &mut Vec<(u32, EntityId)>,
-    ) {
-        let seg = doc.segments;
-        let n_sent = seg.sentences.len();
-        let units = match window {
-            Window::Sentence => n_sent as u64,
-            Window::Paragraph => seg.paragraphs.len() as u64,
-            Window::Document => 1,
-            Window::Sentences(n) => match n_sent {
-                0 => 0,
-                s => s.saturating_sub(n as usize - 1).max(1) as u64,
-            },
-        };
-        self.units += units;
-        self.documents += 1;
-        // (unit, entity) memberships.
-        member.clear();
+    /// Counts the mentions of `doc` by entity, and hands each that stands for its entity
+    /// (not one that describes another) to `unit`.
+    fn mentions(&mut self, doc: DocInput<'_>, mut unit: impl FnMut(&Mention)) {
         for m in doc.mentions {
             let e = self.entities.entry(m.entity).or_default();
             if e.mentions == 0 || e.last_doc != Some(doc.seq) {
@@ -212,27 +385,22 @@ impl Cooccurrence {
                     e.aliases.insert(form.to_string(), 1);
                 }
             }
-            if m.describes.is_some() {
-                continue;
-            }
-            match window {
-                Window::Sentence => member.push((seg.sentence_at(m.span.start()) as u32, m.entity)),
-                Window::Paragraph => {
-                    member.push((seg.paragraph_at(m.span.start()) as u32, m.entity))
-                }
-                Window::Document => member.push((0, m.entity)),
-                Window::Sentences(n) => {
-                    let s = seg.sentence_at(m.span.start());
-                    let last = units.saturating_sub(1) as usize;
-                    let first = (s + 1).saturating_sub(n as usize);
-                    for u in first..=s.min(last) {
-                        member.push((u as u32, m.entity));
-                    }
-                }
+            if m.describes.is_none() {
+                unit(m);
             }
         }
-        member.sort_unstable();
-        member.dedup();
+    }
+
+    /// Counts the units of `member`, sorted (unit, entity) memberships without duplicates:
+    /// each entity's units and each pair's, with up to `evidence` citations whose place
+    /// `extent` gives.
+    fn units_of(
+        &mut self,
+        doc: DocInput<'_>,
+        member: &[(u32, EntityId)],
+        evidence: usize,
+        extent: impl Fn(u32) -> (u32, Span),
+    ) {
         for group in member.chunk_by(|a, b| a.0 == b.0) {
             let unit = group[0].0;
             for &(_, a) in group {
@@ -252,7 +420,7 @@ impl Cooccurrence {
                     // order within a worker, so a full list only takes earlier citations
                     // from a merge, never from here.
                     if pair.evidence.len() < evidence {
-                        let (sentence, span) = unit_extent(doc, window, unit);
+                        let (sentence, span) = extent(unit);
                         pair.evidence.push(Evidence {
                             seq: doc.seq,
                             doc: doc.id.to_string(),
@@ -287,31 +455,6 @@ impl Cooccurrence {
                 p.evidence.sort();
                 p.evidence.truncate(evidence);
             }
-        }
-    }
-}
-
-/// The first sentence index and the byte span of unit `unit`.
-fn unit_extent(doc: DocInput<'_>, window: Window, unit: u32) -> (u32, Span) {
-    let seg = doc.segments;
-    let u = unit as usize;
-    match window {
-        Window::Sentence => (unit, seg.sentences[u]),
-        Window::Paragraph => {
-            let first = seg.sentence_paragraph.partition_point(|&p| p < unit);
-            (first as u32, seg.paragraphs[u])
-        }
-        Window::Document => {
-            let start = doc.text.len() - doc.text.trim_start().len();
-            let end = doc.text.trim_end().len().max(start);
-            (0, Span::new(start, end))
-        }
-        Window::Sentences(n) => {
-            let last = (u + n as usize - 1).min(seg.sentences.len() - 1);
-            (
-                unit,
-                Span::new(seg.sentences[u].start(), seg.sentences[last].end()),
-            )
         }
     }
 }

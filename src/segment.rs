@@ -69,6 +69,27 @@ pub(crate) fn has_paragraph_break(text: &str) -> bool {
     lines.any(|line| line.ends_with('\n') && is_blank(line))
 }
 
+/// The offsets where `bytes` may be cut into parts that segment and match as the whole
+/// does: just after each line of ASCII whitespace that follows a line break and ends with
+/// one (a blank line: a paragraph break, which no sentence, name or description crosses).
+/// Works on bytes, so that a reader can cut before checking UTF-8.
+///
+/// # Examples
+/// ```
+/// let cuts: Vec<usize> = entgraph::segment::part_cuts(b"One.\n\nTwo.\n \nThree.").collect();
+/// assert_eq!(cuts, [6, 13]);
+/// ```
+pub fn part_cuts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut breaks = memchr::memchr_iter(b'\n', bytes).peekable();
+    std::iter::from_fn(move || loop {
+        let after = breaks.next()? + 1;
+        let &end = breaks.peek()?;
+        if bytes[after..end].iter().all(u8::is_ascii_whitespace) {
+            return Some(end + 1);
+        }
+    })
+}
+
 /// Paragraph spans: runs of lines separated by lines that are blank (whitespace only).
 fn paragraphs(text: &str, out: &mut Vec<Span>) {
     let mut start: Option<usize> = None;

@@ -571,6 +571,99 @@ proptest! {
     }
 }
 
+/// Hostile paragraphs joined by blank lines of several kinds, so that a text has places to
+/// be cut into parts.
+fn paragraphs_text() -> impl Strategy<Value = String> {
+    let sep = prop::sample::select(&["\n\n", "\n \n", "\r\n\r\n", "\n\n\n", ".\n\t\n"][..]);
+    prop::collection::vec((hostile_text(), sep), 1..6)
+        .prop_map(|v| v.into_iter().map(|(t, sep)| t + sep).collect::<String>())
+}
+
+/// `text` matched and counted whole, and in parts cut at some of its blank lines: the
+/// mentions (in document offsets) and the counts of every window.
+fn whole_and_parts(
+    m: &Matcher,
+    text: &str,
+    cut_mask: u64,
+    window: Window,
+) -> (
+    (Vec<entgraph::Mention>, Cooccurrence),
+    (Vec<entgraph::Mention>, Cooccurrence),
+) {
+    use entgraph::link::Linker;
+    use entgraph::matcher::DocEvidence;
+    let whole_found = m.find(text).mentions;
+    let seg = segment::segment(text);
+    let mut whole = Cooccurrence::default();
+    let doc = DocInput {
+        seq: 7,
+        id: "d",
+        text,
+        segments: &seg,
+        mentions: &whole_found,
+    };
+    Linker::new(window, 3).add(&mut whole, doc);
+
+    let mut bounds = vec![0];
+    bounds.extend(
+        segment::part_cuts(text.as_bytes())
+            .enumerate()
+            .filter(|(i, _)| cut_mask >> (i % 64) & 1 == 1)
+            .map(|(_, c)| c),
+    );
+    bounds.push(text.len());
+    bounds.dedup();
+    let parts: Vec<(usize, &str)> = bounds
+        .windows(2)
+        .map(|w| (w[0], &text[w[0]..w[1]]))
+        .collect();
+    let mut evidence = DocEvidence::default();
+    let mut scratch = Default::default();
+    for &(at, part) in &parts {
+        m.gather(part, at, &mut evidence, &mut scratch);
+    }
+    let mut linker = Linker::new(window, 3);
+    let mut counts = Cooccurrence::default();
+    let mut found = Vec::new();
+    for (k, &(at, part)) in parts.iter().enumerate() {
+        let f = m.find_part(part, &evidence, &mut scratch).mentions;
+        let seg = segment::segment(part);
+        let doc = DocInput {
+            seq: 7,
+            id: "d",
+            text: part,
+            segments: &seg,
+            mentions: &f,
+        };
+        linker.add_part(&mut counts, doc, at, k + 1 == parts.len());
+        found.extend(f.into_iter().map(|mut x| {
+            x.span = x.span.shift(at);
+            x
+        }));
+    }
+    ((whole_found, whole), (found, counts))
+}
+
+proptest! {
+    #![proptest_config(config!("parts", cases(2, 1)))]
+
+    /// A long document is matched and counted in parts cut at blank lines: the result must
+    /// be the whole text's, whatever the cuts and the window.
+    #[test]
+    fn fuzz_parts_cut_at_blank_lines_match_and_count_as_the_whole(
+        text in paragraphs_text(),
+        cut_mask in any::<u64>(),
+        window in window(),
+        builder in matcher_builder(),
+    ) {
+        let g = base_gazetteer();
+        let m = builder.build(&g).unwrap();
+        let (whole, parts) = whole_and_parts(&m, &text, cut_mask, window);
+        prop_assert_eq!(&whole.0, &parts.0, "mentions differ");
+        prop_assert_eq!(&whole.1, &parts.1, "counts differ");
+    }
+}
+
 /// A generated alias: a name, hostile pieces, or both.
 fn generated_alias() -> impl Strategy<Value = String> {
     prop::collection::vec(

@@ -190,7 +190,7 @@ impl Names<'_> {
 pub(crate) fn explain(m: &Matcher, gazetteer: &Gazetteer, text: &str) -> Vec<Explanation> {
     let mut trace = Vec::new();
     let candidates = m.candidates(text, &mut Scratch::default(), Some(&mut trace));
-    let mut found = resolve_senses(text, candidates, Some(&mut trace));
+    let mut found = resolve_senses(text, candidates, None, Some(&mut trace));
     mark_descriptions(&m.kinds, text, &mut found.mentions);
     let names = Names(gazetteer);
     let mut out: Vec<Explanation> = trace

@@ -49,7 +49,9 @@ use compile::PatternRecord;
 use describes::{mark_descriptions, EntityClass};
 use engine::{Hit, Scan};
 use explain::{Explainer, Trace};
-use senses::{resolve_senses, Candidate};
+use senses::{resolve_senses, Candidate, Sightings};
+
+pub use senses::DocEvidence;
 
 pub use explain::Rule;
 
@@ -279,8 +281,57 @@ impl Matcher {
     /// Finds the mentions in `text`, reusing `scratch`'s buffers.
     pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> DocMatches {
         let candidates = self.candidates(text, scratch, None);
-        let mut out = resolve_senses(text, candidates, None);
+        let mut out = resolve_senses(text, candidates, None, None);
         mark_descriptions(&self.kinds, text, &mut out.mentions);
+        out
+    }
+
+    /// The first of two passes over a document too long to hold whole, matched in parts
+    /// cut at paragraph breaks (blank lines, see [`crate::segment::part_cuts`]): adds the
+    /// evidence of `part`, which starts at byte `offset` of the document, to `evidence`.
+    /// Every part is gathered, in text order, before any is found with
+    /// [`Matcher::find_part`].
+    ///
+    /// # Examples
+    /// ```
+    /// use entgraph::{Gazetteer, Matcher, matcher::DocEvidence};
+    /// let g = Gazetteer::from_str("people.txt", "Gordon Brown | ~Brown\n").unwrap();
+    /// let m = Matcher::new(&g).unwrap();
+    /// let parts = ["Brown spoke first.\n\n", "Gordon Brown arrived later.\n"];
+    /// let mut evidence = DocEvidence::default();
+    /// let mut offset = 0;
+    /// for part in parts {
+    ///     m.gather(part, offset, &mut evidence, &mut Default::default());
+    ///     offset += part.len();
+    /// }
+    /// // `Brown` in the first part counts: the document names Gordon Brown in full later.
+    /// let first = m.find_part(parts[0], &evidence, &mut Default::default());
+    /// assert_eq!(first.mentions.len(), 1);
+    /// ```
+    pub fn gather(
+        &self,
+        part: &str,
+        offset: usize,
+        evidence: &mut DocEvidence,
+        scratch: &mut Scratch,
+    ) {
+        let candidates = self.candidates(part, scratch, None);
+        evidence.add(&Sightings::of(&candidates), offset);
+    }
+
+    /// The second pass over a document matched in parts (see [`Matcher::gather`]): the
+    /// mentions of `part`, with spans into `part`, decided with the whole document's
+    /// evidence. Over parts cut at blank lines it finds what [`Matcher::find`] finds in the
+    /// whole text.
+    pub fn find_part(
+        &self,
+        part: &str,
+        evidence: &DocEvidence,
+        scratch: &mut Scratch,
+    ) -> DocMatches {
+        let candidates = self.candidates(part, scratch, None);
+        let mut out = resolve_senses(part, candidates, Some(evidence), None);
+        mark_descriptions(&self.kinds, part, &mut out.mentions);
         out
     }
 

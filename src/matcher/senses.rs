@@ -8,6 +8,7 @@
 
 use std::cmp::Reverse;
 
+use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 use super::compile::PatternRecord;
@@ -72,7 +73,7 @@ pub(crate) struct Sightings(Vec<Sighting>);
 
 impl Sightings {
     /// The evidence among `candidates`.
-    fn of(candidates: &[Candidate]) -> Sightings {
+    pub(crate) fn of(candidates: &[Candidate]) -> Sightings {
         let mut sightings: Vec<Sighting> = candidates
             .iter()
             .filter_map(|c| match c.senses[..] {
@@ -102,6 +103,79 @@ impl Sightings {
     }
 }
 
+/// The evidence of a whole document that is matched in parts (see
+/// [`super::Matcher::gather`]): for each entity named unambiguously and without an anchor,
+/// how often and where first. Filled part by part, in text order, by a first pass.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocEvidence {
+    seen: FxHashMap<EntityId, Seen>,
+}
+
+/// One entity's evidence in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Seen {
+    count: usize,
+    /// Byte offset of the first sighting in the document.
+    first: usize,
+}
+
+impl DocEvidence {
+    /// Adds the sightings of the part at byte `offset`; parts come in text order.
+    pub(crate) fn add(&mut self, part: &Sightings, offset: usize) {
+        for group in part.0.chunk_by(|a, b| a.entity == b.entity) {
+            let s = self.seen.entry(group[0].entity).or_insert(Seen {
+                count: 0,
+                first: offset + group[0].at,
+            });
+            s.count += group.len();
+        }
+    }
+
+    /// Entities with evidence.
+    pub fn len(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// Whether no entity has evidence.
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+}
+
+/// What the sense rules consult: the document's sightings, or for one part of a long
+/// document, the part's sightings (for local context, which never crosses a part's
+/// paragraph breaks) and the whole document's counts and first sightings.
+pub(crate) struct Evidence<'a> {
+    local: Sightings,
+    whole: Option<&'a DocEvidence>,
+}
+
+impl Evidence<'_> {
+    /// How often `e` is named unambiguously in the document.
+    fn count(&self, e: EntityId) -> usize {
+        match self.whole {
+            Some(w) => w.seen.get(&e).map_or(0, |s| s.count),
+            None => self.local.count(e),
+        }
+    }
+
+    /// Where `e` is first named unambiguously (in the text's coordinates, or the
+    /// document's for a part); only asked for entities with evidence.
+    fn first(&self, e: EntityId) -> usize {
+        match self.whole {
+            Some(w) => w.seen.get(&e).map_or(usize::MAX, |s| s.first),
+            None => self.local.positions(e).first().map_or(usize::MAX, |s| s.at),
+        }
+    }
+
+    /// The last unambiguous mention of `e` before `at` in the text.
+    fn preceding(&self, e: EntityId, at: usize) -> Option<usize> {
+        let p = self.local.positions(e);
+        let k = p.partition_point(|s| s.at < at);
+        k.checked_sub(1).map(|k| p[k].at)
+    }
+}
+
 /// The sense chosen for a span.
 struct Choice {
     entity: EntityId,
@@ -110,14 +184,19 @@ struct Choice {
     resolved: bool,
 }
 
-/// Applies anchoring and per-document ambiguity resolution. With `trace`, every candidate
-/// is recorded with its outcome.
+/// Applies anchoring and per-document ambiguity resolution. `whole`: the evidence of the
+/// whole document when `text` is one part of it (cut at a paragraph break), else the text
+/// is the document. With `trace`, every candidate is recorded with its outcome.
 pub(crate) fn resolve_senses(
     text: &str,
     candidates: Vec<Candidate>,
+    whole: Option<&DocEvidence>,
     mut trace: Option<&mut Vec<Trace>>,
 ) -> DocMatches {
-    let evidence = Sightings::of(&candidates);
+    let evidence = Evidence {
+        local: Sightings::of(&candidates),
+        whole,
+    };
     let mut out = DocMatches::default();
     out.mentions.reserve(candidates.len());
     for c in candidates {
@@ -195,7 +274,7 @@ pub(crate) fn resolve_senses(
 /// Il Sung founded the state. Kim ruled..."), and otherwise to the sense the document
 /// introduced first (its subject: a `Kim` after a paragraph about the father still means
 /// the son the article is about). Without evidence, the declared default sense.
-fn pick(text: &str, senses: &[Sense], evidence: &Sightings, at: usize) -> Option<Sense> {
+fn pick(text: &str, senses: &[Sense], evidence: &Evidence, at: usize) -> Option<Sense> {
     let count = |e: EntityId| evidence.count(e);
     let best = senses.iter().map(|s| count(s.entity)).max().unwrap_or(0);
     if best == 0 {
@@ -213,17 +292,9 @@ fn pick(text: &str, senses: &[Sense], evidence: &Sightings, at: usize) -> Option
     if let [only] = tied[..] {
         return Some(only);
     }
-    let preceding = |e: EntityId| {
-        evidence
-            .positions(e)
-            .iter()
-            .map(|p| p.at)
-            .filter(|&p| p < at)
-            .max()
-    };
     let nearest = tied
         .iter()
-        .filter_map(|s| preceding(s.entity).map(|p| (p, s)))
+        .filter_map(|s| evidence.preceding(s.entity, at).map(|p| (p, s)))
         .max_by_key(|&(p, s)| (p, Reverse(s.entity)));
     if let Some((p, s)) = nearest {
         if !has_paragraph_break(&text[p.min(at)..at]) {
@@ -231,6 +302,6 @@ fn pick(text: &str, senses: &[Sense], evidence: &Sightings, at: usize) -> Option
         }
     }
     tied.iter()
-        .min_by_key(|s| (evidence.positions(s.entity)[0].at, s.entity))
+        .min_by_key(|s| (evidence.first(s.entity), s.entity))
         .copied()
 }
