@@ -19,8 +19,8 @@
 //!   error naming it ("UTF-16 is not supported; convert to UTF-8").
 //!
 //! A JSONL line that does not parse is reported as `path:line` and skipped; an unreadable
-//! file is reported and the stream goes on; a document over [`MAX_DOCUMENT_BYTES`] (4 GiB:
-//! offsets are 32-bit) is refused with an error naming it. Problems are yielded as values,
+//! file is reported and the stream goes on; a document held whole over
+//! [`MAX_DOCUMENT_BYTES`] (4 GiB: offsets are 32-bit) is refused with an error naming it. Problems are yielded as values,
 //! in order with the documents, never printed. Reading is `raw` (bytes, cheap enough for one
 //! thread to feed many); decoding (UTF-8, the JSON Lines line format in `jsonl`) is done by
 //! whoever takes the units. Must not segment, match, or know anything about entities.
@@ -35,10 +35,12 @@ use crate::text::encoding::{is_utf16, UTF8_BOM};
 use crate::walk;
 
 mod jsonl;
+mod parts;
 mod raw;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use parts::Parts;
 pub(crate) use raw::{Raw, RawBlocks, Unit};
 
 use jsonl::parse_jsonl_document;

@@ -1,5 +1,5 @@
-//! Reading input as bytes: each text file whole, each JSON Lines file in blocks of whole
-//! lines, with the buffers of processed blocks read into again. Splitting a block into
+//! Reading input as bytes: each text file whole (or, for a job that reads long documents
+//! in parts, a long one left unread), each JSON Lines file in blocks of whole lines, with the buffers of processed blocks read into again. Splitting a block into
 //! [`Unit`]s is here too; decoding them is not.
 //!
 //! Must not check UTF-8, parse JSON or know about documents beyond their bytes (but a JSON
@@ -35,6 +35,14 @@ pub(crate) enum Raw {
         /// The lines, each ended by a line break but perhaps the last of the file.
         bytes: Vec<u8>,
     },
+    /// A text file longer than the part size of a job that reads long documents in parts
+    /// (see [`super::Parts`]): not read here, the job reads it.
+    Long {
+        /// The document id: the path as given.
+        id: String,
+        /// The file.
+        path: std::path::PathBuf,
+    },
     /// Something could not be read.
     Problem(Problem),
 }
@@ -63,6 +71,20 @@ pub(crate) enum Unit<'a> {
 }
 
 impl Raw {
+    /// The text file `path` (document id `id`) read whole, or the problem reading it.
+    pub(crate) fn read_whole(id: &str, path: &std::path::Path) -> Raw {
+        match std::fs::read(path) {
+            Ok(bytes) => Raw::File {
+                id: id.to_string(),
+                bytes,
+            },
+            Err(e) => Raw::Problem(Problem::error(
+                Location::file(id),
+                format!("cannot read input: {e}"),
+            )),
+        }
+    }
+
     /// The units, in order; blank lines are skipped.
     pub(crate) fn units(&self) -> impl Iterator<Item = Unit<'_>> + '_ {
         let (file, first, lines): (Option<&std::sync::Arc<str>>, usize, &[u8]) = match self {
@@ -76,7 +98,7 @@ impl Raw {
         let single = match self {
             Raw::File { id, bytes } => Some(Unit::File { id, bytes }),
             Raw::Problem(p) => Some(Unit::Problem(p)),
-            Raw::Lines { .. } => None,
+            Raw::Lines { .. } | Raw::Long { .. } => None,
         };
         let lines = file.into_iter().flat_map(move |file| {
             // Line starts and ends by memchr: a block is a megabyte.
@@ -108,6 +130,8 @@ pub(crate) struct RawBlocks {
     sources: std::vec::IntoIter<Source>,
     jsonl: Option<Jsonl>,
     pub(super) spare: Vec<Vec<u8>>,
+    /// Text files longer than this are handed on unread, as [`Raw::Long`].
+    long_above: Option<usize>,
 }
 
 /// A JSON Lines file being read in blocks.
@@ -133,7 +157,15 @@ impl RawBlocks {
             sources: sources.into_iter(),
             jsonl: None,
             spare: Vec::new(),
+            long_above: None,
         }
+    }
+
+    /// Hands on text files longer than `bytes` unread, as [`Raw::Long`], for a job that
+    /// reads them in parts; `None` (the default) reads every text file whole.
+    pub(crate) fn long_above(mut self, bytes: Option<usize>) -> RawBlocks {
+        self.long_above = bytes;
+        self
     }
 
     /// Takes back a piece that has been processed: the buffer of a block of lines is read
@@ -179,17 +211,15 @@ impl Iterator for RawBlocks {
                     // Refused before it is read: no need to hold gigabytes to say no.
                     let len = std::fs::metadata(&path).map_or(0, |m| m.len());
                     let len = usize::try_from(len).unwrap_or(usize::MAX);
+                    // Read in parts, a document may be longer than one read whole.
+                    if self.long_above.is_some_and(|above| len > above) {
+                        return Some(Raw::Long { id, path });
+                    }
                     if let Some(p) = too_long(Location::file(id.as_str()), len, MAX_DOCUMENT_BYTES)
                     {
                         return Some(Raw::Problem(p));
                     }
-                    return Some(match std::fs::read(&path) {
-                        Ok(bytes) => Raw::File { id, bytes },
-                        Err(e) => Raw::Problem(Problem::error(
-                            Location::file(id),
-                            format!("cannot read input: {e}"),
-                        )),
-                    });
+                    return Some(Raw::read_whole(&id, &path));
                 }
                 Source::Jsonl(path) => {
                     let name = path.display().to_string();

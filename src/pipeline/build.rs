@@ -7,12 +7,15 @@
 //! citations and problems keep input order whoever counts them. Must not choose or write
 //! output files: the caller writes the [`Graph`] returned.
 
+use std::path::PathBuf;
+
 use super::driver::{self, match_piece, Job, Tally};
 use super::{BuildOptions, Engine, Error, RunOptions, Stats};
-use crate::corpus::Raw;
+use crate::corpus::{Parts, Raw};
+use crate::error::{Location, Problem};
 use crate::graph::{self, Graph};
 use crate::link::{Cooccurrence, DocInput, Linker, Window};
-use crate::matcher::Scratch;
+use crate::matcher::{DocEvidence, Scratch};
 use crate::model::Segments;
 use crate::segment::segment_into;
 
@@ -30,6 +33,8 @@ struct Count<'a> {
     engine: &'a Engine,
     window: Window,
     evidence: usize,
+    /// Text files longer than this are read in parts of about this size.
+    part_bytes: usize,
 }
 
 /// What one worker accumulates over the documents it is given, and its buffers.
@@ -38,6 +43,8 @@ struct Fold {
     scratch: Scratch,
     segments: Segments,
     linker: Linker,
+    /// The text of a part of a long document.
+    part: String,
 }
 
 impl Job for Count<'_> {
@@ -51,10 +58,27 @@ impl Job for Count<'_> {
             scratch: Scratch::default(),
             segments: Segments::default(),
             linker: Linker::new(self.window, self.evidence),
+            part: String::new(),
         }
     }
 
+    fn long_above(&self) -> Option<usize> {
+        Some(self.part_bytes)
+    }
+
     fn piece(&self, f: &mut Fold, tally: &mut Tally, piece: u64, raw: &Raw) -> Option<()> {
+        if let Raw::Long { id, path } = raw {
+            // The document is the piece's only unit.
+            let seq = piece << 32;
+            match self.long(f, seq, id, path) {
+                Ok((counts, t)) => {
+                    f.counts.merge(counts, self.evidence);
+                    tally.merge(t);
+                }
+                Err(p) => tally.problems.push((seq, p)),
+            }
+            return None;
+        }
         let (segments, linker, counts) = (&mut f.segments, &mut f.linker, &mut f.counts);
         match_piece(
             &self.engine.matcher,
@@ -83,6 +107,56 @@ impl Job for Count<'_> {
     }
 }
 
+impl Count<'_> {
+    /// Counts a document too long to hold whole, at input position `seq`, in two passes
+    /// over its parts: the first gathers the evidence the sense rules need (which entities
+    /// the document names, how often, where first), the second matches, segments and
+    /// counts each part with it. Returns the document's counts and tally, to be added only
+    /// once the whole document is read: one that cannot be read to its end (or changes
+    /// between the passes) is skipped whole, with the problem.
+    fn long(
+        &self,
+        f: &mut Fold,
+        seq: u64,
+        id: &str,
+        path: &PathBuf,
+    ) -> Result<(Cooccurrence, Tally), Problem> {
+        let matcher = &self.engine.matcher;
+        let mut parts = Parts::new(id, path, self.part_bytes)?;
+        let mut evidence = DocEvidence::default();
+        let mut length = 0;
+        while let Some(p) = parts.next_part(&mut f.part)? {
+            matcher.gather(&f.part, p.offset, &mut evidence, &mut f.scratch);
+            length = p.offset + f.part.len();
+        }
+        parts.rewind()?;
+        let mut counts = Cooccurrence::default();
+        let mut tally = Tally::default();
+        while let Some(p) = parts.next_part(&mut f.part)? {
+            let text = f.part.as_str();
+            let found = matcher.find_part(text, &evidence, &mut f.scratch);
+            tally.part(text.len(), &found);
+            segment_into(text, &mut f.segments);
+            let input = DocInput {
+                seq,
+                id,
+                text,
+                segments: &f.segments,
+                mentions: &found.mentions,
+            };
+            f.linker.add_part(&mut counts, input, p.offset, p.last);
+            if p.last && p.offset + text.len() != length {
+                return Err(Problem::error(
+                    Location::file(parts.id()),
+                    "the file changed while it was read; skipped".to_string(),
+                ));
+            }
+        }
+        tally.documents = 1;
+        Ok((counts, tally))
+    }
+}
+
 /// Runs corpus → matcher → link and returns the counts. Each worker folds the documents
 /// it is given into counts of its own; the counts are then merged, and since merging adds
 /// counts and keeps the earliest citations, the result does not depend on which worker
@@ -102,6 +176,7 @@ pub fn count<S: AsRef<str>>(
         engine,
         window: opts.graph.window,
         evidence: opts.evidence,
+        part_bytes: run.part_bytes(),
     };
     let (total, mut stats) = driver::run(&job, inputs, run.threads, progress, &mut |(), _| {})?;
     let mentions = total.counts.entities.iter().map(|(&e, c)| (e, c.mentions));

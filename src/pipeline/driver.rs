@@ -49,6 +49,12 @@ pub(super) trait Job: Sync {
     /// A worker's state before its first piece.
     fn worker(&self) -> Self::Worker;
 
+    /// Text files longer than this come to [`Job::piece`] unread, as [`Raw::Long`], for
+    /// the job to read in parts; `None` (the default): every file is read whole.
+    fn long_above(&self) -> Option<usize> {
+        None
+    }
+
     /// Processes piece number `piece` into the worker's state and `tally`; returns what
     /// must reach the caller in input order, if anything.
     fn piece(
@@ -116,13 +122,19 @@ impl Tally {
     /// Counts one matched document of `bytes` bytes.
     pub(super) fn document(&mut self, bytes: usize, found: &DocMatches) {
         self.documents += 1;
+        self.part(bytes, found);
+    }
+
+    /// Counts one matched part of `bytes` bytes of a document read in parts.
+    pub(super) fn part(&mut self, bytes: usize, found: &DocMatches) {
         self.bytes += bytes as u64;
         self.mentions += found.mentions.len() as u64;
         self.ambiguous_dropped += found.ambiguous_dropped as u64;
         self.anchored_dropped += found.anchored_dropped as u64;
     }
 
-    fn merge(&mut self, other: Tally) {
+    /// Adds `other`'s counts and problems.
+    pub(super) fn merge(&mut self, other: Tally) {
         self.documents += other.documents;
         self.bytes += other.bytes;
         self.mentions += other.mentions;
@@ -211,6 +223,15 @@ pub(super) fn match_piece(
     mut problem: impl FnMut(&mut Tally, u64, Problem),
     mut each: impl FnMut(u64, usize, Document, DocMatches),
 ) -> u64 {
+    // A long file handed on unread is read whole by a job that does not read in parts.
+    let whole;
+    let raw = match raw {
+        Raw::Long { id, path } => {
+            whole = Raw::read_whole(id, path);
+            &whole
+        }
+        _ => raw,
+    };
     let mut units = 0;
     for (k, unit) in raw.units().enumerate() {
         units += 1;
@@ -367,7 +388,7 @@ fn spawn_and_collect<J: Job>(
         std::thread::Builder::new()
             .name("entgraph-reader".into())
             .spawn_scoped(scope, move || {
-                let mut blocks = RawBlocks::new(sources);
+                let mut blocks = RawBlocks::new(sources).long_above(job.long_above());
                 for piece in 0u64.. {
                     // A token a piece; the tokens are gone only when the run stopped early.
                     if token_rx.recv().is_err() {

@@ -54,11 +54,29 @@ impl Default for LoadOptions {
     }
 }
 
-/// How a run over a corpus is carried out. `Default`: one worker thread per core.
+/// How a run over a corpus is carried out. `Default`: one worker thread per core, long
+/// documents in parts of [`PART_BYTES`].
 #[derive(Debug, Clone, Default)]
 pub struct RunOptions {
     /// Worker threads; 0 means one per core.
     pub threads: usize,
+    /// `build` reads a text file longer than this in parts of about this size, cut at
+    /// blank lines, in two passes, so that memory stays a small multiple of the part
+    /// size (0 means [`PART_BYTES`]). JSON Lines documents are read whole.
+    pub part_bytes: usize,
+}
+
+/// The default part size of [`RunOptions`] (its `part_bytes`): 8 MiB.
+pub const PART_BYTES: usize = 8 << 20;
+
+impl RunOptions {
+    /// The part size, with 0 read as the default.
+    fn part_bytes(&self) -> usize {
+        match self.part_bytes {
+            0 => PART_BYTES,
+            n => n.min(crate::corpus::MAX_DOCUMENT_BYTES),
+        }
+    }
 }
 
 /// What [`build`] and [`count`] make of the mentions. `Default` gives the documented
@@ -275,7 +293,10 @@ mod tests {
             let stats = scan(
                 &e,
                 &inputs,
-                &RunOptions { threads },
+                &RunOptions {
+                    threads,
+                    ..RunOptions::default()
+                },
                 &mut |_| {},
                 &mut |p| docs.push((p.seq, p.doc.id)),
             )
@@ -283,7 +304,10 @@ mod tests {
             let (_, counted) = count(
                 &e,
                 &inputs,
-                &RunOptions { threads },
+                &RunOptions {
+                    threads,
+                    ..RunOptions::default()
+                },
                 &BuildOptions::default(),
                 &mut |_| {},
             )
@@ -320,5 +344,113 @@ mod tests {
 
     fn texts(s: &Stats) -> Vec<String> {
         s.problems.iter().map(|p| p.to_string()).collect()
+    }
+
+    /// The shipped sample articles as one long document, read in parts of a few hundred
+    /// bytes and whole: the same counts for every window, and a long file that stops being
+    /// UTF-8 halfway is skipped whole with its line.
+    #[test]
+    fn a_long_document_read_in_parts_counts_as_read_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut text = String::new();
+        let mut articles: Vec<_> = std::fs::read_dir(root.join("samples"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        articles.sort();
+        for a in &articles {
+            text.push_str(&std::fs::read_to_string(a).unwrap());
+            text.push_str("\n\n");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let long = dir.path().join("long.txt");
+        std::fs::write(&long, &text).unwrap();
+        let e = load(&LoadOptions {
+            gazetteers: vec!["korea-russia-2019".to_string()],
+            ..LoadOptions::default()
+        })
+        .unwrap();
+        let inputs = [long.to_str().unwrap()];
+        // What a graph shows: per-entity and per-pair counts and citations.
+        type Shown = (
+            u64,
+            u64,
+            Vec<(EntityId, u64, u64, u64, Vec<(String, u64)>)>,
+            Vec<((EntityId, EntityId), u64, u64, Vec<crate::link::Evidence>)>,
+        );
+        let shown = |c: crate::link::Cooccurrence| -> Shown {
+            let mut es: Vec<_> = c
+                .entities
+                .into_iter()
+                .map(|(k, v)| {
+                    let mut a: Vec<_> = v.aliases.into_iter().collect();
+                    a.sort();
+                    (k, v.mentions, v.documents, v.units, a)
+                })
+                .collect();
+            es.sort();
+            let mut ps: Vec<_> = c
+                .pairs
+                .into_iter()
+                .map(|(k, v)| (k, v.units, v.documents, v.evidence))
+                .collect();
+            ps.sort();
+            (c.units, c.documents, es, ps)
+        };
+        for window in ["sentence", "paragraph", "document", "sentences:3"] {
+            let opts = BuildOptions {
+                graph: GraphOptions {
+                    window: window.parse().unwrap(),
+                    ..GraphOptions::default()
+                },
+                ..BuildOptions::default()
+            };
+            let run = |part_bytes| {
+                let run = RunOptions {
+                    part_bytes,
+                    ..RunOptions::default()
+                };
+                count(&e, &inputs, &run, &opts, &mut |_| {}).unwrap()
+            };
+            let (whole, ws) = run(0);
+            let (parts, ps) = run(700);
+            assert!(text.len() > 20 * 700 && text.len() < PART_BYTES);
+            assert!(whole.pairs.len() > 10, "{window}");
+            assert_eq!(shown(whole), shown(parts), "{window}");
+            assert_eq!(
+                (
+                    ws.documents,
+                    ws.bytes,
+                    ws.mentions,
+                    ws.ambiguous_dropped,
+                    ws.anchored_dropped
+                ),
+                (
+                    ps.documents,
+                    ps.bytes,
+                    ps.mentions,
+                    ps.ambiguous_dropped,
+                    ps.anchored_dropped
+                )
+            );
+            assert!(ps.problems.is_empty(), "{:?}", ps.problems);
+        }
+        let mut bad = text.clone().into_bytes();
+        let at = bad.len() / 2;
+        bad.insert(at, 0xFF);
+        std::fs::write(&long, &bad).unwrap();
+        let run = RunOptions {
+            part_bytes: 700,
+            ..RunOptions::default()
+        };
+        let (c, stats) = count(&e, &inputs, &run, &BuildOptions::default(), &mut |_| {}).unwrap();
+        assert_eq!((c.documents, c.pairs.len(), stats.documents), (0, 0, 0));
+        let line = bad[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        assert_eq!(stats.problems.len(), 1);
+        assert_eq!(
+            stats.problems[0].location.to_string(),
+            format!("{}:{line}", inputs[0])
+        );
     }
 }

@@ -318,6 +318,7 @@ impl CorpusArgs {
     pub(crate) fn run_options(&self) -> RunOptions {
         RunOptions {
             threads: self.threads,
+            ..RunOptions::default()
         }
     }
 }
