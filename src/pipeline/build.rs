@@ -70,7 +70,7 @@ impl Job for Count<'_> {
         if let Raw::Long { id, path } = raw {
             // The document is the piece's only unit.
             let seq = piece << 32;
-            match self.long(f, seq, id, path) {
+            match self.long(f, tally, seq, id, path) {
                 Ok((counts, t)) => {
                     f.counts.merge(counts, self.evidence);
                     tally.merge(t);
@@ -113,10 +113,12 @@ impl Count<'_> {
     /// the document names, how often, where first), the second matches, segments and
     /// counts each part with it. Returns the document's counts and tally, to be added only
     /// once the whole document is read: one that cannot be read to its end (or changes
-    /// between the passes) is skipped whole, with the problem.
+    /// between the passes) is skipped whole, with the problem. Each pass shows half of
+    /// each part's bytes in `shown`'s progress.
     fn long(
         &self,
         f: &mut Fold,
+        shown: &mut Tally,
         seq: u64,
         id: &str,
         path: &PathBuf,
@@ -128,6 +130,7 @@ impl Count<'_> {
         while let Some(p) = parts.next_part(&mut f.part)? {
             matcher.gather(&f.part, p.offset, &mut evidence, &mut f.scratch);
             length = p.offset + f.part.len();
+            shown.progress(f.part.len() as u64 / 2);
         }
         parts.rewind()?;
         let mut counts = Cooccurrence::default();
@@ -136,6 +139,7 @@ impl Count<'_> {
             let text = f.part.as_str();
             let found = matcher.find_part(text, &evidence, &mut f.scratch);
             tally.part(text.len(), &found);
+            shown.progress((text.len() - text.len() / 2) as u64);
             segment_into(text, &mut f.segments);
             let input = DocInput {
                 seq,

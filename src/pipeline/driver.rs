@@ -90,6 +90,11 @@ pub(super) struct Tally {
     pub(super) ids: Vec<SeenId>,
     /// The JSON Lines file of each piece whose ids are in `ids`, by piece number.
     pub(super) id_files: Vec<(u64, Arc<str>)>,
+    /// Where a piece that takes long (a long document read in parts) shows its progress
+    /// before it is done; set by the driver.
+    live: Option<Arc<Live>>,
+    /// Bytes shown that way during the current piece.
+    shown: u64,
 }
 
 /// Mentions by entity over the documents one worker matched, for the counts by type of
@@ -133,6 +138,15 @@ impl Tally {
         self.anchored_dropped += found.anchored_dropped as u64;
     }
 
+    /// Shows `bytes` more of the current piece processed in the run's progress, before the
+    /// piece is done (when it is, its own counts replace these).
+    pub(super) fn progress(&mut self, bytes: u64) {
+        if let Some(live) = &self.live {
+            live.partial.fetch_add(bytes, Relaxed);
+            self.shown += bytes;
+        }
+    }
+
     /// Adds `other`'s counts and problems.
     pub(super) fn merge(&mut self, other: Tally) {
         self.documents += other.documents;
@@ -147,23 +161,29 @@ impl Tally {
 }
 
 /// Running totals the workers publish for progress.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Live {
     documents: AtomicU64,
     bytes: AtomicU64,
     mentions: AtomicU64,
+    /// Bytes of pieces still in progress (see [`Tally::progress`]).
+    partial: AtomicU64,
 }
 
 impl Live {
-    fn add(&self, now: &Tally, before: (u64, u64, u64)) {
+    /// Publishes a piece's counts: what `now` has beyond `before`, in place of what the
+    /// piece showed while in progress.
+    fn add(&self, now: &mut Tally, before: (u64, u64, u64)) {
         self.documents.fetch_add(now.documents - before.0, Relaxed);
         self.bytes.fetch_add(now.bytes - before.1, Relaxed);
         self.mentions.fetch_add(now.mentions - before.2, Relaxed);
+        self.partial
+            .fetch_sub(std::mem::take(&mut now.shown), Relaxed);
     }
 
     fn fill(&self, stats: &mut Stats) {
         stats.documents = self.documents.load(Relaxed);
-        stats.bytes = self.bytes.load(Relaxed);
+        stats.bytes = self.bytes.load(Relaxed) + self.partial.load(Relaxed);
         stats.mentions = self.mentions.load(Relaxed);
     }
 }
@@ -376,7 +396,7 @@ fn spawn_and_collect<J: Job>(
     let in_flight = (READ_AHEAD + 1) * threads;
     let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Raw)>(in_flight);
     let work_rx = Mutex::new(work_rx);
-    let live = Live::default();
+    let live = Arc::new(Live::default());
     std::thread::scope(|scope| {
         let spawn_error = |e: std::io::Error| Error::Threads(e.to_string());
         let (token_tx, token_rx) = mpsc::channel::<()>();
@@ -407,8 +427,12 @@ fn spawn_and_collect<J: Job>(
             .map_err(spawn_error)?;
         let (results_tx, results) = mpsc::channel::<Message<J>>();
         for i in 0..threads {
-            let (work_rx, live, give_back, results_tx) =
-                (&work_rx, &live, give_back.clone(), results_tx.clone());
+            let (work_rx, live, give_back, results_tx) = (
+                &work_rx,
+                Arc::clone(&live),
+                give_back.clone(),
+                results_tx.clone(),
+            );
             std::thread::Builder::new()
                 .name(format!("entgraph-worker-{i}"))
                 .spawn_scoped(scope, move || {
@@ -427,13 +451,16 @@ fn spawn_and_collect<J: Job>(
 fn work<J: Job>(
     job: &J,
     work_rx: &Mutex<mpsc::Receiver<(u64, Raw)>>,
-    live: &Live,
+    live: Arc<Live>,
     give_back: &mpsc::Sender<Raw>,
     results: mpsc::Sender<Message<J>>,
 ) {
     let _alarm = PanicAlarm(results.clone());
     let mut worker = job.worker();
-    let mut tally = Tally::default();
+    let mut tally = Tally {
+        live: Some(Arc::clone(&live)),
+        ..Tally::default()
+    };
     loop {
         let next = match work_rx.lock() {
             Ok(rx) => rx.recv(),
@@ -442,7 +469,7 @@ fn work<J: Job>(
         let Ok((piece, raw)) = next else { break };
         let before = (tally.documents, tally.bytes, tally.mentions);
         let out = job.piece(&mut worker, &mut tally, piece, &raw);
-        live.add(&tally, before);
+        live.add(&mut tally, before);
         // The reader is gone only at the end of the input.
         let _ = give_back.send(raw);
         // The receiver is gone only when the run stopped early.
