@@ -3,7 +3,9 @@
 # directory always holds a complete output set: the old one or the new one, never a new
 # graph.dot beside an old graph.json, and no temporary files other than the killed run's
 # own `.entgraph-<pid>-*.tmp` (which the next run removes; a final complete run must leave
-# none at all).
+# none at all). A run killed in the few system calls between the renames of its set leaves
+# a journal (`.entgraph-<pid>.journal`); the next run finishes the set from it before doing
+# anything else, and that finished set is what is checked.
 #
 # Usage: scripts/kill_loop.sh [RUNS]   (default 30)
 #   ENTGRAPH=path/to/entgraph   the binary (default: $CARGO_TARGET_DIR or target, release)
@@ -49,7 +51,7 @@ echo "                           set B: $sum_b"
 
 cp -r "$work/a" "$out"
 current=a
-old=0 new=0 left_temps=0
+old=0 new=0 left_temps=0 journaled=0
 for i in $(seq 1 "$RUNS"); do
     if [ "$current" = a ]; then next=b; opts=("${opts_b[@]}"); else next=a; opts=("${opts_a[@]}"); fi
     # Half the kills anywhere in the run, half in its last third, where the files are written.
@@ -63,6 +65,15 @@ for i in $(seq 1 "$RUNS"); do
     wait "$pid" 2>/dev/null || true
     got=$(set_sum "$out")
     was=sum_$current will=sum_$next
+    finished=""
+    if [ "$got" != "${!was}" ] && [ "$got" != "${!will}" ] && ls -A "$out" | grep -q '^\.entgraph-.*\.journal$'; then
+        # Killed between the renames: the journal it left lets the next run finish the
+        # set. A run that fails at once (a missing input) recovers the directory first.
+        "$ENTGRAPH" build "$work/missing.txt" -q -o "$out" 2>/dev/null && { echo "kill_loop: the recovery run should fail" >&2; exit 2; }
+        got=$(set_sum "$out")
+        finished=" (killed between its renames; finished from its journal by the next run)"
+        journaled=$((journaled + 1))
+    fi
     if [ "$got" = "${!was}" ]; then verdict=old; old=$((old + 1))
     elif [ "$got" = "${!will}" ]; then verdict=new; new=$((new + 1)); current=$next
     else
@@ -74,13 +85,14 @@ for i in $(seq 1 "$RUNS"); do
         case "$t" in
             .entgraph-"$pid"-*.tmp) ;;
             .entgraph-*.tmp) ;; # from a run killed before it could clean up; checked below
+            .entgraph-*.journal) ;; # killed after its renames, before removing it; the next run does
             *) echo "run $i: unexpected file $t in the output directory"; exit 1 ;;
         esac
     done
     [ -z "$temps" ] || left_temps=$((left_temps + 1))
     note=""
     [ -z "$temps" ] || note=" (and the killed run's temporaries: $(echo $temps))"
-    printf 'run %2d: killed at %6.2fs: %s set%s\n' "$i" "$delay" "$verdict" "$note"
+    printf 'run %2d: killed at %6.2fs: %s set%s%s\n' "$i" "$delay" "$verdict" "$finished" "$note"
 done
 # A complete run removes every temporary of the killed runs.
 run "$out" "${opts_a[@]}"
@@ -88,4 +100,5 @@ rest=$(cd "$out" && ls -A | grep -v -x -e graph.dot -e graph.json || true)
 [ -z "$rest" ] || { echo "temporaries left after a complete run: $rest"; exit 1; }
 [ "$(set_sum "$out")" = "$sum_a" ] || { echo "the complete run did not write set A"; exit 1; }
 echo "$RUNS kills: $old left the old set, $new the new set, none a mixed or partial set;"
-echo "$left_temps left the killed run's temporaries, all removed by the next complete run"
+echo "$left_temps left the killed run's temporaries, all removed by the next complete run;"
+echo "$journaled were killed between the renames of the set and finished from the journal"

@@ -89,12 +89,19 @@ pub fn write_atomic(
 /// all of them are written (and no destination is a directory, say) are they renamed into
 /// place, one after the other, and the directory synced. On any failure before that, this
 /// run's temporaries are removed and the files already in `dir` are left exactly as they
-/// were: never a new file beside an old one. Renaming two files is not atomic as a pair:
-/// a crash between the renames (a window of a few system calls, after all writing is
-/// done) can still leave part of the new set beside part of the old one.
+/// were: never a new file beside an old one.
 ///
-/// Stale temporaries of earlier runs that were killed are removed first (see
-/// [`remove_stale_temporaries`]).
+/// Renaming two files is not atomic as a pair, so before the first rename a journal
+/// (`.entgraph-<pid>.journal`, naming each temporary and its destination) is put in place,
+/// and removed after the last: a run killed between two renames leaves it, and the next
+/// run that recovers the directory ([`remove_stale_temporaries`], which `entgraph build`
+/// calls first) finishes the renames, so the new set is completed rather than mixed with
+/// the old. The window itself is kept to a few system calls: the files being replaced are
+/// kept alive under a second name until every rename is done, so that no rename has to
+/// free a large file's blocks.
+///
+/// Stale temporaries and journals of earlier runs that were killed are dealt with first
+/// (see [`remove_stale_temporaries`]).
 ///
 /// # Errors
 /// The first file that could not be written or moved into place, with its I/O error.
@@ -136,17 +143,84 @@ pub fn write_set(
             });
         }
     }
+    // The replaced files live on under a second name until every rename is done.
+    let mut kept = Vec::new();
+    for (path, name) in finals.iter().zip(names) {
+        let keep = dir.join(temporary_name(&format!("{name}.old")));
+        let _ = std::fs::remove_file(&keep);
+        if std::fs::hard_link(path, &keep).is_ok() {
+            kept.push(keep);
+        }
+    }
+    let journal = dir.join(journal_name(std::process::id()));
+    let lines: String = temporaries
+        .iter()
+        .zip(names)
+        .map(|(t, name)| {
+            let t = t.file_name().unwrap_or_default().to_string_lossy();
+            format!("{t}\t{name}\n")
+        })
+        .collect();
+    if let Err(e) = write_atomic(&journal, |w| w.write_all(lines.as_bytes())) {
+        remove_all(&temporaries);
+        remove_all(&kept);
+        return Err(e);
+    }
     for (k, (tmp, path)) in temporaries.iter().zip(&finals).enumerate() {
         if let Err(source) = std::fs::rename(tmp, path) {
+            // Nothing left to finish: the journal goes, what was renamed stays.
             remove_all(&temporaries[k..]);
+            let _ = std::fs::remove_file(&journal);
+            remove_all(&kept);
             return Err(OutputError {
                 path: path.clone(),
                 source,
             });
         }
     }
+    let _ = std::fs::remove_file(&journal);
     sync_dir(dir);
+    remove_all(&kept);
     Ok(finals)
+}
+
+/// The journal file name of process `pid`'s output set: `.entgraph-<pid>.journal`.
+fn journal_name(pid: u32) -> String {
+    format!("{TEMPORARY_PREFIX}{pid}.journal")
+}
+
+/// The process id in a journal file name made by [`journal_name`], if it is one.
+fn journal_pid(file_name: &str) -> Option<u32> {
+    let pid = file_name
+        .strip_prefix(TEMPORARY_PREFIX)?
+        .strip_suffix(".journal")?;
+    if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// Finishes the renames of the output set that journal `path` (in `dir`) lists: each
+/// temporary still there is renamed to its destination, then the journal is removed. A line
+/// that does not name a temporary of that journal's process and a plain file name is
+/// ignored, so a stray journal can never move other files.
+fn finish_journal(dir: &Path, path: &Path, pid: u32) -> io::Result<()> {
+    let text = std::fs::read_to_string(path)?;
+    for line in text.lines() {
+        let Some((tmp, name)) = line.split_once('\t') else {
+            continue;
+        };
+        let plain = |n: &str| !n.is_empty() && !n.contains(['/', '\\']) && n != "." && n != "..";
+        if !plain(tmp) || !plain(name) || temporary_pid(tmp) != Some(pid) {
+            continue;
+        }
+        let from = dir.join(tmp);
+        if from.is_file() {
+            std::fs::rename(&from, dir.join(name))?;
+        }
+    }
+    sync_dir(dir);
+    std::fs::remove_file(path)
 }
 
 /// Why `path` cannot be replaced by a renamed file, if it cannot: it is a directory.
@@ -203,8 +277,9 @@ fn temporary_pid(file_name: &str) -> Option<u32> {
 /// process still runs (no `/proc`).
 const STALE_AGE: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 
-/// Removes from `dir` the temporaries (`.entgraph-<pid>-<name>.tmp`) that runs killed
-/// before they could clean up left behind, and returns how many were removed.
+/// Recovers `dir` from runs killed while writing: first finishes the output sets they were
+/// renaming into place (see [`write_set`]'s journal), then removes the temporaries
+/// (`.entgraph-<pid>-<name>.tmp`) they left behind, and returns how many were removed.
 ///
 /// A temporary is stale when the process that wrote it no longer runs. Where `/proc` shows
 /// the running processes (Linux), that is what decides: a temporary whose pid is not in
@@ -218,6 +293,28 @@ const STALE_AGE: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 
 pub fn remove_stale_temporaries(dir: &Path) -> io::Result<usize> {
     let proc_fs = Path::new("/proc/self").exists();
     let me = std::process::id();
+    let is_stale = |pid: u32, meta: &std::fs::Metadata| {
+        if proc_fs {
+            pid == me || !Path::new("/proc").join(pid.to_string()).exists()
+        } else {
+            meta.modified()
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .is_some_and(|age| age > STALE_AGE)
+        }
+    };
+    // Journals first: the temporaries they name are to be renamed, not removed.
+    for entry in std::fs::read_dir(dir)? {
+        let Ok(entry) = entry else { continue };
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(journal_pid) else {
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else { continue };
+        if meta.is_file() && is_stale(pid, &meta) {
+            let _ = finish_journal(dir, &entry.path(), pid);
+        }
+    }
     let mut removed = 0;
     for entry in std::fs::read_dir(dir)? {
         let Ok(entry) = entry else { continue };
@@ -229,15 +326,7 @@ pub fn remove_stale_temporaries(dir: &Path) -> io::Result<usize> {
         if !meta.is_file() {
             continue;
         }
-        let stale = if proc_fs {
-            pid == me || !Path::new("/proc").join(pid.to_string()).exists()
-        } else {
-            meta.modified()
-                .ok()
-                .and_then(|m| m.elapsed().ok())
-                .is_some_and(|age| age > STALE_AGE)
-        };
-        if stale && std::fs::remove_file(entry.path()).is_ok() {
+        if is_stale(pid, &meta) && std::fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }
     }
@@ -328,5 +417,67 @@ mod tests {
         assert_eq!(temporary_pid(".entgraph-42-graph.dot.tmp"), Some(42));
         assert_eq!(temporary_pid(".entgraph-42-.tmp"), None);
         assert_eq!(temporary_pid("entgraph-42-graph.dot.tmp"), None);
+    }
+
+    /// A run killed between the two renames of its set left the new DOT beside the old
+    /// JSON, its journal and the new JSON's temporary: recovering finishes the set.
+    #[test]
+    fn a_set_interrupted_between_renames_is_finished_by_the_next_run() {
+        if !Path::new("/proc/self").exists() {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("graph.json"), "old json").unwrap();
+        std::fs::write(d.join("graph.dot"), "new dot").unwrap();
+        std::fs::write(d.join(".entgraph-99999999-graph.json.tmp"), "new json").unwrap();
+        std::fs::write(d.join(".entgraph-99999999-graph.dot.old.tmp"), "old dot").unwrap();
+        std::fs::write(d.join("notes.txt"), "the user's").unwrap();
+        std::fs::write(
+            d.join(".entgraph-99999999.journal"),
+            ".entgraph-99999999-graph.dot.tmp\tgraph.dot\n\
+             .entgraph-99999999-graph.json.tmp\tgraph.json\n\
+             .entgraph-99999999-graph.json.tmp\t../escaped\n\
+             notes.txt\tgraph.dot\n",
+        )
+        .unwrap();
+        remove_stale_temporaries(d).unwrap();
+        let read = |n: &str| std::fs::read_to_string(d.join(n)).unwrap();
+        assert_eq!(
+            (read("graph.dot"), read("graph.json")),
+            ("new dot".into(), "new json".into())
+        );
+        assert_eq!(read("notes.txt"), "the user's");
+        let mut left: Vec<_> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["graph.dot", "graph.json", "notes.txt"]);
+        assert!(!d.parent().unwrap().join("escaped").exists());
+    }
+
+    #[test]
+    fn a_set_leaves_no_journal_or_kept_file_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for round in ["one", "two"] {
+            write_set(d, &["graph.dot", "graph.json"], |i, w| {
+                write!(w, "{round} {i}")
+            })
+            .unwrap();
+        }
+        let mut left: Vec<_> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["graph.dot", "graph.json"]);
+        assert_eq!(
+            std::fs::read_to_string(d.join("graph.json")).unwrap(),
+            "two 1"
+        );
+        assert_eq!(journal_pid(".entgraph-42.journal"), Some(42));
+        assert_eq!(journal_pid(".entgraph-.journal"), None);
     }
 }
