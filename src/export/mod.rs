@@ -304,33 +304,37 @@ pub fn remove_stale_temporaries(dir: &Path) -> io::Result<usize> {
         }
     };
     // Journals first: the temporaries they name are to be renamed, not removed.
-    for entry in std::fs::read_dir(dir)? {
-        let Ok(entry) = entry else { continue };
-        let name = entry.file_name();
-        let Some(pid) = name.to_str().and_then(journal_pid) else {
-            continue;
-        };
-        let Ok(meta) = entry.metadata() else { continue };
-        if meta.is_file() && is_stale(pid, &meta) {
-            let _ = finish_journal(dir, &entry.path(), pid);
-        }
+    for (path, pid) in stale_files(dir, journal_pid, is_stale)? {
+        let _ = finish_journal(dir, &path, pid);
     }
     let mut removed = 0;
-    for entry in std::fs::read_dir(dir)? {
-        let Ok(entry) = entry else { continue };
-        let name = entry.file_name();
-        let Some(pid) = name.to_str().and_then(temporary_pid) else {
-            continue;
-        };
-        let Ok(meta) = entry.metadata() else { continue };
-        if !meta.is_file() {
-            continue;
-        }
-        if is_stale(pid, &meta) && std::fs::remove_file(entry.path()).is_ok() {
+    for (path, _) in stale_files(dir, temporary_pid, is_stale)? {
+        if std::fs::remove_file(path).is_ok() {
             removed += 1;
         }
     }
     Ok(removed)
+}
+
+/// The regular files of `dir` whose name `pid_of` reads a process id from and that
+/// `is_stale` says are stale, with that id.
+fn stale_files(
+    dir: &Path,
+    pid_of: fn(&str) -> Option<u32>,
+    is_stale: impl Fn(u32, &std::fs::Metadata) -> bool,
+) -> io::Result<Vec<(PathBuf, u32)>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let Ok(entry) = entry else { continue };
+        let Some(pid) = entry.file_name().to_str().and_then(pid_of) else {
+            continue;
+        };
+        match entry.metadata() {
+            Ok(meta) if meta.is_file() && is_stale(pid, &meta) => out.push((entry.path(), pid)),
+            _ => {}
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
