@@ -369,7 +369,7 @@ impl Cooccurrence {
     }
 
     /// Counts the mentions of `doc` by entity, and hands each that stands for its entity
-    /// (not one that describes another) to `unit`.
+    /// (not one that describes another or stands for a team) to `unit`.
     fn mentions(&mut self, doc: DocInput<'_>, mut unit: impl FnMut(&Mention)) {
         for m in doc.mentions {
             let e = self.entities.entry(m.entity).or_default();
@@ -385,7 +385,7 @@ impl Cooccurrence {
                     e.aliases.insert(form.to_string(), 1);
                 }
             }
-            if m.describes.is_none() {
+            if m.describes.is_none() && !m.team {
                 unit(m);
             }
         }
@@ -511,6 +511,7 @@ mod tests {
             entity: EntityId::new(entity),
             demonym: false,
             describes: None,
+            team: false,
             resolved: false,
         }
     }

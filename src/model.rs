@@ -259,6 +259,10 @@ pub struct Mention {
     /// country as a participant, so it counts as a mention of the country but does not
     /// link it to anything.
     pub describes: Option<EntityId>,
+    /// True when a country stands for its national team here (`England beat Moldova 2-0`,
+    /// `England captain`): it counts as a mention of the country but, like a description,
+    /// links it to nothing, so sports results make no edges between countries.
+    pub team: bool,
 }
 
 #[cfg(test)]

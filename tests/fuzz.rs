@@ -626,7 +626,7 @@ fn whole_and_parts(
     let mut counts = Cooccurrence::default();
     let mut found = Vec::new();
     for (k, &(at, part)) in parts.iter().enumerate() {
-        let f = m.find_part(part, &evidence, &mut scratch).mentions;
+        let f = m.find_part(part, at, &evidence, &mut scratch).mentions;
         let seg = segment::segment(part);
         let doc = DocInput {
             seq: 7,

@@ -2,8 +2,8 @@
 //!
 //! Owns the record's fields: `doc`, `start`, `end` (UTF-8 byte offsets into the document's
 //! text), `text`, `entity`, `label`, `type`, `sentence`, `paragraph` (indices in the
-//! document), and `demonym`/`resolved` only when true, `describes` (the person a demonym
-//! introduces) only when set. Must not decide where output goes.
+//! document), and `demonym`/`resolved`/`team` only when true, `describes` (the person a
+//! demonym introduces) only when set. Must not decide where output goes.
 
 use std::io::{self, Write};
 
@@ -30,6 +30,8 @@ struct MentionRecord<'a> {
     resolved: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     describes: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    team: bool,
 }
 
 /// Writes one line per mention of `doc`.
@@ -58,6 +60,7 @@ pub fn write(
             demonym: m.demonym,
             resolved: m.resolved,
             describes: m.describes.map(|p| gazetteer.entity(p).id.as_str()),
+            team: m.team,
         };
         serde_json::to_writer(&mut *out, &record)?;
         out.write_all(b"\n")?;

@@ -115,6 +115,8 @@ pub struct Gazetteer {
     sources: Vec<String>,
     warnings: Vec<Problem>,
     repeats: Vec<Repeat>,
+    /// Entities derived after loading ([`Gazetteer::add_teams`]), at the end of `entities`.
+    derived: usize,
 }
 
 /// Entity ids → indices, storing a 64-bit hash of each id rather than a copy of it: a
@@ -220,6 +222,49 @@ impl Gazetteer {
     /// Number of entities.
     pub fn len(&self) -> usize {
         self.entities.len()
+    }
+
+    /// Number of entities the gazetteers list (without the teams [`Gazetteer::add_teams`]
+    /// derived).
+    pub fn listed(&self) -> usize {
+        self.entities.len() - self.derived
+    }
+
+    /// Adds a team for every place that is not a country (no `iso` code, no
+    /// `kind=country`): an organization `team:<place>`, labelled `<Place> (team)`, with
+    /// the attribute `team_of=<place id>` and no alias of its own. The matcher gives a
+    /// place mention to its team when the context says the place stands for one (`NEW
+    /// YORK 74 59`, `Barcelona beat Madrid`). Returns how many were added; an id already
+    /// listed is left alone.
+    pub fn add_teams(&mut self) -> usize {
+        let mut added = 0;
+        for i in 0..self.entities.len() {
+            let e = &self.entities[i];
+            let country =
+                e.attrs.contains_key("iso") || e.attrs.get("kind").is_some_and(|k| k == "country");
+            if e.kind != EntityType::Place || country || e.attrs.contains_key("team_of") {
+                continue;
+            }
+            let rest = e.id.strip_prefix("place:").unwrap_or(&e.id);
+            let id = format!("team:{rest}");
+            if self.index_of(&id).is_some() {
+                continue;
+            }
+            let team = Entity {
+                id,
+                label: format!("{} (team)", e.label),
+                kind: EntityType::Organization,
+                attrs: BTreeMap::from([("team_of".to_string(), e.id.clone())]),
+                aliases: Vec::new(),
+                location: e.location.clone(),
+            };
+            let idx = self.entities.len() as u32;
+            self.by_id.insert(&team.id, idx, &self.entities);
+            self.entities.push(team);
+            added += 1;
+        }
+        self.derived += added;
+        added
     }
 
     /// True when no entity is listed.

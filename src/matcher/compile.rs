@@ -112,13 +112,11 @@ pub(crate) fn build(
         scan,
         ranges,
         records,
-        kinds: gazetteer
-            .entities()
-            .iter()
-            .map(|e| EntityClass::of(&e.kind))
-            .collect(),
+        kinds: gazetteer.entities().iter().map(EntityClass::of).collect(),
         stats,
         explainer: Default::default(),
+        context: builder.context,
+        teams: team_table(gazetteer),
     })
 }
 
@@ -321,4 +319,15 @@ fn entity_records(builder: &MatcherBuilder, ei: EntityId, entity: &Entity, t: &m
             });
         }
     }
+}
+
+/// For each entity, its team when [`Gazetteer::add_teams`] derived one (`team_of`).
+fn team_table(gazetteer: &Gazetteer) -> Vec<Option<EntityId>> {
+    let mut teams = vec![None; gazetteer.len()];
+    for (i, e) in gazetteer.entities().iter().enumerate() {
+        if let Some(place) = e.attrs.get("team_of").and_then(|p| gazetteer.index_of(p)) {
+            teams[place.index()] = Some(EntityId::new(i));
+        }
+    }
+    teams
 }

@@ -5,6 +5,7 @@
 //! [`Mention::describes`] on mentions already chosen; must not add, drop or move mentions,
 //! nor touch the scan or the senses.
 
+use crate::gazetteer::Entity;
 use crate::model::{EntityId, EntityType, Mention};
 use crate::text::words::{is_function_word, is_title_word};
 
@@ -13,17 +14,31 @@ use crate::text::words::{is_function_word, is_title_word};
 pub(crate) enum EntityClass {
     Person,
     Place,
+    /// A place that is a country (an `iso` code, or `kind=country`): a national team
+    /// bears its name.
+    Country,
     Other,
 }
 
 impl EntityClass {
-    /// The kind of an entity of type `kind`.
-    pub(crate) fn of(kind: &EntityType) -> EntityClass {
-        match kind {
+    /// The kind of `entity`.
+    pub(crate) fn of(entity: &Entity) -> EntityClass {
+        match entity.kind {
             EntityType::Person => EntityClass::Person,
+            EntityType::Place
+                if entity.attrs.contains_key("iso")
+                    || entity.attrs.get("kind").is_some_and(|k| k == "country") =>
+            {
+                EntityClass::Country
+            }
             EntityType::Place => EntityClass::Place,
             EntityType::Organization | EntityType::Other(_) => EntityClass::Other,
         }
+    }
+
+    /// A place, country or not.
+    pub(crate) fn is_place(self) -> bool {
+        matches!(self, EntityClass::Place | EntityClass::Country)
     }
 }
 
@@ -41,7 +56,7 @@ pub(crate) fn mark_descriptions(kinds: &[EntityClass], text: &str, mentions: &mu
         let (m, next) = (&mut head[i - 1], &tail[0]);
         let kind = |e: EntityId| kinds.get(e.index()).copied();
         if kind(next.entity) != Some(EntityClass::Person)
-            || kind(m.entity) != Some(EntityClass::Place)
+            || !kind(m.entity).is_some_and(EntityClass::is_place)
         {
             continue;
         }

@@ -25,11 +25,14 @@
 //! select.rs      boundary, case, leftmost-longest → candidates
 //! senses.rs      anchoring and shared aliases → mentions
 //! describes.rs   a place that introduces a person describes them
+//! context.rs     a place that stands for a team, is part of a longer name, or is a
+//!                person's surname is dropped
 //! explain.rs     explain: the trace of every rule's verdict, in words
 //! ```
 
 mod automaton;
 mod compile;
+mod context;
 mod describes;
 mod engine;
 mod explain;
@@ -46,6 +49,7 @@ use crate::model::{EntityId, Mention, Span};
 use crate::text::normalize::{normalize_into, OffsetMap};
 use crate::text::words::JunkReason;
 use compile::PatternRecord;
+use context::{DocContext, Rules, Scene, Verdict};
 use describes::{mark_descriptions, EntityClass};
 use engine::{Hit, Scan};
 use explain::{Explainer, Trace};
@@ -53,6 +57,7 @@ use senses::{resolve_senses, Candidate, Sightings};
 
 pub use senses::DocEvidence;
 
+pub use context::ContextDrops;
 pub use explain::Rule;
 
 /// Total pattern bytes up to which the matcher builds a DFA (see [`MatcherBuilder::build`]).
@@ -79,6 +84,7 @@ pub struct MatcherBuilder {
     junk_guard: bool,
     kind: Option<AhoCorasickKind>,
     scan: Option<ScanKind>,
+    context: Rules,
 }
 
 /// How a matcher scans text for its patterns.
@@ -105,6 +111,10 @@ impl Default for MatcherBuilder {
             junk_guard: true,
             kind: None,
             scan: None,
+            context: Rules {
+                teams: true,
+                names: true,
+            },
         }
     }
 }
@@ -132,6 +142,21 @@ impl MatcherBuilder {
     /// Forces an automaton kind (for benchmarks); by default the crate picks by size.
     pub fn automaton(&mut self, kind: Option<AhoCorasickKind>) -> &mut Self {
         self.kind = kind;
+        self
+    }
+
+    /// Whether a place that stands for a team (a results or fixture line, `England
+    /// captain`, a result verb in a sports story) is dropped (default true).
+    pub fn teams(&mut self, yes: bool) -> &mut Self {
+        self.context.teams = yes;
+        self
+    }
+
+    /// Whether a place that is part of a longer name (`Real Madrid`, `Bank of Canada`,
+    /// `Air France`) or a person's surname (`Neil Jordan`, and `Jordan` after it) is
+    /// dropped (default true).
+    pub fn names_inside_names(&mut self, yes: bool) -> &mut Self {
+        self.context.names = yes;
         self
     }
 
@@ -210,6 +235,10 @@ pub struct Matcher {
     stats: BuildStats,
     /// For explanations with the word index: an automaton of the same patterns.
     explainer: Explainer,
+    /// The context rules that apply.
+    context: Rules,
+    /// For each place, the team named after it, if the gazetteer has one.
+    teams: Vec<Option<EntityId>>,
 }
 
 /// The mentions found in one document and what was dropped on the way.
@@ -223,6 +252,9 @@ pub struct DocMatches {
     /// Mentions of anchored aliases dropped because the document never names the entity
     /// otherwise.
     pub anchored_dropped: usize,
+    /// Place mentions dropped by their context: teams, names inside longer names,
+    /// surnames.
+    pub context: ContextDrops,
 }
 
 /// Reusable buffers for [`Matcher::find_with`], one per thread.
@@ -231,6 +263,9 @@ pub struct Scratch {
     norm: String,
     map: OffsetMap,
     hits: Vec<Hit>,
+    /// The spans of a document's candidates, and of those that may be places.
+    spans: Vec<Span>,
+    places: Vec<Span>,
 }
 
 /// One line of [`Matcher::explain`]: a candidate match and the rule that decided it.
@@ -281,9 +316,7 @@ impl Matcher {
     /// Finds the mentions in `text`, reusing `scratch`'s buffers.
     pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> DocMatches {
         let candidates = self.candidates(text, scratch, None);
-        let mut out = resolve_senses(text, candidates, None, None);
-        mark_descriptions(&self.kinds, text, &mut out.mentions);
-        out
+        self.decide(text, 0, candidates, None, scratch, None).0
     }
 
     /// The first of two passes over a document too long to hold whole, matched in parts
@@ -305,7 +338,7 @@ impl Matcher {
     ///     offset += part.len();
     /// }
     /// // `Brown` in the first part counts: the document names Gordon Brown in full later.
-    /// let first = m.find_part(parts[0], &evidence, &mut Default::default());
+    /// let first = m.find_part(parts[0], 0, &evidence, &mut Default::default());
     /// assert_eq!(first.mentions.len(), 1);
     /// ```
     pub fn gather(
@@ -317,22 +350,92 @@ impl Matcher {
     ) {
         let candidates = self.candidates(part, scratch, None);
         evidence.add(&Sightings::of(&candidates), offset);
+        self.spans_of(&candidates, scratch);
+        evidence
+            .context
+            .gather(part, offset, &scratch.places, &scratch.spans);
     }
 
     /// The second pass over a document matched in parts (see [`Matcher::gather`]): the
-    /// mentions of `part`, with spans into `part`, decided with the whole document's
-    /// evidence. Over parts cut at blank lines it finds what [`Matcher::find`] finds in the
+    /// mentions of `part`, which starts at byte `offset` of the document, with spans into
+    /// `part`, decided with the whole document's evidence. Over parts cut at blank lines it finds what [`Matcher::find`] finds in the
     /// whole text.
     pub fn find_part(
         &self,
         part: &str,
+        offset: usize,
         evidence: &DocEvidence,
         scratch: &mut Scratch,
     ) -> DocMatches {
         let candidates = self.candidates(part, scratch, None);
-        let mut out = resolve_senses(part, candidates, Some(evidence), None);
-        mark_descriptions(&self.kinds, part, &mut out.mentions);
-        out
+        self.decide(part, offset, candidates, Some(evidence), scratch, None)
+            .0
+    }
+
+    /// The spans of `candidates` into `scratch.spans`, and of those that may be places
+    /// into `scratch.places`.
+    fn spans_of(&self, candidates: &[Candidate], scratch: &mut Scratch) {
+        scratch.spans.clear();
+        scratch.places.clear();
+        for c in candidates {
+            scratch.spans.push(c.span);
+            let place = c.senses.iter().any(|s| {
+                self.kinds
+                    .get(s.entity.index())
+                    .is_some_and(|k| k.is_place())
+            });
+            if place {
+                scratch.places.push(c.span);
+            }
+        }
+    }
+
+    /// From candidates to mentions: senses (with the whole document's evidence when `text`
+    /// is a part of it, at byte `offset`), descriptions, then the context rules. Returns
+    /// the mentions and, when `explain` is asked, each mention the context dropped with
+    /// its verdict.
+    fn decide(
+        &self,
+        text: &str,
+        offset: usize,
+        candidates: Vec<Candidate>,
+        whole: Option<&DocEvidence>,
+        scratch: &mut Scratch,
+        trace: Option<&mut Vec<Trace>>,
+    ) -> (DocMatches, Vec<(Span, Verdict)>) {
+        let on = self.context.teams || self.context.names;
+        let mut ctx = DocContext::default();
+        if on {
+            self.spans_of(&candidates, scratch);
+            match whole {
+                Some(w) => ctx = w.context.clone(),
+                None => ctx.gather_surnames(text, 0, &scratch.places, &scratch.spans),
+            }
+        }
+        let explaining = trace.is_some();
+        let mut out = resolve_senses(text, candidates, whole, trace);
+        mark_descriptions(&self.kinds, text, &mut out.mentions);
+        let mut dropped = Vec::new();
+        if on {
+            let scene = Scene {
+                kinds: &self.kinds,
+                teams: &self.teams,
+                text,
+                offset,
+                others: &scratch.spans,
+                rules: self.context,
+            };
+            let verdicts = context::judge(&scene, &mut ctx, &mut out.mentions);
+            if explaining {
+                for (m, v) in out.mentions.iter().zip(&verdicts) {
+                    if let Some((v, _)) = v {
+                        dropped.push((m.span, v.clone()));
+                    }
+                }
+            }
+            context::drop_judged(&mut out.mentions, &verdicts, &mut out.context);
+        }
+        (out, dropped)
     }
 
     /// Explains every candidate match in `text`: which alias matched, and whether the
@@ -365,7 +468,9 @@ impl Matcher {
         scratch: &mut Scratch,
         mut trace: Option<&mut Vec<Trace>>,
     ) -> Vec<Candidate> {
-        let Scratch { norm, map, hits } = scratch;
+        let Scratch {
+            norm, map, hits, ..
+        } = scratch;
         normalize_into(text, true, norm, map);
         hits.clear();
         match trace.as_deref_mut() {

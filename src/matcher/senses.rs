@@ -109,6 +109,8 @@ impl Sightings {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocEvidence {
     seen: FxHashMap<EntityId, Seen>,
+    /// What the context rules need from the whole document.
+    pub(crate) context: super::context::DocContext,
 }
 
 /// One entity's evidence in a document.
@@ -264,6 +266,7 @@ pub(crate) fn resolve_senses(
             demonym: choice.demonym,
             resolved: choice.resolved,
             describes: None,
+            team: false,
         });
     }
     out

@@ -137,7 +137,7 @@ impl Count<'_> {
         let mut tally = Tally::default();
         while let Some(p) = parts.next_part(&mut f.part)? {
             let text = f.part.as_str();
-            let found = matcher.find_part(text, &evidence, &mut f.scratch);
+            let found = matcher.find_part(text, p.offset, &evidence, &mut f.scratch);
             tally.part(text.len(), &found);
             shown.progress((text.len() - text.len() / 2) as u64);
             segment_into(text, &mut f.segments);

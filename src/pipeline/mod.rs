@@ -162,7 +162,9 @@ pub fn load(opts: &LoadOptions) -> Result<Engine, Error> {
             user_sources.push(name.clone());
         }
     }
-    let gazetteer = loader.finish()?;
+    let mut gazetteer = loader.finish()?;
+    // A city that stands for its team becomes a mention of the team.
+    gazetteer.add_teams();
     let matcher = Matcher::builder()
         .case(opts.case)
         .demonyms(opts.demonyms)

@@ -473,6 +473,7 @@ fn odd_input_does_not_panic() {
                 demonym: false,
                 resolved: false,
                 describes: None,
+                team: false,
             });
         }
         mentions.push(Mention {
@@ -481,6 +482,7 @@ fn odd_input_does_not_panic() {
             demonym: false,
             resolved: false,
             describes: None,
+            team: false,
         });
         collector.add(candidates(text, &seg, &mentions, &known));
         collector.add(candidates(text, &seg, &[], &known));

@@ -14,6 +14,7 @@ static COMMON_WORDS: &str = include_str!("../../data/common-words.txt");
 static TITLE_WORDS: &str = include_str!("../../data/title-words.txt");
 static ORG_HEADS: &str = include_str!("../../data/org-heads.txt");
 static PLACE_HEADS: &str = include_str!("../../data/place-heads.txt");
+static GIVEN_NAMES: &str = include_str!("../../data/given-names.txt");
 
 const CALENDAR: &[&str] = &[
     "monday",
@@ -94,6 +95,7 @@ static COMMON: WordList = WordList::new(COMMON_WORDS);
 static TITLE: WordList = WordList::new(TITLE_WORDS);
 static ORG_HEAD: WordList = WordList::new(ORG_HEADS);
 static PLACE_HEAD: WordList = WordList::new(PLACE_HEADS);
+static GIVEN: WordList = WordList::new(GIVEN_NAMES);
 
 /// True when `word` (lower case) is an English function word (`the`, `and`, `of`, ...).
 pub(crate) fn is_function_word(word: &str) -> bool {
@@ -115,6 +117,16 @@ pub(crate) fn is_common_word(word: &str) -> bool {
 /// `agency`, `university`).
 pub(crate) fn is_org_head(word: &str) -> bool {
     ORG_HEAD.contains(word)
+}
+
+/// True when `word` (lower case) is a weekday or a month, or an abbreviation of one.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    CALENDAR.contains(&word)
+}
+
+/// True when `word` (lower case) is a given name of the shipped list (`neil`, `carla`).
+pub(crate) fn is_given_name(word: &str) -> bool {
+    GIVEN.contains(word)
 }
 
 /// True when `word` (lower case) is the head word of a place's name (`river`, `province`,

@@ -45,7 +45,7 @@ impl Reporter {
         let st = engine.matcher.stats();
         let mut msg = format!(
             "gazetteers: {}, {}, {} from {} in {}",
-            counted(engine.gazetteer.len(), "entity", "entities"),
+            counted(engine.gazetteer.listed(), "entity", "entities"),
             counted(st.aliases, "alias", "aliases"),
             counted(st.patterns, "pattern", "patterns"),
             counted(engine.gazetteer.sources().len(), "file", "files"),
