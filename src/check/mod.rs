@@ -73,7 +73,10 @@ pub fn lint(gazetteer: &Gazetteer, options: &CheckOptions) -> Vec<Problem> {
     let containers = containers(&index);
     let mut out = Vec::new();
     shared_aliases(gazetteer, &index, options, &mut out);
-    for (ei, entity) in gazetteer.entities().iter().enumerate() {
+    for (ei, entity) in gazetteer.entities()[..gazetteer.listed()]
+        .iter()
+        .enumerate()
+    {
         for alias in &entity.aliases {
             if !options.in_scope(&alias.location) {
                 continue;

@@ -49,7 +49,7 @@ impl Counts {
 pub fn stats(g: &Gazetteer) -> PackStats {
     let mut by_type: BTreeMap<EntityType, Counts> = BTreeMap::new();
     let mut by_file: BTreeMap<&str, Counts> = BTreeMap::new();
-    for e in g.entities() {
+    for e in &g.entities()[..g.listed()] {
         let t = by_type.entry(e.kind.clone()).or_default();
         t.entities += 1;
         by_file.entry(&e.location.path).or_default().entities += 1;

@@ -452,11 +452,14 @@ fn line_at(text: &str, at: usize) -> Option<&str> {
 /// Whether `line` is in title case or capitals (a headline), where capitals say nothing:
 /// four words or more, nearly all capitalized.
 fn headline(line: &str) -> bool {
+    let line = line.trim();
+    // A headline is one short sentence: a line of prose has several.
+    let inner_stop = [". ", "! ", "? "].iter().any(|t| line.contains(t));
     let words: Vec<&str> = line
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
         .collect();
-    if words.len() < 3 {
+    if words.len() < 3 || words.len() > 25 || inner_stop {
         return false;
     }
     let upper = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
@@ -469,13 +472,15 @@ fn headline(line: &str) -> bool {
     if words.iter().all(|w| !w.chars().any(char::is_lowercase)) {
         return true;
     }
-    // Title case: a function word capitalized inside the line (`Kim Arrives In Russia`).
-    if words[1..].iter().any(|w| upper(w) && function(w)) {
+    // Title case: a function word capitalized inside the line (`Kim Arrives In Russia`;
+    // not `I`, nor `US`, which is an acronym).
+    let title_cased = |w: &&str| upper(w) && w.chars().skip(1).any(char::is_lowercase);
+    if words[1..].iter().any(|w| title_cased(w) && function(w)) {
         return true;
     }
     // Title case with function words in lower case, and no full stop at the end (`Kim
     // Arrives in Russia Ahead of Summit`).
-    let ends = line.trim_end().ends_with(['.', '!', '?', '"', '”']);
+    let ends = line.ends_with(['.', '!', '?', '"', '”']);
     let content_all_upper = words.iter().filter(|w| !function(w)).all(upper);
     let some_function = words.iter().any(|w| !upper(w) && function(w));
     words.len() >= 4 && !ends && content_all_upper && some_function
@@ -664,10 +669,16 @@ fn title_follows(text: &str, w: Word<'_>) -> bool {
     false
 }
 
-/// Whether a person's name starts at `w`: a given name followed by another capitalized
-/// word (`for North Korea Stephen Biegun`), so that the place before it ends a phrase.
+/// Whether a person's name starts at `w`: a given name, or a word that is neither common
+/// nor an organization's head, followed by another capitalized word that is no
+/// organization's head (`for North Korea Stephen Biegun`, `for Russia Tove Lindqvist`),
+/// so that the place before it ends a phrase.
 fn name_follows(text: &str, w: Word<'_>) -> bool {
-    is_given_name(&w.folded()) && word_after(text, w.end()).is_some_and(|next| next.capitalized())
+    let f = w.folded();
+    let given = is_given_name(&f) || !is_common_word(&f) && !is_org_head(&f);
+    given
+        && word_after(text, w.end())
+            .is_some_and(|next| next.capitalized() && !is_org_head(&next.folded()))
 }
 
 /// Company suffixes before `of`: what follows is where the company is (`Kia Motor Corp of

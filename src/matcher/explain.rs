@@ -13,13 +13,13 @@ use aho_corasick::AhoCorasick;
 
 use super::automaton::{automaton, scan_with};
 use super::compile::{CaseCheck, PatternRecord};
-use super::describes::mark_descriptions;
+use super::context::Verdict;
 use super::engine::{Hit, Scan};
 use super::select::{to_span, word_char_at, word_char_before};
-use super::senses::resolve_senses;
+
 use super::{Explanation, Matcher, Scratch};
 use crate::gazetteer::Gazetteer;
-use crate::model::{EntityId, Span};
+use crate::model::{EntityId, Mention, Span};
 use crate::text::chars::is_word_char;
 use crate::text::normalize::{normalize, normalize_into, OffsetMap};
 
@@ -41,11 +41,18 @@ pub enum Rule {
     Ambiguity,
     /// Rejected: the alias was set aside by the junk guard (`junk`).
     Junk,
+    /// A place that stands for its team (`team`): a city's mention goes to its team, a
+    /// country's links nothing.
+    Team,
+    /// Rejected: a place inside a longer name (`name`).
+    Name,
+    /// Rejected: a place used as a person's surname (`surname`).
+    Surname,
 }
 
 impl Rule {
-    /// The rule's name: `match`, `boundary`, `case`, `overlap`, `anchoring`, `ambiguity`
-    /// or `junk`.
+    /// The rule's name: `match`, `boundary`, `case`, `overlap`, `anchoring`, `ambiguity`,
+    /// `junk`, `team`, `name` or `surname`.
     pub fn as_str(self) -> &'static str {
         match self {
             Rule::Match => "match",
@@ -55,6 +62,9 @@ impl Rule {
             Rule::Anchoring => "anchoring",
             Rule::Ambiguity => "ambiguity",
             Rule::Junk => "junk",
+            Rule::Team => "team",
+            Rule::Name => "name",
+            Rule::Surname => "surname",
         }
     }
 }
@@ -189,9 +199,9 @@ impl Names<'_> {
 /// See [`Matcher::explain`].
 pub(crate) fn explain(m: &Matcher, gazetteer: &Gazetteer, text: &str) -> Vec<Explanation> {
     let mut trace = Vec::new();
-    let candidates = m.candidates(text, &mut Scratch::default(), Some(&mut trace));
-    let mut found = resolve_senses(text, candidates, None, Some(&mut trace));
-    mark_descriptions(&m.kinds, text, &mut found.mentions);
+    let mut scratch = Scratch::default();
+    let candidates = m.candidates(text, &mut scratch, Some(&mut trace));
+    let (found, judged) = m.decide(text, 0, candidates, None, &mut scratch, Some(&mut trace));
     let names = Names(gazetteer);
     let mut out: Vec<Explanation> = trace
         .into_iter()
@@ -209,6 +219,12 @@ pub(crate) fn explain(m: &Matcher, gazetteer: &Gazetteer, text: &str) -> Vec<Exp
                     names.one(p)
                 ),
                 _ => reason,
+            };
+            // The context rules decide after the others.
+            let judged = judged.iter().find(|(s, _)| *s == span).filter(|_| accepted);
+            let (accepted, rule, reason) = match judged {
+                Some((_, v)) => context_reason(&names, &found.mentions, span, v, reason),
+                None => (accepted, rule, reason),
             };
             Explanation {
                 span,
@@ -233,6 +249,38 @@ pub(crate) fn explain(m: &Matcher, gazetteer: &Gazetteer, text: &str) -> Vec<Exp
             ))
     });
     out
+}
+
+/// A context verdict on an accepted hit, in words: whether the mention is kept (as a team),
+/// the rule, and the reason after the one the hit was accepted for.
+fn context_reason(
+    names: &Names<'_>,
+    mentions: &[Mention],
+    span: Span,
+    verdict: &Verdict,
+    accepted_for: String,
+) -> (bool, Rule, String) {
+    let kept = mentions.iter().find(|x| x.span == span);
+    match verdict {
+        Verdict::Team(why) => match kept {
+            Some(x) if x.team => (true, Rule::Team, format!(
+                "{accepted_for}; {why}: it stands for the national team, so it counts as a mention of the country but is not linked (--no-team-rule keeps it a place)"
+            )),
+            Some(x) => (true, Rule::Team, format!(
+                "{accepted_for}; {why}: it stands for {} (--no-team-rule keeps it a place)",
+                names.one(x.entity)
+            )),
+            None => (false, Rule::Team, format!(
+                "{accepted_for}; {why}: it stands for a team the gazetteer does not have, so it is dropped (--no-team-rule keeps it a place)"
+            )),
+        },
+        Verdict::InName(why) => (false, Rule::Name, format!(
+            "{accepted_for}; but {why}, so it is dropped (--no-name-rule keeps it)"
+        )),
+        Verdict::Person(why) => (false, Rule::Surname, format!(
+            "{accepted_for}; but {why}, so it is dropped (--no-name-rule keeps it)"
+        )),
+    }
 }
 
 /// Whether the hit was accepted, by which rule, and why, in words; `recs` are the records

@@ -394,7 +394,7 @@ impl Matcher {
     /// is a part of it, at byte `offset`), descriptions, then the context rules. Returns
     /// the mentions and, when `explain` is asked, each mention the context dropped with
     /// its verdict.
-    fn decide(
+    pub(crate) fn decide(
         &self,
         text: &str,
         offset: usize,

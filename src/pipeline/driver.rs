@@ -84,6 +84,8 @@ pub(super) struct Tally {
     pub(super) ambiguous_dropped: u64,
     /// Mentions of anchored aliases dropped.
     pub(super) anchored_dropped: u64,
+    /// Place mentions the context rules decided: teams, inside names, surnames.
+    pub(super) context: [u64; 3],
     /// Problems with the position of the unit they belong to.
     pub(super) problems: Vec<(u64, Problem)>,
     /// The ids of the JSON Lines documents read.
@@ -136,6 +138,14 @@ impl Tally {
         self.mentions += found.mentions.len() as u64;
         self.ambiguous_dropped += found.ambiguous_dropped as u64;
         self.anchored_dropped += found.anchored_dropped as u64;
+        let c = &found.context;
+        for (total, n) in self
+            .context
+            .iter_mut()
+            .zip([c.teams, c.in_names, c.surnames])
+        {
+            *total += n as u64;
+        }
     }
 
     /// Shows `bytes` more of the current piece processed in the run's progress, before the
@@ -154,6 +164,9 @@ impl Tally {
         self.mentions += other.mentions;
         self.ambiguous_dropped += other.ambiguous_dropped;
         self.anchored_dropped += other.anchored_dropped;
+        for (total, n) in self.context.iter_mut().zip(other.context) {
+            *total += n;
+        }
         self.problems.extend(other.problems);
         self.ids.extend(other.ids);
         self.id_files.extend(other.id_files);
@@ -376,6 +389,11 @@ pub(super) fn run<J: Job, S: AsRef<str>>(
     stats.mentions = tally.mentions;
     stats.ambiguous_dropped = tally.ambiguous_dropped;
     stats.anchored_dropped = tally.anchored_dropped;
+    [
+        stats.places_as_teams,
+        stats.places_in_names,
+        stats.places_as_surnames,
+    ] = tally.context;
     stats.elapsed = start.elapsed();
     progress(&stats);
     Ok((total, stats))

@@ -41,6 +41,11 @@ pub struct LoadOptions {
     pub case: Option<CasePolicy>,
     /// Match demonyms.
     pub demonyms: bool,
+    /// A place that stands for its team becomes the team (a country: a mention that links
+    /// nothing); off, it stays a place.
+    pub teams: bool,
+    /// A place inside a longer name, or used as a surname, is dropped; off, it is kept.
+    pub names_inside_names: bool,
 }
 
 impl Default for LoadOptions {
@@ -50,6 +55,8 @@ impl Default for LoadOptions {
             default_gazetteers: true,
             case: None,
             demonyms: true,
+            teams: true,
+            names_inside_names: true,
         }
     }
 }
@@ -164,10 +171,14 @@ pub fn load(opts: &LoadOptions) -> Result<Engine, Error> {
     }
     let mut gazetteer = loader.finish()?;
     // A city that stands for its team becomes a mention of the team.
-    gazetteer.add_teams();
+    if opts.teams {
+        gazetteer.add_teams();
+    }
     let matcher = Matcher::builder()
         .case(opts.case)
         .demonyms(opts.demonyms)
+        .teams(opts.teams)
+        .names_inside_names(opts.names_inside_names)
         .build(&gazetteer)?;
     Ok(Engine {
         gazetteer,
@@ -192,6 +203,13 @@ pub struct Stats {
     pub ambiguous_dropped: u64,
     /// Mentions of anchored aliases dropped.
     pub anchored_dropped: u64,
+    /// Place mentions that stood for a team (given to the team, or kept as a country's
+    /// mention that links nothing).
+    pub places_as_teams: u64,
+    /// Place mentions dropped as part of a longer name.
+    pub places_in_names: u64,
+    /// Place mentions dropped as a person's surname.
+    pub places_as_surnames: u64,
     /// Problems met while reading inputs, in order.
     pub problems: Vec<Problem>,
     /// Time spent scanning (reading, segmenting, matching, counting).

@@ -98,6 +98,17 @@ pub(crate) struct CheckArgs {
     #[arg(long)]
     pub(crate) no_demonyms: bool,
 
+    /// Keep a place that stands for its team (`Barcelona beat Madrid`, `NEW YORK 74 59`,
+    /// `England captain`) a place, instead of the team (a country: a mention that links
+    /// nothing).
+    #[arg(long)]
+    pub(crate) no_team_rule: bool,
+
+    /// Keep a place that is part of a longer name (`Real Madrid`, `Bank of Canada`) or a
+    /// person's surname (`Neil Jordan`), instead of dropping it.
+    #[arg(long)]
+    pub(crate) no_name_rule: bool,
+
     /// Exit with status 1 on warnings too, not only on errors.
     #[arg(long)]
     pub(crate) strict: bool,
@@ -127,6 +138,17 @@ pub(crate) struct CorpusArgs {
     /// Do not match demonyms (Russian → Russia).
     #[arg(long)]
     pub(crate) no_demonyms: bool,
+
+    /// Keep a place that stands for its team (`Barcelona beat Madrid`, `NEW YORK 74 59`,
+    /// `England captain`) a place, instead of the team (a country: a mention that links
+    /// nothing).
+    #[arg(long)]
+    pub(crate) no_team_rule: bool,
+
+    /// Keep a place that is part of a longer name (`Real Madrid`, `Bank of Canada`) or a
+    /// person's surname (`Neil Jordan`), instead of dropping it.
+    #[arg(long)]
+    pub(crate) no_name_rule: bool,
 
     /// Worker threads (default: one per core). Output is the same for any number.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
@@ -291,6 +313,8 @@ impl CheckArgs {
             default_gazetteers: !self.no_default_gazetteers,
             case: self.case.map(CaseArg::policy),
             demonyms: !self.no_demonyms,
+            teams: !self.no_team_rule,
+            names_inside_names: !self.no_name_rule,
         }
     }
 }
@@ -312,6 +336,8 @@ impl CorpusArgs {
             default_gazetteers: !self.no_default_gazetteers,
             case: self.case.map(CaseArg::policy),
             demonyms: !self.no_demonyms,
+            teams: !self.no_team_rule,
+            names_inside_names: !self.no_name_rule,
         }
     }
 

@@ -156,6 +156,19 @@ impl Reporter {
             "; ambiguous mentions dropped: {}, anchored mentions dropped: {}",
             stats.ambiguous_dropped, stats.anchored_dropped
         ));
+        let context = [
+            (stats.places_as_teams, "as teams"),
+            (stats.places_in_names, "inside longer names"),
+            (stats.places_as_surnames, "as surnames"),
+        ];
+        if context.iter().any(|(n, _)| *n > 0) {
+            let parts: Vec<String> = context
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, what)| format!("{n} {what}"))
+                .collect();
+            msg.push_str(&format!("; places read {}", parts.join(", ")));
+        }
         if skipped > 0 {
             msg.push_str(&format!(
                 "; {} skipped",

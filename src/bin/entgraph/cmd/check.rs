@@ -74,7 +74,7 @@ pub(crate) fn run(a: &CheckArgs) -> Result<ExitCode> {
     eprintln!(
         "checked {}: {}, 0 errors, {}, {}",
         counted(checked, "file", "files"),
-        counted(g.len(), "entity", "entities"),
+        counted(g.listed(), "entity", "entities"),
         counted(warnings, "warning", "warnings"),
         counted(notes, "note", "notes")
     );
