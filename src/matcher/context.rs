@@ -244,6 +244,40 @@ const QUALIFIERS: &[&str] = &[
 /// Honorifics before a name: a place after one is a person's surname (`Mr Jordan`).
 const HONORIFICS: &[&str] = &["dr", "miss", "mr", "mrs", "ms", "sir"];
 
+/// Which of the word lists a lower-case word is in (bits [`ROLE`], [`TEAM`], ...).
+fn lists(word: &str) -> u8 {
+    static MAP: OnceLock<rustc_hash::FxHashMap<&'static str, u8>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = rustc_hash::FxHashMap::default();
+        for (list, bit) in [
+            (TEAM_ROLES, ROLE),
+            (TEAM_WORDS, TEAM),
+            (RESULT_AFTER, AFTER),
+            (RESULT_BEFORE, BEFORE),
+            (QUALIFIERS, QUALIFIER),
+            (HONORIFICS, HONORIFIC),
+            (COMPANY_SUFFIXES, COMPANY),
+        ] {
+            for w in list {
+                *map.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        map
+    });
+    if word.len() > 14 {
+        return 0;
+    }
+    map.get(word).copied().unwrap_or(0)
+}
+
+const ROLE: u8 = 1;
+const TEAM: u8 = 2;
+const AFTER: u8 = 4;
+const BEFORE: u8 = 8;
+const QUALIFIER: u8 = 16;
+const HONORIFIC: u8 = 32;
+const COMPANY: u8 = 64;
+
 fn sports_automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
@@ -328,8 +362,13 @@ impl Word<'_> {
     }
 
     /// Lower case, without a final `.`.
-    fn folded(&self) -> String {
-        self.text.trim_end_matches('.').to_lowercase()
+    fn folded(&self) -> std::borrow::Cow<'_, str> {
+        let bare = self.text.trim_end_matches('.');
+        if bare.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(bare.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(bare)
+        }
     }
 
     fn capitalized(&self) -> bool {
@@ -356,7 +395,7 @@ impl Word<'_> {
 
     /// A capitalized honorific (`Mr`, `Mrs.`, `Dr`).
     fn honorific(&self) -> bool {
-        self.capitalized() && HONORIFICS.binary_search(&self.folded().as_str()).is_ok()
+        self.capitalized() && lists(&self.folded()) & HONORIFIC != 0
     }
 
     /// A nationality or religion adjective by its ending (`Jewish`, `Lebanese`,
@@ -376,19 +415,39 @@ fn word_char(c: char) -> bool {
     is_word_char(c) || matches!(c, '\'' | '’' | '-' | '.')
 }
 
+/// [`word_char`] for an ASCII byte (false for any other byte).
+#[inline]
+fn ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b'-' | b'.')
+}
+
 /// The word that ends at most one run of spaces or tabs before `at`.
 fn word_before(text: &str, at: usize) -> Option<Word<'_>> {
-    let head = &text[..at];
-    let trimmed = head.trim_end_matches([' ', '\t']);
-    if trimmed.len() == head.len() {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while end > 0 && matches!(bytes[end - 1], b' ' | b'\t') {
+        end -= 1;
+    }
+    if end == at {
         return None;
     }
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| word_char(c))
-        .last()
-        .map(|(i, _)| i)?;
+    let trimmed = &text[..end];
+    // ASCII by bytes; the first other byte sends the rest to the characters' path.
+    let mut start = end;
+    while start > 0 && ascii_word_byte(bytes[start - 1]) {
+        start -= 1;
+    }
+    if start > 0 && !bytes[start - 1].is_ascii() {
+        start = trimmed[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| word_char(c))
+            .last()
+            .map_or(start, |(i, _)| i);
+    }
+    if start == end {
+        return None;
+    }
     Some(Word {
         text: &trimmed[start..],
         start,
@@ -397,19 +456,28 @@ fn word_before(text: &str, at: usize) -> Option<Word<'_>> {
 
 /// The word that starts after one run of spaces or tabs after `at`.
 fn word_after(text: &str, at: usize) -> Option<Word<'_>> {
-    let tail = &text[at..];
-    let trimmed = tail.trim_start_matches([' ', '\t']);
-    if trimmed.len() == tail.len() {
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while start < bytes.len() && matches!(bytes[start], b' ' | b'\t') {
+        start += 1;
+    }
+    if start == at {
         return None;
     }
-    let start = at + (tail.len() - trimmed.len());
-    let len: usize = trimmed
-        .chars()
-        .take_while(|&c| word_char(c))
-        .map(char::len_utf8)
-        .sum();
+    // ASCII by bytes; the first other byte sends the rest to the characters' path.
+    let mut end = start;
+    while end < bytes.len() && ascii_word_byte(bytes[end]) {
+        end += 1;
+    }
+    if end < bytes.len() && !bytes[end].is_ascii() {
+        end += text[end..]
+            .chars()
+            .take_while(|&c| word_char(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    }
     // A sentence's full stop is not part of the word.
-    let word = trimmed[..len].trim_end_matches('.');
+    let word = text[start..end].trim_end_matches('.');
     (!word.is_empty()).then_some(Word { text: word, start })
 }
 
@@ -495,8 +563,10 @@ fn overlaps(spans: &[Span], span: Span) -> bool {
 /// The capitalized word before `p` that makes it the end of a longer name, if there is
 /// one: not a mention, a function, title, compass or qualifier word, or a number; and not
 /// a common word opening the sentence (`Visiting Moscow`).
-fn name_before<'t>(text: &'t str, p: Span, others: &[Span]) -> Option<Word<'t>> {
-    let w = word_before(text, p.start())?;
+fn plain_before<'t>(text: &'t str, w: Word<'t>, others: &[Span]) -> Option<Word<'t>> {
+    if !w.capitalized() {
+        return None;
+    }
     let f = w.folded();
     // A word ending with a full stop ends the sentence before (`Americans. Moscow`).
     let plain = w.capitalized()
@@ -507,7 +577,7 @@ fn name_before<'t>(text: &'t str, p: Span, others: &[Span]) -> Option<Word<'t>> 
         && !overlaps(others, Span::new(w.start, w.end()))
         && !is_function_word(&f)
         && !is_title_word(&f)
-        && QUALIFIERS.binary_search(&f.as_str()).is_err()
+        && lists(&f) & QUALIFIER == 0
         && !w.mixed_script()
         && !(opens_sentence(text, w.start) && f.split('-').any(is_common_word));
     plain.then_some(w)
@@ -517,13 +587,15 @@ fn name_before<'t>(text: &'t str, p: Span, others: &[Span]) -> Option<Word<'t>> 
 /// name (a capitalized word before it that is not a common word or an organization's head,
 /// in a line that is not a headline), or after an honorific.
 fn surname_alias(text: &str, p: Span, others: &[Span]) -> Option<String> {
+    // Both cases need a capitalized word before.
+    let before = word_before(text, p.start()).filter(|w| w.capitalized())?;
     let alias = &text[p.range()];
-    if alias.contains(char::is_whitespace) || line_at(text, p.start()).is_some_and(headline) {
+    if alias.contains(char::is_whitespace) {
         return None;
     }
-    let honorific = word_before(text, p.start()).is_some_and(|w| w.honorific());
+    let honorific = before.honorific();
     // A given name: one of the shipped list, or a word with a capital inside (`MaliVai`).
-    let given = name_before(text, p, others).is_some_and(|w| {
+    let given = plain_before(text, before, others).is_some_and(|w| {
         let f = w.folded();
         let camel = w.text.chars().skip(1).any(char::is_uppercase);
         w.text.chars().all(char::is_alphabetic)
@@ -531,7 +603,8 @@ fn surname_alias(text: &str, p: Span, others: &[Span]) -> Option<String> {
             && !is_common_word(&f)
             && (is_given_name(&f) || camel)
     });
-    (honorific || given).then(|| alias.to_lowercase())
+    let headline = || line_at(text, p.start()).is_some_and(headline);
+    ((honorific || given) && !headline()).then(|| alias.to_lowercase())
 }
 
 /// The mentions' context, for [`apply`].
@@ -548,76 +621,126 @@ pub(crate) struct Scene<'a> {
     pub(crate) rules: Rules,
 }
 
-/// Decides every place mention of `mentions` by its context; returns, for each mention in
-/// order, the verdict that applies (if any) and whether the mention is kept: a country
-/// standing for its team is kept and marked [`Mention::team`], another place standing for
-/// its team becomes a mention of that team (see `Gazetteer::add_teams`); any other mention
-/// with a verdict is dropped.
+/// Decides every place mention of `mentions` by its context, counting each verdict in
+/// `drops` (and, with `explain`, recording it with the mention's span): a country standing
+/// for its team is kept and marked [`Mention::team`], another place standing for its team
+/// becomes a mention of that team (see `Gazetteer::add_teams`); any other mention with a
+/// verdict is dropped.
 pub(crate) fn judge(
     scene: &Scene<'_>,
     ctx: &mut DocContext,
-    mentions: &mut [Mention],
-) -> Vec<Option<(Verdict, bool)>> {
-    // Where each organization mention starts: a place right before one is part of its name.
-    let orgs: Vec<usize> = mentions
-        .iter()
-        .filter(|m| scene.kinds.get(m.entity.index()) == Some(&EntityClass::Other))
-        .map(|m| m.span.start())
-        .collect();
-    mentions
-        .iter_mut()
-        .map(|m| {
-            let class = scene.kinds.get(m.entity.index()).copied();
-            if !class.is_some_and(EntityClass::is_place) || m.describes.is_some() {
-                return None;
+    mentions: &mut Vec<Mention>,
+    drops: &mut ContextDrops,
+    mut explain: Option<&mut Vec<(Span, Verdict)>>,
+) {
+    let mut any_dropped = false;
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let class = scene.kinds.get(m.entity.index()).copied();
+        if !class.is_some_and(EntityClass::is_place) || m.describes.is_some() {
+            continue;
+        }
+        let Some(v) = verdict(scene, ctx, m, mentions) else {
+            continue;
+        };
+        drops.count(&v);
+        let m = &mut mentions[i];
+        let kept = match v {
+            Verdict::Team(_) if class == Some(EntityClass::Country) => {
+                m.team = true;
+                true
             }
-            let v = verdict(scene, ctx, m, &orgs)?;
-            if let Verdict::Team(_) = v {
-                if class == Some(EntityClass::Country) {
-                    m.team = true;
-                    return Some((v, true));
-                }
-                if let Some(team) = scene.teams.get(m.entity.index()).copied().flatten() {
+            Verdict::Team(_) => match scene.teams.get(m.entity.index()).copied().flatten() {
+                Some(team) => {
                     m.entity = team;
-                    return Some((v, true));
+                    true
                 }
-            }
-            Some((v, false))
-        })
-        .collect()
+                None => false,
+            },
+            _ => false,
+        };
+        if !kept {
+            // Marked for removal below: a mention never describes itself.
+            m.describes = Some(m.entity);
+            any_dropped = true;
+        }
+        if let Some(x) = explain.as_deref_mut() {
+            x.push((m.span, v));
+        }
+    }
+    if any_dropped {
+        mentions.retain(|m| m.describes != Some(m.entity));
+    }
 }
 
 fn verdict(
     scene: &Scene<'_>,
     ctx: &mut DocContext,
     m: &Mention,
-    orgs: &[usize],
+    mentions: &[Mention],
 ) -> Option<Verdict> {
     let (text, p) = (scene.text, m.span);
-    let line = line_at(text, p.start());
+    let near = Near {
+        before: word_before(text, p.start()),
+        after: word_after(text, p.end()),
+    };
     if scene.rules.teams && !m.demonym {
-        if let Some(v) = team(scene, ctx, p, line) {
+        if let Some(v) = team(scene, ctx, p, near) {
             return Some(Verdict::Team(v));
         }
     }
-    if !scene.rules.names || line.is_some_and(headline) {
+    if !scene.rules.names {
         return None;
     }
+    // In a headline every word is capitalized: the capitals say nothing there. Asked only
+    // of a place a name rule would drop.
+    let v = in_name(scene, ctx, m, mentions, near)?;
+    (!line_at(text, p.start()).is_some_and(headline)).then_some(v)
+}
+
+/// The words next to a mention.
+#[derive(Clone, Copy)]
+struct Near<'t> {
+    before: Option<Word<'t>>,
+    after: Option<Word<'t>>,
+}
+
+/// The name rules' verdict on `m`, whatever the line.
+fn in_name(
+    scene: &Scene<'_>,
+    ctx: &mut DocContext,
+    m: &Mention,
+    mentions: &[Mention],
+    near: Near<'_>,
+) -> Option<Verdict> {
+    let (text, p) = (scene.text, m.span);
     let alias = &text[p.range()];
-    if let Some(w) = word_before(text, p.start()) {
+    if let Some(w) = near.before {
         if w.honorific() {
             return Some(Verdict::Person(format!("`{} {alias}` is a person", w.text)));
         }
     }
-    if let Some(w) = name_before(text, p, scene.others) {
+    if let Some(w) = near
+        .before
+        .and_then(|w| plain_before(text, w, scene.others))
+    {
         return Some(Verdict::InName(format!(
             "`{} {alias}` is a longer name (a capitalized word before the place)",
             w.text
         )));
     }
-    if let Some(w) = word_after(text, p.end()) {
+    if let Some(w) = near.after {
         // An organization's acronym after a place is a dateline (`Moscow CNN`), not a name.
-        if orgs.binary_search(&w.start).is_ok() && !w.acronym() {
+        // Where an organization's mention starts: a place right before one is part of its
+        // name.
+        let org = |at: usize| {
+            let k = mentions.partition_point(|x| x.span.start() < at);
+            mentions.get(k).is_some_and(|x| {
+                x.span.start() == at
+                    && scene.kinds.get(x.entity.index()) == Some(&EntityClass::Other)
+            })
+        };
+        if w.capitalized() && !w.acronym() && org(w.start) {
             return Some(Verdict::InName(format!(
                 "`{alias}` opens the name of the organization that follows (`{alias} {}`…)",
                 w.text
@@ -641,7 +764,10 @@ fn verdict(
             "`{head} of {alias}` is the name of an organization"
         )));
     }
-    let first = ctx.surname_at(&alias.to_lowercase());
+    let first = match ctx.surnames.is_empty() {
+        true => None,
+        false => ctx.surname_at(&alias.to_lowercase()),
+    };
     if first.is_some_and(|at| at < scene.offset + p.start()) {
         return Some(Verdict::Person(format!(
             "the document names a person with the surname `{alias}` before"
@@ -706,59 +832,69 @@ fn head_of(text: &str, at: usize) -> Option<&str> {
     }
     let head = word_before(text, w.start)?;
     let f = head.folded();
-    let org = is_org_head(&f) && COMPANY_SUFFIXES.binary_search(&f.as_str()).is_err();
+    let org = is_org_head(&f) && lists(&f) & COMPANY == 0;
     (head.capitalized() && org).then_some(head.text)
 }
 
 /// Why the place at `p` on `line` is a team, if it is.
-fn team(scene: &Scene<'_>, ctx: &mut DocContext, p: Span, line: Option<&str>) -> Option<String> {
+fn team(scene: &Scene<'_>, ctx: &mut DocContext, p: Span, near: Near<'_>) -> Option<String> {
     let text = scene.text;
     let alias = &text[p.range()];
-    let after = word_after(text, p.end());
-    if let Some(line) = line {
-        // A results line: a score after the place, and hardly any words.
-        if let Some(w) = after {
-            if w.is_number() && w.text.len() <= 3 && results_line(line) {
-                return Some(format!("`{alias} {}` in a line of results", w.text));
+    let after = near.after;
+    // The line is read only when the words next to the place ask for it.
+    let score = after.is_some_and(|w| w.is_number() && w.text.len() <= 3);
+    if score || text.as_bytes()[p.end()..].starts_with(b" AT ") {
+        if let Some(line) = line_at(text, p.start()) {
+            // A results line: a score after the place, and hardly any words.
+            if score && results_line(line) {
+                let w = after.map_or("", |w| w.text);
+                return Some(format!("`{alias} {w}` in a line of results"));
+            }
+            let in_line = p.start() - (line.as_ptr() as usize - text.as_ptr() as usize);
+            if fixture_team(line, in_line, in_line + p.len()) {
+                return Some(format!("`{}` is a fixture", line.trim()));
             }
         }
-        let in_line = p.start() - (line.as_ptr() as usize - text.as_ptr() as usize);
-        if fixture_team(line, in_line, in_line + p.len()) {
-            return Some(format!("`{}` is a fixture", line.trim()));
-        }
     }
-    let versus = |w: &Word<'_>| matches!(w.text, "v" | "v." | "vs" | "vs.");
-    if after.as_ref().is_some_and(versus)
-        || word_before(text, p.start()).as_ref().is_some_and(versus)
-    {
+    let versus = |w: &Word<'_>| w.text.len() <= 3 && matches!(w.text, "v" | "v." | "vs" | "vs.");
+    if after.as_ref().is_some_and(versus) || near.before.as_ref().is_some_and(versus) {
         return Some(format!("`{alias}` is one side of a fixture (`v`)"));
     }
     let Some(w) = after else {
-        return before_result(scene, ctx, p);
+        return before_result(scene, ctx, p, near.before);
     };
-    let f = w.folded();
-    if matches!(w.text, "'s" | "’s") && ctx.sporty(text) {
+    if w.text.len() <= 4 && matches!(w.text, "'s" | "’s") && ctx.sporty(text) {
         return Some(format!("`{alias} {}` in a sports story", w.text));
     }
-    if !w.capitalized() && TEAM_ROLES.binary_search(&f.as_str()).is_ok() {
+    // The lists are in lower case: a word with a capital is none of them.
+    let f = w.text;
+    let lower = !f.chars().any(char::is_uppercase);
+    let kinds = if lower { lists(f) } else { 0 };
+    if kinds & ROLE != 0 {
         return Some(format!("`{alias} {}` names a team's player", w.text));
     }
-    let sporty_word = !w.capitalized()
-        && (TEAM_WORDS.binary_search(&f.as_str()).is_ok()
-            || RESULT_AFTER.binary_search(&f.as_str()).is_ok());
+    let sporty_word = lower && kinds & (TEAM | AFTER) != 0;
     if sporty_word && ctx.sporty(text) {
         return Some(format!("`{alias} {}` in a sports story", w.text));
     }
-    before_result(scene, ctx, p)
+    before_result(scene, ctx, p, near.before)
 }
 
 /// A result word before the place, in a sports story (`defeated Colorado`, `drew with
 /// Italy`, `lost to Milan`).
-fn before_result(scene: &Scene<'_>, ctx: &mut DocContext, p: Span) -> Option<String> {
+fn before_result(
+    scene: &Scene<'_>,
+    ctx: &mut DocContext,
+    p: Span,
+    before: Option<Word<'_>>,
+) -> Option<String> {
     let text = scene.text;
-    let w = word_before(text, p.start())?;
+    let w = before?;
+    if w.text.chars().any(char::is_uppercase) {
+        return None;
+    }
     let f = w.folded();
-    let fits = RESULT_BEFORE.binary_search(&f.as_str()).is_ok()
+    let fits = lists(&f) & BEFORE != 0
         || (f == "with" || f == "to")
             && word_before(text, w.start).is_some_and(|v| {
                 let v = v.folded();
@@ -805,26 +941,6 @@ fn fixture_team(line: &str, at: usize, end: usize) -> bool {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-}
-
-/// Applies the verdicts of [`judge`]: counts them and drops the mentions not kept.
-pub(crate) fn drop_judged(
-    mentions: &mut Vec<Mention>,
-    verdicts: &[Option<(Verdict, bool)>],
-    drops: &mut ContextDrops,
-) {
-    let mut k = 0;
-    mentions.retain(|_| {
-        let v = &verdicts[k];
-        k += 1;
-        match v {
-            Some((v, kept)) => {
-                drops.count(v);
-                *kept
-            }
-            None => true,
-        }
-    });
 }
 
 #[cfg(test)]

@@ -425,15 +425,14 @@ impl Matcher {
                 others: &scratch.spans,
                 rules: self.context,
             };
-            let verdicts = context::judge(&scene, &mut ctx, &mut out.mentions);
-            if explaining {
-                for (m, v) in out.mentions.iter().zip(&verdicts) {
-                    if let Some((v, _)) = v {
-                        dropped.push((m.span, v.clone()));
-                    }
-                }
-            }
-            context::drop_judged(&mut out.mentions, &verdicts, &mut out.context);
+            let explain = explaining.then_some(&mut dropped);
+            context::judge(
+                &scene,
+                &mut ctx,
+                &mut out.mentions,
+                &mut out.context,
+                explain,
+            );
         }
         (out, dropped)
     }
