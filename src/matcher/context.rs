@@ -349,6 +349,29 @@ impl DocContext {
     }
 }
 
+/// Bytes of a word lowered without allocating.
+const INLINE: usize = 24;
+
+/// A word in lower case: the word itself, lowered on the stack, or lowered on the heap.
+enum Folded<'a> {
+    Borrowed(&'a str),
+    Inline([u8; INLINE], u8),
+    Owned(String),
+}
+
+impl std::ops::Deref for Folded<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Folded::Borrowed(s) => s,
+            // Lowered from ASCII, so ASCII.
+            Folded::Inline(buf, len) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            Folded::Owned(s) => s,
+        }
+    }
+}
+
 /// A word next to a mention: its text and where it starts.
 #[derive(Debug, Clone, Copy)]
 struct Word<'a> {
@@ -362,13 +385,19 @@ impl Word<'_> {
     }
 
     /// Lower case, without a final `.`.
-    fn folded(&self) -> std::borrow::Cow<'_, str> {
+    fn folded(&self) -> Folded<'_> {
         let bare = self.text.trim_end_matches('.');
-        if bare.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(bare.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(bare)
+        if !bare.chars().any(char::is_uppercase) {
+            return Folded::Borrowed(bare);
         }
+        // Short ASCII words, the usual case, are lowered on the stack.
+        if bare.len() <= INLINE && bare.is_ascii() {
+            let mut buf = [0u8; INLINE];
+            buf[..bare.len()].copy_from_slice(bare.as_bytes());
+            buf[..bare.len()].make_ascii_lowercase();
+            return Folded::Inline(buf, bare.len() as u8);
+        }
+        Folded::Owned(bare.to_lowercase())
     }
 
     fn capitalized(&self) -> bool {
@@ -759,7 +788,7 @@ fn in_name(
             )));
         }
     }
-    if let Some(head) = head_of(text, p.start()) {
+    if let Some(head) = head_of(text, near.before) {
         return Some(Verdict::InName(format!(
             "`{head} of {alias}` is the name of an organization"
         )));
@@ -800,11 +829,12 @@ fn title_follows(text: &str, w: Word<'_>) -> bool {
 /// organization's head (`for North Korea Stephen Biegun`, `for Russia Tove Lindqvist`),
 /// so that the place before it ends a phrase.
 fn name_follows(text: &str, w: Word<'_>) -> bool {
+    let Some(next) = word_after(text, w.end()).filter(|n| n.capitalized()) else {
+        return false;
+    };
     let f = w.folded();
     let given = is_given_name(&f) || !is_common_word(&f) && !is_org_head(&f);
-    given
-        && word_after(text, w.end())
-            .is_some_and(|next| next.capitalized() && !is_org_head(&next.folded()))
+    given && !is_org_head(&next.folded())
 }
 
 /// Company suffixes before `of`: what follows is where the company is (`Kia Motor Corp of
@@ -822,18 +852,17 @@ const COMPANY_SUFFIXES: &[&str] = &[
 
 /// The organization head before `of` (and `the`) before byte `at`: `Bank` in `Bank of
 /// Canada`, `University` in `University of the West Indies`.
-fn head_of(text: &str, at: usize) -> Option<&str> {
-    let mut w = word_before(text, at)?;
+fn head_of<'t>(text: &'t str, before: Option<Word<'t>>) -> Option<&'t str> {
+    let mut w = before?;
     if w.text.eq_ignore_ascii_case("the") {
         w = word_before(text, w.start)?;
     }
     if w.text != "of" {
         return None;
     }
-    let head = word_before(text, w.start)?;
+    let head = word_before(text, w.start).filter(|h| h.capitalized())?;
     let f = head.folded();
-    let org = is_org_head(&f) && lists(&f) & COMPANY == 0;
-    (head.capitalized() && org).then_some(head.text)
+    (is_org_head(&f) && lists(&f) & COMPANY == 0).then_some(head.text)
 }
 
 /// Why the place at `p` on `line` is a team, if it is.
@@ -893,11 +922,11 @@ fn before_result(
     if w.text.chars().any(char::is_uppercase) {
         return None;
     }
-    let f = w.folded();
-    let fits = lists(&f) & BEFORE != 0
+    let f = w.text.trim_end_matches('.');
+    let fits = lists(f) & BEFORE != 0
         || (f == "with" || f == "to")
             && word_before(text, w.start).is_some_and(|v| {
-                let v = v.folded();
+                let v = &*v.folded();
                 (f == "with" && (v == "drew" || v == "draw")) || (f == "to" && v == "lost")
             });
     (fits && ctx.sporty(text))

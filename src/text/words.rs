@@ -5,7 +5,6 @@
 //! loader that reads them, and [`junk_reason`], which says why an alias is not a name. Must
 //! not know about entities, files or the automaton.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -66,7 +65,7 @@ impl fmt::Display for JunkReason {
 /// into a set the first time it is asked.
 struct WordList {
     text: &'static str,
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<rustc_hash::FxHashSet<&'static str>>,
 }
 
 impl WordList {
