@@ -117,6 +117,16 @@ pub(crate) fn build(
         explainer: Default::default(),
         context: builder.context,
         teams: team_table(gazetteer),
+        given: gazetteer
+            .entities()
+            .iter()
+            .map(|e| {
+                let mut words = e.label.split_whitespace();
+                let first = words.next()?;
+                let person = e.kind == crate::model::EntityType::Person;
+                (person && words.next().is_some()).then(|| first.to_lowercase().into())
+            })
+            .collect(),
     })
 }
 

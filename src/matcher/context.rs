@@ -648,6 +648,9 @@ pub(crate) struct Scene<'a> {
     /// way: a word that matched something is not a plain word).
     pub(crate) others: &'a [Span],
     pub(crate) rules: Rules,
+    /// For each person with a name of several words, the first word of its label, in
+    /// lower case (`vladimir`).
+    pub(crate) given: &'a [Option<Box<str>>],
 }
 
 /// Decides every place mention of `mentions` by its context, counting each verdict in
@@ -666,10 +669,15 @@ pub(crate) fn judge(
     for i in 0..mentions.len() {
         let m = &mentions[i];
         let class = scene.kinds.get(m.entity.index()).copied();
-        if !class.is_some_and(EntityClass::is_place) || m.describes.is_some() {
+        if m.describes.is_some() {
             continue;
         }
-        let Some(v) = verdict(scene, ctx, m, mentions) else {
+        let v = match class {
+            Some(EntityClass::Person) if scene.rules.names => other_person(scene, m),
+            Some(c) if c.is_place() => verdict(scene, ctx, m, mentions),
+            _ => None,
+        };
+        let Some(v) = v else {
             continue;
         };
         drops.count(&v);
@@ -700,6 +708,49 @@ pub(crate) fn judge(
     if any_dropped {
         mentions.retain(|m| m.describes != Some(m.entity));
     }
+}
+
+/// A listed person's surname after another given name or initial (`Cherie Blair`, `Ian
+/// Blair`, `J. Blair` for Tony Blair) names someone else. A given name that starts like the
+/// listed one's is taken for a spelling of it (`Vladmir Putin`, `Yuri Ushakov`).
+fn other_person(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
+    let text = scene.text;
+    let surname = &text[m.span.range()];
+    if surname.contains(char::is_whitespace) {
+        return None;
+    }
+    let listed = scene.given.get(m.entity.index())?.as_deref()?;
+    let w = word_before(text, m.span.start()).filter(|w| w.capitalized())?;
+    let bare = w.text.trim_end_matches('.');
+    let initial = bare.chars().count() == 1;
+    if !initial {
+        // A given name, or a word that may be one (not common, no title, no honorific).
+        let named = plain_before(text, w, scene.others).is_some_and(|w| {
+            w.text.chars().all(char::is_alphabetic)
+                && w.text.chars().skip(1).any(char::is_lowercase)
+        });
+        if !named || w.honorific() {
+            return None;
+        }
+    }
+    let f = w.folded();
+    if !initial && !is_given_name(&f) && is_common_word(&f) {
+        return None;
+    }
+    let prefix = |s: &str| s.chars().take(3).collect::<String>();
+    let same = if initial {
+        f.chars().next() == listed.chars().next()
+    } else {
+        prefix(&f) == prefix(listed)
+    };
+    // Capitals say nothing in a headline (`Kim Arrives To Meet Putin`).
+    let headline = || line_at(text, m.span.start()).is_some_and(headline);
+    (!same && !headline()).then(|| {
+        Verdict::Person(format!(
+            "`{} {surname}` is another person than the listed one with that surname",
+            w.text
+        ))
+    })
 }
 
 fn verdict(

@@ -239,6 +239,8 @@ pub struct Matcher {
     context: Rules,
     /// For each place, the team named after it, if the gazetteer has one.
     teams: Vec<Option<EntityId>>,
+    /// For each person whose label has several words, its first word in lower case.
+    given: Vec<Option<Box<str>>>,
 }
 
 /// The mentions found in one document and what was dropped on the way.
@@ -424,6 +426,7 @@ impl Matcher {
                 offset,
                 others: &scratch.spans,
                 rules: self.context,
+                given: &self.given,
             };
             let explain = explaining.then_some(&mut dropped);
             context::judge(

@@ -660,3 +660,26 @@ fn context_verdicts_are_counted_and_explained() {
     assert_eq!(rule("Jordan"), [Rule::Name, Rule::Surname]);
     assert!(why.iter().any(|e| e.reason.contains("--no-name-rule")));
 }
+
+#[test]
+fn a_listed_surname_after_another_given_name_is_another_person() {
+    let gaz = "@type person\nTony Blair | Blair\nVladimir Putin | Putin\n";
+    let people =
+        |text: &str| -> Vec<String> { run(gaz, text).into_iter().map(|(t, _)| t).collect() };
+    assert!(people("Cherie Blair and Ian Blair spoke, then J. Blair.").is_empty());
+    assert_eq!(
+        people("Mr Blair and Prime Minister Blair spoke."),
+        ["Blair", "Blair"]
+    );
+    assert_eq!(
+        people("T. Blair arrived; Vladmir Putin too."),
+        ["Blair", "Putin"]
+    );
+    assert_eq!(
+        people("Kim Arrives In Vladivostok To Meet Putin"),
+        ["Putin"]
+    );
+    let (g, m) = matcher(gaz);
+    let why = m.explain(&g, "Cherie Blair spoke.");
+    assert_eq!((why[0].rule, why[0].accepted), (Rule::Surname, false));
+}
