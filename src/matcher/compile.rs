@@ -117,6 +117,7 @@ pub(crate) fn build(
         explainer: Default::default(),
         context: builder.context,
         teams: team_table(gazetteer),
+        countries: country_table(gazetteer),
         given: gazetteer
             .entities()
             .iter()
@@ -340,4 +341,21 @@ fn team_table(gazetteer: &Gazetteer) -> Vec<Option<EntityId>> {
         }
     }
     teams
+}
+
+/// For each entity, the listed place its `country` attribute names (by label or alias).
+fn country_table(gazetteer: &Gazetteer) -> Vec<Option<EntityId>> {
+    let mut by_name: rustc_hash::FxHashMap<&str, EntityId> = Default::default();
+    for (i, e) in gazetteer.entities().iter().enumerate() {
+        if e.kind == crate::model::EntityType::Place {
+            for name in std::iter::once(&e.label).chain(e.aliases.iter().map(|a| &a.text)) {
+                by_name.entry(name.as_str()).or_insert(EntityId::new(i));
+            }
+        }
+    }
+    gazetteer
+        .entities()
+        .iter()
+        .map(|e| by_name.get(e.attrs.get("country")?.as_str()).copied())
+        .collect()
 }

@@ -241,6 +241,8 @@ pub struct Matcher {
     teams: Vec<Option<EntityId>>,
     /// For each person whose label has several words, its first word in lower case.
     given: Vec<Option<Box<str>>>,
+    /// For each entity, the country its `country` attribute names, if listed.
+    countries: Vec<Option<EntityId>>,
 }
 
 /// The mentions found in one document and what was dropped on the way.
@@ -415,7 +417,7 @@ impl Matcher {
             }
         }
         let explaining = trace.is_some();
-        let mut out = resolve_senses(text, candidates, whole, trace);
+        let mut out = resolve_senses(text, candidates, whole, &self.countries, trace);
         mark_descriptions(&self.kinds, text, &mut out.mentions);
         let mut dropped = Vec::new();
         if on {

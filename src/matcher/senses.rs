@@ -193,6 +193,7 @@ pub(crate) fn resolve_senses(
     text: &str,
     candidates: Vec<Candidate>,
     whole: Option<&DocEvidence>,
+    countries: &[Option<EntityId>],
     mut trace: Option<&mut Vec<Trace>>,
 ) -> DocMatches {
     let evidence = Evidence {
@@ -232,7 +233,7 @@ pub(crate) fn resolve_senses(
                 demonym: s.demonym,
                 resolved: c.senses.len() > 1,
             }),
-            _ => pick(text, &live, &evidence, c.span.start()).map(|s| Choice {
+            _ => pick(text, &live, &evidence, countries, c.span.start()).map(|s| Choice {
                 entity: s.entity,
                 demonym: s.demonym,
                 resolved: true,
@@ -272,15 +273,35 @@ pub(crate) fn resolve_senses(
     out
 }
 
-/// Picks among several senses: the one with the most evidence in the document. A tie goes
+/// Picks among several senses: the one with the most evidence in the document. Without any,
+/// the only one whose `country` the document names, else the declared default. A tie goes
 /// to the nearest preceding evidence when it is in the same paragraph (local context: "Kim
 /// Il Sung founded the state. Kim ruled..."), and otherwise to the sense the document
 /// introduced first (its subject: a `Kim` after a paragraph about the father still means
 /// the son the article is about). Without evidence, the declared default sense.
-fn pick(text: &str, senses: &[Sense], evidence: &Evidence, at: usize) -> Option<Sense> {
+fn pick(
+    text: &str,
+    senses: &[Sense],
+    evidence: &Evidence,
+    countries: &[Option<EntityId>],
+    at: usize,
+) -> Option<Sense> {
     let count = |e: EntityId| evidence.count(e);
     let best = senses.iter().map(|s| count(s.entity)).max().unwrap_or(0);
     if best == 0 {
+        // No sense is named otherwise: the one whose country the document names (Valencia
+        // in a story about Spain), then the declared default sense.
+        let country_named = |s: &&Sense| {
+            countries
+                .get(s.entity.index())
+                .copied()
+                .flatten()
+                .is_some_and(|c| count(c) > 0)
+        };
+        let local: Vec<_> = senses.iter().filter(country_named).collect();
+        if let [only] = local[..] {
+            return Some(*only);
+        }
         let defaults: Vec<_> = senses.iter().filter(|s| s.default_sense).collect();
         return match defaults[..] {
             [d] => Some(*d),

@@ -683,3 +683,33 @@ fn a_listed_surname_after_another_given_name_is_another_person() {
     let why = m.explain(&g, "Cherie Blair spoke.");
     assert_eq!((why[0].rule, why[0].accepted), (Rule::Surname, false));
 }
+
+#[test]
+fn a_shared_name_goes_to_the_sense_whose_country_the_document_names() {
+    let gaz = "@type place\nSpain | iso=ES\nVenezuela | iso=VE\n\
++Valencia | id=place:valencia-venezuela | country=Venezuela\n\
+Valencia | id=place:valencia-spain | country=Spain\n";
+    let (g, m) = matcher(gaz);
+    let sense = |text: &str| {
+        let r = m.find(text);
+        let v = r
+            .mentions
+            .iter()
+            .find(|x| &text[x.span.range()] == "Valencia")
+            .unwrap();
+        g.entity(v.entity).id.clone()
+    };
+    assert_eq!(
+        sense("Valencia hosted the fair."),
+        "place:valencia-venezuela"
+    );
+    assert_eq!(
+        sense("Valencia hosted the fair, the largest in Spain."),
+        "place:valencia-spain"
+    );
+    // Evidence for a sense still comes first.
+    assert_eq!(
+        sense("Valencia, Venezuela hosted it; Valencia is big. Spain sent a team."),
+        "place:valencia-venezuela"
+    );
+}
