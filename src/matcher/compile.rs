@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use super::automaton::automaton;
 use super::describes::EntityClass;
 use super::engine::Scan;
+use super::senses::Hints;
 use super::word_index::WordIndex;
 use super::{BuildError, BuildStats, Matcher, MatcherBuilder, Range32, ScanKind, SetAside};
 use crate::gazetteer::{variants, CasePolicy, Entity, Gazetteer};
@@ -117,7 +118,24 @@ pub(crate) fn build(
         explainer: Default::default(),
         context: builder.context,
         teams: team_table(gazetteer),
-        countries: country_table(gazetteer),
+        hints: Hints {
+            country: country_table(gazetteer),
+            state: gazetteer
+                .entities()
+                .iter()
+                .map(|e| {
+                    matches!(
+                        e.attrs.get("kind").map(String::as_str),
+                        Some("state" | "province")
+                    )
+                })
+                .collect(),
+            org: gazetteer
+                .entities()
+                .iter()
+                .map(|e| e.kind == crate::model::EntityType::Organization)
+                .collect(),
+        },
         given: gazetteer
             .entities()
             .iter()

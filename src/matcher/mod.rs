@@ -53,7 +53,7 @@ use context::{DocContext, Rules, Scene, Verdict};
 use describes::{mark_descriptions, EntityClass};
 use engine::{Hit, Scan};
 use explain::{Explainer, Trace};
-use senses::{resolve_senses, Candidate, Sightings};
+use senses::{resolve_senses, Candidate, Hints, Sightings};
 
 pub use senses::DocEvidence;
 
@@ -241,8 +241,8 @@ pub struct Matcher {
     teams: Vec<Option<EntityId>>,
     /// For each person whose label has several words, its first word in lower case.
     given: Vec<Option<Box<str>>>,
-    /// For each entity, the country its `country` attribute names, if listed.
-    countries: Vec<Option<EntityId>>,
+    /// What helps choose among an alias' senses: countries, states.
+    hints: Hints,
 }
 
 /// The mentions found in one document and what was dropped on the way.
@@ -417,7 +417,7 @@ impl Matcher {
             }
         }
         let explaining = trace.is_some();
-        let mut out = resolve_senses(text, candidates, whole, &self.countries, trace);
+        let mut out = resolve_senses(text, candidates, whole, &self.hints, trace);
         mark_descriptions(&self.kinds, text, &mut out.mentions);
         let mut dropped = Vec::new();
         if on {

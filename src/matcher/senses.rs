@@ -178,6 +178,74 @@ impl Evidence<'_> {
     }
 }
 
+/// What the gazetteer says of each entity that helps choose among senses: the country it
+/// lies in (its `country` attribute, when listed) and whether it is a state or province
+/// (`kind=state`, `kind=province`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Hints {
+    pub(crate) country: Vec<Option<EntityId>>,
+    pub(crate) state: Vec<bool>,
+    /// The entity is an organization.
+    pub(crate) org: Vec<bool>,
+}
+
+impl Hints {
+    fn country(&self, e: EntityId) -> Option<EntityId> {
+        self.country.get(e.index()).copied().flatten()
+    }
+
+    fn is_state(&self, e: EntityId) -> bool {
+        self.state.get(e.index()).copied().unwrap_or(false)
+    }
+
+    fn is_org(&self, e: EntityId) -> bool {
+        self.org.get(e.index()).copied().unwrap_or(false)
+    }
+}
+
+/// Whether the words around a name say a company: `shares in`/`shares of`/`stake in` before
+/// it, `shares`, `stock` or a company suffix after it.
+fn company_cue(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    let lead = ["shares in", "shares of", "stake in"].iter().any(|cue| {
+        before.len() >= cue.len()
+            && before.is_char_boundary(before.len() - cue.len())
+            && before[before.len() - cue.len()..].eq_ignore_ascii_case(cue)
+    });
+    let follow = after.strip_prefix(' ').is_some_and(|rest| {
+        ["shares", "stock", "Inc", "Corp", "Ltd", "plc", "PLC", "Co."]
+            .iter()
+            .any(|cue| {
+                rest.strip_prefix(cue)
+                    .is_some_and(|tail| !tail.starts_with(|c: char| c.is_alphanumeric()))
+            })
+    });
+    lead || follow
+}
+
+/// Whether `after`, the text after a place name, opens a state's office or body: `State`,
+/// `Governor`, `Attorney General`, `Legislature`, `State Assembly`, `State Senate`.
+fn state_cue(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    [
+        "State",
+        "state",
+        "Governor",
+        "governor",
+        "Attorney General",
+        "attorney general",
+        "Legislature",
+        "legislature",
+    ]
+    .iter()
+    .any(|cue| {
+        rest.strip_prefix(cue)
+            .is_some_and(|tail| !tail.starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
 /// The sense chosen for a span.
 struct Choice {
     entity: EntityId,
@@ -193,7 +261,7 @@ pub(crate) fn resolve_senses(
     text: &str,
     candidates: Vec<Candidate>,
     whole: Option<&DocEvidence>,
-    countries: &[Option<EntityId>],
+    hints: &Hints,
     mut trace: Option<&mut Vec<Trace>>,
 ) -> DocMatches {
     let evidence = Evidence {
@@ -233,7 +301,7 @@ pub(crate) fn resolve_senses(
                 demonym: s.demonym,
                 resolved: c.senses.len() > 1,
             }),
-            _ => pick(text, &live, &evidence, countries, c.span.start()).map(|s| Choice {
+            _ => pick(text, &live, &evidence, hints, c.span).map(|s| Choice {
                 entity: s.entity,
                 demonym: s.demonym,
                 resolved: true,
@@ -283,21 +351,31 @@ fn pick(
     text: &str,
     senses: &[Sense],
     evidence: &Evidence,
-    countries: &[Option<EntityId>],
-    at: usize,
+    hints: &Hints,
+    span: Span,
 ) -> Option<Sense> {
+    let at = span.start();
+    // A state's office or body after the name says the state (`New York Attorney General`,
+    // `New York State`), whatever the evidence.
+    if state_cue(&text[span.end()..]) {
+        let states: Vec<_> = senses.iter().filter(|s| hints.is_state(s.entity)).collect();
+        if let [only] = states[..] {
+            return Some(*only);
+        }
+    }
+    // A company's shares or suffix say the company (`shares in Texas Gas`, `Apple shares`).
+    if company_cue(&text[..span.start()], &text[span.end()..]) {
+        let orgs: Vec<_> = senses.iter().filter(|s| hints.is_org(s.entity)).collect();
+        if let [only] = orgs[..] {
+            return Some(*only);
+        }
+    }
     let count = |e: EntityId| evidence.count(e);
     let best = senses.iter().map(|s| count(s.entity)).max().unwrap_or(0);
     if best == 0 {
         // No sense is named otherwise: the one whose country the document names (Valencia
         // in a story about Spain), then the declared default sense.
-        let country_named = |s: &&Sense| {
-            countries
-                .get(s.entity.index())
-                .copied()
-                .flatten()
-                .is_some_and(|c| count(c) > 0)
-        };
+        let country_named = |s: &&Sense| hints.country(s.entity).is_some_and(|c| count(c) > 0);
         let local: Vec<_> = senses.iter().filter(country_named).collect();
         if let [only] = local[..] {
             return Some(*only);

@@ -713,3 +713,32 @@ Valencia | id=place:valencia-spain | country=Spain\n";
         "place:valencia-venezuela"
     );
 }
+
+#[test]
+fn a_state_office_after_a_shared_name_says_the_state() {
+    let gaz = "@type place\nNew York City | +New York\nNew York State | New York | kind=state\n";
+    let (g, m) = matcher(gaz);
+    let id = |text: &str| g.entity(m.find(text).mentions[0].entity).id.clone();
+    assert_eq!(id("New York is busy."), "place:new-york-city");
+    assert_eq!(
+        id("New York Attorney General Eliot Spitzer sued."),
+        "place:new-york-state"
+    );
+    assert_eq!(
+        id("New York Governor George Pataki spoke."),
+        "place:new-york-state"
+    );
+}
+
+#[test]
+fn company_words_around_a_shared_name_say_the_company() {
+    let gaz = "@type place\n+Jersey\n@type organization\nJersey | id=organization:jersey-telecom\n";
+    let (g, m) = matcher(gaz);
+    let id = |text: &str| g.entity(m.find(text).mentions[0].entity).id.clone();
+    assert_eq!(id("Jersey voted."), "place:jersey");
+    assert_eq!(
+        id("He bought shares in Jersey last year."),
+        "organization:jersey-telecom"
+    );
+    assert_eq!(id("Jersey shares rose."), "organization:jersey-telecom");
+}
