@@ -714,11 +714,16 @@ Valencia | id=place:valencia-spain | country=Spain\n";
     );
 }
 
+/// The entity id of the first mention of `text` with gazetteer `gaz`.
+fn first_id(gaz: &str, text: &str) -> String {
+    let (g, m) = matcher(gaz);
+    g.entity(m.find(text).mentions[0].entity).id.clone()
+}
+
 #[test]
 fn a_state_office_after_a_shared_name_says_the_state() {
     let gaz = "@type place\nNew York City | +New York\nNew York State | New York | kind=state\n";
-    let (g, m) = matcher(gaz);
-    let id = |text: &str| g.entity(m.find(text).mentions[0].entity).id.clone();
+    let id = |text: &str| first_id(gaz, text);
     assert_eq!(id("New York is busy."), "place:new-york-city");
     assert_eq!(
         id("New York Attorney General Eliot Spitzer sued."),
@@ -733,8 +738,7 @@ fn a_state_office_after_a_shared_name_says_the_state() {
 #[test]
 fn company_words_around_a_shared_name_say_the_company() {
     let gaz = "@type place\n+Jersey\n@type organization\nJersey | id=organization:jersey-telecom\n";
-    let (g, m) = matcher(gaz);
-    let id = |text: &str| g.entity(m.find(text).mentions[0].entity).id.clone();
+    let id = |text: &str| first_id(gaz, text);
     assert_eq!(id("Jersey voted."), "place:jersey");
     assert_eq!(
         id("He bought shares in Jersey last year."),
