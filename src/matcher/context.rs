@@ -14,9 +14,11 @@
 //!   word is capitalized.
 //! - **People's names.** A one-word place alias found as a surname after a given name
 //!   (`Neil Jordan`, `MaliVai Washington`) stands for that person wherever the document uses
-//!   it bare afterwards (`Jordan said`).
+//!   it bare afterwards (`Jordan said`); a listed person's one-word surname after another
+//!   given name or initial (`Cherie Blair` for Tony Blair) is someone else.
 //!
-//! A mention a rule fits is dropped and counted; `explain` names the rule. The document-wide
+//! A mention a rule fits is dropped and counted (a team mention becomes the team, or for a
+//! country is kept and marked [`Mention::team`]); `explain` names the rule. The document-wide
 //! facts (how sporty the document is, which aliases it uses as surnames and where first) are
 //! gathered by [`DocContext`], whole or part by part, so that a long document read in parts
 //! decides as the whole text does. Owns those rules and their word lists. Must not touch the
@@ -636,7 +638,7 @@ fn surname_alias(text: &str, p: Span, others: &[Span]) -> Option<String> {
     ((honorific || given) && !headline()).then(|| alias.to_lowercase())
 }
 
-/// The mentions' context, for [`apply`].
+/// The mentions' context, for [`judge`].
 pub(crate) struct Scene<'a> {
     pub(crate) kinds: &'a [EntityClass],
     /// For each place, its team entity, if any.

@@ -1,9 +1,11 @@
 //! Senses: which entity a selected span stands for, decided per document. Applies
 //! anchoring (an anchored alias counts only where the entity is named otherwise) and
-//! resolves aliases shared by several entities by the document's unambiguous mentions,
+//! resolves aliases shared by several entities: by a state's office or company words next
+//! to the name, by the document's unambiguous mentions, by the country the document names,
 //! then by the declared default sense.
 //!
-//! Owns [`Sense`], the per-document [`Sightings`] and the choice among senses. Must not
+//! Owns [`Sense`], the per-document [`Sightings`], the gazetteer's [`Hints`] and the choice
+//! among senses. Must not
 //! touch the scan, the case or overlap rules, or descriptions.
 
 use std::cmp::Reverse;
