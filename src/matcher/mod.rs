@@ -25,7 +25,7 @@
 //! select.rs      boundary, case, leftmost-longest → candidates
 //! senses.rs      anchoring and shared aliases → mentions
 //! describes.rs   a place that introduces a person describes them
-//! context.rs     a place that stands for a team, is part of a longer name, or is a
+//! context/       a place that stands for a team, is part of a longer name, or is a
 //!                person's surname is dropped
 //! explain.rs     explain: the trace of every rule's verdict, in words
 //! ```

@@ -1,0 +1,254 @@
+//! Context: what the words around a place mention say it stands for instead. Three rule
+//! families, each with an off switch in [`super::MatcherBuilder`]:
+//!
+//! - **Teams.** A place in a results line (`Pohang 3 Ulsan 2`, a standings row `TORONTO 63
+//!   72 .467`), in a fixture line (`Wales v Italy`, `KANSAS CITY AT DETROIT`), before a
+//!   sports role (`England captain`, `Florida manager`), or, in a sports story, beside a
+//!   result verb (`St Louis defeated Colorado`, `lost to Milan`) stands for its team.
+//! - **Names inside names.** A place (or demonym) right after a capitalized word that is not
+//!   a title or a compass word (`Real Madrid`, `Air France`, `Neil Jordan`), right before a
+//!   capitalized word that is not a title, a weekday or a month (`Manchester United`,
+//!   `Statistics Canada` the other way round, `Texas Instruments`, `Victoria Wood`), or after
+//!   an organization's head and `of` (`Bank of Canada`, `University of Michigan`) is part of
+//!   a longer name. Lines in title case or capitals (headlines) are left alone: there every
+//!   word is capitalized.
+//! - **People's names.** A one-word place alias found as a surname after a given name
+//!   (`Neil Jordan`, `MaliVai Washington`) stands for that person wherever the document uses
+//!   it bare afterwards (`Jordan said`); a listed person's one-word surname after another
+//!   given name or initial (`Cherie Blair` for Tony Blair) is someone else.
+//!
+//! A mention a rule fits is dropped and counted (a team mention becomes the team, or for a
+//! country is kept and marked [`Mention::team`]); `explain` names the rule. The document-wide
+//! facts (how sporty the document is, which aliases it uses as surnames and where first) are
+//! gathered by [`DocContext`], whole or part by part, so that a long document read in parts
+//! decides as the whole text does. Must not touch the scan, the senses or descriptions.
+//!
+//! ```text
+//! mod.rs    the verdicts, their counts, the document's facts, and judge (one pass over
+//!           the mentions)
+//! words.rs  the words and the line around a mention, the word lists
+//! teams.rs  the team rules and how sporty a document is
+//! names.rs  names inside names and surnames
+//! ```
+
+mod names;
+mod teams;
+#[cfg(test)]
+mod tests;
+mod words;
+
+use super::describes::EntityClass;
+use crate::model::{EntityId, Mention, Span};
+use names::{in_name, other_person, surname_alias};
+use teams::{count_sports, team, SPORTS_STORY};
+use words::{headline, line_at, word_after, word_before, Word};
+
+/// Which context rules apply (all by default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Rules {
+    pub(crate) teams: bool,
+    pub(crate) names: bool,
+}
+
+/// Why a place mention was dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// It stands for a team; the reason in words.
+    Team(String),
+    /// It is part of a longer name; the reason in words.
+    InName(String),
+    /// It is the surname of a person the document named earlier (that name).
+    Person(String),
+}
+
+/// Mentions each context rule decided in a document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ContextDrops {
+    /// Places standing for a team: a country's kept as a mention that links nothing
+    /// ([`Mention::team`]), another's given to its team (or dropped when it has none).
+    pub teams: usize,
+    /// Places inside a longer name.
+    pub in_names: usize,
+    /// Places that are a person's surname.
+    pub surnames: usize,
+}
+
+impl ContextDrops {
+    /// All of them.
+    pub fn total(&self) -> usize {
+        self.teams + self.in_names + self.surnames
+    }
+
+    fn count(&mut self, v: &Verdict) {
+        match v {
+            Verdict::Team(_) => self.teams += 1,
+            Verdict::InName(_) => self.in_names += 1,
+            Verdict::Person(_) => self.surnames += 1,
+        }
+    }
+}
+
+/// The document-wide facts the context rules use, gathered from the whole text or part by
+/// part in text order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct DocContext {
+    /// Sports words in the document (`None`: not counted yet; counted only when a rule
+    /// needs it).
+    sports: Option<u32>,
+    /// One-word place aliases (lower case) the document uses as a surname, with where
+    /// first (in the document), sorted by alias.
+    surnames: Vec<(String, usize)>,
+}
+
+impl DocContext {
+    /// Adds what `text` (starting at byte `offset` of its document) tells: its sports words
+    /// and the place aliases it uses as surnames. `places` are the spans of the candidates
+    /// that may be places, `others` every candidate span, both sorted.
+    pub(crate) fn gather(&mut self, text: &str, offset: usize, places: &[Span], others: &[Span]) {
+        *self.sports.get_or_insert(0) += count_sports(text);
+        self.gather_surnames(text, offset, places, others);
+    }
+
+    /// As [`DocContext::gather`], the surnames only (the sports words of a document read
+    /// whole are counted when a rule asks).
+    pub(crate) fn gather_surnames(
+        &mut self,
+        text: &str,
+        offset: usize,
+        places: &[Span],
+        others: &[Span],
+    ) {
+        for &p in places {
+            if let Some(alias) = surname_alias(text, p, others) {
+                let at = offset + p.start();
+                match self
+                    .surnames
+                    .binary_search_by(|(a, _)| a.as_str().cmp(&alias))
+                {
+                    Ok(k) => self.surnames[k].1 = self.surnames[k].1.min(at),
+                    Err(k) => self.surnames.insert(k, (alias, at)),
+                }
+            }
+        }
+    }
+
+    /// Whether the document is a sports story; counts the sports words of `text` (the whole
+    /// document) the first time it is asked, unless they were gathered.
+    fn sporty(&mut self, text: &str) -> bool {
+        *self.sports.get_or_insert_with(|| count_sports(text)) >= SPORTS_STORY
+    }
+
+    /// Where the document first uses `alias` as a surname.
+    fn surname_at(&self, alias: &str) -> Option<usize> {
+        self.surnames
+            .binary_search_by(|(a, _)| a.as_str().cmp(alias))
+            .ok()
+            .map(|k| self.surnames[k].1)
+    }
+}
+
+/// The mentions' context, for [`judge`].
+pub(crate) struct Scene<'a> {
+    pub(crate) kinds: &'a [EntityClass],
+    /// For each place, its team entity, if any.
+    pub(crate) teams: &'a [Option<EntityId>],
+    pub(crate) text: &'a str,
+    /// Where the text starts in its document.
+    pub(crate) offset: usize,
+    /// Every candidate span of the text, sorted (mentions and the spans dropped on the
+    /// way: a word that matched something is not a plain word).
+    pub(crate) others: &'a [Span],
+    pub(crate) rules: Rules,
+    /// For each person with a name of several words, the first word of its label, in
+    /// lower case (`vladimir`).
+    pub(crate) given: &'a [Option<Box<str>>],
+}
+
+/// Decides every place mention of `mentions` by its context, counting each verdict in
+/// `drops` (and, with `explain`, recording it with the mention's span): a country standing
+/// for its team is kept and marked [`Mention::team`], another place standing for its team
+/// becomes a mention of that team (see `Gazetteer::add_teams`); any other mention with a
+/// verdict is dropped.
+pub(crate) fn judge(
+    scene: &Scene<'_>,
+    ctx: &mut DocContext,
+    mentions: &mut Vec<Mention>,
+    drops: &mut ContextDrops,
+    mut explain: Option<&mut Vec<(Span, Verdict)>>,
+) {
+    let mut any_dropped = false;
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let class = scene.kinds.get(m.entity.index()).copied();
+        if m.describes.is_some() {
+            continue;
+        }
+        let v = match class {
+            Some(EntityClass::Person) if scene.rules.names => other_person(scene, m),
+            Some(c) if c.is_place() => verdict(scene, ctx, m, mentions),
+            _ => None,
+        };
+        let Some(v) = v else {
+            continue;
+        };
+        drops.count(&v);
+        let m = &mut mentions[i];
+        let kept = match v {
+            Verdict::Team(_) if class == Some(EntityClass::Country) => {
+                m.team = true;
+                true
+            }
+            Verdict::Team(_) => match scene.teams.get(m.entity.index()).copied().flatten() {
+                Some(team) => {
+                    m.entity = team;
+                    true
+                }
+                None => false,
+            },
+            _ => false,
+        };
+        if !kept {
+            // Marked for removal below: a mention never describes itself.
+            m.describes = Some(m.entity);
+            any_dropped = true;
+        }
+        if let Some(x) = explain.as_deref_mut() {
+            x.push((m.span, v));
+        }
+    }
+    if any_dropped {
+        mentions.retain(|m| m.describes != Some(m.entity));
+    }
+}
+
+fn verdict(
+    scene: &Scene<'_>,
+    ctx: &mut DocContext,
+    m: &Mention,
+    mentions: &[Mention],
+) -> Option<Verdict> {
+    let (text, p) = (scene.text, m.span);
+    let near = Near {
+        before: word_before(text, p.start()),
+        after: word_after(text, p.end()),
+    };
+    if scene.rules.teams && !m.demonym {
+        if let Some(v) = team(scene, ctx, p, near) {
+            return Some(Verdict::Team(v));
+        }
+    }
+    if !scene.rules.names {
+        return None;
+    }
+    // In a headline every word is capitalized: the capitals say nothing there. Asked only
+    // of a place a name rule would drop.
+    let v = in_name(scene, ctx, m, mentions, near)?;
+    (!line_at(text, p.start()).is_some_and(headline)).then_some(v)
+}
+
+/// The words next to a mention.
+#[derive(Clone, Copy)]
+struct Near<'t> {
+    before: Option<Word<'t>>,
+    after: Option<Word<'t>>,
+}

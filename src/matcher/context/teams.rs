@@ -1,0 +1,194 @@
+//! The team rules: a place in a results or fixture line, before a sports role, or beside a
+//! result verb in a sports story stands for its team; and how sporty a document is (its
+//! sports words, counted once). Must not touch names inside names or surnames.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
+
+use super::words::*;
+use super::{DocContext, Near, Scene};
+use crate::model::Span;
+use crate::text::chars::is_word_char;
+
+/// A document with this many sports words is a sports story.
+pub(super) const SPORTS_STORY: u32 = 3;
+
+/// Words that make a story a sports story (whole words, any case).
+pub(super) const SPORTS_WORDS: &[&str] = &[
+    "soccer",
+    "football",
+    "rugby",
+    "cricket",
+    "tennis",
+    "golf",
+    "baseball",
+    "basketball",
+    "ice hockey",
+    "league",
+    "first division",
+    "second division",
+    "premier league",
+    "championship",
+    "tournament",
+    "halftime",
+    "half-time",
+    "innings",
+    "wickets",
+    "goalkeeper",
+    "midfielder",
+    "striker",
+    "homer",
+    "pitcher",
+    "seeded",
+    "semifinal",
+    "semifinals",
+    "semi-final",
+    "semi-finals",
+    "quarter-final",
+    "quarter-finals",
+    "quarterfinal",
+    "quarterfinals",
+    "coach",
+    "referee",
+    "world cup",
+    "olympic",
+    "olympics",
+    "grand slam",
+    "grand prix",
+];
+
+pub(super) fn sports_automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(SPORTS_WORDS)
+            .expect("the sports words build an automaton")
+    })
+}
+
+/// Sports words in `text`, whole words only.
+pub(super) fn count_sports(text: &str) -> u32 {
+    let mut n = 0;
+    for m in sports_automaton().find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Why the place at `p` on `line` is a team, if it is.
+pub(super) fn team(
+    scene: &Scene<'_>,
+    ctx: &mut DocContext,
+    p: Span,
+    near: Near<'_>,
+) -> Option<String> {
+    let text = scene.text;
+    let alias = &text[p.range()];
+    let after = near.after;
+    // The line is read only when the words next to the place ask for it.
+    let score = after.is_some_and(|w| w.is_number() && w.text.len() <= 3);
+    if score || text.as_bytes()[p.end()..].starts_with(b" AT ") {
+        if let Some(line) = line_at(text, p.start()) {
+            // A results line: a score after the place, and hardly any words.
+            if score && results_line(line) {
+                let w = after.map_or("", |w| w.text);
+                return Some(format!("`{alias} {w}` in a line of results"));
+            }
+            let in_line = p.start() - (line.as_ptr() as usize - text.as_ptr() as usize);
+            if fixture_team(line, in_line, in_line + p.len()) {
+                return Some(format!("`{}` is a fixture", line.trim()));
+            }
+        }
+    }
+    let versus = |w: &Word<'_>| w.text.len() <= 3 && matches!(w.text, "v" | "v." | "vs" | "vs.");
+    if after.as_ref().is_some_and(versus) || near.before.as_ref().is_some_and(versus) {
+        return Some(format!("`{alias}` is one side of a fixture (`v`)"));
+    }
+    let Some(w) = after else {
+        return before_result(scene, ctx, p, near.before);
+    };
+    if w.text.len() <= 4 && matches!(w.text, "'s" | "’s") && ctx.sporty(text) {
+        return Some(format!("`{alias} {}` in a sports story", w.text));
+    }
+    // The lists are in lower case: a word with a capital is none of them.
+    let f = w.text;
+    let lower = !f.chars().any(char::is_uppercase);
+    let kinds = if lower { lists(f) } else { 0 };
+    if kinds & ROLE != 0 {
+        return Some(format!("`{alias} {}` names a team's player", w.text));
+    }
+    let sporty_word = lower && kinds & (TEAM | AFTER) != 0;
+    if sporty_word && ctx.sporty(text) {
+        return Some(format!("`{alias} {}` in a sports story", w.text));
+    }
+    before_result(scene, ctx, p, near.before)
+}
+
+/// A result word before the place, in a sports story (`defeated Colorado`, `drew with
+/// Italy`, `lost to Milan`).
+pub(super) fn before_result(
+    scene: &Scene<'_>,
+    ctx: &mut DocContext,
+    p: Span,
+    before: Option<Word<'_>>,
+) -> Option<String> {
+    let text = scene.text;
+    let w = before?;
+    if w.text.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let f = w.text.trim_end_matches('.');
+    let fits = lists(f) & BEFORE != 0
+        || (f == "with" || f == "to")
+            && word_before(text, w.start).is_some_and(|v| {
+                let v = &*v.folded();
+                (f == "with" && (v == "drew" || v == "draw")) || (f == "to" && v == "lost")
+            });
+    (fits && ctx.sporty(text))
+        .then(|| format!("`{} {}` in a sports story", w.text, &text[p.range()]))
+}
+
+/// Whether `line` is a line of results or standings: numbers, names and at most three
+/// lower-case words (`Pohang 3 Ulsan 2 ( halftime 1-0 )`, `TORONTO 63 72 .467 12 1/2`).
+pub(super) fn results_line(line: &str) -> bool {
+    let mut numbers = 0;
+    let mut lower = 0;
+    for w in line.split_whitespace() {
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_ascii_digit() || first == '.' && w.len() > 1 {
+            numbers += 1;
+        } else if first.is_lowercase() {
+            lower += 1;
+        }
+    }
+    numbers >= 2 && lower <= 3
+}
+
+/// Whether the name from byte `at` to `end` of `line` is the visiting side of a fixture in
+/// capitals: the whole line is that name, a capital `AT` and the home side in at most three
+/// capitalized words (`KANSAS CITY AT DETROIT`; the home side is where the game is played,
+/// so it stays a place).
+pub(super) fn fixture_team(line: &str, at: usize, end: usize) -> bool {
+    // A name wrapped over two lines is no fixture.
+    if end > line.len() || !line[..at].trim().is_empty() {
+        return false;
+    }
+    let Some(home) = line[end..].strip_prefix(" AT ") else {
+        return false;
+    };
+    let home = match home.find('(') {
+        Some(k) => &home[..k],
+        None => home,
+    };
+    let words: Vec<&str> = home.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}

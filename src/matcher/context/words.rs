@@ -1,0 +1,405 @@
+//! Reading the words around a mention: the word before and after it (by bytes for ASCII),
+//! the line it stands in, whether that line is a headline, whether a word opens its
+//! sentence, and the lower-case word lists the rules look words up in (one hash lookup a
+//! word). Must not decide anything about a mention: the rules in `teams` and `names` do.
+
+use std::sync::OnceLock;
+
+use crate::model::Span;
+use crate::text::chars::is_word_char;
+use crate::text::words::{is_calendar_word, is_function_word};
+
+/// Sports roles after a place that make it a team anywhere.
+pub(super) const TEAM_ROLES: &[&str] = &[
+    "batsman",
+    "bowler",
+    "captain",
+    "coach",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "midfielder",
+    "pitcher",
+    "skipper",
+    "striker",
+    "winger",
+    "xi",
+];
+
+/// Words after a place that make it a team in a sports story.
+pub(super) const TEAM_WORDS: &[&str] = &[
+    "boss",
+    "fans",
+    "forward",
+    "manager",
+    "players",
+    "side",
+    "squad",
+    "supporters",
+    "team",
+];
+
+/// Result verbs after a team, in a sports story.
+pub(super) const RESULT_AFTER: &[&str] = &[
+    "beat",
+    "beats",
+    "blanked",
+    "crushed",
+    "defeated",
+    "downed",
+    "drew",
+    "edged",
+    "eliminated",
+    "hammered",
+    "lost",
+    "outplayed",
+    "overcame",
+    "routed",
+    "swept",
+    "thrashed",
+    "trounced",
+    "won",
+];
+
+/// Words before a team, in a sports story.
+pub(super) const RESULT_BEFORE: &[&str] = &[
+    "against",
+    "beat",
+    "beating",
+    "defeated",
+    "defeating",
+    "face",
+    "faces",
+    "facing",
+    "host",
+    "hosted",
+    "hosts",
+    "joined",
+    "over",
+    "play",
+    "played",
+    "plays",
+    "v",
+    "versus",
+    "visiting",
+    "vs",
+];
+
+/// Words before a place that keep it a place: compass points and qualifiers (`Southern
+/// California`, `Greater London`).
+pub(super) const QUALIFIERS: &[&str] = &[
+    "central",
+    "east",
+    "eastern",
+    "greater",
+    "inner",
+    "lower",
+    "mainland",
+    "metropolitan",
+    "north",
+    "northeast",
+    "northeastern",
+    "northern",
+    "northwest",
+    "northwestern",
+    "outer",
+    "south",
+    "southeast",
+    "southeastern",
+    "southern",
+    "southwest",
+    "southwestern",
+    "upper",
+    "west",
+    "western",
+];
+
+/// Honorifics before a name: a place after one is a person's surname (`Mr Jordan`).
+pub(super) const HONORIFICS: &[&str] = &["dr", "miss", "mr", "mrs", "ms", "sir"];
+
+/// Which of the word lists a lower-case word is in (bits [`ROLE`], [`TEAM`], ...).
+pub(super) fn lists(word: &str) -> u8 {
+    static MAP: OnceLock<rustc_hash::FxHashMap<&'static str, u8>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = rustc_hash::FxHashMap::default();
+        for (list, bit) in [
+            (TEAM_ROLES, ROLE),
+            (TEAM_WORDS, TEAM),
+            (RESULT_AFTER, AFTER),
+            (RESULT_BEFORE, BEFORE),
+            (QUALIFIERS, QUALIFIER),
+            (HONORIFICS, HONORIFIC),
+            (COMPANY_SUFFIXES, COMPANY),
+        ] {
+            for w in list {
+                *map.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        map
+    });
+    if word.len() > 14 {
+        return 0;
+    }
+    map.get(word).copied().unwrap_or(0)
+}
+
+pub(super) const ROLE: u8 = 1;
+pub(super) const TEAM: u8 = 2;
+pub(super) const AFTER: u8 = 4;
+pub(super) const BEFORE: u8 = 8;
+pub(super) const QUALIFIER: u8 = 16;
+pub(super) const HONORIFIC: u8 = 32;
+pub(super) const COMPANY: u8 = 64;
+
+/// Bytes of a word lowered without allocating.
+pub(super) const INLINE: usize = 24;
+
+/// A word in lower case: the word itself, lowered on the stack, or lowered on the heap.
+pub(super) enum Folded<'a> {
+    Borrowed(&'a str),
+    Inline([u8; INLINE], u8),
+    Owned(String),
+}
+
+impl std::ops::Deref for Folded<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Folded::Borrowed(s) => s,
+            // Lowered from ASCII, so ASCII.
+            Folded::Inline(buf, len) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            Folded::Owned(s) => s,
+        }
+    }
+}
+
+/// A word next to a mention: its text and where it starts.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word<'a> {
+    pub(super) text: &'a str,
+    pub(super) start: usize,
+}
+
+impl Word<'_> {
+    pub(super) fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// Lower case, without a final `.`.
+    pub(super) fn folded(&self) -> Folded<'_> {
+        let bare = self.text.trim_end_matches('.');
+        if !bare.chars().any(char::is_uppercase) {
+            return Folded::Borrowed(bare);
+        }
+        // Short ASCII words, the usual case, are lowered on the stack.
+        if bare.len() <= INLINE && bare.is_ascii() {
+            let mut buf = [0u8; INLINE];
+            buf[..bare.len()].copy_from_slice(bare.as_bytes());
+            buf[..bare.len()].make_ascii_lowercase();
+            return Folded::Inline(buf, bare.len() as u8);
+        }
+        Folded::Owned(bare.to_lowercase())
+    }
+
+    pub(super) fn capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub(super) fn is_number(&self) -> bool {
+        self.text.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// All capitals, two letters or more (`NAPM`, `SKR`): an acronym says nothing of a
+    /// longer name.
+    pub(super) fn acronym(&self) -> bool {
+        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && !self.text.chars().any(char::is_lowercase)
+    }
+
+    /// Latin letters mixed with others (`Еhe` typed with a Cyrillic `Е`): a typo, not a
+    /// name.
+    pub(super) fn mixed_script(&self) -> bool {
+        let letters = || self.text.chars().filter(|c| c.is_alphabetic());
+        letters().any(|c| c.is_ascii()) && letters().any(|c| !c.is_ascii())
+    }
+
+    /// A capitalized honorific (`Mr`, `Mrs.`, `Dr`).
+    pub(super) fn honorific(&self) -> bool {
+        self.capitalized() && lists(&self.folded()) & HONORIFIC != 0
+    }
+
+    /// A nationality or religion adjective by its ending (`Jewish`, `Lebanese`,
+    /// `Canadian`): it qualifies a place rather than naming something else.
+    pub(super) fn adjective(&self) -> bool {
+        let f = self.folded();
+        f.len() >= 5
+            && ["ish", "ese", "ian", "ean", "an"]
+                .iter()
+                .any(|e| f.ends_with(e))
+    }
+}
+
+/// A character of a word for these rules: letters, digits, marks, and the apostrophes,
+/// hyphens and dots inside names (`O'Brien`, `St.`).
+pub(super) fn word_char(c: char) -> bool {
+    is_word_char(c) || matches!(c, '\'' | '’' | '-' | '.')
+}
+
+/// [`word_char`] for an ASCII byte (false for any other byte).
+#[inline]
+pub(super) fn ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b'-' | b'.')
+}
+
+/// The word that ends at most one run of spaces or tabs before `at`.
+pub(super) fn word_before(text: &str, at: usize) -> Option<Word<'_>> {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while end > 0 && matches!(bytes[end - 1], b' ' | b'\t') {
+        end -= 1;
+    }
+    if end == at {
+        return None;
+    }
+    let trimmed = &text[..end];
+    // ASCII by bytes; the first other byte sends the rest to the characters' path.
+    let mut start = end;
+    while start > 0 && ascii_word_byte(bytes[start - 1]) {
+        start -= 1;
+    }
+    if start > 0 && !bytes[start - 1].is_ascii() {
+        start = trimmed[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| word_char(c))
+            .last()
+            .map_or(start, |(i, _)| i);
+    }
+    if start == end {
+        return None;
+    }
+    Some(Word {
+        text: &trimmed[start..],
+        start,
+    })
+}
+
+/// The word that starts after one run of spaces or tabs after `at`.
+pub(super) fn word_after(text: &str, at: usize) -> Option<Word<'_>> {
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while start < bytes.len() && matches!(bytes[start], b' ' | b'\t') {
+        start += 1;
+    }
+    if start == at {
+        return None;
+    }
+    // ASCII by bytes; the first other byte sends the rest to the characters' path.
+    let mut end = start;
+    while end < bytes.len() && ascii_word_byte(bytes[end]) {
+        end += 1;
+    }
+    if end < bytes.len() && !bytes[end].is_ascii() {
+        end += text[end..]
+            .chars()
+            .take_while(|&c| word_char(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    }
+    // A sentence's full stop is not part of the word.
+    let word = text[start..end].trim_end_matches('.');
+    (!word.is_empty()).then_some(Word { text: word, start })
+}
+
+/// Whether the word starting at `at` opens its sentence: nothing but spaces since the line
+/// began or since a mark that ends or opens one.
+pub(super) fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    match before.chars().next_back() {
+        None | Some('\n' | '\r') => true,
+        Some(c) => matches!(
+            c,
+            '.' | '!' | '?' | ':' | ';' | '"' | '“' | '”' | '(' | '[' | '—' | '–' | '-' | '\''
+        ),
+    }
+}
+
+/// Lines longer than this are prose: never a headline, a results line or a fixture.
+pub(super) const SHORT_LINE: usize = 400;
+
+/// The line around byte `at`, when it is short (at most [`SHORT_LINE`] bytes each side):
+/// the rules that read a whole line look that far only, so a document written on one line
+/// costs no more than any other.
+pub(super) fn line_at(text: &str, at: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let from = at.saturating_sub(SHORT_LINE);
+    let start = match memchr::memrchr(b'\n', &bytes[from..at]) {
+        Some(k) => from + k + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    let to = (at + SHORT_LINE).min(bytes.len());
+    let end = match memchr::memchr(b'\n', &bytes[at..to]) {
+        Some(k) => at + k,
+        None if to == bytes.len() => to,
+        None => return None,
+    };
+    Some(&text[start..end])
+}
+
+/// Whether `line` is in title case or capitals (a headline), where capitals say nothing:
+/// four words or more, nearly all capitalized.
+pub(super) fn headline(line: &str) -> bool {
+    let line = line.trim();
+    // A headline is one short sentence: a line of prose has several.
+    let inner_stop = [". ", "! ", "? "].iter().any(|t| line.contains(t));
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    if words.len() < 3 || words.len() > 25 || inner_stop {
+        return false;
+    }
+    let upper = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    // Weekdays and months are capitalized in any sentence.
+    let function = |w: &&str| {
+        let f = w.trim_end_matches('.').to_lowercase();
+        is_function_word(&f) && !is_calendar_word(&f)
+    };
+    // Capitals throughout.
+    if words.iter().all(|w| !w.chars().any(char::is_lowercase)) {
+        return true;
+    }
+    // Title case: a function word capitalized inside the line (`Kim Arrives In Russia`;
+    // not `I`, nor `US`, which is an acronym).
+    let title_cased = |w: &&str| upper(w) && w.chars().skip(1).any(char::is_lowercase);
+    if words[1..].iter().any(|w| title_cased(w) && function(w)) {
+        return true;
+    }
+    // Title case with function words in lower case, and no full stop at the end (`Kim
+    // Arrives in Russia Ahead of Summit`).
+    let ends = line.ends_with(['.', '!', '?', '"', '”']);
+    let content_all_upper = words.iter().filter(|w| !function(w)).all(upper);
+    let some_function = words.iter().any(|w| !upper(w) && function(w));
+    words.len() >= 4 && !ends && content_all_upper && some_function
+}
+
+/// Whether `span` overlaps one of the sorted `spans`.
+pub(super) fn overlaps(spans: &[Span], span: Span) -> bool {
+    let k = spans.partition_point(|s| s.end() <= span.start());
+    spans.get(k).is_some_and(|s| s.start() < span.end())
+}
+
+/// Company suffixes before `of`: what follows is where the company is (`Kia Motor Corp of
+/// South Korea`), not part of its name.
+pub(super) const COMPANY_SUFFIXES: &[&str] = &[
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "inc",
+    "llc",
+    "ltd",
+    "plc",
+];
