@@ -107,6 +107,16 @@ pub struct Entity {
     pub location: Location,
 }
 
+impl Entity {
+    /// A place that is a country: it has an `iso` code, or `kind=country` (England,
+    /// Scotland).
+    pub fn is_country(&self) -> bool {
+        self.kind == EntityType::Place
+            && (self.attrs.contains_key("iso")
+                || self.attrs.get("kind").is_some_and(|k| k == "country"))
+    }
+}
+
 /// A loaded, merged set of gazetteers.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
@@ -240,9 +250,7 @@ impl Gazetteer {
         let mut added = 0;
         for i in 0..self.entities.len() {
             let e = &self.entities[i];
-            let country =
-                e.attrs.contains_key("iso") || e.attrs.get("kind").is_some_and(|k| k == "country");
-            if e.kind != EntityType::Place || country || e.attrs.contains_key("team_of") {
+            if e.kind != EntityType::Place || e.is_country() || e.attrs.contains_key("team_of") {
                 continue;
             }
             let rest = e.id.strip_prefix("place:").unwrap_or(&e.id);

@@ -25,12 +25,7 @@ impl EntityClass {
     pub(crate) fn of(entity: &Entity) -> EntityClass {
         match entity.kind {
             EntityType::Person => EntityClass::Person,
-            EntityType::Place
-                if entity.attrs.contains_key("iso")
-                    || entity.attrs.get("kind").is_some_and(|k| k == "country") =>
-            {
-                EntityClass::Country
-            }
+            EntityType::Place if entity.is_country() => EntityClass::Country,
             EntityType::Place => EntityClass::Place,
             EntityType::Organization | EntityType::Other(_) => EntityClass::Other,
         }

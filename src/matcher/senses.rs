@@ -214,37 +214,36 @@ fn company_cue(before: &str, after: &str) -> bool {
             && before.is_char_boundary(before.len() - cue.len())
             && before[before.len() - cue.len()..].eq_ignore_ascii_case(cue)
     });
-    let follow = after.strip_prefix(' ').is_some_and(|rest| {
-        ["shares", "stock", "Inc", "Corp", "Ltd", "plc", "PLC", "Co."]
-            .iter()
-            .any(|cue| {
-                rest.strip_prefix(cue)
-                    .is_some_and(|tail| !tail.starts_with(|c: char| c.is_alphanumeric()))
-            })
-    });
-    lead || follow
+    let follow = ["shares", "stock", "Inc", "Corp", "Ltd", "plc", "PLC", "Co."];
+    lead || next_words(after, &follow, false)
 }
 
 /// Whether `after`, the text after a place name, opens a state's office or body: `State`,
-/// `Governor`, `Attorney General`, `Legislature`, `State Assembly`, `State Senate`.
+/// `Governor`, `Attorney General`, `Legislature` (any case).
 fn state_cue(after: &str) -> bool {
+    next_words(
+        after,
+        &["state", "governor", "attorney general", "legislature"],
+        true,
+    )
+}
+
+/// Whether `after` is a space and then one of `words`, whole (ASCII case ignored when
+/// `any_case`).
+fn next_words(after: &str, words: &[&str], any_case: bool) -> bool {
     let Some(rest) = after.strip_prefix(' ') else {
         return false;
     };
-    [
-        "State",
-        "state",
-        "Governor",
-        "governor",
-        "Attorney General",
-        "attorney general",
-        "Legislature",
-        "legislature",
-    ]
-    .iter()
-    .any(|cue| {
-        rest.strip_prefix(cue)
-            .is_some_and(|tail| !tail.starts_with(|c: char| c.is_alphanumeric()))
+    words.iter().any(|w| {
+        let head = rest.get(..w.len());
+        let fits = head.is_some_and(|h| {
+            if any_case {
+                h.eq_ignore_ascii_case(w)
+            } else {
+                h == *w
+            }
+        });
+        fits && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
     })
 }
 

@@ -176,7 +176,8 @@ pub(crate) fn judge(
     drops: &mut ContextDrops,
     mut explain: Option<&mut Vec<(Span, Verdict)>>,
 ) {
-    let mut any_dropped = false;
+    // Indices of the mentions to drop (no allocation until the first).
+    let mut dropped: Vec<usize> = Vec::new();
     for i in 0..mentions.len() {
         let m = &mentions[i];
         let class = scene.kinds.get(m.entity.index()).copied();
@@ -207,17 +208,19 @@ pub(crate) fn judge(
             },
             _ => false,
         };
-        if !kept {
-            // Marked for removal below: a mention never describes itself.
-            m.describes = Some(m.entity);
-            any_dropped = true;
-        }
         if let Some(x) = explain.as_deref_mut() {
             x.push((m.span, v));
         }
+        if !kept {
+            dropped.push(i);
+        }
     }
-    if any_dropped {
-        mentions.retain(|m| m.describes != Some(m.entity));
+    if !dropped.is_empty() {
+        let mut k = 0;
+        mentions.retain(|_| {
+            k += 1;
+            dropped.binary_search(&(k - 1)).is_err()
+        });
     }
 }
 
