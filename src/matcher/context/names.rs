@@ -11,17 +11,16 @@ use crate::text::words::{
     is_common_word, is_function_word, is_given_name, is_org_head, is_title_word,
 };
 
-/// The capitalized word before `p` that makes it the end of a longer name, if there is
-/// one: not a mention, a function, title, compass or qualifier word, or a number; and not
-/// a common word opening the sentence (`Visiting Moscow`).
+/// `w`, the word before a name, when it makes the name the end of a longer one: a
+/// capitalized word that is not a mention, a function, title, compass or qualifier word, or
+/// a number, nor a common word opening the sentence (`Visiting Moscow`).
 pub(super) fn plain_before<'t>(text: &'t str, w: Word<'t>, others: &[Span]) -> Option<Word<'t>> {
     if !w.capitalized() {
         return None;
     }
     let f = w.folded();
     // A word ending with a full stop ends the sentence before (`Americans. Moscow`).
-    let plain = w.capitalized()
-        && !w.text.ends_with('.')
+    let plain = !w.text.ends_with('.')
         && !w.is_number()
         && !w.acronym()
         && !w.adjective()
@@ -49,10 +48,7 @@ pub(super) fn surname_alias(text: &str, p: Span, others: &[Span]) -> Option<Stri
     let given = plain_before(text, before, others).is_some_and(|w| {
         let f = w.folded();
         let camel = w.text.chars().skip(1).any(char::is_uppercase);
-        w.text.chars().all(char::is_alphabetic)
-            && w.text.chars().skip(1).any(char::is_lowercase)
-            && !is_common_word(&f)
-            && (is_given_name(&f) || camel)
+        w.name_like() && !is_common_word(&f) && (is_given_name(&f) || camel)
     });
     let headline = || line_at(text, p.start()).is_some_and(headline);
     ((honorific || given) && !headline()).then(|| alias.to_lowercase())
@@ -73,10 +69,7 @@ pub(super) fn other_person(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
     let initial = bare.chars().count() == 1;
     if !initial {
         // A given name, or a word that may be one (not common, no title, no honorific).
-        let named = plain_before(text, w, scene.others).is_some_and(|w| {
-            w.text.chars().all(char::is_alphabetic)
-                && w.text.chars().skip(1).any(char::is_lowercase)
-        });
+        let named = plain_before(text, w, scene.others).is_some_and(|w| w.name_like());
         if !named || w.honorific() {
             return None;
         }

@@ -224,6 +224,13 @@ impl Word<'_> {
         letters().any(|c| c.is_ascii()) && letters().any(|c| !c.is_ascii())
     }
 
+    /// Letters only, with a lower-case letter after the first (`Neil`, `MaliVai`): the
+    /// shape of a name, not of an acronym or a number.
+    pub(super) fn name_like(&self) -> bool {
+        self.text.chars().all(char::is_alphabetic)
+            && self.text.chars().skip(1).any(char::is_lowercase)
+    }
+
     /// A capitalized honorific (`Mr`, `Mrs.`, `Dr`).
     pub(super) fn honorific(&self) -> bool {
         self.capitalized() && lists(&self.folded()) & HONORIFIC != 0
