@@ -49,7 +49,7 @@ use crate::model::{EntityId, Mention, Span};
 use crate::text::normalize::{normalize_into, OffsetMap};
 use crate::text::words::JunkReason;
 use compile::PatternRecord;
-use context::{DocContext, Rules, Scene, Verdict};
+use context::{DocContext, Lead, Rules, Scene, Verdict};
 use describes::{mark_descriptions, EntityClass};
 use engine::{Hit, Scan};
 use explain::{Explainer, Trace};
@@ -267,9 +267,10 @@ pub struct Scratch {
     norm: String,
     map: OffsetMap,
     hits: Vec<Hit>,
-    /// The spans of a document's candidates, and of those that may be places.
+    /// The spans of a document's candidates, and of those that may be places with what
+    /// the word before them says.
     spans: Vec<Span>,
-    places: Vec<Span>,
+    places: Vec<(Span, Lead)>,
 }
 
 /// One line of [`Matcher::explain`]: a candidate match and the rule that decided it.
@@ -354,10 +355,12 @@ impl Matcher {
     ) {
         let candidates = self.candidates(part, scratch, None);
         evidence.add(&Sightings::of(&candidates), offset);
-        self.spans_of(&candidates, scratch);
-        evidence
-            .context
-            .gather(part, offset, &scratch.places, &scratch.spans);
+        if self.context.teams || self.context.names {
+            self.spans_of(part, &candidates, scratch);
+            evidence
+                .context
+                .gather(part, offset, &scratch.places, &scratch.spans);
+        }
     }
 
     /// The second pass over a document matched in parts (see [`Matcher::gather`]): the
@@ -376,9 +379,9 @@ impl Matcher {
             .0
     }
 
-    /// The spans of `candidates` into `scratch.spans`, and of those that may be places
-    /// into `scratch.places`.
-    fn spans_of(&self, candidates: &[Candidate], scratch: &mut Scratch) {
+    /// The spans of `candidates` (of `text`) into `scratch.spans`, and of those that may be
+    /// places into `scratch.places` with their [`Lead`].
+    fn spans_of(&self, text: &str, candidates: &[Candidate], scratch: &mut Scratch) {
         scratch.spans.clear();
         scratch.places.clear();
         for c in candidates {
@@ -389,7 +392,9 @@ impl Matcher {
                     .is_some_and(|k| k.is_place())
             });
             if place {
-                scratch.places.push(c.span);
+                scratch
+                    .places
+                    .push((c.span, context::lead(text, c.span.start())));
             }
         }
     }
@@ -410,7 +415,7 @@ impl Matcher {
         let on = self.context.teams || self.context.names;
         let mut ctx = DocContext::default();
         if on {
-            self.spans_of(&candidates, scratch);
+            self.spans_of(text, &candidates, scratch);
             match whole {
                 Some(w) => ctx = w.context.clone(),
                 None => ctx.gather_surnames(text, 0, &scratch.places, &scratch.spans),
@@ -427,6 +432,7 @@ impl Matcher {
                 text,
                 offset,
                 others: &scratch.spans,
+                places: &scratch.places,
                 rules: self.context,
                 given: &self.given,
             };

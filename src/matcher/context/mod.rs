@@ -41,7 +41,8 @@ use super::describes::EntityClass;
 use crate::model::{EntityId, Mention, Span};
 use names::{in_name, other_person, surname_alias};
 use teams::{count_sports, team, SPORTS_STORY};
-use words::{headline, line_at, word_after, word_before, Word};
+use words::{glance_after, glance_before, headline, line_at, word_after, word_before};
+use words::{lists, Glance, Shapes, Word, AFTER, BEFORE, ROLE, TEAM};
 
 /// Which context rules apply (all by default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,9 +103,15 @@ pub(crate) struct DocContext {
 
 impl DocContext {
     /// Adds what `text` (starting at byte `offset` of its document) tells: its sports words
-    /// and the place aliases it uses as surnames. `places` are the spans of the candidates
-    /// that may be places, `others` every candidate span, both sorted.
-    pub(crate) fn gather(&mut self, text: &str, offset: usize, places: &[Span], others: &[Span]) {
+    /// and the place aliases it uses as surnames. `places` are the candidates that may be
+    /// places with their [`Lead`], `others` every candidate span, both sorted.
+    pub(crate) fn gather(
+        &mut self,
+        text: &str,
+        offset: usize,
+        places: &[(Span, Lead)],
+        others: &[Span],
+    ) {
         *self.sports.get_or_insert(0) += count_sports(text);
         self.gather_surnames(text, offset, places, others);
     }
@@ -115,10 +122,11 @@ impl DocContext {
         &mut self,
         text: &str,
         offset: usize,
-        places: &[Span],
+        places: &[(Span, Lead)],
         others: &[Span],
     ) {
-        for &p in places {
+        // A surname follows a capitalized word: the other leads need no reading.
+        for &(p, _) in places.iter().filter(|(_, lead)| *lead == Lead::Other) {
             if let Some(alias) = surname_alias(text, p, others) {
                 let at = offset + p.start();
                 match self
@@ -158,6 +166,8 @@ pub(crate) struct Scene<'a> {
     /// Every candidate span of the text, sorted (mentions and the spans dropped on the
     /// way: a word that matched something is not a plain word).
     pub(crate) others: &'a [Span],
+    /// The spans of the candidates that may be places, sorted, with their [`Lead`].
+    pub(crate) places: &'a [(Span, Lead)],
     pub(crate) rules: Rules,
     /// For each person with a name of several words, the first word of its label, in
     /// lower case (`vladimir`).
@@ -178,6 +188,8 @@ pub(crate) fn judge(
 ) {
     // Indices of the mentions to drop (no allocation until the first).
     let mut dropped: Vec<usize> = Vec::new();
+    // The places, walked alongside the mentions for their leads.
+    let mut places = scene.places.iter().peekable();
     for i in 0..mentions.len() {
         let m = &mentions[i];
         let class = scene.kinds.get(m.entity.index()).copied();
@@ -186,7 +198,15 @@ pub(crate) fn judge(
         }
         let v = match class {
             Some(EntityClass::Person) if scene.rules.names => other_person(scene, m),
-            Some(c) if c.is_place() => verdict(scene, ctx, m, mentions),
+            Some(c) if c.is_place() => {
+                let at = m.span.start();
+                while places.next_if(|(p, _)| p.start() < at).is_some() {}
+                let lead = match places.peek() {
+                    Some(&&(p, lead)) if p == m.span => lead,
+                    _ => lead(scene.text, at),
+                };
+                verdict(scene, ctx, m, mentions, lead)
+            }
             _ => None,
         };
         let Some(v) = v else {
@@ -229,6 +249,22 @@ fn verdict(
     ctx: &mut DocContext,
     m: &Mention,
     mentions: &[Mention],
+    lead: Lead,
+) -> Option<Verdict> {
+    if lead == Lead::Quiet && quiet_after(scene.text, ctx, m.span.end()) {
+        return None;
+    }
+    read(scene, ctx, m, mentions)
+}
+
+/// The rules' verdict on the place `m`, reading the words around it: the few places a
+/// glance did not settle. Kept out of line so that the loop over the mentions stays small.
+#[inline(never)]
+fn read(
+    scene: &Scene<'_>,
+    ctx: &mut DocContext,
+    m: &Mention,
+    mentions: &[Mention],
 ) -> Option<Verdict> {
     let (text, p) = (scene.text, m.span);
     let near = Near {
@@ -247,6 +283,81 @@ fn verdict(
     // of a place a name rule would drop.
     let v = in_name(scene, ctx, m, mentions, near)?;
     (!line_at(text, p.start()).is_some_and(headline)).then_some(v)
+}
+
+/// What the word before a place says at a glance, before any rule reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lead {
+    /// Nothing a rule reads: no word, or a lower-case word no rule looks for (`in`, `and`).
+    Quiet,
+    /// A lower-case word a rule reads (`defeated`, `drew with`, `Bank of`).
+    Cue,
+    /// Any other word: capitalized (a given name, an honorific, the start of a longer
+    /// name), a number, a word not in ASCII.
+    Other,
+}
+
+/// The [`Lead`] of the place starting at byte `at` of `text`: a glance at the word before
+/// it, and for the few words that depend on the word before them (`drew with`, `lost to`,
+/// `Bank of`, `of the`), a look at the end of that one.
+pub(crate) fn lead(text: &str, at: usize) -> Lead {
+    /// The words before a place that a rule reads.
+    const CUES: Shapes = Shapes::of(&[
+        words::RESULT_BEFORE,
+        &["of", "the", "with", "to", "v", "vs"],
+    ]);
+    let w = match glance_before(text, at) {
+        Glance::Nothing => return Lead::Quiet,
+        Glance::Other => return Lead::Other,
+        Glance::Lower(w) => w,
+    };
+    let f = w.text.trim_end_matches('.');
+    if !CUES.may_hold(f) {
+        return Lead::Quiet;
+    }
+    // Whether the text before the word ends with `tail` (any case): a word the rules
+    // compare that one with ends so.
+    let earlier = || text[..w.start].trim_end_matches([' ', '\t']);
+    let ends = |tail: &str| {
+        let b = earlier().trim_end_matches('.').as_bytes();
+        b.len() >= tail.len() && b[b.len() - tail.len()..].eq_ignore_ascii_case(tail.as_bytes())
+    };
+    let cue = match f {
+        // An organization's head before `of` is capitalized.
+        "of" => glance_before(text, w.start) == Glance::Other,
+        "the" => earlier().ends_with("of"),
+        "with" => ends("drew") || ends("draw"),
+        "to" => ends("lost"),
+        _ => lists(f) & BEFORE != 0 || matches!(f, "v" | "vs"),
+    };
+    if cue {
+        Lead::Cue
+    } else {
+        Lead::Quiet
+    }
+}
+
+/// Whether no rule can have a verdict on a place whose [`Lead`] is quiet, ending at byte
+/// `end`: a glance at the word after it (none, or a lower-case word that is no role, team
+/// word, result verb or `v`), and no place used as a surname in the document. With the
+/// lead, it spares an ordinary mention (`in Moscow,`) all but a few byte comparisons.
+fn quiet_after(text: &str, ctx: &DocContext, end: usize) -> bool {
+    ctx.surnames.is_empty()
+        && match glance_after(text, end) {
+            Glance::Nothing => true,
+            Glance::Lower(w) => {
+                /// The words after a place that a rule reads.
+                const CUES: Shapes = Shapes::of(&[
+                    words::TEAM_ROLES,
+                    words::TEAM_WORDS,
+                    words::RESULT_AFTER,
+                    &["v", "vs"],
+                ]);
+                !CUES.may_hold(w.text)
+                    || lists(w.text) & (ROLE | TEAM | AFTER) == 0 && !matches!(w.text, "v" | "vs")
+            }
+            Glance::Other => false,
+        }
 }
 
 /// The words next to a mention.

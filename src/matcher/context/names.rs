@@ -59,11 +59,23 @@ pub(super) fn surname_alias(text: &str, p: Span, others: &[Span]) -> Option<Stri
 /// listed one's is taken for a spelling of it (`Vladmir Putin`, `Yuri Ushakov`).
 pub(super) fn other_person(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
     let text = scene.text;
+    let listed = scene.given.get(m.entity.index())?.as_deref()?;
+    // A capitalized word before: the usual plain word or full stop rules it out at a glance.
+    if glance_before(text, m.span.start()) != Glance::Other {
+        return None;
+    }
+    other_given(scene, m, listed)
+}
+
+/// [`other_person`] once a glance found a word before the surname that may be a given
+/// name: reads it. Kept out of line, as the rarer case.
+#[inline(never)]
+fn other_given(scene: &Scene<'_>, m: &Mention, listed: &str) -> Option<Verdict> {
+    let text = scene.text;
     let surname = &text[m.span.range()];
     if surname.contains(char::is_whitespace) {
         return None;
     }
-    let listed = scene.given.get(m.entity.index())?.as_deref()?;
     let w = word_before(text, m.span.start()).filter(|w| w.capitalized())?;
     let bare = w.text.trim_end_matches('.');
     let initial = bare.chars().count() == 1;

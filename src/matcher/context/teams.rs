@@ -68,7 +68,9 @@ pub(super) fn sports_automaton() -> &'static AhoCorasick {
     })
 }
 
-/// Sports words in `text`, whole words only.
+/// Sports words in `text`, whole words only, counted up to [`SPORTS_STORY`]: the reading
+/// stops once the story is known to be about sport (summed over the parts of a document,
+/// the capped counts reach it exactly when the counts do).
 pub(super) fn count_sports(text: &str) -> u32 {
     let mut n = 0;
     for m in sports_automaton().find_iter(text) {
@@ -76,6 +78,9 @@ pub(super) fn count_sports(text: &str) -> u32 {
         let after = text[m.end()..].chars().next();
         if !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) {
             n += 1;
+            if n == SPORTS_STORY {
+                break;
+            }
         }
     }
     n

@@ -16,6 +16,11 @@ fn every_listed_word_is_found_with_its_lists() {
         for w in list {
             assert!(lists(w) & bit != 0, "{w}");
             assert_eq!(w.to_lowercase(), *w, "lists are in lower case");
+            // The shape table of `lists` holds words of ASCII letters shorter than 16 bytes.
+            assert!(
+                w.len() < 16 && w.bytes().all(|b| b.is_ascii_lowercase()),
+                "{w}"
+            );
         }
     }
     // `beat` is a result after a team and before one.
@@ -53,4 +58,107 @@ fn words_around_a_span() {
     assert!(word_after(t, france + 6).is_none());
     assert!(opens_sentence("Said. Visiting Moscow", 6));
     assert!(!opens_sentence("he was visiting Moscow", 7));
+}
+
+/// Texts made of pieces that exercise the word scans: plain and capitalized words, cue
+/// words, numbers, marks, dots, apostrophes, non-ASCII letters, tabs and line breaks.
+fn mixed_texts() -> Vec<String> {
+    const PIECES: &[&str] = &[
+        "the", "of", "with", "to", "drew", "Lost", "in", "Moscow", "É", "é", "café", "v", "vs.",
+        "3", "12", "'s", "’s", "-", ".", "...", ",", "(", "O'Brien", "St.", "captain", "team",
+        "won", "XI", "beat", "Bank", " ", "  ", "\t", "\n", "“", "_x",
+    ];
+    // A fixed linear congruential sequence: the same texts on every run.
+    let mut state = 0x2545_f491_u64;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    (0..400)
+        .map(|_| {
+            let n = 1 + next() % 8;
+            let mut t = String::new();
+            for _ in 0..n {
+                t.push_str(PIECES[next() % PIECES.len()]);
+                if next() % 3 > 0 {
+                    t.push(' ');
+                }
+            }
+            t
+        })
+        .collect()
+}
+
+#[test]
+fn a_glance_never_hides_a_word() {
+    for t in mixed_texts() {
+        for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+            for (glance, word) in [
+                (glance_before(&t, at), word_before(&t, at)),
+                (glance_after(&t, at), word_after(&t, at)),
+            ] {
+                // A glance may send a word to be read whole (`Other`), never hide one.
+                match (glance, word) {
+                    (Glance::Nothing, None) | (Glance::Other, _) => {}
+                    (Glance::Lower(g), Some(w)) => {
+                        assert_eq!(g, w, "{t:?} at {at}");
+                        assert!(w.text.starts_with(|c: char| c.is_ascii_lowercase()));
+                    }
+                    (g, w) => panic!("{t:?} at {at}: glance {g:?}, word {w:?}"),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_glance_reads_plain_words_by_bytes() {
+    let t = "talks in\tMoscow ended. ( Moscow said";
+    let m = t.find("Moscow").unwrap();
+    assert!(matches!(glance_before(t, m), Glance::Lower(w) if w.text == "in"));
+    assert!(matches!(glance_after(t, m + 6), Glance::Lower(w) if w.text == "ended"));
+    let m2 = t.rfind("Moscow").unwrap();
+    assert_eq!(glance_before(t, m2), Glance::Nothing);
+    assert!(matches!(glance_after(t, m2 + 6), Glance::Lower(w) if w.text == "said"));
+    assert_eq!(
+        glance_after(t, t.find("ended").unwrap() + 5),
+        Glance::Nothing
+    );
+    assert_eq!(glance_before("Real Madrid", 5), Glance::Other);
+    assert_eq!(glance_before("café Paris", 6), Glance::Other);
+}
+
+#[test]
+fn leads_that_a_rule_reads_and_plain_ones() {
+    use super::{lead, Lead};
+    let at = |t: &str| lead(t, t.rfind('X').unwrap());
+    for t in [
+        "they drew with X",
+        "Spain DREW with X",
+        "United lost to X",
+        "the Bank of X",
+        "University of the X",
+        "defeated X",
+        "Wales v X",
+        "play against X",
+    ] {
+        assert_eq!(at(t), Lead::Cue, "{t}");
+    }
+    for t in ["President X", "Real X", "In X", "1999 X", "É X"] {
+        assert_eq!(at(t), Lead::Other, "{t}");
+    }
+    for t in [
+        "flew to X",
+        "met with X",
+        "north of X",
+        "outside the X",
+        "talks in X",
+        "(X",
+        "X",
+        "said, X",
+    ] {
+        assert_eq!(at(t), Lead::Quiet, "{t}");
+    }
 }

@@ -120,6 +120,19 @@ pub(super) const HONORIFICS: &[&str] = &["dr", "miss", "mr", "mrs", "ms", "sir"]
 /// Which of the word lists a lower-case word is in (bits [`ROLE`], [`TEAM`], ...).
 pub(super) fn lists(word: &str) -> u8 {
     static MAP: OnceLock<rustc_hash::FxHashMap<&'static str, u8>> = OnceLock::new();
+    // Most words are ruled out by their length and first letter before any hashing.
+    const ALL: Shapes = Shapes::of(&[
+        TEAM_ROLES,
+        TEAM_WORDS,
+        RESULT_AFTER,
+        RESULT_BEFORE,
+        QUALIFIERS,
+        HONORIFICS,
+        COMPANY_SUFFIXES,
+    ]);
+    if !ALL.may_hold(word) {
+        return 0;
+    }
     let map = MAP.get_or_init(|| {
         let mut map = rustc_hash::FxHashMap::default();
         for (list, bit) in [
@@ -137,10 +150,39 @@ pub(super) fn lists(word: &str) -> u8 {
         }
         map
     });
-    if word.len() > 14 {
-        return 0;
-    }
     map.get(word).copied().unwrap_or(0)
+}
+
+/// The shapes of the words of some lists (ASCII lower-case words shorter than 16 bytes):
+/// for each length, the set of first letters (bit 0 for `a`). A word whose shape is not
+/// there is in none of the lists, which a few instructions tell.
+pub(super) struct Shapes([u32; 16]);
+
+impl Shapes {
+    pub(super) const fn of(lists: &[&[&str]]) -> Shapes {
+        let mut shapes = [0u32; 16];
+        let mut i = 0;
+        while i < lists.len() {
+            let mut j = 0;
+            while j < lists[i].len() {
+                let w = lists[i][j].as_bytes();
+                shapes[w.len()] |= 1 << (w[0] - b'a');
+                j += 1;
+            }
+            i += 1;
+        }
+        Shapes(shapes)
+    }
+
+    /// Whether `word` may be one of the words: it has the shape of one.
+    #[inline]
+    pub(super) fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match (self.0.get(b.len()), b.first()) {
+            (Some(s), Some(&c)) if c.is_ascii_lowercase() => s & (1 << (c - b'a')) != 0,
+            _ => false,
+        }
+    }
 }
 
 pub(super) const ROLE: u8 = 1;
@@ -175,7 +217,7 @@ impl std::ops::Deref for Folded<'_> {
 }
 
 /// A word next to a mention: its text and where it starts.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Word<'a> {
     pub(super) text: &'a str,
     pub(super) start: usize,
@@ -253,10 +295,21 @@ pub(super) fn word_char(c: char) -> bool {
     is_word_char(c) || matches!(c, '\'' | '’' | '-' | '.')
 }
 
-/// [`word_char`] for an ASCII byte (false for any other byte).
+/// [`word_char`] for an ASCII byte (false for any other byte), by table: the word scans
+/// next to every place mention run on it.
 #[inline]
 pub(super) fn ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b'-' | b'.')
+    const TABLE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            table[b] = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'-' | b'.');
+            b += 1;
+        }
+        table
+    };
+    TABLE[b as usize]
 }
 
 /// The word that ends at most one run of spaces or tabs before `at`.
@@ -317,6 +370,71 @@ pub(super) fn word_after(text: &str, at: usize) -> Option<Word<'_>> {
     // A sentence's full stop is not part of the word.
     let word = text[start..end].trim_end_matches('.');
     (!word.is_empty()).then_some(Word { text: word, start })
+}
+
+/// A first look, by bytes, at the word next to a mention: most words beside a place are
+/// plain lower-case words, or there is none, and the rules need not read them whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Glance<'t> {
+    /// No word: [`word_before`] or [`word_after`] finds none.
+    Nothing,
+    /// An ASCII word starting with a lower-case letter, as [`word_before`] or
+    /// [`word_after`] reads it.
+    Lower(Word<'t>),
+    /// Any other word (capitalized, a number, not ASCII...): read it whole.
+    Other,
+}
+
+/// [`Glance`] at the word [`word_before`] reads before `at`.
+pub(super) fn glance_before(text: &str, at: usize) -> Glance<'_> {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while end > 0 && matches!(bytes[end - 1], b' ' | b'\t') {
+        end -= 1;
+    }
+    if end == at {
+        return Glance::Nothing;
+    }
+    let mut start = end;
+    while start > 0 && ascii_word_byte(bytes[start - 1]) {
+        start -= 1;
+    }
+    if start > 0 && !bytes[start - 1].is_ascii() {
+        return Glance::Other;
+    }
+    match bytes.get(start) {
+        _ if start == end => Glance::Nothing,
+        Some(b) if b.is_ascii_lowercase() => Glance::Lower(Word {
+            text: &text[start..end],
+            start,
+        }),
+        _ => Glance::Other,
+    }
+}
+
+/// [`Glance`] at the word [`word_after`] reads after `at`.
+pub(super) fn glance_after(text: &str, at: usize) -> Glance<'_> {
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while start < bytes.len() && matches!(bytes[start], b' ' | b'\t') {
+        start += 1;
+    }
+    if start == at {
+        return Glance::Nothing;
+    }
+    let mut end = start;
+    while end < bytes.len() && ascii_word_byte(bytes[end]) {
+        end += 1;
+    }
+    if end < bytes.len() && !bytes[end].is_ascii() {
+        return Glance::Other;
+    }
+    let word = text[start..end].trim_end_matches('.');
+    match word.as_bytes().first() {
+        None => Glance::Nothing,
+        Some(b) if b.is_ascii_lowercase() => Glance::Lower(Word { text: word, start }),
+        Some(_) => Glance::Other,
+    }
 }
 
 /// Whether the word starting at `at` opens its sentence: nothing but spaces since the line
