@@ -47,6 +47,24 @@ pub(crate) fn terminator_mask(block: &[u8; BLOCK]) -> u64 {
     imp::terminator_mask(block)
 }
 
+/// Bytes of a [`NameMasks`] window.
+pub(crate) const NAME_WINDOW: usize = 16;
+
+/// Masks of 16 bytes for reading the word next to a name: the bytes of a word as the
+/// context rules read it (ASCII letters, digits, `_`, `'`, `-` and `.`), and non-ASCII
+/// bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NameMasks {
+    pub(crate) word: u16,
+    pub(crate) high: u16,
+}
+
+/// The name masks of `window`.
+#[inline]
+pub(crate) fn name_masks(window: &[u8; NAME_WINDOW]) -> NameMasks {
+    imp::name_masks(window)
+}
+
 /// The block of `bytes` starting at `at`, when 64 bytes are left.
 #[inline]
 pub(crate) fn block_at(bytes: &[u8], at: usize) -> Option<&[u8; BLOCK]> {
@@ -81,7 +99,7 @@ fn is_keep(b: u8) -> bool {
 /// The same masks a byte at a time: the definition the fast version must equal.
 #[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
 mod scalar {
-    use super::{is_keep, CopyMasks, WordMasks, BLOCK};
+    use super::{is_keep, CopyMasks, NameMasks, WordMasks, BLOCK, NAME_WINDOW};
 
     fn mask(block: &[u8; BLOCK], f: impl Fn(u8) -> bool) -> u64 {
         block
@@ -109,6 +127,19 @@ mod scalar {
     pub(super) fn terminator_mask(block: &[u8; BLOCK]) -> u64 {
         mask(block, |b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2))
     }
+
+    pub(super) fn name_masks(window: &[u8; NAME_WINDOW]) -> NameMasks {
+        let mask = |f: fn(u8) -> bool| {
+            window
+                .iter()
+                .enumerate()
+                .fold(0u16, |m, (i, &b)| m | (u16::from(f(b)) << i))
+        };
+        NameMasks {
+            word: mask(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b'-' | b'.')),
+            high: mask(|b| b >= 0x80),
+        }
+    }
 }
 
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
@@ -116,7 +147,7 @@ use scalar as imp;
 
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod imp {
-    use super::{CopyMasks, WordMasks, BLOCK};
+    use super::{CopyMasks, NameMasks, WordMasks, BLOCK, NAME_WINDOW};
     use std::arch::x86_64::{
         __m128i, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
         _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128, _mm_sub_epi8,
@@ -222,6 +253,25 @@ mod imp {
             )
         }))
     }
+
+    pub(super) fn name_masks(window: &[u8; NAME_WINDOW]) -> NameMasks {
+        // SAFETY: the window has 16 bytes, so the unaligned load is in bounds; SSE2 is
+        // enabled for this target (the cfg above).
+        let x = unsafe { _mm_loadu_si128(window.as_ptr().cast::<__m128i>()) };
+        let word = or(
+            or(range(x, b'a', b'z'), range(x, b'A', b'Z')),
+            or(
+                or(range(x, b'0', b'9'), eq(x, b'_')),
+                or(eq(x, b'\''), or(eq(x, b'-'), eq(x, b'.'))),
+            ),
+        );
+        // SAFETY: SSE2 is enabled for this target.
+        let (word, high) = unsafe { (_mm_movemask_epi8(word), _mm_movemask_epi8(x)) };
+        NameMasks {
+            word: word as u16,
+            high: high as u16,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -245,12 +295,16 @@ mod tests {
                 *b = if round % 2 == 0 {
                     r as u8
                 } else {
-                    b" \t\n\r-.`_!?aZ09zA\0\x7f@[{/:"[(r % 23) as usize]
+                    b" \t\n\r-.`_!?aZ09zA\0\x7f@[{/:'"[(r % 24) as usize]
                 };
             }
             assert_eq!(word_masks(&block), scalar::word_masks(&block));
             assert_eq!(copy_masks(&block), scalar::copy_masks(&block));
             assert_eq!(terminator_mask(&block), scalar::terminator_mask(&block));
+            for window in block.chunks_exact(NAME_WINDOW) {
+                let window = window.try_into().unwrap();
+                assert_eq!(name_masks(window), scalar::name_masks(window));
+            }
         }
         for b in 0..=255u8 {
             let block = [b; BLOCK];
@@ -261,6 +315,8 @@ mod tests {
                 scalar::terminator_mask(&block),
                 "byte {b}"
             );
+            let window = [b; NAME_WINDOW];
+            assert_eq!(name_masks(&window), scalar::name_masks(&window), "byte {b}");
         }
     }
 

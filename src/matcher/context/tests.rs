@@ -76,9 +76,9 @@ fn mixed_texts() -> Vec<String> {
             .wrapping_add(1_442_695_040_888_963_407);
         (state >> 33) as usize
     };
-    (0..400)
+    (0..800)
         .map(|_| {
-            let n = 1 + next() % 8;
+            let n = 1 + next() % 16;
             let mut t = String::new();
             for _ in 0..n {
                 t.push_str(PIECES[next() % PIECES.len()]);

@@ -6,6 +6,7 @@
 use std::sync::OnceLock;
 
 use crate::model::Span;
+use crate::text::bytes::{name_masks, NAME_WINDOW};
 use crate::text::chars::is_word_char;
 use crate::text::words::{is_calendar_word, is_function_word};
 
@@ -395,13 +396,30 @@ pub(super) fn glance_before(text: &str, at: usize) -> Glance<'_> {
     if end == at {
         return Glance::Nothing;
     }
-    let mut start = end;
-    while start > 0 && ascii_word_byte(bytes[start - 1]) {
-        start -= 1;
-    }
-    if start > 0 && !bytes[start - 1].is_ascii() {
-        return Glance::Other;
-    }
+    // The word's start: by the masks of the 16 bytes before its end (no branch a byte),
+    // else a byte at a time. Either way, a non-ASCII byte before it sends it to be read.
+    let window = end
+        .checked_sub(NAME_WINDOW)
+        .map(|from| name_masks(bytes[from..end].try_into().expect("16 bytes")));
+    let start = match window {
+        Some(m) if m.word != u16::MAX => {
+            let run = m.word.leading_ones() as usize;
+            if m.high & (1 << (NAME_WINDOW - 1 - run)) != 0 {
+                return Glance::Other;
+            }
+            end - run
+        }
+        _ => {
+            let mut start = end;
+            while start > 0 && ascii_word_byte(bytes[start - 1]) {
+                start -= 1;
+            }
+            if start > 0 && !bytes[start - 1].is_ascii() {
+                return Glance::Other;
+            }
+            start
+        }
+    };
     match bytes.get(start) {
         _ if start == end => Glance::Nothing,
         Some(b) if b.is_ascii_lowercase() => Glance::Lower(Word {
@@ -422,13 +440,29 @@ pub(super) fn glance_after(text: &str, at: usize) -> Glance<'_> {
     if start == at {
         return Glance::Nothing;
     }
-    let mut end = start;
-    while end < bytes.len() && ascii_word_byte(bytes[end]) {
-        end += 1;
-    }
-    if end < bytes.len() && !bytes[end].is_ascii() {
-        return Glance::Other;
-    }
+    // The word's end, as in `glance_before`.
+    let window = bytes
+        .get(start..start + NAME_WINDOW)
+        .map(|w| name_masks(w.try_into().expect("16 bytes")));
+    let end = match window {
+        Some(m) if m.word != u16::MAX => {
+            let run = m.word.trailing_ones() as usize;
+            if m.high & (1 << run) != 0 {
+                return Glance::Other;
+            }
+            start + run
+        }
+        _ => {
+            let mut end = start;
+            while end < bytes.len() && ascii_word_byte(bytes[end]) {
+                end += 1;
+            }
+            if end < bytes.len() && !bytes[end].is_ascii() {
+                return Glance::Other;
+            }
+            end
+        }
+    };
     let word = text[start..end].trim_end_matches('.');
     match word.as_bytes().first() {
         None => Glance::Nothing,
