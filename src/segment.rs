@@ -132,18 +132,31 @@ fn next_terminator(bytes: &[u8], mut i: usize) -> Option<usize> {
     None
 }
 
+/// Where `piece` trimmed of whitespace (as [`str::trim`] does) starts, and its length. The
+/// usual ends, ASCII whitespace before and after ASCII text, are read by bytes.
+fn trimmed(piece: &str) -> (usize, usize) {
+    let b = piece.as_bytes();
+    // The ASCII whitespace of `trim` (U+0009 to U+000D and the space).
+    let space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let start = b.iter().position(|&c| !space(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| !space(c)).map_or(start, |k| k + 1);
+    if b.get(start).is_some_and(|&c| c >= 0x80) || (end > start && b[end - 1] >= 0x80) {
+        let t = piece.trim_start();
+        return (piece.len() - t.len(), t.trim_end().len());
+    }
+    (start, end - start)
+}
+
 /// Sentence spans inside one paragraph, appended to `out`.
 fn sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     let p = &text[para.range()];
     let bytes = p.as_bytes();
     let mut start = 0usize;
     let push = |s: usize, e: usize, out: &mut Vec<Span>| {
-        let piece = &p[s..e];
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
-        if !trimmed.is_empty() {
+        let (lead, len) = trimmed(&p[s..e]);
+        if len > 0 {
             let a = para.start() + s + lead;
-            out.push(Span::new(a, a + trimmed.len()));
+            out.push(Span::new(a, a + len));
         }
     };
     let mut i = 0;
@@ -422,6 +435,29 @@ mod tests {
         for (si, sp) in s.sentences.iter().enumerate() {
             let p = s.paragraphs[s.sentence_paragraph[si] as usize];
             assert!(p.start() <= sp.start() && sp.end() <= p.end());
+        }
+    }
+
+    #[test]
+    fn trimming_by_bytes_equals_trim() {
+        for piece in [
+            "",
+            " ",
+            " \t\r\n",
+            "One.",
+            "  One. ",
+            "\u{a0}One.\u{a0}",
+            " \u{2003}Two ",
+            "\x0bThree\x0c",
+            "Quatre é ",
+            " é",
+            "\u{3000}",
+            "a\u{85}",
+            " \u{85}b",
+        ] {
+            let t = piece.trim();
+            let lead = piece.len() - piece.trim_start().len();
+            assert_eq!(trimmed(piece), (lead, t.len()), "{piece:?}");
         }
     }
 

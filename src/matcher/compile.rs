@@ -13,7 +13,7 @@ use super::describes::EntityClass;
 use super::engine::Scan;
 use super::senses::Hints;
 use super::word_index::WordIndex;
-use super::{BuildError, BuildStats, Matcher, MatcherBuilder, Range32, ScanKind, SetAside};
+use super::{BuildError, BuildStats, Matcher, MatcherBuilder, Range32, ScanKind, SetAside, Watch};
 use crate::gazetteer::{variants, CasePolicy, Entity, Gazetteer};
 use crate::model::EntityId;
 use crate::text::acronym::is_acronym;
@@ -109,11 +109,31 @@ pub(crate) fn build(
         ScanKind::Automaton => Scan::Automaton(automaton(&keys, builder.kind)?),
         ScanKind::WordIndex => Scan::Words(Box::new(WordIndex::new(&keys))),
     };
+    let kinds: Vec<EntityClass> = gazetteer.entities().iter().map(EntityClass::of).collect();
+    let given: Vec<Option<Box<str>>> = gazetteer
+        .entities()
+        .iter()
+        .map(|e| {
+            let mut words = e.label.split_whitespace();
+            let first = words.next()?;
+            let person = e.kind == crate::model::EntityType::Person;
+            (person && words.next().is_some()).then(|| first.to_lowercase().into())
+        })
+        .collect();
+    let watched = kinds
+        .iter()
+        .zip(&given)
+        .map(|(k, g)| Watch {
+            place: k.is_place(),
+            named: g.is_some(),
+        })
+        .collect();
     Ok(Matcher {
         scan,
         ranges,
         records,
-        kinds: gazetteer.entities().iter().map(EntityClass::of).collect(),
+        kinds,
+        watched,
         stats,
         explainer: Default::default(),
         context: builder.context,
@@ -136,16 +156,7 @@ pub(crate) fn build(
                 .map(|e| e.kind == crate::model::EntityType::Organization)
                 .collect(),
         },
-        given: gazetteer
-            .entities()
-            .iter()
-            .map(|e| {
-                let mut words = e.label.split_whitespace();
-                let first = words.next()?;
-                let person = e.kind == crate::model::EntityType::Person;
-                (person && words.next().is_some()).then(|| first.to_lowercase().into())
-            })
-            .collect(),
+        given,
     })
 }
 

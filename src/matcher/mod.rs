@@ -49,7 +49,7 @@ use crate::model::{EntityId, Mention, Span};
 use crate::text::normalize::{normalize_into, OffsetMap};
 use crate::text::words::JunkReason;
 use compile::PatternRecord;
-use context::{DocContext, Lead, Rules, Scene, Verdict};
+use context::{DocContext, Loud, Rules, Scene, Verdict};
 use describes::{mark_descriptions, EntityClass};
 use engine::{Hit, Scan};
 use explain::{Explainer, Trace};
@@ -241,8 +241,21 @@ pub struct Matcher {
     teams: Vec<Option<EntityId>>,
     /// For each person whose label has several words, its first word in lower case.
     given: Vec<Option<Box<str>>>,
+    /// For each entity, what the context rules watch in its candidates (`kinds` and
+    /// `given` in two bits, compact for the survey of every candidate).
+    watched: Vec<Watch>,
     /// What helps choose among an alias' senses: countries, states.
     hints: Hints,
+}
+
+/// What the context rules watch in an entity's candidates.
+#[derive(Debug, Clone, Copy, Default)]
+struct Watch {
+    /// A place (its neighbours may make it a team, a longer name, a surname).
+    place: bool,
+    /// A person named with a given name (a bare surname after another one is someone
+    /// else).
+    named: bool,
 }
 
 /// The mentions found in one document and what was dropped on the way.
@@ -267,10 +280,9 @@ pub struct Scratch {
     norm: String,
     map: OffsetMap,
     hits: Vec<Hit>,
-    /// The spans of a document's candidates, and of those that may be places with what
-    /// the word before them says.
+    /// The spans of a document's candidates, and those the context rules must read.
     spans: Vec<Span>,
-    places: Vec<(Span, Lead)>,
+    loud: Vec<Loud>,
 }
 
 /// One line of [`Matcher::explain`]: a candidate match and the rule that decided it.
@@ -356,10 +368,10 @@ impl Matcher {
         let candidates = self.candidates(part, scratch, None);
         evidence.add(&Sightings::of(&candidates), offset);
         if self.context.teams || self.context.names {
-            self.spans_of(part, &candidates, scratch);
+            self.survey(part, &candidates, scratch, false);
             evidence
                 .context
-                .gather(part, offset, &scratch.places, &scratch.spans);
+                .gather(part, offset, &scratch.loud, &scratch.spans);
         }
     }
 
@@ -379,22 +391,30 @@ impl Matcher {
             .0
     }
 
-    /// The spans of `candidates` (of `text`) into `scratch.spans`, and of those that may be
-    /// places into `scratch.places` with their [`Lead`].
-    fn spans_of(&self, text: &str, candidates: &[Candidate], scratch: &mut Scratch) {
+    /// The spans of `candidates` (of `text`) into `scratch.spans`, and those the context
+    /// rules must read into `scratch.loud` (see [`context::survey`]; every place when
+    /// `all_places`).
+    fn survey(
+        &self,
+        text: &str,
+        candidates: &[Candidate],
+        scratch: &mut Scratch,
+        all_places: bool,
+    ) {
         scratch.spans.clear();
-        scratch.places.clear();
+        scratch.loud.clear();
         for c in candidates {
             scratch.spans.push(c.span);
-            let place = c.senses.iter().any(|s| {
-                self.kinds
-                    .get(s.entity.index())
-                    .is_some_and(|k| k.is_place())
-            });
-            if place {
-                scratch
-                    .places
-                    .push((c.span, context::lead(text, c.span.start())));
+            let (mut place, mut person) = (false, false);
+            for s in &c.senses {
+                if let Some(w) = self.watched.get(s.entity.index()) {
+                    place |= w.place;
+                    person |= w.named;
+                }
+            }
+            let names = self.context.names;
+            if let Some(l) = context::survey(text, c.span, place, person && names, all_places) {
+                scratch.loud.push(l);
             }
         }
     }
@@ -415,10 +435,19 @@ impl Matcher {
         let on = self.context.teams || self.context.names;
         let mut ctx = DocContext::default();
         if on {
-            self.spans_of(text, &candidates, scratch);
             match whole {
-                Some(w) => ctx = w.context.clone(),
-                None => ctx.gather_surnames(text, 0, &scratch.places, &scratch.spans),
+                Some(w) => {
+                    ctx = w.context.clone();
+                    self.survey(text, &candidates, scratch, !ctx.surnames_empty());
+                }
+                None => {
+                    self.survey(text, &candidates, scratch, false);
+                    ctx.gather_surnames(text, 0, &scratch.loud, &scratch.spans);
+                    // A place used as a surname may be one wherever it is named again.
+                    if !ctx.surnames_empty() {
+                        self.survey(text, &candidates, scratch, true);
+                    }
+                }
             }
         }
         let explaining = trace.is_some();
@@ -432,7 +461,7 @@ impl Matcher {
                 text,
                 offset,
                 others: &scratch.spans,
-                places: &scratch.places,
+                loud: &scratch.loud,
                 rules: self.context,
                 given: &self.given,
             };

@@ -265,8 +265,17 @@ pub(crate) fn resolve_senses(
     hints: &Hints,
     mut trace: Option<&mut Vec<Trace>>,
 ) -> DocMatches {
+    // The evidence is consulted only for anchored or shared aliases: a document without
+    // any (most, with many gazetteers) is spared gathering and sorting it.
+    let consulted = candidates
+        .iter()
+        .any(|c| c.senses.len() != 1 || c.senses.iter().any(|s| s.anchored));
     let evidence = Evidence {
-        local: Sightings::of(&candidates),
+        local: if consulted {
+            Sightings::of(&candidates)
+        } else {
+            Sightings(Vec::new())
+        },
         whole,
     };
     let mut out = DocMatches::default();

@@ -103,17 +103,11 @@ pub(crate) struct DocContext {
 
 impl DocContext {
     /// Adds what `text` (starting at byte `offset` of its document) tells: its sports words
-    /// and the place aliases it uses as surnames. `places` are the candidates that may be
-    /// places with their [`Lead`], `others` every candidate span, both sorted.
-    pub(crate) fn gather(
-        &mut self,
-        text: &str,
-        offset: usize,
-        places: &[(Span, Lead)],
-        others: &[Span],
-    ) {
+    /// and the place aliases it uses as surnames. `loud` are the candidates a glance did not
+    /// settle (see [`survey`]), `others` every candidate span, both sorted.
+    pub(crate) fn gather(&mut self, text: &str, offset: usize, loud: &[Loud], others: &[Span]) {
         *self.sports.get_or_insert(0) += count_sports(text);
-        self.gather_surnames(text, offset, places, others);
+        self.gather_surnames(text, offset, loud, others);
     }
 
     /// As [`DocContext::gather`], the surnames only (the sports words of a document read
@@ -122,11 +116,13 @@ impl DocContext {
         &mut self,
         text: &str,
         offset: usize,
-        places: &[(Span, Lead)],
+        loud: &[Loud],
         others: &[Span],
     ) {
-        // A surname follows a capitalized word: the other leads need no reading.
-        for &(p, _) in places.iter().filter(|(_, lead)| *lead == Lead::Other) {
+        // A surname follows a capitalized word: the places with another lead are no
+        // surnames.
+        for l in loud.iter().filter(|l| l.place && l.lead == Lead::Other) {
+            let p = l.span;
             if let Some(alias) = surname_alias(text, p, others) {
                 let at = offset + p.start();
                 match self
@@ -144,6 +140,11 @@ impl DocContext {
     /// document) the first time it is asked, unless they were gathered.
     fn sporty(&mut self, text: &str) -> bool {
         *self.sports.get_or_insert_with(|| count_sports(text)) >= SPORTS_STORY
+    }
+
+    /// Whether the document uses no place as a surname (as far as gathered).
+    pub(crate) fn surnames_empty(&self) -> bool {
+        self.surnames.is_empty()
     }
 
     /// Where the document first uses `alias` as a surname.
@@ -166,8 +167,8 @@ pub(crate) struct Scene<'a> {
     /// Every candidate span of the text, sorted (mentions and the spans dropped on the
     /// way: a word that matched something is not a plain word).
     pub(crate) others: &'a [Span],
-    /// The spans of the candidates that may be places, sorted, with their [`Lead`].
-    pub(crate) places: &'a [(Span, Lead)],
+    /// The candidates a glance did not settle, sorted (see [`survey`]).
+    pub(crate) loud: &'a [Loud],
     pub(crate) rules: Rules,
     /// For each person with a name of several words, the first word of its label, in
     /// lower case (`vladimir`).
@@ -188,25 +189,23 @@ pub(crate) fn judge(
 ) {
     // Indices of the mentions to drop (no allocation until the first).
     let mut dropped: Vec<usize> = Vec::new();
-    // The places, walked alongside the mentions for their leads.
-    let mut places = scene.places.iter().peekable();
-    for i in 0..mentions.len() {
-        let m = &mentions[i];
+    // Only the mentions of loud candidates can have a verdict: walk those, alongside the
+    // mentions (both sorted, no two with the same start).
+    let mut i = 0;
+    for l in scene.loud {
+        while i < mentions.len() && mentions[i].span.start() < l.span.start() {
+            i += 1;
+        }
+        let Some(m) = mentions.get(i).filter(|m| m.span == l.span) else {
+            continue;
+        };
         let class = scene.kinds.get(m.entity.index()).copied();
         if m.describes.is_some() {
             continue;
         }
         let v = match class {
             Some(EntityClass::Person) if scene.rules.names => other_person(scene, m),
-            Some(c) if c.is_place() => {
-                let at = m.span.start();
-                while places.next_if(|(p, _)| p.start() < at).is_some() {}
-                let lead = match places.peek() {
-                    Some(&&(p, lead)) if p == m.span => lead,
-                    _ => lead(scene.text, at),
-                };
-                verdict(scene, ctx, m, mentions, lead)
-            }
+            Some(c) if c.is_place() => read(scene, ctx, m, mentions),
             _ => None,
         };
         let Some(v) = v else {
@@ -242,19 +241,6 @@ pub(crate) fn judge(
             dropped.binary_search(&(k - 1)).is_err()
         });
     }
-}
-
-fn verdict(
-    scene: &Scene<'_>,
-    ctx: &mut DocContext,
-    m: &Mention,
-    mentions: &[Mention],
-    lead: Lead,
-) -> Option<Verdict> {
-    if lead == Lead::Quiet && quiet_after(scene.text, ctx, m.span.end()) {
-        return None;
-    }
-    read(scene, ctx, m, mentions)
 }
 
 /// The rules' verdict on the place `m`, reading the words around it: the few places a
@@ -338,26 +324,61 @@ pub(crate) fn lead(text: &str, at: usize) -> Lead {
 }
 
 /// Whether no rule can have a verdict on a place whose [`Lead`] is quiet, ending at byte
-/// `end`: a glance at the word after it (none, or a lower-case word that is no role, team
-/// word, result verb or `v`), and no place used as a surname in the document. With the
-/// lead, it spares an ordinary mention (`in Moscow,`) all but a few byte comparisons.
-fn quiet_after(text: &str, ctx: &DocContext, end: usize) -> bool {
-    ctx.surnames.is_empty()
-        && match glance_after(text, end) {
-            Glance::Nothing => true,
-            Glance::Lower(w) => {
-                /// The words after a place that a rule reads.
-                const CUES: Shapes = Shapes::of(&[
-                    words::TEAM_ROLES,
-                    words::TEAM_WORDS,
-                    words::RESULT_AFTER,
-                    &["v", "vs"],
-                ]);
-                !CUES.may_hold(w.text)
-                    || lists(w.text) & (ROLE | TEAM | AFTER) == 0 && !matches!(w.text, "v" | "vs")
-            }
-            Glance::Other => false,
+/// `end`, as far as a glance at the word after it tells: none, or a lower-case word that is
+/// no role, team word, result verb or `v`.
+fn quiet_after(text: &str, end: usize) -> bool {
+    match glance_after(text, end) {
+        Glance::Nothing => true,
+        Glance::Lower(w) => {
+            /// The words after a place that a rule reads.
+            const CUES: Shapes = Shapes::of(&[
+                words::TEAM_ROLES,
+                words::TEAM_WORDS,
+                words::RESULT_AFTER,
+                &["v", "vs"],
+            ]);
+            !CUES.may_hold(w.text)
+                || lists(w.text) & (ROLE | TEAM | AFTER) == 0 && !matches!(w.text, "v" | "vs")
         }
+        Glance::Other => false,
+    }
+}
+
+/// A candidate a glance at its neighbours did not settle: the rules read its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Loud {
+    pub(crate) span: Span,
+    /// The word before it, when it may be a place; [`Lead::Other`] for a person.
+    pub(crate) lead: Lead,
+    /// It may be a place.
+    pub(crate) place: bool,
+}
+
+/// Whether the rules must read the words around the candidate at `span` of `text`, which
+/// may be a place (`place`) or a listed person with a given name (`person`): a place
+/// whose lead or following word a rule reads, every place when `all_places` (the document
+/// uses a place as a surname, which any later mention of it may be), a person after a
+/// word that may be another given name. Asked of every candidate, so that an ordinary
+/// mention (`in Moscow,`) costs a few byte comparisons and the rules read the rest.
+pub(crate) fn survey(
+    text: &str,
+    span: Span,
+    place: bool,
+    person: bool,
+    all_places: bool,
+) -> Option<Loud> {
+    if place {
+        let lead = lead(text, span.start());
+        return (all_places || lead != Lead::Quiet || !quiet_after(text, span.end()))
+            .then_some(Loud { span, lead, place });
+    }
+    // Only a one-word surname can be another person's (a name with a space is whole).
+    let bare = || !text.as_bytes()[span.range()].contains(&b' ');
+    (person && bare() && glance_before(text, span.start()) == Glance::Other).then_some(Loud {
+        span,
+        lead: Lead::Other,
+        place,
+    })
 }
 
 /// The words next to a mention.
