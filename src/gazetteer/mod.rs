@@ -125,8 +125,11 @@ pub struct Gazetteer {
     sources: Vec<String>,
     warnings: Vec<Problem>,
     repeats: Vec<Repeat>,
-    /// Entities derived after loading ([`Gazetteer::add_teams`]), at the end of `entities`.
-    derived: usize,
+    /// The teams derived after loading ([`Gazetteer::add_teams`]), at the end of
+    /// `entities`: for each, the index of its place. Their `team_of` attribute is this
+    /// table's (see [`Gazetteer::attrs`]), so that thousands of derived teams hold no map
+    /// each.
+    team_places: Vec<u32>,
 }
 
 /// Entity ids → indices, storing a 64-bit hash of each id rather than a copy of it: a
@@ -237,7 +240,36 @@ impl Gazetteer {
     /// Number of entities the gazetteers list (without the teams [`Gazetteer::add_teams`]
     /// derived).
     pub fn listed(&self) -> usize {
-        self.entities.len() - self.derived
+        self.entities.len() - self.team_places.len()
+    }
+
+    /// The attributes of `id`: the entity's own, and for a team
+    /// [`Gazetteer::add_teams`] derived, `team_of=<place id>`.
+    pub fn attrs(&self, id: EntityId) -> std::borrow::Cow<'_, BTreeMap<String, String>> {
+        let e = self.entity(id);
+        match self.team_place(id) {
+            Some(place) => {
+                let mut attrs = e.attrs.clone();
+                attrs.insert("team_of".to_string(), self.entity(place).id.clone());
+                std::borrow::Cow::Owned(attrs)
+            }
+            None => std::borrow::Cow::Borrowed(&e.attrs),
+        }
+    }
+
+    /// The place a team is named after: a derived team's (see [`Gazetteer::add_teams`]),
+    /// or a listed entity's `team_of` attribute.
+    pub fn team_place(&self, id: EntityId) -> Option<EntityId> {
+        let listed = self.listed();
+        match id.index().checked_sub(listed) {
+            Some(k) => self.team_places.get(k).map(|&p| EntityId::new(p as usize)),
+            None => self
+                .entities
+                .get(id.index())?
+                .attrs
+                .get("team_of")
+                .and_then(|p| self.index_of(p)),
+        }
     }
 
     /// Adds a team for every place that is not a country (no `iso` code, no
@@ -247,10 +279,17 @@ impl Gazetteer {
     /// YORK 74 59`, `Barcelona beat Madrid`). Returns how many were added; an id already
     /// listed is left alone.
     pub fn add_teams(&mut self) -> usize {
+        let teams = |e: &Entity| {
+            e.kind == EntityType::Place && !e.is_country() && !e.attrs.contains_key("team_of")
+        };
+        // Room for every team at once: a large gazetteer's table does not double.
+        let wanted = self.entities.iter().filter(|e| teams(e)).count();
+        self.entities.reserve_exact(wanted);
+        self.team_places.reserve_exact(wanted);
         let mut added = 0;
         for i in 0..self.entities.len() {
             let e = &self.entities[i];
-            if e.kind != EntityType::Place || e.is_country() || e.attrs.contains_key("team_of") {
+            if !teams(e) {
                 continue;
             }
             let rest = e.id.strip_prefix("place:").unwrap_or(&e.id);
@@ -262,16 +301,16 @@ impl Gazetteer {
                 id,
                 label: format!("{} (team)", e.label),
                 kind: EntityType::Organization,
-                attrs: BTreeMap::from([("team_of".to_string(), e.id.clone())]),
+                attrs: BTreeMap::new(),
                 aliases: Vec::new(),
                 location: e.location.clone(),
             };
             let idx = self.entities.len() as u32;
             self.by_id.insert(&team.id, idx, &self.entities);
             self.entities.push(team);
+            self.team_places.push(i as u32);
             added += 1;
         }
-        self.derived += added;
         added
     }
 

@@ -167,7 +167,7 @@ impl<'a> Working<'a> {
             mentions: c.mentions,
             documents: c.documents,
             aliases,
-            attrs: ent.attrs.clone(),
+            attrs: self.gazetteer.attrs(e).into_owned(),
             degree: adj.len(),
             weighted_degree: adj.iter().map(|x| x.1).sum(),
             pagerank,

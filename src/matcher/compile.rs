@@ -364,9 +364,10 @@ fn entity_records(builder: &MatcherBuilder, ei: EntityId, entity: &Entity, t: &m
 /// For each entity, its team when [`Gazetteer::add_teams`] derived one (`team_of`).
 fn team_table(gazetteer: &Gazetteer) -> Vec<Option<EntityId>> {
     let mut teams = vec![None; gazetteer.len()];
-    for (i, e) in gazetteer.entities().iter().enumerate() {
-        if let Some(place) = e.attrs.get("team_of").and_then(|p| gazetteer.index_of(p)) {
-            teams[place.index()] = Some(EntityId::new(i));
+    for i in 0..gazetteer.len() {
+        let team = EntityId::new(i);
+        if let Some(place) = gazetteer.team_place(team) {
+            teams[place.index()] = Some(team);
         }
     }
     teams
