@@ -95,9 +95,10 @@ impl Sightings {
     }
 
     fn positions(&self, e: EntityId) -> &[Sighting] {
+        // One search for the start; an entity's sightings are few, so its end is near.
         let lo = self.0.partition_point(|x| x.entity < e);
-        let hi = self.0.partition_point(|x| x.entity <= e);
-        &self.0[lo..hi]
+        let n = self.0[lo..].iter().take_while(|x| x.entity == e).count();
+        &self.0[lo..lo + n]
     }
 
     fn count(&self, e: EntityId) -> usize {
@@ -381,7 +382,8 @@ fn pick(
         }
     }
     let count = |e: EntityId| evidence.count(e);
-    let best = senses.iter().map(|s| count(s.entity)).max().unwrap_or(0);
+    let counts: SmallVec<[usize; 4]> = senses.iter().map(|s| count(s.entity)).collect();
+    let best = counts.iter().copied().max().unwrap_or(0);
     if best == 0 {
         // No sense is named otherwise: the one whose country the document names (Valencia
         // in a story about Spain), then the declared default sense.
@@ -398,8 +400,9 @@ fn pick(
     }
     let tied: Senses = senses
         .iter()
-        .copied()
-        .filter(|s| count(s.entity) == best)
+        .zip(&counts)
+        .filter(|&(_, &n)| n == best)
+        .map(|(s, _)| *s)
         .collect();
     if let [only] = tied[..] {
         return Some(only);
