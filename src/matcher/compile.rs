@@ -9,6 +9,7 @@
 use rayon::prelude::*;
 
 use super::automaton::automaton;
+use super::context::GivenStart;
 use super::describes::EntityClass;
 use super::engine::Scan;
 use super::senses::Hints;
@@ -110,14 +111,12 @@ pub(crate) fn build(
         ScanKind::WordIndex => Scan::Words(Box::new(WordIndex::new(&keys))),
     };
     let kinds: Vec<EntityClass> = gazetteer.entities().iter().map(EntityClass::of).collect();
-    let given: Vec<Option<Box<str>>> = gazetteer
+    let given: Vec<Option<GivenStart>> = gazetteer
         .entities()
         .iter()
         .map(|e| {
-            let mut words = e.label.split_whitespace();
-            let first = words.next()?;
             let person = e.kind == crate::model::EntityType::Person;
-            (person && words.next().is_some()).then(|| first.to_lowercase().into())
+            person.then(|| GivenStart::of_label(&e.label)).flatten()
         })
         .collect();
     let watched = kinds
@@ -375,6 +374,14 @@ fn team_table(gazetteer: &Gazetteer) -> Vec<Option<EntityId>> {
 
 /// For each entity, the listed place its `country` attribute names (by label or alias).
 fn country_table(gazetteer: &Gazetteer) -> Vec<Option<EntityId>> {
+    // Most gazetteers name no country: no table of every place name then.
+    if !gazetteer
+        .entities()
+        .iter()
+        .any(|e| e.attrs.contains_key("country"))
+    {
+        return vec![None; gazetteer.len()];
+    }
     let mut by_name: rustc_hash::FxHashMap<&str, EntityId> = Default::default();
     for (i, e) in gazetteer.entities().iter().enumerate() {
         if e.kind == crate::model::EntityType::Place {

@@ -239,8 +239,8 @@ pub struct Matcher {
     context: Rules,
     /// For each place, the team named after it, if the gazetteer has one.
     teams: Vec<Option<EntityId>>,
-    /// For each person whose label has several words, its first word in lower case.
-    given: Vec<Option<Box<str>>>,
+    /// For each person whose label has several words, the start of its first word.
+    given: Vec<Option<context::GivenStart>>,
     /// For each entity, what the context rules watch in its candidates (`kinds` and
     /// `given` in two bits, compact for the survey of every candidate).
     watched: Vec<Watch>,

@@ -156,6 +156,46 @@ impl DocContext {
     }
 }
 
+/// The start of a listed person's given name, as the surname rule compares it with the
+/// word before a bare surname: its first three characters in lower case (`vla` for
+/// Vladimir Putin; `Vladmir Putin` is a spelling of him, `Naina Yeltsin` another person).
+/// Three characters inline, no string a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct GivenStart([char; 3]);
+
+impl GivenStart {
+    /// The start of `label`'s first word, when `label` has two words or more.
+    pub(crate) fn of_label(label: &str) -> Option<GivenStart> {
+        let mut words = label.split_whitespace();
+        let first = words.next()?;
+        words.next()?;
+        // Lowering a character at a time is lowering the word, but for a final sigma.
+        Some(if first.contains('Σ') {
+            GivenStart::of_lower(&first.to_lowercase())
+        } else {
+            GivenStart::from_chars(first.chars().flat_map(char::to_lowercase))
+        })
+    }
+
+    /// The start of `word`, already in lower case.
+    pub(crate) fn of_lower(word: &str) -> GivenStart {
+        GivenStart::from_chars(word.chars())
+    }
+
+    fn from_chars(chars: impl Iterator<Item = char>) -> GivenStart {
+        let mut start = ['\0'; 3];
+        for (slot, c) in start.iter_mut().zip(chars) {
+            *slot = c;
+        }
+        GivenStart(start)
+    }
+
+    /// Its first character.
+    pub(crate) fn first(self) -> char {
+        self.0[0]
+    }
+}
+
 /// The mentions' context, for [`judge`].
 pub(crate) struct Scene<'a> {
     pub(crate) kinds: &'a [EntityClass],
@@ -172,7 +212,7 @@ pub(crate) struct Scene<'a> {
     pub(crate) rules: Rules,
     /// For each person with a name of several words, the first word of its label, in
     /// lower case (`vladimir`).
-    pub(crate) given: &'a [Option<Box<str>>],
+    pub(crate) given: &'a [Option<GivenStart>],
 }
 
 /// Decides every place mention of `mentions` by its context, counting each verdict in

@@ -4,7 +4,7 @@
 //! the team rules.
 
 use super::words::*;
-use super::{DocContext, Near, Scene, Verdict};
+use super::{DocContext, GivenStart, Near, Scene, Verdict};
 use crate::matcher::describes::EntityClass;
 use crate::model::{Mention, Span};
 use crate::text::words::{
@@ -59,7 +59,7 @@ pub(super) fn surname_alias(text: &str, p: Span, others: &[Span]) -> Option<Stri
 /// listed one's is taken for a spelling of it (`Vladmir Putin`, `Yuri Ushakov`).
 pub(super) fn other_person(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
     let text = scene.text;
-    let listed = scene.given.get(m.entity.index())?.as_deref()?;
+    let listed = scene.given.get(m.entity.index()).copied().flatten()?;
     // A capitalized word before: the usual plain word or full stop rules it out at a glance.
     if glance_before(text, m.span.start()) != Glance::Other {
         return None;
@@ -70,7 +70,7 @@ pub(super) fn other_person(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
 /// [`other_person`] once a glance found a word before the surname that may be a given
 /// name: reads it. Kept out of line, as the rarer case.
 #[inline(never)]
-fn other_given(scene: &Scene<'_>, m: &Mention, listed: &str) -> Option<Verdict> {
+fn other_given(scene: &Scene<'_>, m: &Mention, listed: GivenStart) -> Option<Verdict> {
     let text = scene.text;
     let surname = &text[m.span.range()];
     if surname.contains(char::is_whitespace) {
@@ -90,11 +90,10 @@ fn other_given(scene: &Scene<'_>, m: &Mention, listed: &str) -> Option<Verdict> 
     if !initial && !is_given_name(&f) && is_common_word(&f) {
         return None;
     }
-    let prefix = |s: &str| s.chars().take(3).collect::<String>();
     let same = if initial {
-        f.chars().next() == listed.chars().next()
+        f.chars().next() == Some(listed.first())
     } else {
-        prefix(&f) == prefix(listed)
+        GivenStart::of_lower(&f) == listed
     };
     // Capitals say nothing in a headline (`Kim Arrives To Meet Putin`).
     let headline = || line_at(text, m.span.start()).is_some_and(headline);
