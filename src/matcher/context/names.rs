@@ -91,7 +91,7 @@ fn other_given(scene: &Scene<'_>, m: &Mention, listed: GivenStart) -> Option<Ver
         return None;
     }
     let same = if initial {
-        f.chars().next() == Some(listed.first())
+        f.starts_with(listed.first())
     } else {
         GivenStart::of_lower(&f) == listed
     };
