@@ -162,3 +162,27 @@ fn leads_that_a_rule_reads_and_plain_ones() {
         assert_eq!(at(t), Lead::Quiet, "{t}");
     }
 }
+
+#[test]
+fn the_start_of_a_given_name() {
+    use super::GivenStart;
+    let start = |label: &str| GivenStart::of_label(label);
+    assert_eq!(start("Vladimir Putin"), Some(GivenStart::of_lower("vla")));
+    assert_eq!(
+        start("Vladimir Putin"),
+        Some(GivenStart::of_lower("vladmir"))
+    );
+    assert_ne!(start("Vladimir Putin"), Some(GivenStart::of_lower("naina")));
+    assert_eq!(start("Jo Cox").map(GivenStart::first), Some('j'));
+    assert_eq!(start("Putin"), None);
+    // Lowered as the whole word is: a final sigma stays final.
+    assert_eq!(
+        start("ΟΔΟΣ Χ"),
+        Some(GivenStart::of_lower(&"ΟΔΟΣ".to_lowercase()))
+    );
+    assert_eq!(start("ΑΣ Χ"), Some(GivenStart::of_lower("ας")));
+    assert_eq!(
+        start("İlker Başbuğ"),
+        Some(GivenStart::of_lower(&"İlker".to_lowercase()))
+    );
+}
