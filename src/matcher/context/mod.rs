@@ -326,6 +326,7 @@ pub(crate) enum Lead {
 /// The [`Lead`] of the place starting at byte `at` of `text`: a glance at the word before
 /// it, and for the few words that depend on the word before them (`drew with`, `lost to`,
 /// `Bank of`, `of the`), a look at the end of that one.
+#[inline]
 pub(crate) fn lead(text: &str, at: usize) -> Lead {
     /// The words before a place that a rule reads.
     const CUES: Shapes = Shapes::of(&[
@@ -366,6 +367,7 @@ pub(crate) fn lead(text: &str, at: usize) -> Lead {
 /// Whether no rule can have a verdict on a place whose [`Lead`] is quiet, ending at byte
 /// `end`, as far as a glance at the word after it tells: none, or a lower-case word that is
 /// no role, team word, result verb or `v`.
+#[inline]
 fn quiet_after(text: &str, end: usize) -> bool {
     match glance_after(text, end) {
         Glance::Nothing => true,
@@ -400,6 +402,7 @@ pub(crate) struct Loud {
 /// uses a place as a surname, which any later mention of it may be), a person after a
 /// word that may be another given name. Asked of every candidate, so that an ordinary
 /// mention (`in Moscow,`) costs a few byte comparisons and the rules read the rest.
+#[inline]
 pub(crate) fn survey(
     text: &str,
     span: Span,

@@ -387,6 +387,7 @@ pub(super) enum Glance<'t> {
 }
 
 /// [`Glance`] at the word [`word_before`] reads before `at`.
+#[inline]
 pub(super) fn glance_before(text: &str, at: usize) -> Glance<'_> {
     let bytes = text.as_bytes();
     let mut end = at;
@@ -431,6 +432,7 @@ pub(super) fn glance_before(text: &str, at: usize) -> Glance<'_> {
 }
 
 /// [`Glance`] at the word [`word_after`] reads after `at`.
+#[inline]
 pub(super) fn glance_after(text: &str, at: usize) -> Glance<'_> {
     let bytes = text.as_bytes();
     let mut start = at;
