@@ -61,6 +61,9 @@ pub(crate) struct PatternRecord {
     pub(crate) anchored: bool,
     pub(crate) demonym: bool,
     pub(crate) default_sense: bool,
+    /// What the context rules watch in the entity's candidates (kept with the record, read
+    /// anyway for each hit, rather than looked up by entity).
+    pub(crate) watch: Watch,
     pub(crate) check: CaseCheck,
     /// The variant as written, kept only for [`CaseCheck::Exact`] (empty otherwise, which
     /// costs no allocation: most aliases need only the folded pattern).
@@ -119,20 +122,11 @@ pub(crate) fn build(
             person.then(|| GivenStart::of_label(&e.label)).flatten()
         })
         .collect();
-    let watched = kinds
-        .iter()
-        .zip(&given)
-        .map(|(k, g)| Watch {
-            place: k.is_place(),
-            named: g.is_some(),
-        })
-        .collect();
     Ok(Matcher {
         scan,
         ranges,
         records,
         kinds,
-        watched,
         stats,
         explainer: Default::default(),
         context: builder.context,
@@ -310,6 +304,11 @@ fn dedupe_group(records: &mut Vec<PatternRecord>, start: usize) {
 /// Adds one entity's folded patterns and records to `t`, counting the demonyms skipped and
 /// the aliases the junk guard sets aside.
 fn entity_records(builder: &MatcherBuilder, ei: EntityId, entity: &Entity, t: &mut Table) {
+    let watch = Watch {
+        place: EntityClass::of(entity).is_place(),
+        named: entity.kind == crate::model::EntityType::Person
+            && GivenStart::of_label(&entity.label).is_some(),
+    };
     for (ai, alias) in entity.aliases.iter().enumerate() {
         if alias.demonym && !builder.demonyms {
             t.demonyms_off += 1;
@@ -349,6 +348,7 @@ fn entity_records(builder: &MatcherBuilder, ei: EntityId, entity: &Entity, t: &m
                 anchored: alias.anchored,
                 demonym: alias.demonym,
                 default_sense: alias.default_sense,
+                watch,
                 check,
                 cased: if check == CaseCheck::Exact {
                     cased.into_boxed_str()

@@ -241,21 +241,19 @@ pub struct Matcher {
     teams: Vec<Option<EntityId>>,
     /// For each person whose label has several words, the start of its first word.
     given: Vec<Option<context::GivenStart>>,
-    /// For each entity, what the context rules watch in its candidates (`kinds` and
-    /// `given` in two bits, compact for the survey of every candidate).
-    watched: Vec<Watch>,
+
     /// What helps choose among an alias' senses: countries, states.
     hints: Hints,
 }
 
 /// What the context rules watch in an entity's candidates.
-#[derive(Debug, Clone, Copy, Default)]
-struct Watch {
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Watch {
     /// A place (its neighbours may make it a team, a longer name, a surname).
-    place: bool,
+    pub(crate) place: bool,
     /// A person named with a given name (a bare surname after another one is someone
     /// else).
-    named: bool,
+    pub(crate) named: bool,
 }
 
 /// The mentions found in one document and what was dropped on the way.
@@ -407,10 +405,8 @@ impl Matcher {
             scratch.spans.push(c.span);
             let (mut place, mut person) = (false, false);
             for s in &c.senses {
-                if let Some(w) = self.watched.get(s.entity.index()) {
-                    place |= w.place;
-                    person |= w.named;
-                }
+                place |= s.watch.place;
+                person |= s.watch.named;
             }
             let names = self.context.names;
             if let Some(l) = context::survey(text, c.span, place, person && names, all_places) {

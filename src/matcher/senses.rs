@@ -30,6 +30,8 @@ pub(crate) struct Sense {
     pub(crate) demonym: bool,
     /// Some record of the entity declares it the alias' default sense.
     pub(crate) default_sense: bool,
+    /// What the context rules watch in the entity's candidates.
+    pub(crate) watch: super::Watch,
 }
 
 /// Most spans have one sense: keep it inline.
@@ -50,6 +52,7 @@ pub(crate) fn add(senses: &mut Senses, r: &PatternRecord) {
             anchored: r.anchored,
             demonym: r.demonym,
             default_sense: r.default_sense,
+            watch: r.watch,
         }),
     }
 }
