@@ -465,3 +465,33 @@ fn invalid_utf8_is_an_error_even_when_quiet() {
         "{docs:?}"
     );
 }
+
+#[test]
+fn the_summary_counts_what_the_context_decided() {
+    let dir = temp_files(&[
+        (
+            "places.txt",
+            "@type place\nSpain | iso=ES\nVenezuela | iso=VE\n\
++Valencia | id=place:valencia-venezuela | country=Venezuela\n\
+Valencia | id=place:valencia-spain | country=Spain\nMadrid\n",
+        ),
+        (
+            "story.txt",
+            "Valencia hosted the fair in Spain.\n\nFans of Real Madrid cheered.\n",
+        ),
+    ]);
+    let o = entgraph(&[
+        "extract",
+        s(&dir.path().join("story.txt")),
+        "--no-default-gazetteers",
+        "-g",
+        s(&dir.path().join("places.txt")),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("places read 1 inside longer names"), "{err}");
+    assert!(
+        err.contains("shared names decided 1 by the country named"),
+        "{err}"
+    );
+}

@@ -16,6 +16,7 @@ use super::compile::{CaseCheck, PatternRecord};
 use super::context::Verdict;
 use super::engine::{Hit, Scan};
 use super::select::{to_span, word_char_at, word_char_before};
+use super::senses::Basis;
 
 use super::{Explanation, Matcher, Scratch};
 use crate::gazetteer::Gazetteer;
@@ -99,6 +100,8 @@ pub(crate) enum Outcome {
         entity: EntityId,
         /// For a shared alias: every sense with its unambiguous mentions in the document.
         among: Vec<Tally>,
+        /// For a shared alias: what decided.
+        basis: Option<Basis>,
     },
 }
 
@@ -329,10 +332,21 @@ fn verdict(
             "alias `{alias}` is shared by {}; the text names none of them unambiguously and none is the alias' default sense",
             names.all(&es)
         )),
-        Outcome::Accepted { entity, among } if among.is_empty() => {
+        Outcome::Accepted { entity, among, .. } if among.is_empty() => {
             (true, Rule::Match, format!("alias `{alias}` of {}", names.one(entity)))
         }
-        Outcome::Accepted { entity, among } => {
+        Outcome::Accepted { entity, basis: Some(b @ (Basis::State | Basis::Company | Basis::Country)), .. } => {
+            let why = match b {
+                Basis::State => "a state's office or body follows the name",
+                Basis::Company => "company words stand next to the name (shares, stock, a company suffix)",
+                _ => "the text names no sense unambiguously, and names the country of this one only",
+            };
+            (true, Rule::Ambiguity, format!(
+                "alias `{alias}` is shared; resolved to {}: {why}",
+                names.one(entity)
+            ))
+        }
+        Outcome::Accepted { entity, among, .. } => {
             let mut counts: Vec<String> = among
                 .iter()
                 .filter(|t| t.mentions > 0)

@@ -270,6 +270,22 @@ pub struct DocMatches {
     /// Place mentions dropped by their context: teams, names inside longer names,
     /// surnames.
     pub context: ContextDrops,
+    /// Mentions of shared aliases whose sense the words around them or the document's
+    /// country decided.
+    pub cues: SenseCues,
+}
+
+/// Mentions of shared aliases decided by a cue rather than by the document's unambiguous
+/// mentions or the default sense.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SenseCues {
+    /// A state's office or body after the name picked the state (`New York Attorney
+    /// General`).
+    pub state: usize,
+    /// Company words picked the company (`shares in Texas Gas`).
+    pub company: usize,
+    /// The country the document names picked the sense in it (Valencia, Spain).
+    pub country: usize,
 }
 
 /// Reusable buffers for [`Matcher::find_with`], one per thread.

@@ -251,8 +251,25 @@ fn next_words(after: &str, words: &[&str], any_case: bool) -> bool {
     })
 }
 
+/// What decided among the senses of a shared alias.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Basis {
+    /// The document's unambiguous mentions (ties: the nearest preceding, then the first).
+    Evidence,
+    /// A state's office or body after the name (`New York Attorney General`).
+    State,
+    /// Company words around the name (`shares in Texas Gas`, `Apple shares`).
+    Company,
+    /// The only sense whose country the document names (Valencia in a story about Spain).
+    Country,
+    /// The declared default sense.
+    Default,
+}
+
 /// The sense chosen for a span.
 struct Choice {
+    /// How, for a shared alias.
+    basis: Option<Basis>,
     entity: EntityId,
     demonym: bool,
     /// The alias is shared: the choice was made among several senses.
@@ -311,11 +328,13 @@ pub(crate) fn resolve_senses(
                 continue;
             }
             [s] => Some(Choice {
+                basis: None,
                 entity: s.entity,
                 demonym: s.demonym,
                 resolved: c.senses.len() > 1,
             }),
-            _ => pick(text, &live, &evidence, hints, c.span).map(|s| Choice {
+            _ => pick(text, &live, &evidence, hints, c.span).map(|(s, basis)| Choice {
+                basis: Some(basis),
                 entity: s.entity,
                 demonym: s.demonym,
                 resolved: true,
@@ -341,8 +360,15 @@ pub(crate) fn resolve_senses(
             Outcome::Accepted {
                 entity: choice.entity,
                 among,
+                basis: choice.basis,
             }
         });
+        match choice.basis {
+            Some(Basis::State) => out.cues.state += 1,
+            Some(Basis::Company) => out.cues.company += 1,
+            Some(Basis::Country) => out.cues.country += 1,
+            _ => {}
+        }
         out.mentions.push(Mention {
             span: c.span,
             entity: choice.entity,
@@ -367,21 +393,21 @@ fn pick(
     evidence: &Evidence,
     hints: &Hints,
     span: Span,
-) -> Option<Sense> {
+) -> Option<(Sense, Basis)> {
     let at = span.start();
     // A state's office or body after the name says the state (`New York Attorney General`,
     // `New York State`), whatever the evidence.
     if state_cue(&text[span.end()..]) {
         let states: Vec<_> = senses.iter().filter(|s| hints.is_state(s.entity)).collect();
         if let [only] = states[..] {
-            return Some(*only);
+            return Some((*only, Basis::State));
         }
     }
     // A company's shares or suffix say the company (`shares in Texas Gas`, `Apple shares`).
     if company_cue(&text[..span.start()], &text[span.end()..]) {
         let orgs: Vec<_> = senses.iter().filter(|s| hints.is_org(s.entity)).collect();
         if let [only] = orgs[..] {
-            return Some(*only);
+            return Some((*only, Basis::Company));
         }
     }
     let count = |e: EntityId| evidence.count(e);
@@ -393,11 +419,11 @@ fn pick(
         let country_named = |s: &&Sense| hints.country(s.entity).is_some_and(|c| count(c) > 0);
         let local: Vec<_> = senses.iter().filter(country_named).collect();
         if let [only] = local[..] {
-            return Some(*only);
+            return Some((*only, Basis::Country));
         }
         let defaults: Vec<_> = senses.iter().filter(|s| s.default_sense).collect();
         return match defaults[..] {
-            [d] => Some(*d),
+            [d] => Some((*d, Basis::Default)),
             _ => None,
         };
     }
@@ -408,7 +434,7 @@ fn pick(
         .map(|(s, _)| *s)
         .collect();
     if let [only] = tied[..] {
-        return Some(only);
+        return Some((only, Basis::Evidence));
     }
     let nearest = tied
         .iter()
@@ -416,10 +442,10 @@ fn pick(
         .max_by_key(|&(p, s)| (p, Reverse(s.entity)));
     if let Some((p, s)) = nearest {
         if !has_paragraph_break(&text[p.min(at)..at]) {
-            return Some(*s);
+            return Some((*s, Basis::Evidence));
         }
     }
     tied.iter()
         .min_by_key(|s| (evidence.first(s.entity), s.entity))
-        .copied()
+        .map(|s| (*s, Basis::Evidence))
 }

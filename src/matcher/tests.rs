@@ -746,3 +746,40 @@ fn company_words_around_a_shared_name_say_the_company() {
     );
     assert_eq!(id("Jersey shares rose."), "organization:jersey-telecom");
 }
+
+#[test]
+fn cues_that_decide_a_shared_name_are_counted_and_explained() {
+    let gaz = "@type place\nSpain | iso=ES\nVenezuela | iso=VE\n\
++Valencia | id=place:valencia-venezuela | country=Venezuela\n\
+Valencia | id=place:valencia-spain | country=Spain\n\
++New York City | +New York\nNew York State | New York | kind=state\n\
++Jersey\n@type organization\nJersey | id=organization:jersey-telecom\n";
+    let (g, m) = matcher(gaz);
+    let text = "Valencia hosted the fair in Spain. New York Attorney General Eliot Spitzer sued. \
+                He bought shares in Jersey. New York is busy.";
+    let found = m.find(text);
+    assert_eq!(
+        found.cues,
+        SenseCues {
+            state: 1,
+            company: 1,
+            country: 1
+        }
+    );
+    let why = m.explain(&g, text);
+    let reason = |name: &str| {
+        why.iter()
+            .find(|e| e.text == name && e.accepted)
+            .map(|e| e.reason.clone())
+            .unwrap()
+    };
+    assert!(reason("Valencia").contains("names the country of this one only"));
+    assert!(reason("Jersey").contains("company words"));
+    assert!(why
+        .iter()
+        .any(|e| e.text == "New York" && e.reason.contains("a state's office or body")));
+    // The default sense is no cue: the plain `New York` is not counted.
+    assert!(why
+        .iter()
+        .any(|e| e.text == "New York" && e.reason.contains("unambiguous mentions")));
+}

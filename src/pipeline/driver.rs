@@ -86,6 +86,8 @@ pub(super) struct Tally {
     pub(super) anchored_dropped: u64,
     /// Place mentions the context rules decided: teams, inside names, surnames.
     pub(super) context: [u64; 3],
+    /// Shared names decided by a cue: a state's office, company words, the country.
+    pub(super) cues: [u64; 3],
     /// Problems with the position of the unit they belong to.
     pub(super) problems: Vec<(u64, Problem)>,
     /// The ids of the JSON Lines documents read.
@@ -146,6 +148,10 @@ impl Tally {
         {
             *total += n as u64;
         }
+        let c = &found.cues;
+        for (total, n) in self.cues.iter_mut().zip([c.state, c.company, c.country]) {
+            *total += n as u64;
+        }
     }
 
     /// Shows `bytes` more of the current piece processed in the run's progress, before the
@@ -165,6 +171,9 @@ impl Tally {
         self.ambiguous_dropped += other.ambiguous_dropped;
         self.anchored_dropped += other.anchored_dropped;
         for (total, n) in self.context.iter_mut().zip(other.context) {
+            *total += n;
+        }
+        for (total, n) in self.cues.iter_mut().zip(other.cues) {
             *total += n;
         }
         self.problems.extend(other.problems);
@@ -394,6 +403,11 @@ pub(super) fn run<J: Job, S: AsRef<str>>(
         stats.places_in_names,
         stats.places_as_surnames,
     ] = tally.context;
+    [
+        stats.shared_by_state,
+        stats.shared_by_company,
+        stats.shared_by_country,
+    ] = tally.cues;
     stats.elapsed = start.elapsed();
     progress(&stats);
     Ok((total, stats))

@@ -210,6 +210,12 @@ pub struct Stats {
     pub places_in_names: u64,
     /// Place mentions dropped as a person's surname.
     pub places_as_surnames: u64,
+    /// Mentions of shared names given to a state by the office or body after them.
+    pub shared_by_state: u64,
+    /// Mentions of shared names given to a company by the company words around them.
+    pub shared_by_company: u64,
+    /// Mentions of shared names given to the only sense whose country the document names.
+    pub shared_by_country: u64,
     /// Problems met while reading inputs, in order.
     pub problems: Vec<Problem>,
     /// Time spent scanning (reading, segmenting, matching, counting).

@@ -156,19 +156,22 @@ impl Reporter {
             "; ambiguous mentions dropped: {}, anchored mentions dropped: {}",
             stats.ambiguous_dropped, stats.anchored_dropped
         ));
-        let context = [
-            (stats.places_as_teams, "as teams"),
-            (stats.places_in_names, "inside longer names"),
-            (stats.places_as_surnames, "as surnames"),
-        ];
-        if context.iter().any(|(n, _)| *n > 0) {
-            let parts: Vec<String> = context
-                .iter()
-                .filter(|(n, _)| *n > 0)
-                .map(|(n, what)| format!("{n} {what}"))
-                .collect();
-            msg.push_str(&format!("; places read {}", parts.join(", ")));
-        }
+        msg.push_str(&nonzero(
+            "places read",
+            &[
+                (stats.places_as_teams, "as teams"),
+                (stats.places_in_names, "inside longer names"),
+                (stats.places_as_surnames, "as surnames"),
+            ],
+        ));
+        msg.push_str(&nonzero(
+            "shared names decided",
+            &[
+                (stats.shared_by_state, "by a state's office"),
+                (stats.shared_by_company, "by company words"),
+                (stats.shared_by_country, "by the country named"),
+            ],
+        ));
         if skipped > 0 {
             msg.push_str(&format!(
                 "; {} skipped",
@@ -208,5 +211,19 @@ fn fmt_duration(d: Duration) -> String {
     } else {
         let s = secs.round() as u64;
         format!("{} min {:02} s", s / 60, s % 60)
+    }
+}
+
+/// `; <head> <n> <what>, ...` for the counts that are not zero, or nothing.
+fn nonzero(head: &str, counts: &[(u64, &str)]) -> String {
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; {head} {}", parts.join(", "))
     }
 }
