@@ -495,3 +495,52 @@ Valencia | id=place:valencia-spain | country=Spain\nMadrid\n",
         "{err}"
     );
 }
+
+#[test]
+fn hints_name_only_what_the_user_can_edit() {
+    let dir = temp_files(&[
+        ("people.txt", "Jane Doe | Monday\n"),
+        ("a.txt", "Jane Doe spoke on Monday.\n"),
+    ]);
+    let o = entgraph(&[
+        "extract",
+        s(&dir.path().join("a.txt")),
+        "-g",
+        s(&dir.path().join("people.txt")),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    // The user's own alias, with the line to edit; not the world pack's (`May`).
+    assert!(
+        err.contains("1 alias set aside as not names (e.g. `Monday` at "),
+        "{err}"
+    );
+    assert!(
+        err.contains("people.txt:1: write it `!Monday` to keep it)"),
+        "{err}"
+    );
+    assert!(!err.contains("May"), "{err}");
+}
+
+#[test]
+fn gazetteer_check_quiet_prints_warnings_but_no_notes_or_tally() {
+    let dir = temp_files(&[("people.txt", "Ken Gause\nAnn Bath | Bath\n")]);
+    let pack = s(&dir.path().join("people.txt")).to_string();
+    let loud = entgraph(&["gazetteer", "check", &pack]);
+    assert!(
+        stdout(&loud).contains("note: `Ken Gause`"),
+        "{}",
+        stdout(&loud)
+    );
+    assert!(
+        stderr(&loud).contains("checked 1 file"),
+        "{}",
+        stderr(&loud)
+    );
+    let quiet = entgraph(&["gazetteer", "check", "-q", &pack]);
+    assert!(quiet.status.success(), "{}", stderr(&quiet));
+    let out = stdout(&quiet);
+    assert!(out.contains("warning: alias `Bath`"), "{out}");
+    assert!(!out.contains("note:"), "{out}");
+    assert!(stderr(&quiet).is_empty(), "{}", stderr(&quiet));
+}

@@ -18,5 +18,7 @@ mod gazetteer_cmd;
 mod outputs_cmd;
 // `entgraph suggest`.
 mod suggest_cmd;
+// The guides' console examples, run and checked.
+mod docs;
 // Property tests over generated hostile input (`cargo test --release fuzz`).
 mod fuzz;

@@ -156,9 +156,12 @@ pub(super) fn missing_short_form(entity: &Entity) -> Option<String> {
     match entity.kind {
         EntityType::Person if words.len() >= 2 => {
             let first = words[0];
-            let surname = if FAMILY_NAME_FIRST.contains(&first) {
-                first
-            } else {
+            // A surname thousands share (`Kim`, `Lee`, `Wang`) alone is no short form of
+            // one person: a pack should not anchor it to a minor figure.
+            if FAMILY_NAME_FIRST.contains(&first) {
+                return None;
+            }
+            let surname = {
                 let last = words[words.len() - 1];
                 let suffix = matches!(
                     last.trim_end_matches('.'),

@@ -58,7 +58,8 @@ pub enum Source {
 
 /// Expands command-line inputs into sources, in order; directories are walked recursively
 /// in sorted order. Returns the sources and the problems met (missing paths are errors,
-/// files a walk skips for their extension notes). A file named itself is always read: the
+/// files a walk skips for their extension or as a README notes). A file named itself is
+/// always read: the
 /// user chose it, whatever its extension (`article.html`, `/dev/stdin`, `/dev/fd/3`).
 pub fn discover<S: AsRef<str>>(inputs: &[S]) -> (Vec<Source>, Vec<Problem>) {
     let mut sources = Vec::new();
@@ -85,6 +86,10 @@ pub fn discover<S: AsRef<str>>(inputs: &[S]) -> (Vec<Source>, Vec<Problem>) {
                 }));
                 for f in files {
                     match classify(&f) {
+                        _ if is_readme(&f) => problems.push(Problem::note(
+                            Location::file(f.display().to_string()),
+                            "skipped: a README describes its folder (name the file to read it)",
+                        )),
                         Some(s) => sources.push(s),
                         None if walk::is_hidden(&f) => {}
                         None => problems.push(Problem::note(
@@ -98,6 +103,14 @@ pub fn discover<S: AsRef<str>>(inputs: &[S]) -> (Vec<Source>, Vec<Problem>) {
         }
     }
     (sources, problems)
+}
+
+/// Whether `path` is a README (`README`, `README.md`, `readme.txt`...): a directory walk
+/// takes it for a description of the folder, not a document of the corpus.
+fn is_readme(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
 }
 
 /// How a file the user named is read: as JSON Lines when it ends in `.jsonl`, else as text.

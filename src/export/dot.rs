@@ -187,17 +187,26 @@ fn write_nodes<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> 
         };
         writeln!(
             out,
-            "  \"{}\" [label=\"{}\", shape={shape}{style}, fillcolor=\"{colour}\", fontsize={fontsize:.1}, width={width:.2}, height={:.2}, tooltip=\"{} ({}): {} mentions in {} documents\"];",
+            "  \"{}\" [label=\"{}\", shape={shape}{style}, fillcolor=\"{colour}\", fontsize={fontsize:.1}, width={width:.2}, height={:.2}, tooltip=\"{} ({}): {} in {}\"];",
             escape_id(&node.id),
             escape(&node.label),
             width * 0.5,
             escape(&node.label),
             escape(node.kind.as_str()),
-            node.mentions,
-            node.documents,
+            counted(node.mentions, "mention"),
+            counted(node.documents, "document"),
         )?;
     }
     Ok(())
+}
+
+/// `n` and `noun`, in the plural unless `n` is 1 (`1 mention`, `2 mentions`).
+fn counted(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// Edges: pen width by weight over the graph's range, layout weight by count.
@@ -218,12 +227,12 @@ fn write_edges<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> 
         let penwidth = 0.5 + 5.5 * t;
         writeln!(
             out,
-            "  \"{}\" -- \"{}\" [penwidth={penwidth:.2}, weight={}, tooltip=\"{} units, {} documents, npmi {:.3}\"];",
+            "  \"{}\" -- \"{}\" [penwidth={penwidth:.2}, weight={}, tooltip=\"{}, {}, npmi {:.3}\"];",
             escape_id(&e.source),
             escape_id(&e.target),
             e.count.max(1),
-            e.count,
-            e.documents,
+            counted(e.count, "unit"),
+            counted(e.documents, "document"),
             e.measures.npmi,
         )?;
     }

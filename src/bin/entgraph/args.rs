@@ -112,6 +112,10 @@ pub(crate) struct CheckArgs {
     /// Exit with status 1 on warnings too, not only on errors.
     #[arg(long)]
     pub(crate) strict: bool,
+
+    /// Print errors and warnings only (no notes), and no tally on stderr.
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
 }
 
 /// Options shared by every command that reads a corpus.
@@ -201,8 +205,9 @@ pub(crate) struct BuildArgs {
     #[arg(long, default_value_t = 3, value_name = "K")]
     pub(crate) evidence: usize,
 
-    /// 1. Drop edges whose measure is below this (a finite number).
-    #[arg(long, value_name = "X", value_parser = parse_finite)]
+    /// 1. Drop edges whose measure is below this (a finite number; it may be negative,
+    ///    `--min-weight -0.5`, for a measure that goes below zero such as npmi).
+    #[arg(long, value_name = "X", value_parser = parse_finite, allow_negative_numbers = true)]
     pub(crate) min_weight: Option<f64>,
 
     /// 2. Drop entities mentioned fewer times.
@@ -483,6 +488,13 @@ mod tests {
             panic!()
         };
         assert_eq!(b.build_options().graph.filters.min_weight, Some(-0.5));
+        // A negative value may follow the option as its own word.
+        let negative =
+            Args::try_parse_from(["entgraph", "build", "x", "--min-weight", "-1"]).unwrap();
+        let Command::Build(n) = negative.command else {
+            panic!()
+        };
+        assert_eq!(n.build_options().graph.filters.min_weight, Some(-1.0));
         assert_eq!(b.build_options().graph.filters.top, Some(1));
     }
 }

@@ -51,17 +51,21 @@ impl Reporter {
             counted(engine.gazetteer.sources().len(), "file", "files"),
             fmt_duration(engine.load_time)
         );
-        if !st.set_aside.is_empty() {
-            let examples: Vec<&str> = st
-                .set_aside
-                .iter()
-                .take(5)
-                .map(|s| s.alias.as_str())
-                .collect();
+        // Only what the user can edit: the embedded packs set their own aliases aside on
+        // purpose.
+        let g = &engine.gazetteer;
+        let theirs: Vec<_> = st
+            .set_aside
+            .iter()
+            .filter(|s| !g.entity(s.entity).location.path.starts_with("<embedded>"))
+            .collect();
+        if let Some(first) = theirs.first() {
             msg.push_str(&format!(
-                "; {} set aside as not names (e.g. {}; mark with ! to force)",
-                counted(st.set_aside.len(), "alias", "aliases"),
-                examples.join(", ")
+                "; {} set aside as not names (e.g. `{}` at {}: write it `!{}` to keep it)",
+                counted(theirs.len(), "alias", "aliases"),
+                first.alias,
+                g.entity(first.entity).location,
+                first.alias
             ));
         }
         self.line(&msg);

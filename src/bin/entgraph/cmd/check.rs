@@ -49,7 +49,10 @@ pub(crate) fn run(a: &CheckArgs) -> Result<ExitCode> {
     problems.extend(g.warnings().iter().cloned());
     // With --explain the question is about a text: the lints would bury the answer.
     if a.explain.is_none() {
-        for p in &problems {
+        for p in problems
+            .iter()
+            .filter(|p| !a.quiet || p.level != Level::Note)
+        {
             writeln!(out, "{}: {}: {}", p.location, p.level, p.message)?;
         }
     }
@@ -71,13 +74,15 @@ pub(crate) fn run(a: &CheckArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     let checked = checked.len();
-    eprintln!(
-        "checked {}: {}, 0 errors, {}, {}",
-        counted(checked, "file", "files"),
-        counted(g.listed(), "entity", "entities"),
-        counted(warnings, "warning", "warnings"),
-        counted(notes, "note", "notes")
-    );
+    if !a.quiet {
+        eprintln!(
+            "checked {}: {}, 0 errors, {}, {}",
+            counted(checked, "file", "files"),
+            counted(g.listed(), "entity", "entities"),
+            counted(warnings, "warning", "warnings"),
+            counted(notes, "note", "notes")
+        );
+    }
     Ok(if a.strict && warnings > 0 {
         ExitCode::from(1)
     } else {
