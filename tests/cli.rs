@@ -544,3 +544,28 @@ fn gazetteer_check_quiet_prints_warnings_but_no_notes_or_tally() {
     assert!(!out.contains("note:"), "{out}");
     assert!(stderr(&quiet).is_empty(), "{}", stderr(&quiet));
 }
+
+#[test]
+fn completions_and_manual_pages_come_from_the_argument_definitions() {
+    let bash = entgraph(&["completions", "bash"]);
+    assert!(bash.status.success(), "{}", stderr(&bash));
+    let script = stdout(&bash);
+    for word in ["extract", "gazetteer", "--min-weight", "--no-team-rule"] {
+        assert!(
+            script.contains(word),
+            "{word} missing from the bash completions"
+        );
+    }
+    let page = entgraph(&["man", "gazetteer", "check"]);
+    assert!(page.status.success(), "{}", stderr(&page));
+    let roff = stdout(&page);
+    assert!(roff.contains(".TH entgraph-gazetteer-check 1"), "{roff}");
+    assert!(roff.contains("\\-\\-explain"), "{roff}");
+    let wrong = entgraph(&["man", "gazeteer"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        stderr(&wrong).contains("no subcommand `gazeteer`"),
+        "{}",
+        stderr(&wrong)
+    );
+}

@@ -35,6 +35,20 @@ pub(crate) enum Command {
     Gazetteer(GazetteerCommand),
     /// Propose gazetteer entries for the names in a corpus that the gazetteers miss.
     Suggest(SuggestArgs),
+    /// Write a shell completion script on stdout (e.g. `entgraph completions bash >
+    /// ~/.local/share/bash-completion/completions/entgraph`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write a manual page (roff) on stdout: entgraph's, or a subcommand's with its options
+    /// (e.g. `entgraph man build > entgraph-build.1; man ./entgraph-build.1`).
+    Man {
+        /// The subcommand (`build`, `gazetteer check`...); none for the main page.
+        #[arg(value_name = "SUBCOMMAND")]
+        path: Vec<String>,
+    },
 }
 
 #[derive(Debug, ClapArgs)]
@@ -46,7 +60,7 @@ pub(crate) struct SuggestArgs {
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub(crate) min_count: u64,
 
-    /// Propose at most N names (the best ranked).
+    /// Propose at most N names, the best ranked (default: all).
     #[arg(long, value_name = "N")]
     pub(crate) limit: Option<usize>,
 
@@ -90,7 +104,7 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "TEXT|FILE")]
     pub(crate) explain: Option<String>,
 
-    /// Case policy for --explain, as in build.
+    /// Case policy for --explain, as in build (default: each file's @case, else smart).
     #[arg(long, value_enum, value_name = "POLICY")]
     pub(crate) case: Option<CaseArg>,
 
@@ -135,7 +149,8 @@ pub(crate) struct CorpusArgs {
     #[arg(long)]
     pub(crate) no_default_gazetteers: bool,
 
-    /// Case policy for every gazetteer, overriding each file's @case.
+    /// Case policy for every gazetteer, overriding each file's @case (default: each file's
+    /// @case, else smart: an alias that starts upper-case matches only text that does).
     #[arg(long, value_enum, value_name = "POLICY")]
     pub(crate) case: Option<CaseArg>,
 
@@ -154,11 +169,17 @@ pub(crate) struct CorpusArgs {
     #[arg(long)]
     pub(crate) no_name_rule: bool,
 
-    /// Worker threads (default: one per core). Output is the same for any number.
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    /// Worker threads; 0, the default, is one per core. Output is the same for any number.
+    #[arg(
+        long,
+        short = 'j',
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
     pub(crate) threads: usize,
 
-    /// No summary or progress on stderr.
+    /// No summary, notes or progress on stderr (errors are still shown).
     #[arg(long, short = 'q')]
     pub(crate) quiet: bool,
 }
@@ -205,20 +226,20 @@ pub(crate) struct BuildArgs {
     #[arg(long, default_value_t = 3, value_name = "K")]
     pub(crate) evidence: usize,
 
-    /// 1. Drop edges whose measure is below this (a finite number; it may be negative,
-    ///    `--min-weight -0.5`, for a measure that goes below zero such as npmi).
+    /// 1. Drop edges whose measure (--weight) is below X, a finite number (default: keep
+    ///    all). It may be negative, `--min-weight -0.5`, for npmi.
     #[arg(long, value_name = "X", value_parser = parse_finite, allow_negative_numbers = true)]
     pub(crate) min_weight: Option<f64>,
 
-    /// 2. Drop entities mentioned fewer times.
+    /// 2. Drop entities mentioned fewer than N times (default: keep all).
     #[arg(long, value_name = "N")]
     pub(crate) min_mentions: Option<u64>,
 
-    /// 3. Keep only these entity types (comma-separated).
+    /// 3. Keep only these entity types, comma-separated (default: all).
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     pub(crate) types: Option<Vec<String>>,
 
-    /// 4. Keep the N most mentioned entities (N at least 1).
+    /// 4. Keep the N most mentioned entities, N at least 1 (default: all).
     #[arg(long, value_name = "N", value_parser = parse_positive)]
     pub(crate) top: Option<usize>,
 
@@ -226,11 +247,11 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_name = "ENTITY")]
     pub(crate) focus: Option<String>,
 
-    /// Radius of the --focus ego network.
+    /// Radius of the --focus ego network, in edges (default: 1).
     #[arg(long, value_name = "H", requires = "focus")]
     pub(crate) hops: Option<usize>,
 
-    /// 6. Drop entities without edges.
+    /// 6. Drop entities left without edges.
     #[arg(long)]
     pub(crate) drop_isolated: bool,
 
@@ -239,7 +260,8 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_enum, default_value = "links", value_name = "KEY")]
     pub(crate) json_edges_key: EdgesKeyArg,
 
-    /// Also render graph.dot with an installed Graphviz.
+    /// Also render graph.dot into DIR/graph.FORMAT with Graphviz's `dot`, which must be
+    /// installed.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub(crate) render: Option<RenderArg>,
 }

@@ -22,6 +22,8 @@ fn main() -> ExitCode {
         Command::Build(a) => cmd::build::run(&a),
         Command::Gazetteer(GazetteerCommand::Check(a)) => cmd::check::run(&a),
         Command::Suggest(a) => cmd::suggest::run(&a),
+        Command::Completions { shell } => cmd::meta::completions(shell),
+        Command::Man { path } => cmd::meta::man(&path),
     };
     match result {
         Ok(code) => code,
