@@ -569,3 +569,26 @@ fn completions_and_manual_pages_come_from_the_argument_definitions() {
         stderr(&wrong)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_named_and_cited_without_loss() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_files(&[]);
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(dir.path().join(name), "Vladimir Putin met Kim Jong Un.\n").unwrap();
+    // Walked from its folder, and named on the command line.
+    for input in [dir.path().to_path_buf(), dir.path().join(name)] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_entgraph"))
+            .arg("extract")
+            .arg(&input)
+            .arg("-q")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        let lines = json_lines(&stdout(&o));
+        assert_eq!(lines.len(), 2, "{}", stdout(&o));
+        let doc = lines[0]["doc"].as_str().unwrap();
+        assert!(doc.ends_with("caf\\xE9.txt"), "{doc}");
+    }
+}

@@ -61,39 +61,38 @@ pub enum Source {
 /// files a walk skips for their extension or as a README notes). A file named itself is
 /// always read: the
 /// user chose it, whatever its extension (`article.html`, `/dev/stdin`, `/dev/fd/3`).
-pub fn discover<S: AsRef<str>>(inputs: &[S]) -> (Vec<Source>, Vec<Problem>) {
+pub fn discover<S: AsRef<Path>>(inputs: &[S]) -> (Vec<Source>, Vec<Problem>) {
     let mut sources = Vec::new();
     let mut problems = Vec::new();
     for input in inputs {
-        let input = input.as_ref();
-        if input == "-" {
+        let path = input.as_ref();
+        if path == Path::new("-") {
             sources.push(Source::Stdin);
             continue;
         }
-        let path = Path::new(input);
         match std::fs::metadata(path) {
             Err(e) => problems.push(Problem::error(
-                Location::file(input),
+                Location::file(path_id(path)),
                 format!("cannot read input: {e}"),
             )),
             Ok(m) if m.is_dir() => {
                 let (files, errors) = walk::files(path);
                 problems.extend(errors.into_iter().map(|e| {
                     Problem::error(
-                        Location::file(e.path.display().to_string()),
+                        Location::file(path_id(&e.path)),
                         format!("cannot list directory: {}", e.error),
                     )
                 }));
                 for f in files {
                     match classify(&f) {
                         _ if is_readme(&f) => problems.push(Problem::note(
-                            Location::file(f.display().to_string()),
+                            Location::file(path_id(&f)),
                             "skipped: a README describes its folder (name the file to read it)",
                         )),
                         Some(s) => sources.push(s),
                         None if walk::is_hidden(&f) => {}
                         None => problems.push(Problem::note(
-                            Location::file(f.display().to_string()),
+                            Location::file(path_id(&f)),
                             "skipped: not a .txt, .md or .jsonl file",
                         )),
                     }
@@ -103,6 +102,28 @@ pub fn discover<S: AsRef<str>>(inputs: &[S]) -> (Vec<Source>, Vec<Problem>) {
         }
     }
     (sources, problems)
+}
+
+/// How a file is named in document ids and messages: its path as written, with each byte
+/// that is not UTF-8 as `\xNN` (`caf\xE9.txt`), so that two files never share a name and
+/// the name says which bytes to type.
+pub fn path_id(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
 }
 
 /// Whether `path` is a README (`README`, `README.md`, `readme.txt`...): a directory walk

@@ -207,7 +207,7 @@ impl Iterator for RawBlocks {
                     });
                 }
                 Source::Text(path) => {
-                    let id = path.display().to_string();
+                    let id = super::path_id(&path);
                     // Refused before it is read: no need to hold gigabytes to say no.
                     let len = std::fs::metadata(&path).map_or(0, |m| m.len());
                     let len = usize::try_from(len).unwrap_or(usize::MAX);
@@ -222,7 +222,7 @@ impl Iterator for RawBlocks {
                     return Some(Raw::read_whole(&id, &path));
                 }
                 Source::Jsonl(path) => {
-                    let name = path.display().to_string();
+                    let name = super::path_id(&path);
                     match File::open(&path) {
                         Ok(mut file) => {
                             // UTF-16 would be read as a line of garbage per line.

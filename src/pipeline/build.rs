@@ -169,7 +169,7 @@ impl Count<'_> {
 /// # Errors
 /// Only when the worker threads cannot be started; input problems are collected in the
 /// stats, in input order.
-pub fn count<S: AsRef<str>>(
+pub fn count<S: AsRef<std::path::Path>>(
     engine: &Engine,
     inputs: &[S],
     run: &RunOptions,
@@ -194,7 +194,7 @@ pub fn count<S: AsRef<str>>(
 /// # Errors
 /// A type filter naming a type no entity has (before anything is read), a focus entity
 /// that does not exist, or worker threads that cannot start.
-pub fn build<S: AsRef<str>>(
+pub fn build<S: AsRef<std::path::Path>>(
     engine: &Engine,
     inputs: &[S],
     run: &RunOptions,

@@ -363,7 +363,7 @@ fn duplicate_ids(mut ids: Vec<SeenId>, files: &BTreeMap<u64, Arc<str>>) -> Vec<(
 ///
 /// # Errors
 /// Only when the threads cannot be started.
-pub(super) fn run<J: Job, S: AsRef<str>>(
+pub(super) fn run<J: Job, S: AsRef<std::path::Path>>(
     job: &J,
     inputs: &[S],
     threads: usize,

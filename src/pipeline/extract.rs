@@ -97,7 +97,7 @@ impl Job for Extract<'_> {
 /// # Errors
 /// Only when the worker threads cannot be started; input problems are collected in the
 /// stats, in input order.
-pub fn scan<S: AsRef<str>>(
+pub fn scan<S: AsRef<std::path::Path>>(
     engine: &Engine,
     inputs: &[S],
     run: &RunOptions,

@@ -85,7 +85,7 @@ impl Job for Suggest<'_> {
 /// # Errors
 /// Only when the worker threads cannot be started; input problems are collected in the
 /// stats, in input order.
-pub fn suggest<S: AsRef<str>>(
+pub fn suggest<S: AsRef<std::path::Path>>(
     engine: &Engine,
     inputs: &[S],
     run: &RunOptions,

@@ -138,7 +138,7 @@ pub(crate) struct CorpusArgs {
     /// Files (read as text, or as JSON Lines when named .jsonl; pipes such as /dev/stdin
     /// too), directories (their .txt, .md and .jsonl files, recursively), or - for stdin.
     #[arg(required = true, value_name = "INPUT")]
-    pub(crate) inputs: Vec<String>,
+    pub(crate) inputs: Vec<PathBuf>,
 
     /// Add a gazetteer: a file, a directory (pack), or an embedded pack by name
     /// (e.g. korea-russia-2019). Repeatable.
