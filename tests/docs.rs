@@ -11,6 +11,9 @@
 //! - times and rates (`in 16 ms`, `in 1.01 s`, `1.7 MB/s`) match any value.
 //!
 //! `ENTGRAPH_DOCS_SHOW=1` prints each command's actual output, to paste into a guide.
+//!
+//! The gazetteer guide's format examples (its ```` ```text ```` and ```` ```json ````
+//! blocks) must load as gazetteers without errors.
 
 use std::path::Path;
 use std::process::Command;
@@ -198,4 +201,49 @@ fn the_matcher_of_shown_output_skips_only_what_it_says() {
         masked("x in 1.01 s, 98.8 MB/s; y"),
         "x in [TIME], [RATE] MB/s; y"
     );
+}
+
+/// The fenced blocks of `text` whose info string is `lang`, each as its text.
+fn blocks(text: &str, lang: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut block: Option<String> = None;
+    for line in text.lines() {
+        match block.as_mut() {
+            None if line.trim_end() == format!("```{lang}") => block = Some(String::new()),
+            None => {}
+            Some(_) if line.trim_end() == "```" => out.extend(block.take()),
+            Some(b) => {
+                b.push_str(line);
+                b.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_gazetteer_guides_format_examples_load() {
+    let guide = std::fs::read_to_string(root().join("gazetteers/README.md")).unwrap();
+    let examples = [("text", "example.txt"), ("json", "example.jsonl")];
+    let mut checked = 0;
+    for (lang, file) in examples {
+        for block in blocks(&guide, lang) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(file);
+            std::fs::write(&path, &block).unwrap();
+            let o = Command::new(env!("CARGO_BIN_EXE_entgraph"))
+                .args(["gazetteer", "check", "--no-default-gazetteers"])
+                .arg(&path)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(
+                o.status.success() && err.contains(", 0 errors, "),
+                "the `{lang}` example of gazetteers/README.md does not load:\n{block}\n{err}{}",
+                String::from_utf8_lossy(&o.stdout)
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2, "format examples not found");
 }
