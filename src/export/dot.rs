@@ -254,6 +254,7 @@ mod tests {
             count: 1,
             documents: 1,
             measures: Measures::new(1, 1, 1, 2),
+            disparity: 1.0,
             evidence: vec![],
         }
     }

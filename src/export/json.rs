@@ -13,12 +13,12 @@
 //!     "window": "sentence" | "paragraph" | "document" | "sentences:N",
 //!     "measure": "count" | "npmi" | "dice" | "jaccard",
 //!     "documents": <int>, "units": <int>, "gazetteers": ["<file>", ...],
-//!     "filters": {"min_weight"?, "min_mentions"?, "types"?, "top"?, "focus"?, "hops"?, "drop_isolated"},
+//!     "filters": {"min_weight"?, "backbone"?, "min_mentions"?, "types"?, "top"?, "focus"?, "hops"?, "drop_isolated"},
 //!     "nodes_before_filters": <int>, "edges_before_filters": <int>
 //!   },
 //!   "nodes": [{"id", "label", "type", "mentions", "documents", "aliases": {"<surface form>": <count>},
 //!              "attrs"?: {"<key>": "<value>"}, "degree", "weighted_degree", "pagerank", "component"}],
-//!   "links": [{"source", "target", "weight", "count", "documents", "pmi", "npmi", "dice", "jaccard",
+//!   "links": [{"source", "target", "weight", "count", "documents", "pmi", "npmi", "dice", "jaccard", "disparity",
 //!              "evidence"?: [{"doc", "sentence", "start", "end"}]}]
 //! }
 //! ```
@@ -73,6 +73,8 @@ struct FiltersDto<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     min_weight: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    backbone: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     min_mentions: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     types: Option<&'a [EntityType]>,
@@ -113,6 +115,7 @@ struct LinkDto<'a> {
     npmi: f64,
     dice: f64,
     jaccard: f64,
+    disparity: f64,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     evidence: Vec<EvidenceDto<'a>>,
 }
@@ -164,6 +167,7 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, edges_key: EdgesKey, out: &mut W)
             npmi: round(e.measures.npmi),
             dice: round(e.measures.dice),
             jaccard: round(e.measures.jaccard),
+            disparity: round(e.disparity),
             evidence: e
                 .evidence
                 .iter()
@@ -194,6 +198,7 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, edges_key: EdgesKey, out: &mut W)
             gazetteers: &m.gazetteers,
             filters: FiltersDto {
                 min_weight: f.min_weight,
+                backbone: f.backbone,
                 min_mentions: f.min_mentions,
                 types: f.types.as_deref(),
                 top: f.top,

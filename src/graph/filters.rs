@@ -1,4 +1,4 @@
-//! The filters, in their documented order: `min_weight`, `min_mentions`, `types`, `top`,
+//! The filters, in their documented order: `min_weight` and `backbone`, `min_mentions`, `types`, `top`,
 //! `focus`/`hops`, `drop_isolated`. Each works on what the ones before left.
 //!
 //! Must not compute metrics or build plain data.
@@ -18,6 +18,9 @@ use crate::model::{EntityId, EntityType};
 pub(super) fn apply(w: &mut Working<'_>, f: &Filters) -> Result<(), FocusError> {
     if let Some(min) = f.min_weight {
         min_weight(w, min);
+    }
+    if let Some(alpha) = f.backbone {
+        backbone(w, alpha);
     }
     if let Some(min) = f.min_mentions {
         let counts = w.counts;
@@ -44,6 +47,20 @@ fn min_weight(w: &mut Working<'_>, min: f64) {
             .filter(|&ei| {
                 let (a, b) = w.g[ei];
                 w.measures_of(a, b).1 < min
+            })
+            .collect();
+    for ei in drop {
+        w.g.remove_edge(ei);
+    }
+}
+
+/// Drops the edges not significant at `alpha` for either end (disparity filter).
+fn backbone(w: &mut Working<'_>, alpha: f64) {
+    let drop: Vec<_> =
+        w.g.edge_indices()
+            .filter(|&ei| {
+                let (a, b) = w.g[ei];
+                w.disparity_of(a, b) >= alpha
             })
             .collect();
     for ei in drop {

@@ -72,6 +72,9 @@ impl fmt::Display for Measure {
 pub struct Filters {
     /// Drop edges whose measure is below this.
     pub min_weight: Option<f64>,
+    /// Keep only the backbone: the edges whose disparity p-value ([`Edge::disparity`]) is
+    /// below this significance level (0 < alpha < 1).
+    pub backbone: Option<f64>,
     /// Drop nodes with fewer mentions.
     pub min_mentions: Option<u64>,
     /// Keep only nodes of these types.
@@ -139,6 +142,12 @@ pub struct Edge {
     pub documents: u64,
     /// Association measures.
     pub measures: Measures,
+    /// The disparity filter's p-value (Serrano, Boguñá, Vespignani 2009), taken on the
+    /// unit counts of the whole graph before any filter: for an end with `k` edges and
+    /// strength `s` (the sum of their counts), `(1 - count/s)^(k-1)`, and of the two ends
+    /// the smaller. Small for an edge that carries much of an end's weight; 1 from an end
+    /// with this one edge only.
+    pub disparity: f64,
     /// Citations.
     pub evidence: Vec<Evidence>,
 }

@@ -145,3 +145,56 @@ fn isolated_entities_are_nodes_until_dropped() {
     let g = build(&c, &gaz(), &GraphOptions::default()).unwrap();
     assert_eq!(ids(&g), ["person:anna"]);
 }
+
+#[test]
+fn the_backbone_keeps_the_edges_the_disparity_formula_says() {
+    // By hand, on unit counts: Anna has 2 edges of strength 3 + 1 = 4, Boris 2 of 3 + 1 = 4,
+    // Carl 2 of 1 + 1 = 2; Delhi and Essen one edge each. p = (1 - w/s)^(k-1), the
+    // smaller of the two ends:
+    // Anna–Boris: (1 - 3/4)^1 = 0.25 from either end;
+    // Anna–Carl and Boris–Carl: 0.75 from Anna or Boris, (1 - 1/2)^1 = 0.5 from Carl: 0.5;
+    // Delhi–Essen: an end with one edge gives 1.
+    let run = |alpha: Option<f64>| {
+        let opts = GraphOptions {
+            filters: Filters {
+                backbone: alpha,
+                ..Filters::default()
+            },
+            ..GraphOptions::default()
+        };
+        build(&counts(), &gaz(), &opts).unwrap()
+    };
+    let all = run(None);
+    let p: Vec<_> = all
+        .edges
+        .iter()
+        .map(|e| (e.source.as_str(), e.target.as_str(), e.disparity))
+        .collect();
+    assert_eq!(
+        p,
+        [
+            ("person:anna", "person:boris", 0.25),
+            ("person:anna", "person:carl", 0.5),
+            ("person:boris", "person:carl", 0.5),
+            ("place:delhi", "place:essen", 1.0)
+        ]
+    );
+    let kept = |alpha: f64| {
+        run(Some(alpha))
+            .edges
+            .iter()
+            .map(|e| format!("{}–{}", e.source, e.target))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kept(0.3), ["person:anna–person:boris"]);
+    assert_eq!(
+        kept(0.6),
+        [
+            "person:anna–person:boris",
+            "person:anna–person:carl",
+            "person:boris–person:carl"
+        ]
+    );
+    // Significance is strict: a p-value equal to alpha is not kept.
+    assert_eq!(kept(0.25).len(), 0);
+}

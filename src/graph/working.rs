@@ -30,6 +30,8 @@ pub(super) struct Working<'a> {
     pub(super) index: HashMap<EntityId, NodeIndex>,
     /// Every counted pair, sorted by ids.
     pairs: Vec<Pair<'a>>,
+    /// Each counted pair's disparity p-value, on the whole graph.
+    disparity: HashMap<(EntityId, EntityId), f64>,
 }
 
 impl<'a> Working<'a> {
@@ -69,6 +71,7 @@ impl<'a> Working<'a> {
         for &(_, _, a, b) in &pairs {
             g.add_edge(index[&a], index[&b], (a, b));
         }
+        let disparity = disparity(counts);
         Working {
             counts,
             gazetteer,
@@ -76,7 +79,14 @@ impl<'a> Working<'a> {
             g,
             index,
             pairs,
+            disparity,
         }
+    }
+
+    /// The disparity p-value of the counted pair `(a, b)`.
+    pub(super) fn disparity_of(&self, a: EntityId, b: EntityId) -> f64 {
+        let key = if a < b { (a, b) } else { (b, a) };
+        self.disparity.get(&key).copied().unwrap_or(1.0)
     }
 
     /// The counted pair `(a, b)` as its key, its weight under the measure, and its measures.
@@ -141,6 +151,7 @@ impl<'a> Working<'a> {
                 count: p.units,
                 documents: p.documents,
                 measures: m,
+                disparity: self.disparity_of(a, b),
                 evidence: p.evidence.clone(),
             });
         }
@@ -174,4 +185,34 @@ impl<'a> Working<'a> {
             component,
         }
     }
+}
+
+/// Each pair's disparity p-value (see [`Edge::disparity`]) on the unit counts of `counts`:
+/// from each end, `(1 - w/s)^(k-1)` with `k` the end's edges and `s` their summed counts;
+/// the smaller of the two.
+fn disparity(counts: &Cooccurrence) -> HashMap<(EntityId, EntityId), f64> {
+    let mut ends: HashMap<EntityId, (u64, f64)> = HashMap::new();
+    for (&(a, b), p) in &counts.pairs {
+        for e in [a, b] {
+            let end = ends.entry(e).or_insert((0, 0.0));
+            end.0 += 1;
+            end.1 += p.units as f64;
+        }
+    }
+    let from = |e: EntityId, w: f64| {
+        let (k, s) = ends[&e];
+        if k < 2 || s <= 0.0 {
+            1.0
+        } else {
+            (1.0 - w / s).max(0.0).powi((k - 1) as i32)
+        }
+    };
+    counts
+        .pairs
+        .iter()
+        .map(|(&(a, b), p)| {
+            let w = p.units as f64;
+            ((a, b), from(a, w).min(from(b, w)))
+        })
+        .collect()
 }

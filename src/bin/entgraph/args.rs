@@ -231,6 +231,12 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_name = "X", value_parser = parse_finite, allow_negative_numbers = true)]
     pub(crate) min_weight: Option<f64>,
 
+    /// 1. Keep only the backbone: the edges significant at level ALPHA (0 < ALPHA < 1, e.g.
+    ///    0.05) for at least one of their ends by the disparity filter, on unit counts
+    ///    (default: keep all). Each edge's p-value is in graph.json as `disparity`.
+    #[arg(long, value_name = "ALPHA", value_parser = parse_alpha)]
+    pub(crate) backbone: Option<f64>,
+
     /// 2. Drop entities mentioned fewer than N times (default: keep all).
     #[arg(long, value_name = "N")]
     pub(crate) min_mentions: Option<u64>,
@@ -277,6 +283,16 @@ fn parse_finite(s: &str) -> Result<f64, String> {
         Ok(x) if x.is_finite() => Ok(x),
         Ok(_) => Err(format!("`{s}` is not a finite number")),
         Err(e) => Err(format!("`{s}` is not a number: {e}")),
+    }
+}
+
+/// A significance level: strictly between 0 and 1.
+fn parse_alpha(s: &str) -> Result<f64, String> {
+    match parse_finite(s)? {
+        a if a > 0.0 && a < 1.0 => Ok(a),
+        _ => Err(format!(
+            "`{s}` is not a significance level between 0 and 1 (e.g. 0.05)"
+        )),
     }
 }
 
@@ -389,6 +405,7 @@ impl BuildArgs {
                 },
                 filters: Filters {
                     min_weight: self.min_weight,
+                    backbone: self.backbone,
                     min_mentions: self.min_mentions,
                     types: self
                         .types
@@ -499,6 +516,9 @@ mod tests {
             ["--min-weight", "inf"],
             ["--min-weight", "infinity"],
             ["--top", "0"],
+            ["--backbone", "0"],
+            ["--backbone", "1"],
+            ["--backbone", "NaN"],
         ] {
             let e = Args::try_parse_from(["entgraph", "build", "x", bad[0], bad[1]]).unwrap_err();
             assert_eq!(e.kind(), clap::error::ErrorKind::ValueValidation, "{bad:?}");
@@ -517,6 +537,11 @@ mod tests {
             panic!()
         };
         assert_eq!(n.build_options().graph.filters.min_weight, Some(-1.0));
+        let level = Args::try_parse_from(["entgraph", "build", "x", "--backbone", "0.05"]).unwrap();
+        let Command::Build(l) = level.command else {
+            panic!()
+        };
+        assert_eq!(l.build_options().graph.filters.backbone, Some(0.05));
         assert_eq!(b.build_options().graph.filters.top, Some(1));
     }
 }
