@@ -235,3 +235,54 @@ fn sfdp_layout_for_large_graphs_renders_quickly() {
     let svg = svg_nodes("dot", &out.join("graph.dot"));
     assert_eq!(svg.matches("class=\"node\"").count(), 800);
 }
+
+#[test]
+fn communities_reach_the_modularity_networkx_louvain_finds() {
+    if !have("python3", &["-c", "import networkx"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let o = entgraph(&[
+        "build",
+        "samples/",
+        "-g",
+        "korea-russia-2019",
+        "-o",
+        s(dir.path()),
+        "--format",
+        "json",
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // networkx's Louvain on the same graph and the same weights (unit counts), the best of
+    // five seeds; and networkx's modularity of our partition, which must be the one we
+    // report.
+    let script = r#"
+import json, sys, networkx as nx
+d = json.load(open(sys.argv[1]))
+g = nx.node_link_graph(d, edges="links")
+best = max(
+    nx.community.modularity(g, nx.community.louvain_communities(g, weight="count", seed=s), weight="count")
+    for s in range(5)
+)
+ours = {}
+for n, a in g.nodes(data=True):
+    ours.setdefault(a["community"], set()).add(n)
+print(best, nx.community.modularity(g, list(ours.values()), weight="count"), d["graph"]["modularity"])
+"#;
+    let o = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(dir.path().join("graph.json"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let v: Vec<f64> = out.split_whitespace().map(|x| x.parse().unwrap()).collect();
+    let (theirs, ours_by_networkx, ours) = (v[0], v[1], v[2]);
+    assert!((ours_by_networkx - ours).abs() < 1e-5, "{out}");
+    assert!(
+        ours >= 0.95 * theirs,
+        "ours {ours} against networkx's {theirs}"
+    );
+}

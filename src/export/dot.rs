@@ -278,6 +278,7 @@ mod tests {
             weighted_degree: 0.0,
             pagerank: 0.0,
             component: 0,
+            community: 0,
         }
     }
 

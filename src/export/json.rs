@@ -14,10 +14,11 @@
 //!     "measure": "count" | "npmi" | "dice" | "jaccard",
 //!     "documents": <int>, "units": <int>, "gazetteers": ["<file>", ...],
 //!     "filters": {"min_weight"?, "backbone"?, "min_mentions"?, "types"?, "top"?, "focus"?, "hops"?, "drop_isolated"},
-//!     "nodes_before_filters": <int>, "edges_before_filters": <int>
+//!     "nodes_before_filters": <int>, "edges_before_filters": <int>, "modularity": <float>,
+//!     "communities": [{"id", "size", "members": [<node id>, ...]}]
 //!   },
 //!   "nodes": [{"id", "label", "type", "mentions", "documents", "aliases": {"<surface form>": <count>},
-//!              "attrs"?: {"<key>": "<value>"}, "degree", "weighted_degree", "pagerank", "component"}],
+//!              "attrs"?: {"<key>": "<value>"}, "degree", "weighted_degree", "pagerank", "component", "community"}],
 //!   "links": [{"source", "target", "weight", "count", "documents", "pmi", "npmi", "dice", "jaccard", "disparity",
 //!              "evidence"?: [{"doc", "sentence", "start", "end"}]}]
 //! }
@@ -66,6 +67,15 @@ struct GraphDto<'a> {
     filters: FiltersDto<'a>,
     nodes_before_filters: usize,
     edges_before_filters: usize,
+    modularity: f64,
+    communities: Vec<CommunityDto<'a>>,
+}
+
+#[derive(Serialize)]
+struct CommunityDto<'a> {
+    id: usize,
+    size: usize,
+    members: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -102,6 +112,7 @@ struct NodeDto<'a> {
     weighted_degree: f64,
     pagerank: f64,
     component: usize,
+    community: usize,
 }
 
 #[derive(Serialize)]
@@ -208,6 +219,16 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, edges_key: EdgesKey, out: &mut W)
             },
             nodes_before_filters: m.nodes_before,
             edges_before_filters: m.edges_before,
+            modularity: round(m.modularity),
+            communities: m
+                .communities
+                .iter()
+                .map(|c| CommunityDto {
+                    id: c.id,
+                    size: c.size,
+                    members: &c.members,
+                })
+                .collect(),
         },
         nodes: graph
             .nodes
@@ -224,6 +245,7 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, edges_key: EdgesKey, out: &mut W)
                 weighted_degree: round(n.weighted_degree),
                 pagerank: round(n.pagerank),
                 component: n.component,
+                community: n.community,
             })
             .collect(),
         links,

@@ -18,6 +18,7 @@ use crate::gazetteer::Gazetteer;
 use crate::link::{Cooccurrence, Evidence, Measures, Window};
 use crate::model::EntityType;
 
+mod communities;
 mod filters;
 mod metrics;
 #[cfg(test)]
@@ -125,6 +126,8 @@ pub struct Node {
     pub pagerank: f64,
     /// Connected component, numbered from 0 by size (largest first), ties by smallest id.
     pub component: usize,
+    /// Louvain community, numbered from 0 by decreasing size (see [`Meta::communities`]).
+    pub community: usize,
 }
 
 /// An edge between two entities.
@@ -171,6 +174,21 @@ pub struct Meta {
     pub nodes_before: usize,
     /// Edges before filtering.
     pub edges_before: usize,
+    /// Modularity of the communities on the kept graph, weighted by unit counts.
+    pub modularity: f64,
+    /// The communities, by id.
+    pub communities: Vec<Community>,
+}
+
+/// A community of the kept graph (Louvain on unit counts).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Community {
+    /// Its number: 0 is the largest.
+    pub id: usize,
+    /// Its nodes.
+    pub size: usize,
+    /// Its most central members by PageRank (ties by id), at most three ids.
+    pub members: Vec<String>,
 }
 
 /// The graph as sorted plain data: nodes by id, edges by (source, target).
@@ -249,7 +267,8 @@ pub fn build(
     let nodes_before = w.g.node_count();
     let edges_before = w.g.edge_count();
     filters::apply(&mut w, &opts.filters)?;
-    let (nodes, edges) = w.into_plain();
+    let (nodes, edges, modularity) = w.into_plain();
+    let communities = communities::summary(&nodes);
     Ok(Graph {
         meta: Meta {
             window: opts.window,
@@ -260,6 +279,8 @@ pub fn build(
             gazetteers: gazetteer.sources().to_vec(),
             nodes_before,
             edges_before,
+            modularity,
+            communities,
         },
         nodes,
         edges,

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use petgraph::stable_graph::{NodeIndex, StableUnGraph};
 
+use super::communities::louvain;
 use super::metrics::{components, pagerank};
 use super::{Edge, Measure, Node};
 use crate::gazetteer::Gazetteer;
@@ -125,14 +126,16 @@ impl<'a> Working<'a> {
     }
 
     /// What remains as plain data sorted by id (petgraph keeps insertion order, which was
-    /// id order), with the metrics.
-    pub(super) fn into_plain(self) -> (Vec<Node>, Vec<Edge>) {
+    /// id order), with the metrics and the modularity of the communities.
+    pub(super) fn into_plain(self) -> (Vec<Node>, Vec<Edge>, f64) {
         let g = &self.g;
         let order: Vec<NodeIndex> = g.node_indices().collect();
         let pos: HashMap<NodeIndex, usize> =
             order.iter().enumerate().map(|(i, &n)| (n, i)).collect();
         let mut edges = Vec::with_capacity(g.edge_count());
         let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); order.len()];
+        // Communities weigh edges by their unit counts: every measure is not positive.
+        let mut by_count: Vec<Vec<(usize, f64)>> = vec![Vec::new(); order.len()];
         for &(ia, ib, a, b) in &self.pairs {
             let (Some(&na), Some(&nb)) = (self.index.get(&a), self.index.get(&b)) else {
                 continue;
@@ -144,6 +147,8 @@ impl<'a> Working<'a> {
             let p = &self.counts.pairs[&key];
             adj[pos[&na]].push((pos[&nb], w));
             adj[pos[&nb]].push((pos[&na], w));
+            by_count[pos[&na]].push((pos[&nb], p.units as f64));
+            by_count[pos[&nb]].push((pos[&na], p.units as f64));
             edges.push(Edge {
                 source: ia.to_string(),
                 target: ib.to_string(),
@@ -157,12 +162,17 @@ impl<'a> Working<'a> {
         }
         let pagerank = pagerank(&adj);
         let component = components(&adj);
+        let (community, modularity) = louvain(&by_count);
         let nodes = order
             .iter()
             .enumerate()
-            .map(|(i, &ni)| self.node(g[ni], &adj[i], pagerank[i], component[i]))
+            .map(|(i, &ni)| {
+                let mut node = self.node(g[ni], &adj[i], pagerank[i], component[i]);
+                node.community = community[i];
+                node
+            })
             .collect();
-        (nodes, edges)
+        (nodes, edges, modularity)
     }
 
     fn node(&self, e: EntityId, adj: &[(usize, f64)], pagerank: f64, component: usize) -> Node {
@@ -183,6 +193,7 @@ impl<'a> Working<'a> {
             weighted_degree: adj.iter().map(|x| x.1).sum(),
             pagerank,
             component,
+            community: 0,
         }
     }
 }
