@@ -306,8 +306,7 @@ fn dedupe_group(records: &mut Vec<PatternRecord>, start: usize) {
 fn entity_records(builder: &MatcherBuilder, ei: EntityId, entity: &Entity, t: &mut Table) {
     let watch = Watch {
         place: EntityClass::of(entity).is_place(),
-        named: entity.kind == crate::model::EntityType::Person
-            && GivenStart::of_label(&entity.label).is_some(),
+        named: entity.kind == crate::model::EntityType::Person && GivenStart::named(&entity.label),
     };
     for (ai, alias) in entity.aliases.iter().enumerate() {
         if alias.demonym && !builder.demonyms {

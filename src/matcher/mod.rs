@@ -241,7 +241,6 @@ pub struct Matcher {
     teams: Vec<Option<EntityId>>,
     /// For each person whose label has several words, the start of its first word.
     given: Vec<Option<context::GivenStart>>,
-
     /// What helps choose among an alias' senses: countries, states.
     hints: Hints,
 }
@@ -391,8 +390,8 @@ impl Matcher {
 
     /// The second pass over a document matched in parts (see [`Matcher::gather`]): the
     /// mentions of `part`, which starts at byte `offset` of the document, with spans into
-    /// `part`, decided with the whole document's evidence. Over parts cut at blank lines it finds what [`Matcher::find`] finds in the
-    /// whole text.
+    /// `part`, decided with the whole document's evidence. Over parts cut at blank lines it
+    /// finds what [`Matcher::find`] finds in the whole text.
     pub fn find_part(
         &self,
         part: &str,

@@ -18,6 +18,7 @@ use super::explain::{note, Outcome, Tally, Trace};
 use super::DocMatches;
 use crate::model::{EntityId, Mention, Span};
 use crate::segment::has_paragraph_break;
+use crate::text::words::ends_with_any_case;
 
 /// One entity a span may refer to, merged over the records of that entity behind the
 /// span's pattern.
@@ -213,11 +214,9 @@ impl Hints {
 /// it, `shares`, `stock` or a company suffix after it.
 fn company_cue(before: &str, after: &str) -> bool {
     let before = before.trim_end();
-    let lead = ["shares in", "shares of", "stake in"].iter().any(|cue| {
-        before.len() >= cue.len()
-            && before.is_char_boundary(before.len() - cue.len())
-            && before[before.len() - cue.len()..].eq_ignore_ascii_case(cue)
-    });
+    let lead = ["shares in", "shares of", "stake in"]
+        .iter()
+        .any(|cue| ends_with_any_case(before, cue));
     let follow = ["shares", "stock", "Inc", "Corp", "Ltd", "plc", "PLC", "Co."];
     lead || next_words(after, &follow, false)
 }

@@ -96,6 +96,13 @@ static ORG_HEAD: WordList = WordList::new(ORG_HEADS);
 static PLACE_HEAD: WordList = WordList::new(PLACE_HEADS);
 static GIVEN: WordList = WordList::new(GIVEN_NAMES);
 
+/// Whether `text` ends with `tail`, ASCII case ignored (`... shares IN` ends with `shares
+/// in`); compared by bytes, so a `text` that ends inside a character is no trouble.
+pub(crate) fn ends_with_any_case(text: &str, tail: &str) -> bool {
+    let (t, tail) = (text.as_bytes(), tail.as_bytes());
+    t.len() >= tail.len() && t[t.len() - tail.len()..].eq_ignore_ascii_case(tail)
+}
+
 /// True when `word` (lower case) is an English function word (`the`, `and`, `of`, ...).
 pub(crate) fn is_function_word(word: &str) -> bool {
     FUNCTION.contains(word)

@@ -39,6 +39,7 @@ mod words;
 
 use super::describes::EntityClass;
 use crate::model::{EntityId, Mention, Span};
+use crate::text::words::ends_with_any_case;
 use names::{in_name, other_person, surname_alias};
 use teams::{count_sports, team, SPORTS_STORY};
 use words::{glance_after, glance_before, headline, line_at, word_after, word_before};
@@ -164,11 +165,18 @@ impl DocContext {
 pub(crate) struct GivenStart([char; 3]);
 
 impl GivenStart {
+    /// Whether a person labelled `label` has a given name the rule can compare: the label
+    /// has two words or more.
+    pub(crate) fn named(label: &str) -> bool {
+        label.split_whitespace().nth(1).is_some()
+    }
+
     /// The start of `label`'s first word, when `label` has two words or more.
     pub(crate) fn of_label(label: &str) -> Option<GivenStart> {
-        let mut words = label.split_whitespace();
-        let first = words.next()?;
-        words.next()?;
+        if !GivenStart::named(label) {
+            return None;
+        }
+        let first = label.split_whitespace().next()?;
         // Lowering a character at a time is lowering the word, but for a final sigma.
         Some(if first.contains('Σ') {
             GivenStart::of_lower(&first.to_lowercase())
@@ -210,8 +218,7 @@ pub(crate) struct Scene<'a> {
     /// The candidates a glance did not settle, sorted (see [`survey`]).
     pub(crate) loud: &'a [Loud],
     pub(crate) rules: Rules,
-    /// For each person with a name of several words, the first word of its label, in
-    /// lower case (`vladimir`).
+    /// For each person with a name of several words, the start of its given name.
     pub(crate) given: &'a [Option<GivenStart>],
 }
 
@@ -345,10 +352,7 @@ pub(crate) fn lead(text: &str, at: usize) -> Lead {
     // Whether the text before the word ends with `tail` (any case): a word the rules
     // compare that one with ends so.
     let earlier = || text[..w.start].trim_end_matches([' ', '\t']);
-    let ends = |tail: &str| {
-        let b = earlier().trim_end_matches('.').as_bytes();
-        b.len() >= tail.len() && b[b.len() - tail.len()..].eq_ignore_ascii_case(tail.as_bytes())
-    };
+    let ends = |tail: &str| ends_with_any_case(earlier().trim_end_matches('.'), tail);
     let cue = match f {
         // An organization's head before `of` is capitalized.
         "of" => glance_before(text, w.start) == Glance::Other,

@@ -4,15 +4,7 @@ use super::words::*;
 
 #[test]
 fn every_listed_word_is_found_with_its_lists() {
-    for (list, bit) in [
-        (COMPANY_SUFFIXES, COMPANY),
-        (TEAM_ROLES, ROLE),
-        (TEAM_WORDS, TEAM),
-        (RESULT_AFTER, AFTER),
-        (RESULT_BEFORE, BEFORE),
-        (QUALIFIERS, QUALIFIER),
-        (HONORIFICS, HONORIFIC),
-    ] {
+    for (list, bit) in LISTS {
         for w in list {
             assert!(lists(w) & bit != 0, "{w}");
             assert_eq!(w.to_lowercase(), *w, "lists are in lower case");

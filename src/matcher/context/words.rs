@@ -118,33 +118,28 @@ pub(super) const QUALIFIERS: &[&str] = &[
 /// Honorifics before a name: a place after one is a person's surname (`Mr Jordan`).
 pub(super) const HONORIFICS: &[&str] = &["dr", "miss", "mr", "mrs", "ms", "sir"];
 
+/// Every word list with its bit: what [`lists`] answers from.
+pub(super) const LISTS: [(&[&str], u8); 7] = [
+    (TEAM_ROLES, ROLE),
+    (TEAM_WORDS, TEAM),
+    (RESULT_AFTER, AFTER),
+    (RESULT_BEFORE, BEFORE),
+    (QUALIFIERS, QUALIFIER),
+    (HONORIFICS, HONORIFIC),
+    (COMPANY_SUFFIXES, COMPANY),
+];
+
 /// Which of the word lists a lower-case word is in (bits [`ROLE`], [`TEAM`], ...).
 pub(super) fn lists(word: &str) -> u8 {
     static MAP: OnceLock<rustc_hash::FxHashMap<&'static str, u8>> = OnceLock::new();
     // Most words are ruled out by their length and first letter before any hashing.
-    const ALL: Shapes = Shapes::of(&[
-        TEAM_ROLES,
-        TEAM_WORDS,
-        RESULT_AFTER,
-        RESULT_BEFORE,
-        QUALIFIERS,
-        HONORIFICS,
-        COMPANY_SUFFIXES,
-    ]);
+    const ALL: Shapes = Shapes::of_tagged(&LISTS);
     if !ALL.may_hold(word) {
         return 0;
     }
     let map = MAP.get_or_init(|| {
         let mut map = rustc_hash::FxHashMap::default();
-        for (list, bit) in [
-            (TEAM_ROLES, ROLE),
-            (TEAM_WORDS, TEAM),
-            (RESULT_AFTER, AFTER),
-            (RESULT_BEFORE, BEFORE),
-            (QUALIFIERS, QUALIFIER),
-            (HONORIFICS, HONORIFIC),
-            (COMPANY_SUFFIXES, COMPANY),
-        ] {
+        for (list, bit) in LISTS {
             for w in list {
                 *map.entry(*w).or_insert(0) |= bit;
             }
@@ -160,19 +155,37 @@ pub(super) fn lists(word: &str) -> u8 {
 pub(super) struct Shapes([u32; 16]);
 
 impl Shapes {
+    /// The shapes of the words of `lists`.
     pub(super) const fn of(lists: &[&[&str]]) -> Shapes {
-        let mut shapes = [0u32; 16];
+        let mut shapes = Shapes([0; 16]);
         let mut i = 0;
         while i < lists.len() {
-            let mut j = 0;
-            while j < lists[i].len() {
-                let w = lists[i][j].as_bytes();
-                shapes[w.len()] |= 1 << (w[0] - b'a');
-                j += 1;
-            }
+            shapes = shapes.with(lists[i]);
             i += 1;
         }
-        Shapes(shapes)
+        shapes
+    }
+
+    /// The shapes of the words of `lists`, their bits aside.
+    const fn of_tagged(lists: &[(&[&str], u8)]) -> Shapes {
+        let mut shapes = Shapes([0; 16]);
+        let mut i = 0;
+        while i < lists.len() {
+            shapes = shapes.with(lists[i].0);
+            i += 1;
+        }
+        shapes
+    }
+
+    /// These shapes and those of `list`.
+    const fn with(mut self, list: &[&str]) -> Shapes {
+        let mut j = 0;
+        while j < list.len() {
+            let w = list[j].as_bytes();
+            self.0[w.len()] |= 1 << (w[0] - b'a');
+            j += 1;
+        }
+        self
     }
 
     /// Whether `word` may be one of the words: it has the shape of one.
