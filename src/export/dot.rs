@@ -13,6 +13,7 @@ use std::io::{self, Write};
 
 use crate::graph::Graph;
 use crate::model::EntityType;
+use crate::text::words::counted;
 
 /// Above this many nodes the layout switches from neato to sfdp.
 pub(crate) const SFDP_ABOVE: usize = 300;
@@ -198,15 +199,6 @@ fn write_nodes<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> 
         )?;
     }
     Ok(())
-}
-
-/// `n` and `noun`, in the plural unless `n` is 1 (`1 mention`, `2 mentions`).
-fn counted(n: u64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// Edges: pen width by weight over the graph's range, layout weight by count.

@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Suggestion;
+use crate::text::words::counted;
 
 impl fmt::Display for Suggestion {
     /// The entry as a text gazetteer line, without the comment: `Label | alias | ~short`.
@@ -25,21 +26,12 @@ impl fmt::Display for Suggestion {
     }
 }
 
-/// `n word` or `n words`.
-fn plural(n: u64, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// The comment after a suggestion's line: type and cue, counts, example.
 fn comment(s: &Suggestion) -> String {
     let counts = format!(
         "{}, {}",
-        plural(s.documents, "document"),
-        plural(s.mentions, "mention")
+        counted(s.documents, "document"),
+        counted(s.mentions, "mention")
     );
     let example = if s.example.is_empty() {
         String::new()
@@ -65,7 +57,7 @@ pub fn write_text(suggestions: &[Suggestion], out: &mut impl Write) -> io::Resul
     writeln!(
         out,
         "# {}, ranked by documents x mentions. Check each line (type, aliases, `~` anchored",
-        plural(suggestions.len() as u64, "suggestion")
+        counted(suggestions.len() as u64, "suggestion")
     )?;
     writeln!(
         out,

@@ -96,6 +96,16 @@ static ORG_HEAD: WordList = WordList::new(ORG_HEADS);
 static PLACE_HEAD: WordList = WordList::new(PLACE_HEADS);
 static GIVEN: WordList = WordList::new(GIVEN_NAMES);
 
+/// `n noun` with the noun in the plural unless `n` is 1 (`1 mention`, `2 mentions`): for
+/// nouns that take an `s`.
+pub(crate) fn counted(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Whether `text` ends with `tail`, ASCII case ignored (`... shares IN` ends with `shares
 /// in`); compared by bytes, so a `text` that ends inside a character is no trouble.
 pub(crate) fn ends_with_any_case(text: &str, tail: &str) -> bool {
