@@ -21,10 +21,12 @@ use crate::model::EntityType;
 mod communities;
 mod filters;
 mod metrics;
+pub mod overview;
 #[cfg(test)]
 mod tests;
 mod working;
 
+pub use overview::{overview, Overview, OverviewOptions};
 use working::Working;
 
 /// The edge measure that filtering, ranking and drawing use.

@@ -96,13 +96,17 @@ static ORG_HEAD: WordList = WordList::new(ORG_HEADS);
 static PLACE_HEAD: WordList = WordList::new(PLACE_HEADS);
 static GIVEN: WordList = WordList::new(GIVEN_NAMES);
 
-/// `n noun` with the noun in the plural unless `n` is 1 (`1 mention`, `2 mentions`): for
-/// nouns that take an `s`.
+/// `n noun` with the noun in the plural unless `n` is 1 (`1 mention`, `2 mentions`,
+/// `2 entities`): for nouns that take an `s`, or `ies` for a `y` after a consonant.
 pub(crate) fn counted(n: u64, noun: &str) -> String {
     if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+        return format!("1 {noun}");
+    }
+    match noun.strip_suffix('y') {
+        Some(stem) if stem.ends_with(|c: char| !"aeiou".contains(c)) => {
+            format!("{n} {stem}ies")
+        }
+        _ => format!("{n} {noun}s"),
     }
 }
 

@@ -266,6 +266,17 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_enum, default_value = "links", value_name = "KEY")]
     pub(crate) json_edges_key: EdgesKeyArg,
 
+    /// What graph.dot draws: `auto` draws everything up to --dot-nodes entities and an
+    /// overview of larger graphs (the most central entities of each community and the
+    /// backbone among them); `full` always draws everything; `overview` always the
+    /// overview. graph.json always holds the whole graph.
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHAT")]
+    pub(crate) dot: DotArg,
+
+    /// The most entities graph.dot draws before it becomes an overview (see --dot).
+    #[arg(long, default_value_t = entgraph::graph::overview::DEFAULT_MAX_NODES, value_name = "N", value_parser = parse_positive)]
+    pub(crate) dot_nodes: usize,
+
     /// Also render graph.dot into DIR/graph.FORMAT with Graphviz's `dot`, which must be
     /// installed.
     #[arg(long, value_enum, value_name = "FORMAT")]
@@ -330,6 +341,13 @@ pub(crate) enum MeasureArg {
 pub(crate) enum EdgesKeyArg {
     Links,
     Edges,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DotArg {
+    Auto,
+    Full,
+    Overview,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -443,6 +461,8 @@ impl BuildArgs {
                 EdgesKeyArg::Links => EdgesKey::Links,
                 EdgesKeyArg::Edges => EdgesKey::Edges,
             },
+            dot: self.dot,
+            dot_nodes: self.dot_nodes,
         }
     }
 }

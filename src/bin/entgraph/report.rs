@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use entgraph::error::Level;
+use entgraph::graph::Overview;
 use entgraph::pipeline::{Engine, Stats};
 use entgraph::Graph;
 
@@ -194,6 +195,17 @@ impl Reporter {
             counted(g.edges.len(), "edge", "edges"),
             g.meta.edges_before - g.edges.len(),
             files.join(", ")
+        ));
+    }
+
+    /// What graph.dot draws when it is an overview.
+    pub(crate) fn overview(&self, ov: &Overview) {
+        self.line(&format!(
+            "graph.dot: an overview of {} and {} ({} without edges left out); --dot full draws all {}",
+            counted(ov.graph.nodes.len(), "entity", "entities"),
+            counted(ov.graph.edges.len(), "edge", "edges"),
+            ov.isolated,
+            ov.nodes_total,
         ));
     }
 }

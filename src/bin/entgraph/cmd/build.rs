@@ -11,11 +11,12 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use entgraph::error::OutputError;
 use entgraph::export::{self, json::EdgesKey, Format};
+use entgraph::graph::{overview, Overview, OverviewOptions};
 use entgraph::pipeline;
 use entgraph::Graph;
 
 use super::{exit_code, keep_until_exit};
-use crate::args::BuildArgs;
+use crate::args::{BuildArgs, DotArg};
 use crate::render::render;
 use crate::report::Reporter;
 
@@ -28,6 +29,31 @@ pub(crate) struct Outputs {
     pub(crate) formats: Vec<Format>,
     /// Key of the edge list in JSON.
     pub(crate) edges_key: EdgesKey,
+    /// What graph.dot draws.
+    pub(crate) dot: DotArg,
+    /// The most nodes graph.dot draws whole under `--dot auto`.
+    pub(crate) dot_nodes: usize,
+}
+
+impl Outputs {
+    /// The overview graph.dot draws instead of `graph`, if it draws one.
+    fn overview(&self, graph: &Graph) -> Option<Overview> {
+        let draw_overview = match self.dot {
+            DotArg::Full => false,
+            DotArg::Overview => true,
+            DotArg::Auto => overview::too_large(graph, self.dot_nodes),
+        };
+        let wants_dot = self.formats.contains(&Format::Dot);
+        (draw_overview && wants_dot).then(|| {
+            entgraph::graph::overview(
+                graph,
+                &OverviewOptions {
+                    max_nodes: self.dot_nodes,
+                    ..OverviewOptions::default()
+                },
+            )
+        })
+    }
 }
 
 pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
@@ -53,9 +79,13 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
             outputs.dir.display()
         );
     }
-    let written = write(&built.graph, &outputs)?;
+    let overview = outputs.overview(&built.graph);
+    let written = write(&built.graph, overview.as_ref(), &outputs)?;
     rep.scan_summary(&built.stats);
     rep.build_summary(&built.graph, &written);
+    if let Some(ov) = &overview {
+        rep.overview(ov);
+    }
     if let Some(r) = a.render {
         let dot = outputs.dir.join(Format::Dot.file_name());
         let out = render(&dot, r.as_str())
@@ -68,10 +98,17 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
 
 /// Writes `graph` in every format of `outputs` into its directory, as one set: either
 /// every file is replaced or none is. Returns the paths written.
-fn write(graph: &Graph, outputs: &Outputs) -> Result<Vec<PathBuf>, OutputError> {
+fn write(
+    graph: &Graph,
+    overview: Option<&Overview>,
+    outputs: &Outputs,
+) -> Result<Vec<PathBuf>, OutputError> {
     let names: Vec<&str> = outputs.formats.iter().map(|f| f.file_name()).collect();
     export::write_set(&outputs.dir, &names, |i, w| match outputs.formats[i] {
-        Format::Dot => export::dot::write(graph, w),
+        Format::Dot => match overview {
+            Some(ov) => export::dot::write_overview(ov, w),
+            None => export::dot::write(graph, w),
+        },
         Format::Json => export::json::write(graph, outputs.edges_key, w),
     })
 }

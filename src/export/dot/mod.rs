@@ -4,16 +4,20 @@
 //! deterministic fallback for custom types), a legend drawn as the graph's HTML-like label
 //! (so it adds no node), `penwidth` scaled from the edge measure, node size from mentions,
 //! and layout attributes chosen by graph size so that a plain `dot -Tsvg graph.dot` finishes
-//! in seconds (neato for small graphs, sfdp above a few hundred nodes). Writes to
-//! `impl Write`. Must not read CLI options or use petgraph's `Dot`, whose output is not a
-//! stable contract.
+//! in seconds (neato for small graphs, sfdp above a few hundred nodes); the overview of a
+//! graph too large to draw whole is styled in `overview`. Writes to `impl Write`. Must not
+//! read CLI options, choose between the whole graph and an overview, or use petgraph's
+//! `Dot`, whose output is not a stable contract.
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
-use crate::graph::Graph;
+use crate::graph::{Edge, Graph};
+
+mod overview;
 use crate::model::EntityType;
 use crate::text::words::counted;
+pub use overview::write_overview;
 
 /// Above this many nodes the layout switches from neato to sfdp.
 pub(crate) const SFDP_ABOVE: usize = 300;
@@ -98,14 +102,14 @@ pub fn escape_id(s: &str) -> String {
     out
 }
 
-fn html_escape(s: &str) -> String {
+pub(crate) fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
 
-/// Writes `graph` as DOT.
+/// Writes `graph` as DOT, every node and edge of it.
 ///
 /// # Errors
 /// Whatever `out` returns.
@@ -201,22 +205,23 @@ fn write_nodes<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> 
     Ok(())
 }
 
-/// Edges: pen width by weight over the graph's range, layout weight by count.
-fn write_edges<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
-    let max_w = graph.edges.iter().map(|e| e.weight).fold(0.0f64, f64::max);
-    let min_w = graph
-        .edges
-        .iter()
-        .map(|e| e.weight)
-        .fold(f64::INFINITY, f64::min);
-    for e in &graph.edges {
-        // penwidth 0.5..6 over the measure's range in this graph.
+/// Each edge's pen width: 0.5 to 6 over the measure's range among `edges`.
+pub(crate) fn penwidths(edges: &[Edge]) -> impl Iterator<Item = f64> + '_ {
+    let max_w = edges.iter().map(|e| e.weight).fold(0.0f64, f64::max);
+    let min_w = edges.iter().map(|e| e.weight).fold(f64::INFINITY, f64::min);
+    edges.iter().map(move |e| {
         let t = if max_w > min_w {
             (e.weight - min_w) / (max_w - min_w)
         } else {
             1.0
         };
-        let penwidth = 0.5 + 5.5 * t;
+        0.5 + 5.5 * t
+    })
+}
+
+/// Edges: pen width by weight over the graph's range, layout weight by count.
+fn write_edges<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
+    for (e, penwidth) in graph.edges.iter().zip(penwidths(&graph.edges)) {
         writeln!(
             out,
             "  \"{}\" -- \"{}\" [penwidth={penwidth:.2}, weight={}, tooltip=\"{}, {}, npmi {:.3}\"];",
@@ -234,7 +239,7 @@ fn write_edges<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{Edge, Node};
+    use crate::graph::Node;
     use crate::link::Measures;
 
     /// An edge of one unit between `source` and `target`.

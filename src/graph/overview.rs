@@ -1,0 +1,264 @@
+//! The overview of a graph too large to draw whole: which nodes and edges a picture keeps.
+//!
+//! Owns the selection only ([`overview`]): the nodes with at least one edge, shared among
+//! the communities by their weight in the graph, the most central of each; the backbone
+//! edges among them; every kept node with at least one drawn edge. It returns plain data
+//! (a [`Graph`] that is a subset of the whole, and what was left out), so the DOT writer
+//! styles it and every other exporter keeps writing the whole graph. Must not style, write
+//! or read options from the command line.
+
+use super::{Edge, Graph, Node};
+
+/// The number of nodes above which a picture is an overview by default: about what a page
+/// or a screen shows with readable labels.
+pub const DEFAULT_MAX_NODES: usize = 150;
+
+/// The significance level of the backbone drawn among the kept nodes.
+pub const DEFAULT_ALPHA: f64 = 0.05;
+
+/// At most this many edges per kept node are drawn: beyond it the strongest backbone edges
+/// are kept, so that a dense core does not hide the groups.
+const EDGES_PER_NODE: usize = 3;
+
+/// Options for [`overview`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OverviewOptions {
+    /// The most nodes drawn.
+    pub max_nodes: usize,
+    /// An edge between kept nodes is drawn when its disparity p-value is below this (and a
+    /// kept node otherwise left without edges keeps its strongest one).
+    pub alpha: f64,
+}
+
+impl Default for OverviewOptions {
+    fn default() -> OverviewOptions {
+        OverviewOptions {
+            max_nodes: DEFAULT_MAX_NODES,
+            alpha: DEFAULT_ALPHA,
+        }
+    }
+}
+
+/// What a picture of a large graph keeps, and what it leaves out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overview {
+    /// The nodes and edges drawn, sorted as in [`Graph`], with the whole graph's metadata
+    /// (its communities and modularity) and each node's metrics taken on the whole graph.
+    pub graph: Graph,
+    /// Nodes of the whole graph.
+    pub nodes_total: usize,
+    /// Edges of the whole graph.
+    pub edges_total: usize,
+    /// Nodes of the whole graph without any edge (never drawn in an overview).
+    pub isolated: usize,
+    /// The options the selection was made with.
+    pub options: OverviewOptions,
+}
+
+impl Overview {
+    /// Nodes left out.
+    pub fn nodes_left_out(&self) -> usize {
+        self.nodes_total - self.graph.nodes.len()
+    }
+
+    /// Edges left out.
+    pub fn edges_left_out(&self) -> usize {
+        self.edges_total - self.graph.edges.len()
+    }
+}
+
+/// Whether a graph of `nodes` nodes is drawn as an overview by default.
+pub fn too_large(graph: &Graph, max_nodes: usize) -> bool {
+    graph.nodes.len() > max_nodes
+}
+
+/// Selects the overview of `graph`:
+///
+/// 1. Nodes without edges are left out.
+/// 2. The `max_nodes` places are shared among the communities in proportion to the sum of
+///    their members' PageRank (largest remainders; a community gets at most its size), and
+///    each community keeps its most central members: by PageRank, then mentions, then id.
+/// 3. An edge between two kept nodes is drawn when its disparity p-value is below `alpha`;
+///    a node keeps at most its [`EDGES_PER_NODE`] strongest such edges (by measure, then
+///    count, then the other end's id), an edge being kept when either end keeps it.
+/// 4. A kept node left without a drawn edge gets its strongest edge to another kept node;
+///    a kept node without any edge to another kept node is left out.
+///
+/// The result depends on the graph only, never on the order of the work.
+pub fn overview(graph: &Graph, options: &OverviewOptions) -> Overview {
+    let n = graph.nodes.len();
+    let index = |id: &str| {
+        graph
+            .nodes
+            .binary_search_by(|node| node.id.as_str().cmp(id))
+            .ok()
+    };
+    let ends: Vec<(usize, usize)> = graph
+        .edges
+        .iter()
+        .filter_map(|e| Some((index(&e.source)?, index(&e.target)?)))
+        .collect();
+    let mut has_edge = vec![false; n];
+    for &(a, b) in &ends {
+        has_edge[a] = true;
+        has_edge[b] = true;
+    }
+    let isolated = has_edge.iter().filter(|&&h| !h).count();
+
+    let chosen = central_by_community(&graph.nodes, &has_edge, options.max_nodes);
+    let mut kept = vec![false; n];
+    for &i in &chosen {
+        kept[i] = true;
+    }
+
+    // Each kept node's backbone edges to kept nodes, strongest first.
+    let strongest_first = |x: &(usize, usize), y: &(usize, usize)| {
+        let (ex, ey) = (&graph.edges[x.0], &graph.edges[y.0]);
+        ey.weight
+            .total_cmp(&ex.weight)
+            .then(ey.count.cmp(&ex.count))
+            .then(x.1.cmp(&y.1))
+    };
+    let mut backbone: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    let mut any: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for (e, &(a, b)) in ends.iter().enumerate() {
+        if !(kept[a] && kept[b]) {
+            continue;
+        }
+        any[a].push((e, b));
+        any[b].push((e, a));
+        if graph.edges[e].disparity < options.alpha {
+            backbone[a].push((e, b));
+            backbone[b].push((e, a));
+        }
+    }
+    let mut drawn = vec![false; graph.edges.len()];
+    for edges in &mut backbone {
+        edges.sort_by(strongest_first);
+        for &(e, _) in edges.iter().take(EDGES_PER_NODE) {
+            drawn[e] = true;
+        }
+    }
+    let mut touched = vec![false; n];
+    for (e, &(a, b)) in ends.iter().enumerate() {
+        if drawn[e] {
+            touched[a] = true;
+            touched[b] = true;
+        }
+    }
+    for i in 0..n {
+        if kept[i] && !touched[i] {
+            if let Some(&(e, other)) = any[i].iter().min_by(|x, y| strongest_first(x, y)) {
+                drawn[e] = true;
+                touched[i] = true;
+                touched[other] = true;
+            }
+        }
+    }
+
+    let nodes: Vec<Node> = (0..n)
+        .filter(|&i| kept[i] && touched[i])
+        .map(|i| graph.nodes[i].clone())
+        .collect();
+    let edges: Vec<Edge> = graph
+        .edges
+        .iter()
+        .zip(&drawn)
+        .filter(|(_, &d)| d)
+        .map(|(e, _)| e.clone())
+        .collect();
+    Overview {
+        graph: Graph {
+            meta: graph.meta.clone(),
+            nodes,
+            edges,
+        },
+        nodes_total: n,
+        edges_total: graph.edges.len(),
+        isolated,
+        options: *options,
+    }
+}
+
+/// The indices of the nodes kept: `max_nodes` places shared among the communities by
+/// PageRank mass (largest remainders), the most central members of each.
+fn central_by_community(nodes: &[Node], has_edge: &[bool], max_nodes: usize) -> Vec<usize> {
+    let groups = nodes.iter().map(|n| n.community).max().map_or(0, |m| m + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups];
+    for (i, node) in nodes.iter().enumerate() {
+        if has_edge[i] {
+            members[node.community].push(i);
+        }
+    }
+    let by_centrality = |&a: &usize, &b: &usize| {
+        let (x, y) = (&nodes[a], &nodes[b]);
+        y.pagerank
+            .total_cmp(&x.pagerank)
+            .then(y.mentions.cmp(&x.mentions))
+            .then(x.id.cmp(&y.id))
+    };
+    for m in &mut members {
+        m.sort_by(by_centrality);
+    }
+    let candidates: usize = members.iter().map(Vec::len).sum();
+    let places = max_nodes.min(candidates);
+    let mass: Vec<f64> = members
+        .iter()
+        .map(|m| m.iter().map(|&i| nodes[i].pagerank.max(0.0)).sum())
+        .collect();
+    let total: f64 = mass.iter().sum();
+    let quotas = if total > 0.0 {
+        largest_remainders(&mass, total, places, &members)
+    } else {
+        members.iter().map(Vec::len).collect()
+    };
+    let mut chosen: Vec<usize> = members
+        .iter()
+        .zip(&quotas)
+        .flat_map(|(m, &q)| m.iter().take(q).copied())
+        .collect();
+    chosen.sort_unstable();
+    chosen
+}
+
+/// Shares `places` among groups in proportion to `mass` (largest remainders, ties to the
+/// lower group), no group getting more than its size; places a full group cannot take go
+/// to the others in turn.
+fn largest_remainders(
+    mass: &[f64],
+    total: f64,
+    places: usize,
+    members: &[Vec<usize>],
+) -> Vec<usize> {
+    let size: Vec<usize> = members.iter().map(Vec::len).collect();
+    let exact: Vec<f64> = mass.iter().map(|m| m / total * places as f64).collect();
+    let mut quota: Vec<usize> = exact
+        .iter()
+        .zip(&size)
+        .map(|(&e, &s)| (e.floor() as usize).min(s))
+        .collect();
+    let mut order: Vec<usize> = (0..mass.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (exact[a] - exact[a].floor(), exact[b] - exact[b].floor());
+        rb.total_cmp(&ra).then(a.cmp(&b))
+    });
+    let mut left = places - quota.iter().sum::<usize>();
+    // Remainders first, then round after round to the groups with room, heaviest first.
+    while left > 0 {
+        let before = left;
+        for &g in &order {
+            if left == 0 {
+                break;
+            }
+            if quota[g] < size[g] {
+                quota[g] += 1;
+                left -= 1;
+            }
+        }
+        if left == before {
+            break;
+        }
+        order.sort_by(|&a, &b| mass[b].total_cmp(&mass[a]).then(a.cmp(&b)));
+    }
+    quota
+}
