@@ -228,6 +228,8 @@ fn sfdp_layout_for_large_graphs_renders_quickly() {
         s(&dir.path().join("g.txt")),
         "-o",
         s(&out),
+        "--dot",
+        "full",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let dot_text = std::fs::read_to_string(out.join("graph.dot")).unwrap();

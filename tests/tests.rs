@@ -8,6 +8,8 @@ mod common;
 mod graph;
 // Graphviz and networkx read what we write.
 mod external;
+// The overview graph.dot draws of a large graph.
+mod overview;
 // output/ is what the README's main command writes.
 mod output;
 // The five real example articles in ../shared/seeds/.

@@ -262,3 +262,161 @@ fn largest_remainders(
     }
     quota
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Community;
+    use crate::link::Measures;
+    use crate::model::EntityType;
+
+    fn node(id: &str, community: usize, pagerank: f64) -> Node {
+        Node {
+            id: id.into(),
+            label: id.to_uppercase(),
+            kind: EntityType::new("person"),
+            mentions: 1,
+            documents: 1,
+            aliases: vec![],
+            attrs: Default::default(),
+            degree: 0,
+            weighted_degree: 0.0,
+            pagerank,
+            component: 0,
+            community,
+        }
+    }
+
+    fn edge(a: &str, b: &str, count: u64, disparity: f64) -> Edge {
+        let (source, target) = if a < b { (a, b) } else { (b, a) };
+        Edge {
+            source: source.into(),
+            target: target.into(),
+            weight: count as f64,
+            count,
+            documents: count,
+            measures: Measures::new(count, count, count, 10),
+            disparity,
+            evidence: vec![],
+        }
+    }
+
+    fn graph(mut nodes: Vec<Node>, mut edges: Vec<Edge>) -> Graph {
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        edges.sort_by(|a, b| (&a.source, &a.target).cmp(&(&b.source, &b.target)));
+        Graph {
+            meta: super::super::Meta {
+                communities: vec![Community::default()],
+                ..Default::default()
+            },
+            nodes,
+            edges,
+        }
+    }
+
+    fn ids(g: &Graph) -> Vec<&str> {
+        g.nodes.iter().map(|n| n.id.as_str()).collect()
+    }
+
+    fn pairs(g: &Graph) -> Vec<(&str, &str)> {
+        g.edges
+            .iter()
+            .map(|e| (e.source.as_str(), e.target.as_str()))
+            .collect()
+    }
+
+    /// Three communities, each a star, PageRank mass 0.6, 0.3 and 0.1: ten places go
+    /// 6, 3 and 1, each to the most central members; the isolated node is never drawn.
+    #[test]
+    fn places_follow_pagerank_mass_and_centrality() {
+        let mut nodes = Vec::new();
+        let mut edges = Vec::new();
+        for (c, (prefix, count, mass)) in [("a", 12, 0.6), ("b", 6, 0.3), ("c", 4, 0.1)]
+            .into_iter()
+            .enumerate()
+        {
+            // Centrality falls with the index: a0 is the most central of a.
+            let total: f64 = (1..=count).map(|k| 1.0 / k as f64).sum();
+            for k in 0..count {
+                let pr = mass / total / (k + 1) as f64;
+                nodes.push(node(&format!("{prefix}{k:02}"), c, pr));
+                if k > 0 {
+                    edges.push(edge(
+                        &format!("{prefix}00"),
+                        &format!("{prefix}{k:02}"),
+                        2,
+                        0.01,
+                    ));
+                }
+            }
+        }
+        nodes.push(node("z-alone", 3, 0.5));
+        let g = graph(nodes, edges);
+        let opts = OverviewOptions {
+            max_nodes: 10,
+            alpha: 0.05,
+        };
+        let ov = overview(&g, &opts);
+        // c gets one place, its hub c00, whose neighbours are all left out: a node with no
+        // edge to draw is not drawn.
+        assert_eq!(
+            ids(&ov.graph),
+            ["a00", "a01", "a02", "a03", "a04", "a05", "b00", "b01", "b02"]
+        );
+        assert_eq!(
+            (ov.nodes_total, ov.isolated, ov.nodes_left_out()),
+            (23, 1, 14)
+        );
+        assert!(too_large(&g, 10) && !too_large(&g, 23));
+        // The same input gives the same overview.
+        assert_eq!(overview(&g, &opts), ov);
+    }
+
+    /// Among kept nodes: backbone edges only, at most three a node (the strongest), and a
+    /// node without a backbone edge keeps its strongest edge.
+    #[test]
+    fn edges_are_the_backbone_among_the_kept_with_a_fallback() {
+        let nodes = ["h", "p", "q", "r", "s", "t", "u"]
+            .iter()
+            .map(|id| node(id, 0, 0.1))
+            .collect();
+        let edges = vec![
+            // The hub's backbone edges, strongest first: p, q, r, then s.
+            edge("h", "p", 9, 0.001),
+            edge("h", "q", 8, 0.001),
+            edge("h", "r", 7, 0.001),
+            edge("h", "s", 6, 0.001),
+            // s keeps h-s itself (an edge is kept when either end keeps it).
+            // t has no backbone edge: its strongest edge (to u, 3 units) is drawn.
+            edge("h", "t", 2, 0.5),
+            edge("t", "u", 3, 0.5),
+            // Not significant, and both ends have other edges: left out.
+            edge("p", "q", 1, 0.9),
+        ];
+        let ov = overview(&graph(nodes, edges), &OverviewOptions::default());
+        assert_eq!(
+            pairs(&ov.graph),
+            [("h", "p"), ("h", "q"), ("h", "r"), ("h", "s"), ("t", "u")]
+        );
+        assert_eq!(ov.graph.nodes.len(), 7);
+        assert_eq!(ov.edges_left_out(), 2);
+    }
+
+    #[test]
+    fn places_are_shared_by_largest_remainders_within_sizes() {
+        let groups = |sizes: &[usize]| -> Vec<Vec<usize>> {
+            sizes.iter().map(|&n| (0..n).collect()).collect()
+        };
+        // 7 * (0.5, 0.3, 0.2) = 3.5, 2.1, 1.4: floors 3, 2, 1, the last place to the
+        // largest remainder (0.5).
+        assert_eq!(
+            largest_remainders(&[0.5, 0.3, 0.2], 1.0, 7, &groups(&[9, 9, 9])),
+            [4, 2, 1]
+        );
+        // A group gets no more than its size; its share goes to the others.
+        assert_eq!(
+            largest_remainders(&[0.8, 0.1, 0.1], 1.0, 6, &groups(&[2, 9, 9])),
+            [2, 2, 2]
+        );
+    }
+}

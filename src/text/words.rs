@@ -190,6 +190,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn counted_nouns_take_their_plural() {
+        assert_eq!(counted(1, "entity"), "1 entity");
+        assert_eq!(counted(2, "entity"), "2 entities");
+        assert_eq!(counted(0, "community"), "0 communities");
+        assert_eq!(counted(3, "day"), "3 days");
+        assert_eq!(counted(2, "mention"), "2 mentions");
+    }
+
+    #[test]
     fn junk_examples_from_imported_lists() {
         for (w, r) in [
             ("the", JunkReason::FunctionWord),
