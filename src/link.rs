@@ -67,6 +67,55 @@ pub struct Evidence {
     pub sentence: u32,
     /// Byte span of the unit in the document.
     pub span: Span,
+    /// The unit's text, whitespace-trimmed and cut to [`SNIPPET_BYTES`] with `…`, when
+    /// the linker keeps snippets ([`Linker::with_snippets`]).
+    pub text: Option<String>,
+}
+
+/// The longest snippet kept, in bytes (cut at a character boundary).
+pub const SNIPPET_BYTES: usize = 600;
+
+/// One mention in context: the sentence around it, in three pieces.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Example {
+    /// Position of the document in the input.
+    pub seq: u64,
+    /// Where the mention starts in the document (orders a document's examples).
+    pub at: usize,
+    /// The document's id.
+    pub doc: String,
+    /// The sentence before the mention (at most half a snippet, cut at its start).
+    pub before: String,
+    /// The mention as written.
+    pub mention: String,
+    /// The sentence after the mention (at most half a snippet, cut at its end).
+    pub after: String,
+}
+
+/// `text` trimmed and cut to `max` bytes at a character boundary, `…` marking the cut.
+fn cut_end(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", text[..end].trim_end())
+}
+
+/// The last `max` bytes of `text` (its start trimmed), `…` marking a cut.
+fn cut_start(text: &str, max: usize) -> String {
+    let text = text.trim_start();
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut start = text.len() - max;
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    format!("…{}", text[start..].trim_start())
 }
 
 /// Counts for one entity.
@@ -82,6 +131,9 @@ pub struct EntityCounts {
     pub aliases: HashMap<String, u64>,
     /// The last document counted (by position), so a document counts once.
     pub(crate) last_doc: Option<u64>,
+    /// The earliest mentions in context (as many as citations are kept per pair), when the
+    /// linker keeps snippets.
+    pub examples: Vec<Example>,
 }
 
 /// Counts for one pair of entities.
@@ -149,6 +201,8 @@ pub struct DocInput<'a> {
 pub struct Linker {
     window: Window,
     evidence: usize,
+    /// Whether citations carry their text and entities their mentions in context.
+    snippets: bool,
     /// (unit, entity) memberships of the part being counted.
     member: Vec<(u32, EntityId)>,
     /// The document being counted in parts.
@@ -180,9 +234,19 @@ impl Linker {
         Linker {
             window,
             evidence,
+            snippets: false,
             member: Vec::new(),
             open: Open::default(),
         }
+    }
+
+    /// Keeps text with the counts: each citation's unit text ([`Evidence::text`]) and each
+    /// entity's earliest mentions in context ([`EntityCounts::examples`]), as many as
+    /// citations. For pictures that show why two entities are linked (the HTML explorer);
+    /// off by default, as it costs memory.
+    pub fn with_snippets(mut self, on: bool) -> Linker {
+        self.snippets = on;
+        self
     }
 
     /// Adds one document's counts to `counts`, keeping the earliest citations per pair (by
@@ -219,7 +283,8 @@ impl Linker {
         let total = sb + seg.sentences.len() as u32;
         let member = &mut self.member;
         member.clear();
-        counts.mentions(doc, |m| match window {
+        let examples = if self.snippets { self.evidence } else { 0 };
+        counts.mentions(doc, offset, examples, |m| match window {
             Window::Sentence => {
                 member.push((sb + seg.sentence_at(m.span.start()) as u32, m.entity))
             }
@@ -283,7 +348,21 @@ impl Linker {
             tail_first: open.tail_first,
             document,
         };
-        counts.units_of(doc, member, self.evidence, |unit| place.extent(unit));
+        let text = |span: Span| {
+            // The unit's part in this text (a unit may begin in an earlier part).
+            let start = span.start().max(offset) - offset;
+            let end = (span.end().max(offset) - offset).min(doc.text.len());
+            match doc.text.get(start..end) {
+                Some(t) if span.start() >= offset => cut_end(t, SNIPPET_BYTES),
+                Some(t) => format!("…{}", cut_end(t, SNIPPET_BYTES)),
+                None => String::new(),
+            }
+        };
+        let snippets = self.snippets;
+        counts.units_of(doc, member, self.evidence, |unit| {
+            let (sentence, span) = place.extent(unit);
+            (sentence, span, snippets.then(|| text(span)))
+        });
         // Units are counted once each: those of a window known whole now, the rest at the
         // document's end.
         counts.units += match window {
@@ -370,7 +449,15 @@ impl Cooccurrence {
 
     /// Counts the mentions of `doc` by entity, and hands each that stands for its entity
     /// (not one that describes another or stands for a team) to `unit`.
-    fn mentions(&mut self, doc: DocInput<'_>, mut unit: impl FnMut(&Mention)) {
+    /// Keeps up to `examples` mentions in context per entity; `offset` is where `doc`'s
+    /// text starts in its document.
+    fn mentions(
+        &mut self,
+        doc: DocInput<'_>,
+        offset: usize,
+        examples: usize,
+        mut unit: impl FnMut(&Mention),
+    ) {
         for m in doc.mentions {
             let e = self.entities.entry(m.entity).or_default();
             if e.mentions == 0 || e.last_doc != Some(doc.seq) {
@@ -379,6 +466,21 @@ impl Cooccurrence {
             }
             e.mentions += 1;
             let form = &doc.text[m.span.range()];
+            if e.examples.len() < examples {
+                let sentence = doc.segments.sentences[doc.segments.sentence_at(m.span.start())];
+                let half = SNIPPET_BYTES / 2;
+                e.examples.push(Example {
+                    seq: doc.seq,
+                    at: offset + m.span.start(),
+                    doc: doc.id.to_string(),
+                    before: cut_start(&doc.text[sentence.start()..m.span.start()], half),
+                    mention: form.to_string(),
+                    after: cut_end(
+                        &doc.text[m.span.end()..sentence.end().max(m.span.end())],
+                        half,
+                    ),
+                });
+            }
             match e.aliases.get_mut(form) {
                 Some(n) => *n += 1,
                 None => {
@@ -399,7 +501,7 @@ impl Cooccurrence {
         doc: DocInput<'_>,
         member: &[(u32, EntityId)],
         evidence: usize,
-        extent: impl Fn(u32) -> (u32, Span),
+        extent: impl Fn(u32) -> (u32, Span, Option<String>),
     ) {
         for group in member.chunk_by(|a, b| a.0 == b.0) {
             let unit = group[0].0;
@@ -420,12 +522,13 @@ impl Cooccurrence {
                     // order within a worker, so a full list only takes earlier citations
                     // from a merge, never from here.
                     if pair.evidence.len() < evidence {
-                        let (sentence, span) = extent(unit);
+                        let (sentence, span, text) = extent(unit);
                         pair.evidence.push(Evidence {
                             seq: doc.seq,
                             doc: doc.id.to_string(),
                             sentence,
                             span,
+                            text,
                         });
                     }
                 }
@@ -444,6 +547,11 @@ impl Cooccurrence {
             e.units += v.units;
             for (alias, n) in v.aliases {
                 *e.aliases.entry(alias).or_default() += n;
+            }
+            if !v.examples.is_empty() {
+                e.examples.extend(v.examples);
+                e.examples.sort();
+                e.examples.truncate(evidence);
             }
         }
         for (k, v) in other.pairs {

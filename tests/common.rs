@@ -108,3 +108,88 @@ pub fn temp_files(files: &[(&str, &str)]) -> tempfile::TempDir {
 pub fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+/// A gazetteer whose labels try to break both formats.
+pub const HOSTILE: &str = r#"{"label": "Quote \"Q\" Mark", "type": "person", "aliases": ["Q Mark"]}
+{"label": "Back\\slash Bureau", "type": "organization", "aliases": ["Backslash Bureau"]}
+{"label": "Line\nBreak Institute", "type": "organization", "aliases": ["Linebreak Institute"]}
+{"label": "</script><b>Tag</b> Ltd", "type": "organization", "aliases": ["Tag Ltd"], "attrs": {"note": "A & B, \"C\" <d>\nline 2"}}
+{"label": "Владивосток", "type": "place", "aliases": ["Vladivostok"]}
+{"label": "평양", "type": "place", "aliases": ["Pyongyang"]}
+{"label": "Kim-Putin summit", "type": "event"}
+"#;
+
+pub const TEXT: &str = "Q Mark met Backslash Bureau staff in Vladivostok.\n\n\
+    The Linebreak Institute and Tag Ltd went to Pyongyang with Q Mark.\n\n\
+    Vladivostok hosted the Kim-Putin summit; Q Mark and Tag Ltd attended.\n";
+
+/// Builds the hostile corpus into `out/` of a new directory with `extra` arguments, and
+/// returns the directory and graph.json.
+pub fn build_hostile_with(extra: &[&str]) -> (tempfile::TempDir, serde_json::Value) {
+    let dir = temp_files(&[("g.jsonl", HOSTILE), ("news.txt", TEXT)]);
+    let out = dir.path().join("out");
+    let o = entgraph(
+        &[
+            "build",
+            s(&dir.path().join("news.txt")),
+            "--no-default-gazetteers",
+            "-g",
+            s(&dir.path().join("g.jsonl")),
+            "-o",
+            s(&out),
+        ]
+        .iter()
+        .chain(extra)
+        .copied()
+        .collect::<Vec<_>>(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+    assert_eq!(json["nodes"].as_array().unwrap().len(), 7);
+    (dir, json)
+}
+
+/// Builds the hostile corpus (DOT and JSON).
+pub fn build_hostile() -> (tempfile::TempDir, serde_json::Value) {
+    build_hostile_with(&[])
+}
+
+/// A made-up one-word name for entity `i` (below 274,625): three syllables and `ar`,
+/// capitalized, no English word (`Bakodar`).
+pub fn made_up_name(i: usize) -> String {
+    const C: &[u8] = b"bdgklmnprstvz";
+    const V: &[u8] = b"aeiou";
+    let syllable = |k: usize| format!("{}{}", C[k % 13] as char, V[(k / 13) % 5] as char);
+    let s = format!(
+        "{}{}{}ar",
+        syllable(i % 65),
+        syllable(i / 65 % 65),
+        syllable(i / 4225 + 7)
+    );
+    let mut c = s.chars();
+    let first = c.next().unwrap().to_ascii_uppercase();
+    format!("{first}{}", c.as_str())
+}
+
+/// A small deterministic random stream (64-bit LCG).
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// A number below `n`.
+    pub fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+
+    /// A number below `n`, small ones far more often (the smaller of two draws), as news
+    /// names a few people often.
+    pub fn skewed(&mut self, n: usize) -> usize {
+        let a = self.next(n);
+        let b = self.next(n);
+        a.min(b)
+    }
+}

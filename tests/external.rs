@@ -5,39 +5,6 @@ use std::process::Command;
 
 use crate::common::*;
 
-/// A gazetteer whose labels try to break both formats.
-const HOSTILE: &str = r#"{"label": "Quote \"Q\" Mark", "type": "person", "aliases": ["Q Mark"]}
-{"label": "Back\\slash Bureau", "type": "organization", "aliases": ["Backslash Bureau"]}
-{"label": "Line\nBreak Institute", "type": "organization", "aliases": ["Linebreak Institute"]}
-{"label": "</script><b>Tag</b> Ltd", "type": "organization", "aliases": ["Tag Ltd"]}
-{"label": "Владивосток", "type": "place", "aliases": ["Vladivostok"]}
-{"label": "평양", "type": "place", "aliases": ["Pyongyang"]}
-{"label": "Kim-Putin summit", "type": "event"}
-"#;
-
-const TEXT: &str = "Q Mark met Backslash Bureau staff in Vladivostok.\n\n\
-    The Linebreak Institute and Tag Ltd went to Pyongyang with Q Mark.\n\n\
-    Vladivostok hosted the Kim-Putin summit; Q Mark and Tag Ltd attended.\n";
-
-fn build_hostile() -> (tempfile::TempDir, serde_json::Value) {
-    let dir = temp_files(&[("g.jsonl", HOSTILE), ("news.txt", TEXT)]);
-    let out = dir.path().join("out");
-    let o = entgraph(&[
-        "build",
-        s(&dir.path().join("news.txt")),
-        "--no-default-gazetteers",
-        "-g",
-        s(&dir.path().join("g.jsonl")),
-        "-o",
-        s(&out),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
-    assert_eq!(json["nodes"].as_array().unwrap().len(), 7);
-    (dir, json)
-}
-
 fn svg_nodes(engine: &str, dot: &std::path::Path) -> String {
     let o = Command::new(engine).arg("-Tsvg").arg(dot).output().unwrap();
     assert!(

@@ -10,35 +10,6 @@ use crate::common::*;
 const GROUPS: usize = 8;
 const MEMBERS: usize = 40;
 
-/// A made-up one-word name for entity `i`: three syllables, no English word.
-fn name(i: usize) -> String {
-    const C: &[u8] = b"bdgklmnprstvz";
-    const V: &[u8] = b"aeiou";
-    let syllable = |k: usize| format!("{}{}", C[k % 13] as char, V[(k / 13) % 5] as char);
-    let s = format!("{}{}{}", syllable(i % 65), syllable(i / 65 + 7), "ar");
-    let mut c = s.chars();
-    let first = c.next().unwrap().to_ascii_uppercase();
-    format!("{first}{}", c.as_str())
-}
-
-/// A small deterministic random stream (64-bit LCG).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-    /// A member index, the first ones far more often (news names a few people often).
-    fn member(&mut self) -> usize {
-        let a = self.next(MEMBERS);
-        let b = self.next(MEMBERS);
-        a.min(b)
-    }
-}
-
 /// The gazetteer (types in turn: person, place, organization) and 1,200 documents where
 /// each sentence names two or three members of one group, and one in ten a member of
 /// another group as well.
@@ -47,24 +18,25 @@ fn corpus() -> (String, String) {
     for (t, kind) in ["person", "place", "organization"].iter().enumerate() {
         gaz.push_str(&format!("@type {kind}\n"));
         for i in (0..GROUPS * MEMBERS).filter(|i| i % 3 == t) {
-            gaz.push_str(&format!("{}\n", name(i)));
+            gaz.push_str(&format!("{}\n", made_up_name(i)));
         }
     }
     let mut rng = Lcg(7);
+    let member = |rng: &mut Lcg| rng.skewed(MEMBERS);
     let mut docs = String::new();
     for d in 0..1200 {
         let g = rng.next(GROUPS);
         let mut text = String::new();
         for _ in 0..4 {
-            let a = name(g * MEMBERS + rng.member());
-            let b = name(g * MEMBERS + rng.member());
-            let c = name(g * MEMBERS + rng.member());
+            let a = made_up_name(g * MEMBERS + member(&mut rng));
+            let b = made_up_name(g * MEMBERS + member(&mut rng));
+            let c = made_up_name(g * MEMBERS + member(&mut rng));
             text.push_str(&format!("{a} met {b} and {c} on the day. "));
             if rng.next(10) == 0 {
                 let other = (g + 1 + rng.next(GROUPS - 1)) % GROUPS;
                 text.push_str(&format!(
                     "{a} later spoke to {}. ",
-                    name(other * MEMBERS + rng.member())
+                    made_up_name(other * MEMBERS + member(&mut rng))
                 ));
             }
         }
@@ -77,7 +49,7 @@ fn corpus() -> (String, String) {
 /// The planted group of each entity id.
 fn groups() -> BTreeMap<String, usize> {
     (0..GROUPS * MEMBERS)
-        .map(|i| (name(i).to_lowercase(), i / MEMBERS))
+        .map(|i| (made_up_name(i).to_lowercase(), i / MEMBERS))
         .collect()
 }
 

@@ -10,6 +10,10 @@ mod graph;
 mod external;
 // The overview graph.dot draws of a large graph.
 mod overview;
+// GEXF, GraphML, CSV and Cytoscape.js read back by their users' readers.
+mod formats;
+// The HTML explorer in headless Chromium.
+mod explorer;
 // output/ is what the README's main command writes.
 mod output;
 // The five real example articles in ../shared/seeds/.

@@ -36,6 +36,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::round;
 use crate::graph::Graph;
 use crate::model::EntityType;
 
@@ -147,15 +148,6 @@ pub enum EdgesKey {
     Links,
     /// `edges`: the default of networkx 3.6 and later.
     Edges,
-}
-
-/// Rounds to 6 significant decimals so that tiny floating-point noise never reaches a file.
-fn round(x: f64) -> f64 {
-    if x.is_finite() {
-        (x * 1e6).round() / 1e6
-    } else {
-        0.0
-    }
 }
 
 /// Writes `graph` as node-link JSON (pretty-printed, trailing newline).

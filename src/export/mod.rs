@@ -10,9 +10,16 @@
 //! choose between a file and stdout, pick output paths, run external programs, nor read
 //! CLI options.
 
+mod columns;
+pub mod csv;
+pub mod cytoscape;
 pub mod dot;
+pub mod gexf;
+pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod mentions;
+mod xml;
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -27,26 +34,74 @@ pub enum Format {
     Dot,
     /// Node-link JSON (`graph.json`).
     Json,
+    /// GEXF 1.3 for Gephi (`graph.gexf`).
+    Gexf,
+    /// GraphML for Cytoscape, yEd and igraph (`graph.graphml`).
+    Graphml,
+    /// CSV tables for spreadsheets and Gephi's import (`nodes.csv`, `edges.csv`).
+    Csv,
+    /// Cytoscape.js elements JSON (`graph.cyjs`).
+    Cytoscape,
+    /// The one-file HTML explorer (`graph.html`).
+    Html,
 }
 
 impl Format {
-    /// The file name written for this format.
-    pub fn file_name(self) -> &'static str {
+    /// Every format, in the order they are written.
+    pub const ALL: [Format; 7] = [
+        Format::Dot,
+        Format::Json,
+        Format::Gexf,
+        Format::Graphml,
+        Format::Csv,
+        Format::Cytoscape,
+        Format::Html,
+    ];
+
+    /// The files written for this format.
+    pub fn file_names(self) -> &'static [&'static str] {
         match self {
-            Format::Dot => "graph.dot",
-            Format::Json => "graph.json",
+            Format::Dot => &["graph.dot"],
+            Format::Json => &["graph.json"],
+            Format::Gexf => &["graph.gexf"],
+            Format::Graphml => &["graph.graphml"],
+            Format::Csv => &["nodes.csv", "edges.csv"],
+            Format::Cytoscape => &["graph.cyjs"],
+            Format::Html => &["graph.html"],
         }
+    }
+
+    /// Whether the format carries node positions (a layout is computed for it).
+    pub fn needs_layout(self) -> bool {
+        matches!(self, Format::Gexf | Format::Cytoscape | Format::Html)
+    }
+
+    /// Whether the format shows text from the documents (snippets are kept for it).
+    pub fn needs_snippets(self) -> bool {
+        self == Format::Html
     }
 }
 
 impl FromStr for Format {
     type Err = String;
     fn from_str(s: &str) -> Result<Format, String> {
-        match s {
-            "dot" => Ok(Format::Dot),
-            "json" => Ok(Format::Json),
-            _ => Err(format!("invalid format `{s}` (expected dot or json)")),
-        }
+        Format::ALL
+            .into_iter()
+            .find(|f| format!("{f:?}").eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                format!(
+                    "invalid format `{s}` (expected dot, json, gexf, graphml, csv, cytoscape or html)"
+                )
+            })
+    }
+}
+
+/// Rounds to 6 decimals so that tiny floating-point noise never reaches a file.
+pub(crate) fn round(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 1e6).round() / 1e6
+    } else {
+        0.0
     }
 }
 

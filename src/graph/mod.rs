@@ -15,17 +15,19 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::gazetteer::Gazetteer;
-use crate::link::{Cooccurrence, Evidence, Measures, Window};
+use crate::link::{Cooccurrence, Evidence, Example, Measures, Window};
 use crate::model::EntityType;
 
 mod communities;
 mod filters;
+mod layout;
 mod metrics;
 pub mod overview;
 #[cfg(test)]
 mod tests;
 mod working;
 
+pub use layout::layout;
 pub use overview::{overview, Overview, OverviewOptions};
 use working::Working;
 
@@ -130,6 +132,8 @@ pub struct Node {
     pub component: usize,
     /// Louvain community, numbered from 0 by decreasing size (see [`Meta::communities`]).
     pub community: usize,
+    /// Its earliest mentions in context, when the counts kept snippets.
+    pub examples: Vec<Example>,
 }
 
 /// An edge between two entities.

@@ -284,6 +284,7 @@ mod tests {
             pagerank,
             component: 0,
             community,
+            examples: vec![],
         }
     }
 

@@ -194,6 +194,7 @@ impl<'a> Working<'a> {
             pagerank,
             component,
             community: 0,
+            examples: c.examples.clone(),
         }
     }
 }

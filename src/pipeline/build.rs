@@ -33,6 +33,7 @@ struct Count<'a> {
     engine: &'a Engine,
     window: Window,
     evidence: usize,
+    snippets: bool,
     /// Text files longer than this are read in parts of about this size.
     part_bytes: usize,
 }
@@ -57,7 +58,7 @@ impl Job for Count<'_> {
             counts: Cooccurrence::default(),
             scratch: Scratch::default(),
             segments: Segments::default(),
-            linker: Linker::new(self.window, self.evidence),
+            linker: Linker::new(self.window, self.evidence).with_snippets(self.snippets),
             part: String::new(),
         }
     }
@@ -180,6 +181,7 @@ pub fn count<S: AsRef<std::path::Path>>(
         engine,
         window: opts.graph.window,
         evidence: opts.evidence,
+        snippets: opts.snippets,
         part_bytes: run.part_bytes(),
     };
     let (total, mut stats) = driver::run(&job, inputs, run.threads, progress, &mut |(), _| {})?;

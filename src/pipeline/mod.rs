@@ -94,6 +94,9 @@ pub struct BuildOptions {
     pub graph: GraphOptions,
     /// Citations kept per edge.
     pub evidence: usize,
+    /// Keep text with the counts: each citation's unit and each entity's first mentions in
+    /// context, as many as citations (for the HTML explorer; see `Linker::with_snippets`).
+    pub snippets: bool,
 }
 
 impl Default for BuildOptions {
@@ -101,6 +104,7 @@ impl Default for BuildOptions {
         BuildOptions {
             graph: GraphOptions::default(),
             evidence: 3,
+            snippets: false,
         }
     }
 }

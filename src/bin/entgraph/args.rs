@@ -204,7 +204,10 @@ pub(crate) struct BuildArgs {
     )]
     pub(crate) out: PathBuf,
 
-    /// Formats to write, comma-separated.
+    /// Formats to write, comma-separated: dot (graph.dot), json (graph.json), gexf
+    /// (graph.gexf, Gephi), graphml (graph.graphml: Cytoscape, yEd, igraph), csv (nodes.csv
+    /// and edges.csv), cytoscape (graph.cyjs, Cytoscape.js), html (graph.html, the
+    /// explorer), or all.
     #[arg(
         long,
         value_delimiter = ',',
@@ -327,6 +330,12 @@ pub(crate) enum CaseArg {
 pub(crate) enum FormatArg {
     Dot,
     Json,
+    Gexf,
+    Graphml,
+    Csv,
+    Cytoscape,
+    Html,
+    All,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -436,6 +445,7 @@ impl BuildArgs {
                 },
             },
             evidence: self.evidence,
+            snippets: self.outputs().formats.iter().any(|f| f.needs_snippets()),
         }
     }
 
@@ -444,9 +454,15 @@ impl BuildArgs {
         let mut formats: Vec<Format> = self
             .format
             .iter()
-            .map(|f| match f {
-                FormatArg::Dot => Format::Dot,
-                FormatArg::Json => Format::Json,
+            .flat_map(|f| match f {
+                FormatArg::Dot => vec![Format::Dot],
+                FormatArg::Json => vec![Format::Json],
+                FormatArg::Gexf => vec![Format::Gexf],
+                FormatArg::Graphml => vec![Format::Graphml],
+                FormatArg::Csv => vec![Format::Csv],
+                FormatArg::Cytoscape => vec![Format::Cytoscape],
+                FormatArg::Html => vec![Format::Html],
+                FormatArg::All => Format::ALL.to_vec(),
             })
             .collect();
         formats.sort();

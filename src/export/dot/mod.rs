@@ -276,6 +276,7 @@ mod tests {
             pagerank: 0.0,
             component: 0,
             community: 0,
+            examples: vec![],
         }
     }
 

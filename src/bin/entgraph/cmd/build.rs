@@ -80,14 +80,24 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
         );
     }
     let overview = outputs.overview(&built.graph);
-    let written = write(&built.graph, overview.as_ref(), &outputs)?;
+    let positions = outputs
+        .formats
+        .iter()
+        .any(|f| f.needs_layout())
+        .then(|| entgraph::graph::layout(&built.graph));
+    let pictures = Pictures {
+        overview: overview.as_ref(),
+        positions: positions.as_deref(),
+        evidence: a.evidence,
+    };
+    let written = write(&built.graph, &pictures, &outputs)?;
     rep.scan_summary(&built.stats);
     rep.build_summary(&built.graph, &written);
     if let Some(ov) = &overview {
         rep.overview(ov);
     }
     if let Some(r) = a.render {
-        let dot = outputs.dir.join(Format::Dot.file_name());
+        let dot = outputs.dir.join(Format::Dot.file_names()[0]);
         let out = render(&dot, r.as_str())
             .with_context(|| format!("failed to render `{}`", dot.display()))?;
         rep.line(&format!("rendered {}", out.display()));
@@ -96,19 +106,46 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
     Ok(exit_code(&built.stats))
 }
 
+/// What the drawings need beside the graph.
+struct Pictures<'a> {
+    /// The overview graph.dot draws instead of the whole graph, if it draws one.
+    overview: Option<&'a Overview>,
+    /// Node positions, when a format needs them.
+    positions: Option<&'a [[f64; 2]]>,
+    /// Citations kept per edge (the explorer says how many).
+    evidence: usize,
+}
+
 /// Writes `graph` in every format of `outputs` into its directory, as one set: either
 /// every file is replaced or none is. Returns the paths written.
 fn write(
     graph: &Graph,
-    overview: Option<&Overview>,
+    pictures: &Pictures<'_>,
     outputs: &Outputs,
 ) -> Result<Vec<PathBuf>, OutputError> {
-    let names: Vec<&str> = outputs.formats.iter().map(|f| f.file_name()).collect();
-    export::write_set(&outputs.dir, &names, |i, w| match outputs.formats[i] {
-        Format::Dot => match overview {
+    let files: Vec<(Format, usize, &str)> = outputs
+        .formats
+        .iter()
+        .flat_map(|&f| {
+            f.file_names()
+                .iter()
+                .enumerate()
+                .map(move |(part, name)| (f, part, *name))
+        })
+        .collect();
+    let names: Vec<&str> = files.iter().map(|f| f.2).collect();
+    let positions = pictures.positions.unwrap_or(&[]);
+    export::write_set(&outputs.dir, &names, |i, w| match files[i] {
+        (Format::Dot, ..) => match pictures.overview {
             Some(ov) => export::dot::write_overview(ov, w),
             None => export::dot::write(graph, w),
         },
-        Format::Json => export::json::write(graph, outputs.edges_key, w),
+        (Format::Json, ..) => export::json::write(graph, outputs.edges_key, w),
+        (Format::Gexf, ..) => export::gexf::write(graph, pictures.positions, w),
+        (Format::Graphml, ..) => export::graphml::write(graph, w),
+        (Format::Csv, 0, _) => export::csv::write_nodes(graph, w),
+        (Format::Csv, ..) => export::csv::write_edges(graph, w),
+        (Format::Cytoscape, ..) => export::cytoscape::write(graph, pictures.positions, w),
+        (Format::Html, ..) => export::html::write(graph, positions, pictures.evidence, w),
     })
 }
