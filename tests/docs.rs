@@ -31,6 +31,7 @@ const GUIDES: &[&str] = &[
     "samples/README.md",
     "scripts/bench/README.md",
     "tests/fuzz-regressions/README.md",
+    "assets/explorer/vendor/README.md",
 ];
 
 /// Programs the examples may run that every machine running the tests has.

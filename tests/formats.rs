@@ -113,3 +113,58 @@ fn node_readers_see_what_graph_json_holds() {
     // Positions come with the layout, for both.
     assert_eq!(seen["cytoscape"]["positions"], want["nodes"]);
 }
+
+#[test]
+fn extract_csv_reads_back_as_the_jsonl_records() {
+    if !have("python3", &["--version"]) {
+        return;
+    }
+    let dir = temp_files(&[("g.jsonl", HOSTILE), ("news.txt", TEXT)]);
+    let args = |format: &str| {
+        let o = entgraph(&[
+            "extract",
+            s(&dir.path().join("news.txt")),
+            "--no-default-gazetteers",
+            "-g",
+            s(&dir.path().join("g.jsonl")),
+            "--format",
+            format,
+            "-q",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        o.stdout
+    };
+    let records = json_lines(&String::from_utf8(args("jsonl")).unwrap());
+    let csv = dir.path().join("mentions.csv");
+    std::fs::write(&csv, args("csv")).unwrap();
+    let script = r#"
+import csv, json, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    print(json.dumps(list(csv.DictReader(f))))
+"#;
+    let rows = run(
+        "python3",
+        &["-c".as_ref(), script.as_ref(), csv.as_os_str()],
+    );
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), records.len());
+    assert!(records.len() >= 10);
+    for (row, rec) in rows.iter().zip(&records) {
+        for key in ["doc", "text", "entity", "label", "type"] {
+            assert_eq!(row[key], rec[key], "{key}");
+        }
+        for key in ["start", "end", "sentence", "paragraph"] {
+            assert_eq!(row[key].as_str().unwrap(), rec[key].to_string(), "{key}");
+        }
+        assert_eq!(
+            row["demonym"],
+            if rec["demonym"] == true {
+                "true"
+            } else {
+                "false"
+            }
+        );
+    }
+    // The hostile label survives the round trip.
+    assert!(rows.iter().any(|r| r["label"] == "Line\nBreak Institute"));
+}

@@ -266,5 +266,12 @@ mod tests {
         for (name, js) in VENDOR {
             assert!(!js.to_ascii_lowercase().contains("</script"), "{name}");
         }
+        // The scripts are those the vendor folder lists, in its order.
+        let listed: Vec<&str> = include_str!("../../assets/explorer/vendor/FILES")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        let names: Vec<&str> = VENDOR.iter().map(|v| v.0).collect();
+        assert_eq!(names, listed);
     }
 }

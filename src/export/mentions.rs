@@ -1,9 +1,11 @@
-//! The mention record of `entgraph extract`: one JSON object a line.
+//! The mention record of `entgraph extract`: one JSON object a line, or one CSV row.
 //!
 //! Owns the record's fields: `doc`, `start`, `end` (UTF-8 byte offsets into the document's
 //! text), `text`, `entity`, `label`, `type`, `sentence`, `paragraph` (indices in the
 //! document), and `demonym`/`resolved`/`team` only when true, `describes` (the person a
-//! demonym introduces) only when set. Must not decide where output goes.
+//! demonym introduces) only when set. In CSV ([`CSV_HEADER`]) every field is a column, the
+//! flags `true` or `false` and `describes` empty when unset. Must not decide where output
+//! goes.
 
 use std::io::{self, Write};
 
@@ -34,7 +36,42 @@ struct MentionRecord<'a> {
     team: bool,
 }
 
-/// Writes one line per mention of `doc`.
+/// How [`write`] writes a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MentionFormat {
+    /// One JSON object a line.
+    #[default]
+    Jsonl,
+    /// One CSV row (RFC 4180), after [`CSV_HEADER`].
+    Csv,
+}
+
+/// The columns of the CSV form, in order.
+pub const CSV_HEADER: [&str; 13] = [
+    "doc",
+    "start",
+    "end",
+    "text",
+    "entity",
+    "label",
+    "type",
+    "sentence",
+    "paragraph",
+    "demonym",
+    "resolved",
+    "describes",
+    "team",
+];
+
+/// Writes the CSV header line.
+///
+/// # Errors
+/// Whatever `out` returns.
+pub fn write_csv_header(out: &mut impl Write) -> io::Result<()> {
+    super::csv::record(out, CSV_HEADER)
+}
+
+/// Writes one line (or row) per mention of `doc`.
 ///
 /// # Errors
 /// Whatever `out` returns.
@@ -43,11 +80,12 @@ pub fn write(
     segments: &Segments,
     mentions: &[Mention],
     gazetteer: &Gazetteer,
+    format: MentionFormat,
     out: &mut impl Write,
 ) -> io::Result<()> {
     for m in mentions {
         let e = gazetteer.entity(m.entity);
-        let record = MentionRecord {
+        let r = MentionRecord {
             doc: &doc.id,
             start: m.span.start(),
             end: m.span.end(),
@@ -62,8 +100,30 @@ pub fn write(
             describes: m.describes.map(|p| gazetteer.entity(p).id.as_str()),
             team: m.team,
         };
-        serde_json::to_writer(&mut *out, &record)?;
-        out.write_all(b"\n")?;
+        match format {
+            MentionFormat::Jsonl => {
+                serde_json::to_writer(&mut *out, &r)?;
+                out.write_all(b"\n")?;
+            }
+            MentionFormat::Csv => {
+                let row = [
+                    r.doc.to_string(),
+                    r.start.to_string(),
+                    r.end.to_string(),
+                    r.text.to_string(),
+                    r.entity.to_string(),
+                    r.label.to_string(),
+                    r.kind.to_string(),
+                    r.sentence.to_string(),
+                    r.paragraph.to_string(),
+                    r.demonym.to_string(),
+                    r.resolved.to_string(),
+                    r.describes.unwrap_or("").to_string(),
+                    r.team.to_string(),
+                ];
+                super::csv::record(out, row)?;
+            }
+        }
     }
     Ok(())
 }

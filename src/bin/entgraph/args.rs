@@ -188,6 +188,11 @@ pub(crate) struct CorpusArgs {
 pub(crate) struct ExtractArgs {
     #[command(flatten)]
     pub(crate) corpus: CorpusArgs,
+
+    /// jsonl: one JSON object a line; csv: a header and one row a mention, for
+    /// spreadsheets (`entgraph extract DIR --format csv > mentions.csv`).
+    #[arg(long, value_enum, default_value = "jsonl", value_name = "FORMAT")]
+    pub(crate) format: MentionFormatArg,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -195,7 +200,7 @@ pub(crate) struct BuildArgs {
     #[command(flatten)]
     pub(crate) corpus: CorpusArgs,
 
-    /// Output directory for graph.dot and graph.json.
+    /// Output directory for the files of --format.
     #[arg(
         short = 'o',
         long = "out",
@@ -350,6 +355,12 @@ pub(crate) enum MeasureArg {
 pub(crate) enum EdgesKeyArg {
     Links,
     Edges,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum MentionFormatArg {
+    Jsonl,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

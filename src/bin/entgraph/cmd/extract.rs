@@ -1,15 +1,15 @@
-//! `entgraph extract`: every mention as JSON Lines on stdout, in document order; the
-//! summary on stderr. Must not segment, match or count: the library's `scan` does.
+//! `entgraph extract`: every mention as JSON Lines (or CSV, `--format csv`) on stdout, in
+//! document order; the summary on stderr. Must not segment, match or count: the library's `scan` does.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use entgraph::export::mentions;
+use entgraph::export::mentions::{self, MentionFormat};
 use entgraph::pipeline;
 
 use super::{exit_code, keep_until_exit};
-use crate::args::ExtractArgs;
+use crate::args::{ExtractArgs, MentionFormatArg};
 use crate::report::Reporter;
 
 pub(crate) fn run(a: &ExtractArgs) -> Result<ExitCode> {
@@ -19,7 +19,14 @@ pub(crate) fn run(a: &ExtractArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     // The first write error; the scan runs on, as the statistics are still reported.
-    let mut failed: Option<io::Error> = None;
+    let format = match a.format {
+        MentionFormatArg::Jsonl => MentionFormat::Jsonl,
+        MentionFormatArg::Csv => MentionFormat::Csv,
+    };
+    let mut failed: Option<io::Error> = match format {
+        MentionFormat::Csv => mentions::write_csv_header(&mut out).err(),
+        MentionFormat::Jsonl => None,
+    };
     let stats = pipeline::scan(
         &engine,
         &a.corpus.inputs,
@@ -28,8 +35,8 @@ pub(crate) fn run(a: &ExtractArgs) -> Result<ExitCode> {
         &mut |p| {
             if failed.is_none() {
                 let g = &engine.gazetteer;
-                if let Err(e) = mentions::write(&p.doc, &p.segments, &p.found.mentions, g, &mut out)
-                {
+                let found = &p.found.mentions;
+                if let Err(e) = mentions::write(&p.doc, &p.segments, found, g, format, &mut out) {
                     failed = Some(e);
                 }
             }
