@@ -38,7 +38,7 @@ fn committed_output_is_what_the_readme_command_writes() {
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let o = entgraph(&refs);
     assert!(o.status.success(), "{}", stderr(&o));
-    for f in ["graph.dot", "graph.json"] {
+    for f in ["graph.dot", "graph.json", "graph.html"] {
         let fresh = std::fs::read_to_string(dir.path().join(f)).unwrap();
         let committed = std::fs::read_to_string(root().join("output").join(f)).unwrap_or_default();
         assert!(

@@ -1,6 +1,7 @@
-//! `entgraph build`: the graph written as DOT and JSON into the output directory, the
-//! summaries on stderr, and with `--render` the DOT file drawn by Graphviz. Owns the
-//! choice of output files ([`Outputs`]); the library returns the graph and writes it with
+//! `entgraph build`: the graph written in the formats of `--format` into the output
+//! directory, the summaries on stderr, and with `--render` the DOT file drawn by Graphviz.
+//! Owns the choice of output files ([`Outputs`]), whether graph.dot is an overview, and
+//! whether positions are computed (for the formats that carry them); the library returns the graph and writes it with
 //! its pure writers, as one set (`export::write_set`: all or nothing). A run that read no
 //! document writes nothing and fails, so that the previous output is kept. Must not count
 //! or filter: the library's `pipeline::build` does.
