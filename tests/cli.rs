@@ -152,12 +152,30 @@ fn build_output_is_byte_identical_for_any_thread_count() {
             threads,
             "--evidence",
             "5",
+            "--format",
+            "all",
             "-q",
         ]);
         assert!(o.status.success(), "{}", stderr(&o));
-        let dot = std::fs::read(out.join("graph.dot")).unwrap();
-        let json = std::fs::read(out.join("graph.json")).unwrap();
-        outputs.push((dot, json));
+        // Every format: the layout, the snippets and the communities too.
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                (
+                    e.file_name().into_string().unwrap(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        assert_eq!(
+            files.len(),
+            8,
+            "{:?}",
+            files.iter().map(|f| &f.0).collect::<Vec<_>>()
+        );
+        outputs.push(files);
     }
     assert!(outputs.windows(2).all(|w| w[0] == w[1]));
     // And extract's JSON Lines too.

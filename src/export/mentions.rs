@@ -36,7 +36,7 @@ struct MentionRecord<'a> {
     team: bool,
 }
 
-/// How [`write`] writes a mention.
+/// How [`write()`] writes a mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MentionFormat {
     /// One JSON object a line.

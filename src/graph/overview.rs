@@ -18,7 +18,7 @@ pub const DEFAULT_ALPHA: f64 = 0.05;
 
 /// At most this many edges per kept node are drawn: beyond it the strongest backbone edges
 /// are kept, so that a dense core does not hide the groups.
-const EDGES_PER_NODE: usize = 3;
+pub const EDGES_PER_NODE: usize = 3;
 
 /// Options for [`overview`].
 #[derive(Debug, Clone, Copy, PartialEq)]
