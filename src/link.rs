@@ -8,9 +8,11 @@
 //! depend on the order documents are processed in. Must not touch petgraph or output formats.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::corpus::dates::Day;
 use crate::model::{EntityId, Mention, Segments, Span};
 
 /// The unit of text inside which two entities count as appearing together.
@@ -70,6 +72,8 @@ pub struct Evidence {
     /// The unit's text, whitespace-trimmed and cut to [`SNIPPET_BYTES`] with `…`, when
     /// the linker keeps snippets ([`Linker::with_snippets`]).
     pub text: Option<String>,
+    /// The document's date, when it has one.
+    pub date: Option<Day>,
 }
 
 /// The longest snippet kept, in bytes (cut at a character boundary).
@@ -134,6 +138,8 @@ pub struct EntityCounts {
     /// The earliest mentions in context (as many as citations are kept per pair), when the
     /// linker keeps snippets.
     pub examples: Vec<Example>,
+    /// Mentions per day, in dated documents.
+    pub days: BTreeMap<Day, u64>,
 }
 
 /// Counts for one pair of entities.
@@ -145,6 +151,8 @@ pub struct PairCounts {
     pub documents: u64,
     /// Up to K citations, the earliest by (document position, unit start).
     pub evidence: Vec<Evidence>,
+    /// Units where both occur per day, in dated documents.
+    pub days: BTreeMap<Day, u64>,
     /// The last document counted (by position), so a document counts once.
     pub(crate) last_doc: Option<u64>,
 }
@@ -175,6 +183,8 @@ pub struct DocInput<'a> {
     pub segments: &'a Segments,
     /// Its mentions, in text order.
     pub mentions: &'a [Mention],
+    /// Its date, when it has one (see `corpus::dates`).
+    pub date: Option<Day>,
 }
 
 /// Counts documents into [`Cooccurrence`]s with one window and one citation limit.
@@ -192,7 +202,7 @@ pub struct DocInput<'a> {
 /// let text = "Kim Jong Un met Vladimir Putin. They spoke.";
 /// let segments = entgraph::segment::segment(text);
 /// let mentions = Matcher::new(&g).unwrap().find(text).mentions;
-/// let doc = DocInput { seq: 0, id: "a", text, segments: &segments, mentions: &mentions };
+/// let doc = DocInput { seq: 0, id: "a", text, segments: &segments, mentions: &mentions, date: None };
 /// let mut counts = Cooccurrence::default();
 /// Linker::new(Window::Sentence, 3).add(&mut counts, doc);
 /// assert_eq!((counts.units, counts.pairs.len()), (2, 1));
@@ -465,6 +475,9 @@ impl Cooccurrence {
                 e.last_doc = Some(doc.seq);
             }
             e.mentions += 1;
+            if let Some(day) = doc.date {
+                *e.days.entry(day).or_default() += 1;
+            }
             let form = &doc.text[m.span.range()];
             if e.examples.len() < examples {
                 let sentence = doc.segments.sentences[doc.segments.sentence_at(m.span.start())];
@@ -514,6 +527,9 @@ impl Cooccurrence {
                 for y in x + 1..group.len() {
                     let pair = self.pairs.entry((group[x].1, group[y].1)).or_default();
                     pair.units += 1;
+                    if let Some(day) = doc.date {
+                        *pair.days.entry(day).or_default() += 1;
+                    }
                     if pair.last_doc != Some(doc.seq) {
                         pair.documents += 1;
                         pair.last_doc = Some(doc.seq);
@@ -529,6 +545,7 @@ impl Cooccurrence {
                             sentence,
                             span,
                             text,
+                            date: doc.date,
                         });
                     }
                 }
@@ -548,6 +565,9 @@ impl Cooccurrence {
             for (alias, n) in v.aliases {
                 *e.aliases.entry(alias).or_default() += n;
             }
+            for (day, n) in v.days {
+                *e.days.entry(day).or_default() += n;
+            }
             if !v.examples.is_empty() {
                 e.examples.extend(v.examples);
                 e.examples.sort();
@@ -558,6 +578,9 @@ impl Cooccurrence {
             let p = self.pairs.entry(k).or_default();
             p.units += v.units;
             p.documents += v.documents;
+            for (day, n) in v.days {
+                *p.days.entry(day).or_default() += n;
+            }
             if !v.evidence.is_empty() {
                 p.evidence.extend(v.evidence);
                 p.evidence.sort();
@@ -648,6 +671,7 @@ mod tests {
             text: TEXT,
             segments: &seg,
             mentions: &m,
+            date: None,
         };
         Cooccurrence::document(doc, window, 2)
     }

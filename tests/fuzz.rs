@@ -601,6 +601,7 @@ fn whole_and_parts(
         text,
         segments: &seg,
         mentions: &whole_found,
+        date: None,
     };
     Linker::new(window, 3).add(&mut whole, doc);
 
@@ -634,6 +635,7 @@ fn whole_and_parts(
             text: part,
             segments: &seg,
             mentions: &f,
+            date: None,
         };
         linker.add_part(&mut counts, doc, at, k + 1 == parts.len());
         found.extend(f.into_iter().map(|mut x| {
@@ -1157,6 +1159,7 @@ fn build_graph(
             text,
             segments: &seg,
             mentions: &found.mentions,
+            date: None,
         };
         total.merge(Cooccurrence::document(doc, window, evidence), evidence);
     }

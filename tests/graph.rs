@@ -103,6 +103,7 @@ fn counts_for(
             text,
             segments: &seg,
             mentions: &found.mentions,
+            date: None,
         };
         total.merge(Cooccurrence::document(doc, Window::Sentence, 2), 2);
     }

@@ -34,6 +34,7 @@ use crate::model::Document;
 use crate::text::encoding::{is_utf16, UTF8_BOM};
 use crate::walk;
 
+pub mod dates;
 mod jsonl;
 mod parts;
 mod raw;

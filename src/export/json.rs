@@ -3,7 +3,8 @@
 //! Owns the versioned serde DTOs of the format and their writer. It never serializes the
 //! model or petgraph types directly, so the internals can change without changing the file.
 //!
-//! # Schema (`schema_version` 1)
+//! # Schema (`schema_version` 2; an undated graph is written as `schema_version` 1, which
+//! is the same without the fields marked `(2)`)
 //!
 //! ```text
 //! {
@@ -15,12 +16,15 @@
 //!     "documents": <int>, "units": <int>, "gazetteers": ["<file>", ...],
 //!     "filters": {"min_weight"?, "backbone"?, "min_mentions"?, "types"?, "top"?, "focus"?, "hops"?, "drop_isolated"},
 //!     "nodes_before_filters": <int>, "edges_before_filters": <int>, "modularity": <float>,
-//!     "communities": [{"id", "size", "members": [<node id>, ...]}]
+//!     "communities": [{"id", "size", "members": [<node id>, ...]}],
+//!     (2) "period": "day" | "week" | "month" | "year", "first_seen", "last_seen"
 //!   },
 //!   "nodes": [{"id", "label", "type", "mentions", "documents", "aliases": {"<surface form>": <count>},
-//!              "attrs"?: {"<key>": "<value>"}, "degree", "weighted_degree", "pagerank", "component", "community"}],
+//!              "attrs"?: {"<key>": "<value>"}, "degree", "weighted_degree", "pagerank", "component", "community",
+//!              (2) "first_seen"?, "last_seen"?, "periods"?: {"<period>": <mentions>}}],
 //!   "links": [{"source", "target", "weight", "count", "documents", "pmi", "npmi", "dice", "jaccard", "disparity",
-//!              "evidence"?: [{"doc", "sentence", "start", "end"}]}]
+//!              (2) "first_seen"?, "last_seen"?, "periods"?: {"<period>": <units>},
+//!              "evidence"?: [{"doc", "sentence", "start", "end", (2) "date"?}]}]
 //! }
 //! ```
 //!
@@ -37,11 +41,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::round;
-use crate::graph::Graph;
+use crate::graph::{Graph, Timeline};
 use crate::model::EntityType;
 
 /// Version of the JSON schema written.
-pub(crate) const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -70,6 +74,12 @@ struct GraphDto<'a> {
     edges_before_filters: usize,
     modularity: f64,
     communities: Vec<CommunityDto<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_seen: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_seen: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -114,6 +124,24 @@ struct NodeDto<'a> {
     pagerank: f64,
     component: usize,
     community: usize,
+    #[serde(flatten)]
+    timeline: Option<TimelineDto<'a>>,
+}
+
+/// When an entity or link was seen (schema 2, dated documents only).
+#[derive(Serialize)]
+struct TimelineDto<'a> {
+    first_seen: String,
+    last_seen: String,
+    periods: BTreeMap<&'a str, u64>,
+}
+
+fn timeline(t: &Timeline) -> Option<TimelineDto<'_>> {
+    Some(TimelineDto {
+        first_seen: t.first_seen?.to_string(),
+        last_seen: t.last_seen?.to_string(),
+        periods: t.periods.iter().map(|(p, n)| (p.as_str(), *n)).collect(),
+    })
 }
 
 #[derive(Serialize)]
@@ -128,6 +156,8 @@ struct LinkDto<'a> {
     dice: f64,
     jaccard: f64,
     disparity: f64,
+    #[serde(flatten)]
+    timeline: Option<TimelineDto<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     evidence: Vec<EvidenceDto<'a>>,
 }
@@ -138,6 +168,8 @@ struct EvidenceDto<'a> {
     sentence: u32,
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
 }
 
 /// The key the edge list is written under.
@@ -179,8 +211,10 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, edges_key: EdgesKey, out: &mut W)
                     sentence: v.sentence,
                     start: v.span.start(),
                     end: v.span.end(),
+                    date: v.date.map(|d| d.to_string()),
                 })
                 .collect(),
+            timeline: timeline(&e.timeline),
         })
         .collect();
     let (links, edges) = match edges_key {
@@ -193,7 +227,12 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, edges_key: EdgesKey, out: &mut W)
         graph: GraphDto {
             generator: "entgraph",
             version: env!("CARGO_PKG_VERSION"),
-            schema_version: SCHEMA_VERSION,
+            // Undated graphs are written exactly as schema 1 (which 2 only extends).
+            schema_version: if m.period.is_some() {
+                SCHEMA_VERSION
+            } else {
+                1
+            },
             window: m.window.to_string(),
             measure: m.measure.to_string(),
             documents: m.documents,
@@ -221,6 +260,9 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, edges_key: EdgesKey, out: &mut W)
                     members: &c.members,
                 })
                 .collect(),
+            period: m.period.map(|p| p.to_string()),
+            first_seen: m.dates.map(|d| d.0.to_string()),
+            last_seen: m.dates.map(|d| d.1.to_string()),
         },
         nodes: graph
             .nodes
@@ -238,6 +280,7 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, edges_key: EdgesKey, out: &mut W)
                 pagerank: round(n.pagerank),
                 component: n.component,
                 community: n.community,
+                timeline: timeline(&n.timeline),
             })
             .collect(),
         links,

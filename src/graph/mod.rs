@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::corpus::dates::{Day, Period};
 use crate::gazetteer::Gazetteer;
 use crate::link::{Cooccurrence, Evidence, Example, Measures, Window};
 use crate::model::EntityType;
@@ -103,6 +104,44 @@ pub struct GraphOptions {
     pub measure: Measure,
     /// Filters.
     pub filters: Filters,
+    /// The period of the timeline counts of dated documents.
+    pub period: Period,
+}
+
+/// When an entity or a link was seen, in dated documents: the first and last day, and the
+/// count per period (mentions for an entity, units for a link), periods in time order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Timeline {
+    /// The first day.
+    pub first_seen: Option<Day>,
+    /// The last day.
+    pub last_seen: Option<Day>,
+    /// `(period name, count)`, in time order: `("2019-04-18", 3)`, `("2019-W16", 5)`.
+    pub periods: Vec<(String, u64)>,
+}
+
+impl Timeline {
+    /// The timeline of per-day counts `days`, in periods of `period` (already resolved).
+    pub(crate) fn of(days: &BTreeMap<Day, u64>, period: Period) -> Timeline {
+        let mut periods: Vec<(String, u64)> = Vec::new();
+        for (&day, &n) in days {
+            let name = period.name(day);
+            match periods.last_mut() {
+                Some(last) if last.0 == name => last.1 += n,
+                _ => periods.push((name, n)),
+            }
+        }
+        Timeline {
+            first_seen: days.keys().next().copied(),
+            last_seen: days.keys().next_back().copied(),
+            periods,
+        }
+    }
+
+    /// Whether it holds nothing (an undated corpus).
+    pub fn is_empty(&self) -> bool {
+        self.first_seen.is_none()
+    }
 }
 
 /// A node: one entity and its counts and metrics.
@@ -134,6 +173,8 @@ pub struct Node {
     pub community: usize,
     /// Its earliest mentions in context, when the counts kept snippets.
     pub examples: Vec<Example>,
+    /// When it was mentioned, in dated documents.
+    pub timeline: Timeline,
 }
 
 /// An edge between two entities.
@@ -159,6 +200,8 @@ pub struct Edge {
     pub disparity: f64,
     /// Citations.
     pub evidence: Vec<Evidence>,
+    /// When the two occurred together, in dated documents.
+    pub timeline: Timeline,
 }
 
 /// Parameters and totals recorded with the graph.
@@ -184,6 +227,11 @@ pub struct Meta {
     pub modularity: f64,
     /// The communities, by id.
     pub communities: Vec<Community>,
+    /// The period the timelines are counted in, when documents were dated (`Auto`
+    /// resolved from the dates' span).
+    pub period: Option<Period>,
+    /// The first and last day of the dated documents' mentions.
+    pub dates: Option<(Day, Day)>,
 }
 
 /// A community of the kept graph (Louvain on unit counts).
@@ -269,7 +317,19 @@ pub fn build(
     gazetteer: &Gazetteer,
     opts: &GraphOptions,
 ) -> Result<Graph, FocusError> {
-    let mut w = Working::new(counts, gazetteer, opts.measure);
+    // The dates' span, over every mention of a dated document.
+    let dates = counts
+        .entities
+        .values()
+        .filter_map(|e| Some((*e.days.keys().next()?, *e.days.keys().next_back()?)))
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+    let period = dates.map(|(first, last)| opts.period.resolve(first, last));
+    let mut w = Working::new(
+        counts,
+        gazetteer,
+        opts.measure,
+        period.unwrap_or(Period::Day),
+    );
     let nodes_before = w.g.node_count();
     let edges_before = w.g.edge_count();
     filters::apply(&mut w, &opts.filters)?;
@@ -287,6 +347,8 @@ pub fn build(
             edges_before,
             modularity,
             communities,
+            period,
+            dates,
         },
         nodes,
         edges,

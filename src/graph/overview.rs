@@ -285,6 +285,7 @@ mod tests {
             component: 0,
             community,
             examples: vec![],
+            timeline: Default::default(),
         }
     }
 
@@ -299,6 +300,7 @@ mod tests {
             measures: Measures::new(count, count, count, 10),
             disparity,
             evidence: vec![],
+            timeline: Default::default(),
         }
     }
 

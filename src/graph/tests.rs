@@ -31,6 +31,7 @@ fn counts() -> Cooccurrence {
             text: t,
             segments: &seg,
             mentions: &found.mentions,
+            date: None,
         };
         total.merge(Cooccurrence::document(doc, Window::Sentence, 3), 3);
     }

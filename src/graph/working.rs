@@ -10,7 +10,8 @@ use petgraph::stable_graph::{NodeIndex, StableUnGraph};
 
 use super::communities::louvain;
 use super::metrics::{components, pagerank};
-use super::{Edge, Measure, Node};
+use super::{Edge, Measure, Node, Timeline};
+use crate::corpus::dates::Period;
 use crate::gazetteer::Gazetteer;
 use crate::link::{Cooccurrence, Measures};
 use crate::model::EntityId;
@@ -33,6 +34,8 @@ pub(super) struct Working<'a> {
     pairs: Vec<Pair<'a>>,
     /// Each counted pair's disparity p-value, on the whole graph.
     disparity: HashMap<(EntityId, EntityId), f64>,
+    /// The period timelines are counted in.
+    period: Period,
 }
 
 impl<'a> Working<'a> {
@@ -41,6 +44,7 @@ impl<'a> Working<'a> {
         counts: &'a Cooccurrence,
         gazetteer: &'a Gazetteer,
         measure: Measure,
+        period: Period,
     ) -> Working<'a> {
         let mut ids: Vec<(&str, EntityId)> = counts
             .entities
@@ -81,6 +85,7 @@ impl<'a> Working<'a> {
             index,
             pairs,
             disparity,
+            period,
         }
     }
 
@@ -158,6 +163,7 @@ impl<'a> Working<'a> {
                 measures: m,
                 disparity: self.disparity_of(a, b),
                 evidence: p.evidence.clone(),
+                timeline: Timeline::of(&p.days, self.period),
             });
         }
         let pagerank = pagerank(&adj);
@@ -195,6 +201,7 @@ impl<'a> Working<'a> {
             component,
             community: 0,
             examples: c.examples.clone(),
+            timeline: Timeline::of(&c.days, self.period),
         }
     }
 }

@@ -9,14 +9,14 @@
 
 use std::path::PathBuf;
 
-use super::driver::{self, match_piece, Job, Tally};
+use super::driver::{self, match_piece, Dating, Job, Tally};
 use super::{BuildOptions, Engine, Error, RunOptions, Stats};
-use crate::corpus::{Parts, Raw};
+use crate::corpus::{Parts, Raw, Unit};
 use crate::error::{Location, Problem};
 use crate::graph::{self, Graph};
 use crate::link::{Cooccurrence, DocInput, Linker, Window};
 use crate::matcher::{DocEvidence, Scratch};
-use crate::model::Segments;
+use crate::model::{Document, Segments};
 use crate::segment::segment_into;
 
 /// What `build` produced.
@@ -34,6 +34,8 @@ struct Count<'a> {
     window: Window,
     evidence: usize,
     snippets: bool,
+    /// How documents are dated, and the range counted.
+    dating: Dating,
     /// Text files longer than this are read in parts of about this size.
     part_bytes: usize,
 }
@@ -87,8 +89,9 @@ impl Job for Count<'_> {
             tally,
             piece,
             raw,
+            Some(&self.dating),
             |tally, seq, p| tally.problems.push((seq, p)),
-            |seq, _, doc, found| {
+            |seq, _, doc, date, found| {
                 segment_into(&doc.text, segments);
                 let input = DocInput {
                     seq,
@@ -96,6 +99,7 @@ impl Job for Count<'_> {
                     text: &doc.text,
                     segments,
                     mentions: &found.mentions,
+                    date,
                 };
                 linker.add(counts, input);
             },
@@ -136,8 +140,33 @@ impl Count<'_> {
         parts.rewind()?;
         let mut counts = Cooccurrence::default();
         let mut tally = Tally::default();
+        let mut date = None;
         while let Some(p) = parts.next_part(&mut f.part)? {
             let text = f.part.as_str();
+            if p.offset == 0 {
+                // The date is in the file name or a header at the top.
+                let mut head = text.len().min(8192);
+                while !text.is_char_boundary(head) {
+                    head -= 1;
+                }
+                let doc = Document {
+                    id: id.to_string(),
+                    text: text[..head].to_string(),
+                    meta: Default::default(),
+                };
+                let unit = Unit::File { id, bytes: &[] };
+                date = match self.dating.date(&doc, &unit, &mut tally) {
+                    Ok(date) => date,
+                    Err(problem) => {
+                        tally.problems.push((seq, problem));
+                        None
+                    }
+                };
+                if !self.dating.keeps(date) {
+                    tally.outside += 1;
+                    return Ok((counts, tally));
+                }
+            }
             let found = matcher.find_part(text, p.offset, &evidence, &mut f.scratch);
             tally.part(text.len(), &found);
             shown.progress((text.len() - text.len() / 2) as u64);
@@ -148,6 +177,7 @@ impl Count<'_> {
                 text,
                 segments: &f.segments,
                 mentions: &found.mentions,
+                date,
             };
             f.linker.add_part(&mut counts, input, p.offset, p.last);
             if p.last && p.offset + text.len() != length {
@@ -182,6 +212,11 @@ pub fn count<S: AsRef<std::path::Path>>(
         window: opts.graph.window,
         evidence: opts.evidence,
         snippets: opts.snippets,
+        dating: Dating {
+            source: opts.dates,
+            since: opts.since,
+            until: opts.until,
+        },
         part_bytes: run.part_bytes(),
     };
     let (total, mut stats) = driver::run(&job, inputs, run.threads, progress, &mut |(), _| {})?;

@@ -26,6 +26,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::{Error, Stats};
+use crate::corpus::dates::{date_of, DateSource, Day};
 use crate::corpus::{self, Raw, RawBlocks, Source, Unit};
 use crate::error::{Location, Problem};
 use crate::matcher::{DocMatches, Matcher, Scratch};
@@ -88,6 +89,10 @@ pub(super) struct Tally {
     pub(super) context: [u64; 3],
     /// Shared names decided by a cue: a state's office, company words, the country.
     pub(super) cues: [u64; 3],
+    /// Documents dated by their JSON Lines field, a header, their file name.
+    pub(super) dated: [u64; 3],
+    /// Documents skipped as outside the dates asked for (`--since`, `--until`).
+    pub(super) outside: u64,
     /// Problems with the position of the unit they belong to.
     pub(super) problems: Vec<(u64, Problem)>,
     /// The ids of the JSON Lines documents read.
@@ -173,6 +178,10 @@ impl Tally {
         for (total, n) in self.context.iter_mut().zip(other.context) {
             *total += n;
         }
+        for (total, n) in self.dated.iter_mut().zip(other.dated) {
+            *total += n;
+        }
+        self.outside += other.outside;
         for (total, n) in self.cues.iter_mut().zip(other.cues) {
             *total += n;
         }
@@ -256,14 +265,21 @@ fn input_size(sources: &[Source]) -> u64 {
 /// each problem goes to `problem` with its unit's input position, and each document to
 /// `each` with its input position, its index in the piece and its mentions. Returns the
 /// number of units in the piece. The one loop over a piece's units that every job runs.
+///
+/// With `dating`, each document's date is read first (a date that does not parse is a
+/// warning at the file, or its line, and the document counts as undated), the documents
+/// outside its range are skipped unmatched (counted in [`Tally::outside`]), and `each`
+/// gets the date.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn match_piece(
     matcher: &Matcher,
     scratch: &mut Scratch,
     tally: &mut Tally,
     piece: u64,
     raw: &Raw,
+    dating: Option<&Dating>,
     mut problem: impl FnMut(&mut Tally, u64, Problem),
-    mut each: impl FnMut(u64, usize, Document, DocMatches),
+    mut each: impl FnMut(u64, usize, Document, Option<Day>, DocMatches),
 ) -> u64 {
     // A long file handed on unread is read whole by a job that does not read in parts.
     let whole;
@@ -283,9 +299,23 @@ pub(super) fn match_piece(
             problem(tally, seq, p);
         }
         let Some(doc) = doc else { continue };
+        let date = match dating {
+            Some(dating) => match dating.date(&doc, &unit, tally) {
+                Ok(date) => date,
+                Err(p) => {
+                    problem(tally, seq, p);
+                    None
+                }
+            },
+            None => None,
+        };
+        if dating.is_some_and(|d| !d.keeps(date)) {
+            tally.outside += 1;
+            continue;
+        }
         let found = matcher.find_with(&doc.text, scratch);
         tally.document(doc.text.len(), &found);
-        each(seq, k, doc, found);
+        each(seq, k, doc, date, found);
     }
     units
 }
@@ -310,6 +340,53 @@ fn decode(unit: Unit<'_>, seq: u64, tally: &mut Tally) -> (Option<Document>, Vec
         });
     }
     (d.document, d.problem.into_iter().collect())
+}
+
+/// How a job dates its documents: where from, and the range it keeps.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Dating {
+    /// Where dates are read from.
+    pub(super) source: DateSource,
+    /// The first day kept, if any.
+    pub(super) since: Option<Day>,
+    /// The last day kept, if any.
+    pub(super) until: Option<Day>,
+}
+
+impl Dating {
+    /// `doc`'s date (counted in `tally` by source), or the warning for a date that does
+    /// not parse, at `unit`'s file (and line).
+    pub(super) fn date(
+        &self,
+        doc: &Document,
+        unit: &Unit<'_>,
+        tally: &mut Tally,
+    ) -> Result<Option<Day>, Problem> {
+        match date_of(doc, self.source) {
+            Ok(Some((day, by))) => {
+                tally.dated[by as usize] += 1;
+                Ok(Some(day))
+            }
+            Ok(None) => Ok(None),
+            Err(bad) => {
+                let at = match (unit, bad.line) {
+                    (Unit::Line { file, line, .. }, _) => Location::line0(Arc::clone(file), *line),
+                    (_, Some(line)) => Location::line0(doc.id.as_str(), line),
+                    _ => Location::file(doc.id.as_str()),
+                };
+                Err(Problem::warning(at, bad.to_string()))
+            }
+        }
+    }
+
+    /// Whether a document dated `date` is kept: all are without a range; with one, the
+    /// dated documents inside it (both ends included), never the undated ones.
+    pub(super) fn keeps(&self, date: Option<Day>) -> bool {
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        date.is_some_and(|d| self.since.is_none_or(|s| d >= s) && self.until.is_none_or(|u| d <= u))
+    }
 }
 
 /// A JSON Lines document's id, as a hash, where it was read: its input position (whose
@@ -408,6 +485,8 @@ pub(super) fn run<J: Job, S: AsRef<std::path::Path>>(
         stats.shared_by_company,
         stats.shared_by_country,
     ] = tally.cues;
+    stats.dated = tally.dated;
+    stats.outside_dates = tally.outside;
     stats.elapsed = start.elapsed();
     progress(&stats);
     Ok((total, stats))

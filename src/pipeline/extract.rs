@@ -71,8 +71,9 @@ impl Job for Extract<'_> {
             tally,
             piece,
             raw,
+            None,
             |_, _, p| problems.push(p),
-            |_, k, doc, found| {
+            |_, k, doc, _, found| {
                 mentions.add(&found);
                 processed.push(Processed {
                     seq: k as u64,

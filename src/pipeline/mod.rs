@@ -19,6 +19,7 @@ mod suggest;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use crate::corpus::dates::{DateSource, Day};
 use crate::error::{GazetteerError, Level, Problem};
 use crate::gazetteer::{CasePolicy, Gazetteer, Loader, DEFAULT_PACKS};
 use crate::graph::{FocusError, GraphOptions, TypesError};
@@ -97,6 +98,12 @@ pub struct BuildOptions {
     /// Keep text with the counts: each citation's unit and each entity's first mentions in
     /// context, as many as citations (for the HTML explorer; see `Linker::with_snippets`).
     pub snippets: bool,
+    /// Where documents' dates are read from (`corpus::dates`).
+    pub dates: DateSource,
+    /// Only documents dated on or after this day are counted.
+    pub since: Option<Day>,
+    /// Only documents dated on or before this day are counted.
+    pub until: Option<Day>,
 }
 
 impl Default for BuildOptions {
@@ -105,6 +112,9 @@ impl Default for BuildOptions {
             graph: GraphOptions::default(),
             evidence: 3,
             snippets: false,
+            dates: DateSource::Auto,
+            since: None,
+            until: None,
         }
     }
 }
@@ -220,6 +230,10 @@ pub struct Stats {
     pub shared_by_company: u64,
     /// Mentions of shared names given to the only sense whose country the document names.
     pub shared_by_country: u64,
+    /// Documents dated by their JSON Lines `date` field, a header, their file name.
+    pub dated: [u64; 3],
+    /// Documents skipped as outside `--since` and `--until` (the undated among them).
+    pub outside_dates: u64,
     /// Problems met while reading inputs, in order.
     pub problems: Vec<Problem>,
     /// Time spent scanning (reading, segmenting, matching, counting).

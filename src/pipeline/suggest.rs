@@ -59,8 +59,9 @@ impl Job for Suggest<'_> {
             tally,
             piece,
             raw,
+            None,
             |_, _, p| problems.push(p),
-            |_, _, doc, found| {
+            |_, _, doc, _, found| {
                 segment_into(&doc.text, segments);
                 found_names.push(candidates(
                     &doc.text,

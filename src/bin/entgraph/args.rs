@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use entgraph::corpus::dates::{DateSource, Day, Period};
 use entgraph::export::json::EdgesKey;
 use entgraph::export::Format;
 use entgraph::gazetteer::CasePolicy;
@@ -230,6 +231,26 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_enum, default_value = "count", value_name = "MEASURE")]
     pub(crate) weight: MeasureArg,
 
+    /// Where documents' dates come from: auto tries a JSON Lines `date` field, then a
+    /// `Date:` header (or front matter) at the top of the text, then a date starting the
+    /// file name (`2019-04-18-...`); or only one of jsonl, header, filename; or none.
+    #[arg(long, value_enum, default_value = "auto", value_name = "SOURCE")]
+    pub(crate) dates: DatesArg,
+
+    /// Count only documents dated on or after DATE (YYYY-MM-DD); undated ones are skipped.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub(crate) since: Option<Day>,
+
+    /// Count only documents dated on or before DATE (YYYY-MM-DD); undated ones are skipped.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub(crate) until: Option<Day>,
+
+    /// The period of the timeline counts (first and last seen, counts per period): day,
+    /// week (ISO 8601), month, year, or auto (from the dates' span: a day up to a month, a
+    /// week up to a year, a month up to ten years, else a year).
+    #[arg(long, value_enum, default_value = "auto", value_name = "PERIOD")]
+    pub(crate) period: PeriodArg,
+
     /// Citations kept per edge (document, sentence, byte span).
     #[arg(long, default_value_t = 3, value_name = "K")]
     pub(crate) evidence: usize,
@@ -289,6 +310,14 @@ pub(crate) struct BuildArgs {
     /// installed.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub(crate) render: Option<RenderArg>,
+}
+
+/// A calendar date, YYYY-MM-DD.
+fn parse_day(s: &str) -> Result<Day, String> {
+    match entgraph::corpus::dates::parse_date(s) {
+        Some(d) if s.trim().len() == 10 => Ok(d),
+        _ => Err(format!("`{s}` is not a date (YYYY-MM-DD)")),
+    }
 }
 
 fn parse_window(s: &str) -> Result<Window, String> {
@@ -355,6 +384,24 @@ pub(crate) enum MeasureArg {
 pub(crate) enum EdgesKeyArg {
     Links,
     Edges,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum DatesArg {
+    Auto,
+    Jsonl,
+    Header,
+    Filename,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum PeriodArg {
+    Auto,
+    Day,
+    Week,
+    Month,
+    Year,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -435,6 +482,13 @@ impl BuildArgs {
         BuildOptions {
             graph: GraphOptions {
                 window: self.window,
+                period: match self.period {
+                    PeriodArg::Auto => Period::Auto,
+                    PeriodArg::Day => Period::Day,
+                    PeriodArg::Week => Period::Week,
+                    PeriodArg::Month => Period::Month,
+                    PeriodArg::Year => Period::Year,
+                },
                 measure: match self.weight {
                     MeasureArg::Count => Measure::Count,
                     MeasureArg::Npmi => Measure::Npmi,
@@ -457,6 +511,15 @@ impl BuildArgs {
             },
             evidence: self.evidence,
             snippets: self.outputs().formats.iter().any(|f| f.needs_snippets()),
+            dates: match self.dates {
+                DatesArg::Auto => DateSource::Auto,
+                DatesArg::Jsonl => DateSource::Jsonl,
+                DatesArg::Header => DateSource::Header,
+                DatesArg::Filename => DateSource::Filename,
+                DatesArg::None => DateSource::None,
+            },
+            since: self.since,
+            until: self.until,
         }
     }
 

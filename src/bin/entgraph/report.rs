@@ -177,6 +177,21 @@ impl Reporter {
                 (stats.shared_by_country, "by the country named"),
             ],
         ));
+        let [jsonl, header, filename] = stats.dated;
+        msg.push_str(&nonzero(
+            "dated",
+            &[
+                (jsonl, "by their date field"),
+                (header, "by a header"),
+                (filename, "by their file name"),
+            ],
+        ));
+        if stats.outside_dates > 0 {
+            msg.push_str(&format!(
+                "; {} outside --since/--until skipped",
+                counted(stats.outside_dates, "document", "documents")
+            ));
+        }
         if skipped > 0 {
             msg.push_str(&format!(
                 "; {} skipped",
@@ -196,6 +211,11 @@ impl Reporter {
             g.meta.edges_before - g.edges.len(),
             files.join(", ")
         ));
+        if let (Some(period), Some((first, last))) = (g.meta.period, g.meta.dates) {
+            self.line(&format!(
+                "dates: {first} to {last}; timelines counted by {period}"
+            ));
+        }
     }
 
     /// What graph.dot draws when it is an overview.

@@ -253,6 +253,7 @@ mod tests {
             measures: Measures::new(1, 1, 1, 2),
             disparity: 1.0,
             evidence: vec![],
+            timeline: Default::default(),
         }
     }
 
@@ -277,6 +278,7 @@ mod tests {
             component: 0,
             community: 0,
             examples: vec![],
+            timeline: Default::default(),
         }
     }
 
