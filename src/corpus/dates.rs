@@ -281,11 +281,15 @@ impl Period {
         if self != Period::Auto {
             return self;
         }
-        match (last - first).num_days() {
-            ..=30 => Period::Day,
-            ..=365 => Period::Week,
-            ..=3652 => Period::Month,
-            _ => Period::Year,
+        let days = (last - first).num_days();
+        if days <= 30 {
+            Period::Day
+        } else if days <= 365 {
+            Period::Week
+        } else if days <= 3652 {
+            Period::Month
+        } else {
+            Period::Year
         }
     }
 
