@@ -183,6 +183,7 @@ fn linker(b: Bencher, window: &str) {
                 text: d,
                 segments: seg,
                 mentions,
+                date: None,
             };
             linker.add(&mut counts, doc);
         }
