@@ -14,6 +14,8 @@ mod overview;
 mod formats;
 // The HTML explorer in headless Chromium.
 mod explorer;
+// Dated documents: timelines, periods, --since/--until, the dynamic GEXF.
+mod timeline;
 // output/ is what the README's main command writes.
 mod output;
 // The five real example articles in ../shared/seeds/.

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::round;
-use crate::graph::{Edge, Graph, Node};
+use crate::graph::{Edge, Graph, Node, Timeline};
 
 /// A column's type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +78,22 @@ const EDGE_COLUMNS: &[(&str, Kind)] = &[
     ("disparity", Kind::Real),
 ];
 
+/// The timeline columns of nodes and edges, after the built-in ones, when documents are
+/// dated: the first and last day (YYYY-MM-DD) and the counts per period as one text
+/// (`2019-04-18:2; 2019-04-19:1`).
+const TIMELINE_COLUMNS: &[&str] = &["first_seen", "last_seen", "periods"];
+
+fn timeline_row(t: &Timeline) -> Vec<Value<'static>> {
+    let day = |d: Option<crate::corpus::dates::Day>| {
+        Value::Text(Cow::Owned(d.map(|d| d.to_string()).unwrap_or_default()))
+    };
+    vec![
+        day(t.first_seen),
+        day(t.last_seen),
+        Value::Text(Cow::Owned(t.periods_text())),
+    ]
+}
+
 /// The node table of a graph: its columns, and the gazetteer keys behind the last ones.
 #[derive(Debug, Clone)]
 pub(crate) struct NodeTable {
@@ -85,6 +101,8 @@ pub(crate) struct NodeTable {
     pub columns: Vec<Column>,
     /// The gazetteer attribute keys, in column order after the built-in ones.
     keys: Vec<String>,
+    /// Whether the timeline columns are there (dated documents).
+    dated: bool,
 }
 
 impl NodeTable {
@@ -98,7 +116,19 @@ impl NodeTable {
                 kind,
             })
             .collect();
-        let builtin = |k: &str| k == "id" || k == "label" || NODE_COLUMNS.iter().any(|c| c.0 == k);
+        let dated = graph.meta.period.is_some();
+        if dated {
+            columns.extend(TIMELINE_COLUMNS.iter().map(|&name| Column {
+                name: name.to_string(),
+                kind: Kind::Text,
+            }));
+        }
+        let builtin = |k: &str| {
+            k == "id"
+                || k == "label"
+                || NODE_COLUMNS.iter().any(|c| c.0 == k)
+                || (dated && TIMELINE_COLUMNS.contains(&k))
+        };
         for k in &keys {
             let name = if builtin(k) {
                 format!("attr_{k}")
@@ -113,6 +143,7 @@ impl NodeTable {
         NodeTable {
             columns,
             keys: keys.into_iter().cloned().collect(),
+            dated,
         }
     }
 
@@ -129,6 +160,9 @@ impl NodeTable {
             Some(Value::Int(node.component as u64)),
             Some(Value::Int(node.community as u64)),
         ];
+        if self.dated {
+            row.extend(timeline_row(&node.timeline).into_iter().map(Some));
+        }
         for k in &self.keys {
             row.push(
                 node.attrs
@@ -151,20 +185,30 @@ pub(crate) fn aliases(node: &Node) -> String {
     forms.join("; ")
 }
 
-/// The edge columns.
-pub(crate) fn edge_columns() -> Vec<Column> {
+/// The edge columns of `graph`.
+pub(crate) fn edge_columns(graph: &Graph) -> Vec<Column> {
+    let dated = graph.meta.period.is_some();
     EDGE_COLUMNS
         .iter()
         .map(|&(name, kind)| Column {
             name: name.to_string(),
             kind,
         })
+        .chain(
+            TIMELINE_COLUMNS
+                .iter()
+                .filter(|_| dated)
+                .map(|&name| Column {
+                    name: name.to_string(),
+                    kind: Kind::Text,
+                }),
+        )
         .collect()
 }
 
-/// `edge`'s values, one per edge column.
-pub(crate) fn edge_row(edge: &Edge) -> Vec<Value<'static>> {
-    vec![
+/// `edge`'s values, one per edge column of `graph`.
+pub(crate) fn edge_row(graph: &Graph, edge: &Edge) -> Vec<Value<'static>> {
+    let mut row = vec![
         Value::Real(round(edge.weight)),
         Value::Int(edge.count),
         Value::Int(edge.documents),
@@ -173,7 +217,11 @@ pub(crate) fn edge_row(edge: &Edge) -> Vec<Value<'static>> {
         Value::Real(round(edge.measures.dice)),
         Value::Real(round(edge.measures.jaccard)),
         Value::Real(round(edge.disparity)),
-    ]
+    ];
+    if graph.meta.period.is_some() {
+        row.extend(timeline_row(&edge.timeline));
+    }
+    row
 }
 
 /// A type's colour as red, green and blue, from the DOT style's `#rrggbb`.

@@ -67,14 +67,14 @@ pub fn write_nodes<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<
 /// # Errors
 /// Whatever `out` returns.
 pub fn write_edges<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
-    let cols = columns::edge_columns();
+    let cols = columns::edge_columns(graph);
     let header = ["Source", "Target", "Type", "Weight"]
         .into_iter()
         .map(String::from)
         .chain(cols.iter().skip(1).map(|c| c.name.clone()));
     record(out, header)?;
     for e in &graph.edges {
-        let row = columns::edge_row(e);
+        let row = columns::edge_row(graph, e);
         let fields = [e.source.clone(), e.target.clone(), "Undirected".to_string()]
             .into_iter()
             .chain(row.iter().map(|v| v.to_string()));

@@ -54,7 +54,7 @@ pub fn write<W: Write + ?Sized>(
             Json::Object(element)
         })
         .collect();
-    let cols = columns::edge_columns();
+    let cols = columns::edge_columns(graph);
     let edges: Vec<Json> = graph
         .edges
         .iter()
@@ -64,7 +64,7 @@ pub fn write<W: Write + ?Sized>(
             data.insert("id".into(), json!(format!("e{i}")));
             data.insert("source".into(), json!(e.source));
             data.insert("target".into(), json!(e.target));
-            for (c, v) in cols.iter().zip(columns::edge_row(e)) {
+            for (c, v) in cols.iter().zip(columns::edge_row(graph, e)) {
                 data.insert(c.name.clone(), to_json(&v));
             }
             json!({ "data": data })

@@ -3,14 +3,16 @@
 //!
 //! Owns the GEXF mapping: declared node and edge attributes with their types (the shared
 //! table of `columns`), `viz:color` by type, `viz:size` by mentions, `viz:position` when a
-//! layout is given, and the edge `weight` as the chosen measure. Writes to `impl Write`;
+//! layout is given, and the edge `weight` as the chosen measure. With dated documents the
+//! graph is dynamic (`timeformat="date"`): each node and edge has a spell per period it
+//! was seen in, which Gephi's timeline plays. Writes to `impl Write`;
 //! must not compute a layout or read options.
 
 use std::io::{self, Write};
 
 use super::columns::{self, Column, Kind, NodeTable};
 use super::xml::escape;
-use crate::graph::Graph;
+use crate::graph::{Graph, Timeline};
 
 fn gexf_type(kind: Kind) -> &'static str {
     match kind {
@@ -33,7 +35,20 @@ fn declare<W: Write + ?Sized>(out: &mut W, class: &str, cols: &[Column]) -> io::
     writeln!(out, "    </attributes>")
 }
 
-/// Writes `graph` as GEXF 1.3; `positions`, when given, holds each node's (x, y) in node
+/// Writes the periods of `timeline` as spells, each from its period's first day to its
+/// last (both included, as GEXF reads them); nothing for an undated timeline.
+fn spells<W: Write + ?Sized>(out: &mut W, timeline: &Timeline, indent: &str) -> io::Result<()> {
+    if timeline.spans.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{indent}<spells>")?;
+    for (first, last) in &timeline.spans {
+        writeln!(out, "{indent}  <spell start=\"{first}\" end=\"{last}\"/>")?;
+    }
+    writeln!(out, "{indent}</spells>")
+}
+
+/// Writes `graph` as GEXF 1.3 (dynamic, with spells, when documents are dated); `positions`, when given, holds each node's (x, y) in node
 /// order.
 ///
 /// # Errors
@@ -44,7 +59,7 @@ pub fn write<W: Write + ?Sized>(
     out: &mut W,
 ) -> io::Result<()> {
     let table = NodeTable::new(graph);
-    let edge_cols = columns::edge_columns();
+    let edge_cols = columns::edge_columns(graph);
     let m = &graph.meta;
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
@@ -63,10 +78,19 @@ pub fn write<W: Write + ?Sized>(
         m.documents, m.window, m.measure
     )?;
     writeln!(out, "  </meta>")?;
-    writeln!(
-        out,
-        "  <graph mode=\"static\" defaultedgetype=\"undirected\">"
-    )?;
+    // A dated graph is dynamic: each node and edge lives in the periods it was seen in.
+    let dated = m.period.is_some();
+    if dated {
+        writeln!(
+            out,
+            "  <graph mode=\"dynamic\" defaultedgetype=\"undirected\" timeformat=\"date\">"
+        )?;
+    } else {
+        writeln!(
+            out,
+            "  <graph mode=\"static\" defaultedgetype=\"undirected\">"
+        )?;
+    }
     declare(out, "node", &table.columns)?;
     declare(out, "edge", &edge_cols)?;
     let max_mentions = graph.nodes.iter().map(|n| n.mentions).max().unwrap_or(1);
@@ -89,6 +113,7 @@ pub fn write<W: Write + ?Sized>(
             }
         }
         writeln!(out, "        </attvalues>")?;
+        spells(out, &node.timeline, "        ")?;
         let (r, g, b) = columns::rgb(&node.kind);
         writeln!(out, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>")?;
         writeln!(
@@ -108,7 +133,7 @@ pub fn write<W: Write + ?Sized>(
     writeln!(out, "    </nodes>")?;
     writeln!(out, "    <edges>")?;
     for (i, e) in graph.edges.iter().enumerate() {
-        let row = columns::edge_row(e);
+        let row = columns::edge_row(graph, e);
         writeln!(
             out,
             "      <edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\">",
@@ -121,6 +146,7 @@ pub fn write<W: Write + ?Sized>(
             writeln!(out, "          <attvalue for=\"{k}\" value=\"{v}\"/>")?;
         }
         writeln!(out, "        </attvalues>")?;
+        spells(out, &e.timeline, "        ")?;
         writeln!(out, "      </edge>")?;
     }
     writeln!(out, "    </edges>")?;

@@ -41,7 +41,7 @@ fn declare<W: Write + ?Sized>(
 /// Whatever `out` returns.
 pub fn write<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
     let table = NodeTable::new(graph);
-    let edge_cols = columns::edge_columns();
+    let edge_cols = columns::edge_columns(graph);
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
         out,
@@ -87,7 +87,7 @@ pub fn write<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> {
             escape(&e.source),
             escape(&e.target)
         )?;
-        for (k, v) in columns::edge_row(e).iter().enumerate() {
+        for (k, v) in columns::edge_row(graph, e).iter().enumerate() {
             writeln!(out, "      <data key=\"e{k}\">{v}</data>")?;
         }
         writeln!(out, "    </edge>")?;

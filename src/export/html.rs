@@ -15,10 +15,15 @@
 //!   "types": [{"name", "colour"}],
 //!   "nodes": [{"id", "label", "type": <index in types>, "mentions", "documents",
 //!              "aliases": [["<form>", <count>]], "degree", "pagerank", "community", "x", "y",
-//!              "attrs": {...}, "examples": [{"doc", "text": ["<before>", "<mention>", "<after>"]}]}],
+//!              "attrs": {...}, "examples": [{"doc", "text": ["<before>", "<mention>", "<after>"]}],
+//!              "first_seen"?, "last_seen"?, "periods"?: [["<period>", <mentions>]]}],
 //!   "edges": [{"source": <node index>, "target": <node index>, "weight", "count", "documents",
-//!              "npmi", "evidence": [{"doc", "text", "date": null}]}] }
+//!              "npmi", "evidence": [{"doc", "text", "date": "<YYYY-MM-DD>" | null}],
+//!              "first_seen"?, "last_seen"?, "periods"?: [["<period>", <units>]]}] }
 //! ```
+//!
+//! With dated documents `meta` also has `period` and `periods` (every period, in time
+//! order), and the page shows a time slider.
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
@@ -26,7 +31,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::round;
-use crate::graph::Graph;
+use crate::graph::{Graph, Timeline};
 use crate::model::EntityType;
 
 /// The page template, with its markers.
@@ -67,6 +72,29 @@ struct Meta {
     measure: String,
     evidence: usize,
     modularity: f64,
+    /// The timelines' period (`day`, `week`, `month`, `year`), when documents are dated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<String>,
+    /// Every period with a count, in time order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    periods: Vec<String>,
+}
+
+/// When an entity or link was seen; absent for undated documents.
+#[derive(Serialize)]
+struct TimelineDto<'a> {
+    first_seen: String,
+    last_seen: String,
+    /// `[[period, count]]` in time order.
+    periods: &'a [(String, u64)],
+}
+
+fn timeline(t: &Timeline) -> Option<TimelineDto<'_>> {
+    Some(TimelineDto {
+        first_seen: t.first_seen?.to_string(),
+        last_seen: t.last_seen?.to_string(),
+        periods: &t.periods,
+    })
 }
 
 #[derive(Serialize)]
@@ -91,6 +119,8 @@ struct NodeDto<'a> {
     y: f64,
     attrs: &'a std::collections::BTreeMap<String, String>,
     examples: Vec<ExampleDto<'a>>,
+    #[serde(flatten)]
+    timeline: Option<TimelineDto<'a>>,
 }
 
 #[derive(Serialize)]
@@ -108,13 +138,15 @@ struct EdgeDto<'a> {
     documents: u64,
     npmi: f64,
     evidence: Vec<EvidenceDto<'a>>,
+    #[serde(flatten)]
+    timeline: Option<TimelineDto<'a>>,
 }
 
 #[derive(Serialize)]
 struct EvidenceDto<'a> {
     doc: &'a str,
     text: &'a str,
-    date: Option<&'a str>,
+    date: Option<String>,
 }
 
 /// The explorer's data for `graph`, as JSON safe inside a script element.
@@ -149,6 +181,15 @@ fn data(graph: &Graph, positions: &[[f64; 2]], evidence: usize) -> String {
             measure: m.measure.to_string(),
             evidence,
             modularity: round(m.modularity),
+            period: m.period.map(|p| p.to_string()),
+            periods: graph
+                .nodes
+                .iter()
+                .flat_map(|n| n.timeline.periods.iter().map(|p| p.0.as_str()))
+                .collect::<BTreeSet<&str>>()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
         },
         types: kinds
             .iter()
@@ -184,6 +225,7 @@ fn data(graph: &Graph, positions: &[[f64; 2]], evidence: usize) -> String {
                             text: [&e.before, &e.mention, &e.after],
                         })
                         .collect(),
+                    timeline: timeline(&n.timeline),
                 }
             })
             .collect(),
@@ -203,9 +245,10 @@ fn data(graph: &Graph, positions: &[[f64; 2]], evidence: usize) -> String {
                     .map(|c| EvidenceDto {
                         doc: &c.doc,
                         text: c.text.as_deref().unwrap_or(""),
-                        date: None,
+                        date: c.date.map(|d| d.to_string()),
                     })
                     .collect(),
+                timeline: timeline(&e.timeline),
             })
             .collect(),
     };

@@ -118,29 +118,46 @@ pub struct Timeline {
     pub last_seen: Option<Day>,
     /// `(period name, count)`, in time order: `("2019-04-18", 3)`, `("2019-W16", 5)`.
     pub periods: Vec<(String, u64)>,
+    /// Each period's first and last day, in the order of `periods`.
+    pub spans: Vec<(Day, Day)>,
 }
 
 impl Timeline {
     /// The timeline of per-day counts `days`, in periods of `period` (already resolved).
     pub(crate) fn of(days: &BTreeMap<Day, u64>, period: Period) -> Timeline {
         let mut periods: Vec<(String, u64)> = Vec::new();
+        let mut spans = Vec::new();
         for (&day, &n) in days {
             let name = period.name(day);
             match periods.last_mut() {
                 Some(last) if last.0 == name => last.1 += n,
-                _ => periods.push((name, n)),
+                _ => {
+                    periods.push((name, n));
+                    spans.push(period.bounds(day));
+                }
             }
         }
         Timeline {
             first_seen: days.keys().next().copied(),
             last_seen: days.keys().next_back().copied(),
             periods,
+            spans,
         }
     }
 
     /// Whether it holds nothing (an undated corpus).
     pub fn is_empty(&self) -> bool {
         self.first_seen.is_none()
+    }
+
+    /// The periods as one text: `2019-04-18:2; 2019-04-19:1`.
+    pub fn periods_text(&self) -> String {
+        let parts: Vec<String> = self
+            .periods
+            .iter()
+            .map(|(p, n)| format!("{p}:{n}"))
+            .collect();
+        parts.join("; ")
     }
 }
 

@@ -2,13 +2,14 @@
 // Browser check of an HTML graph explorer written by `entgraph build --format html`.
 //
 //   node tests/node/explorer.mjs --html PATH --screenshot OUT.png
-//        [--search TEXT --expect-label LABEL] [--edge LABEL_A LABEL_B] [--perf]
+//        [--search TEXT --expect-label LABEL] [--edge LABEL_A LABEL_B] [--time FROM TO] [--perf]
 //
 // Opens the file in headless Chromium (playwright-core, no bundled browser:
 // /usr/bin/chromium or $CHROMIUM) with software WebGL, fails on any console
 // error, page error or network request other than the file itself, checks the
-// graph was drawn, optionally drives search and edge selection, saves a
-// screenshot and prints a one-line JSON summary.
+// graph was drawn, optionally drives search, edge selection and the time range
+// (--time FROM TO: period names of a dated graph, set with the range handles'
+// keys), saves a screenshot and prints a one-line JSON summary.
 import { chromium } from "playwright-core";
 import { mkdtempSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +18,7 @@ import { pathToFileURL } from "node:url";
 import { inflateSync } from "node:zlib";
 
 const USAGE = "usage: node explorer.mjs --html PATH --screenshot OUT.png " +
-  "[--search TEXT --expect-label LABEL] [--edge LABEL_A LABEL_B] [--perf]";
+  "[--search TEXT --expect-label LABEL] [--edge LABEL_A LABEL_B] [--time FROM TO] [--perf]";
 
 function parseArgs(argv) {
   const opts = { perf: false };
@@ -32,6 +33,7 @@ function parseArgs(argv) {
     else if (a === "--search") opts.search = value();
     else if (a === "--expect-label") opts.expectLabel = value();
     else if (a === "--edge") opts.edge = [value(), value()];
+    else if (a === "--time") opts.time = [value(), value()];
     else if (a === "--perf") opts.perf = true;
     else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
@@ -168,6 +170,46 @@ async function main() {
 
     const summary = { ok: true, nodes: drawn.nodes, edges: drawn.edges, load_ms: loadMs };
 
+    // The time control is there exactly when the data has periods (two or more).
+    const dated = await page.evaluate(() => {
+      const { meta } = JSON.parse(document.getElementById("entgraph-data").textContent);
+      const control = document.getElementById("time");
+      return {
+        periods: Array.isArray(meta && meta.periods) ? meta.periods.map((p) => String(Array.isArray(p) ? p[0] : p)) : [],
+        visible: !!control && !control.hidden && control.getClientRects().length > 0,
+      };
+    });
+    const periods = dated.periods;
+    check(dated.visible === periods.length > 1,
+      `time control is ${dated.visible ? "shown" : "not shown"} with ${periods.length} periods in meta.periods`);
+    // A dated item's panel shows when it was seen and its bars; every dated citation shows its date.
+    const checkTimePanel = async (what) => {
+      if (!periods.length) return null;
+      const got = await page.evaluate(() => {
+        const { graph } = window.entgraph;
+        const data = JSON.parse(document.getElementById("entgraph-data").textContent);
+        const panel = document.getElementById("panel");
+        const item = panel.dataset.kind === "node"
+          ? data.nodes[graph.getNodeAttribute(panel.dataset.id, "i")]
+          : data.edges[graph.getEdgeAttribute(graph.edge(...panel.dataset.id.split("|")), "i")];
+        const seen = [...panel.querySelectorAll(".seen dd")].map((d) => d.textContent);
+        const quotes = [...panel.querySelectorAll(".evidence li")];
+        return {
+          first: item.first_seen, last: item.last_seen, periods: (item.periods || []).length, seen,
+          bars: panel.querySelectorAll(".timeline svg rect:not(.band)").length,
+          dates: (item.evidence || []).filter((x) => x.date).length,
+          datesShown: quotes.filter((li, k) => item.evidence[k].date && li.querySelector(".doc time")
+            && li.querySelector(".doc time").textContent === item.evidence[k].date).length,
+        };
+      });
+      if (!got.first) return null;
+      check(got.seen[0] === got.first && got.seen[1] === got.last,
+        `${what} panel shows first/last seen ${got.seen.slice(0, 2).join(", ")}, data has ${got.first}, ${got.last}`);
+      check(got.bars === got.periods, `${what} panel has ${got.bars} bars for ${got.periods} periods`);
+      check(got.datesShown === got.dates, `${what} panel shows ${got.datesShown} of ${got.dates} evidence dates`);
+      return { first_seen: got.first, last_seen: got.last, bars: got.bars };
+    };
+
     if (opts.search) {
       await page.locator("#search").fill("");
       await page.locator("#search").pressSequentially(opts.search);
@@ -191,6 +233,8 @@ async function main() {
       }
       check(panel.examples > 0, `panel of "${panel.title}" lists no mention example`);
       summary.search = { label: panel.title, examples: panel.examples };
+      const seen = await checkTimePanel("node");
+      if (seen) summary.search.seen = seen;
     }
 
     if (opts.edge) {
@@ -240,6 +284,77 @@ async function main() {
       const evidence = await page.$$eval("#panel .evidence li p", (ps) => ps.filter((p) => p.textContent.trim()).length);
       check(evidence > 0, `edge panel for ${opts.edge.join(" — ")} shows no evidence sentence`);
       summary.edge = { via, evidence };
+      const seen = await checkTimePanel("edge");
+      if (seen) summary.edge.seen = seen;
+    }
+
+    if (opts.time) {
+      const [fromName, toName] = opts.time;
+      check(periods.length > 0, `--time ${fromName} ${toName}: this page has no meta.periods (an undated graph has no time range)`);
+      check(periods.length > 1, `--time ${fromName} ${toName}: this page has a single period (${periods[0]}), no time control`);
+      const [a, b] = [fromName, toName].map((name) => periods.indexOf(name));
+      const span = `${periods[0]} … ${periods[periods.length - 1]} (${periods.length} periods)`;
+      check(a >= 0, `--time: no period "${fromName}" in this page's periods: ${span}`);
+      check(b >= 0, `--time: no period "${toName}" in this page's periods: ${span}`);
+      check(a <= b, `--time: ${fromName} is after ${toName}`);
+      const counts = () => page.$eval("#counts", (c) => ({ nodes: Number(c.dataset.nodes), edges: Number(c.dataset.edges), text: c.textContent }));
+      const settled = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      // Back to the full range first ("Show all" when a range is already selected), then read the counts.
+      if (await page.locator("#time-all").isVisible()) await page.locator("#time-all").click();
+      await settled();
+      const full = await counts();
+      // The handles through the keyboard: "to" from the right end, then "from" from the left end.
+      const last = periods.length - 1;
+      await page.locator("#time-to").focus();
+      await page.keyboard.press("End");
+      for (let k = last; k > b; k--) await page.keyboard.press("ArrowLeft");
+      await page.locator("#time-from").focus();
+      await page.keyboard.press("Home");
+      for (let k = 0; k < a; k++) await page.keyboard.press("ArrowRight");
+      await settled();
+      const ui = await page.evaluate(() => ({
+        from: Number(document.getElementById("time-from").value), to: Number(document.getElementById("time-to").value),
+        label: document.getElementById("time-value").textContent, range: window.entgraph.time.range(),
+      }));
+      check(ui.from === a && ui.to === b, `time handles at ${ui.from}, ${ui.to}, expected ${a}, ${b}`);
+      check(ui.range[0] === fromName && ui.range[1] === toName, `page range is ${ui.range.join(" – ")}, expected ${fromName} – ${toName}`);
+      check(ui.label.includes(fromName) && ui.label.includes(toName), `time label "${ui.label}" does not name ${fromName} and ${toName}`);
+      const now = await counts();
+      const whole = a === 0 && b === last;
+      check(whole ? now.edges === full.edges : now.edges < full.edges,
+        `with ${fromName} – ${toName}: ${now.edges} links shown, ${full.edges} with every period ("${now.text}")`);
+      // What the renderer shows, against the graph's own per-period attributes: a shown link has a
+      // count inside the range (and so do its ends); with the other filters open, every such link is shown.
+      const drawnNow = await page.evaluate(([lo, hi]) => {
+        const { graph, renderer } = window.entgraph;
+        const { periods } = JSON.parse(document.getElementById("entgraph-data").textContent).meta;
+        const names = periods.map((p) => String(Array.isArray(p) ? p[0] : p));
+        const inside = new Set(names.slice(lo, hi + 1));
+        const countIn = (ps) => (ps || []).reduce((s, [p, c]) => s + (inside.has(p) ? c : 0), 0);
+        const nodeShown = (n) => !renderer.getNodeDisplayData(n).hidden;
+        const openFilters = document.getElementById("min-weight").value === "0"
+          && Number(document.getElementById("top-n").value) === graph.order
+          && [...document.querySelectorAll("#types input")].every((b) => b.checked);
+        let nodes = 0, edges = 0;
+        const bad = [], missing = [];
+        graph.forEachNode((n, attr) => {
+          if (!nodeShown(n)) { if (openFilters && countIn(attr.periods) > 0) missing.push(`node ${n}`); return; }
+          nodes++;
+          if (!(countIn(attr.periods) > 0)) bad.push(`node ${n}`);
+        });
+        graph.forEachEdge((e, attr, s, t) => {
+          const shown = !renderer.getEdgeDisplayData(e).hidden && nodeShown(s) && nodeShown(t);
+          if (!shown) { if (openFilters && countIn(attr.periods) > 0) missing.push(`link ${s} — ${t}`); return; }
+          edges++;
+          if (!(countIn(attr.periods) > 0)) bad.push(`link ${s} — ${t}`);
+        });
+        return { nodes, edges, bad, missing };
+      }, [a, b]);
+      check(drawnNow.bad.length === 0, `shown outside ${fromName} – ${toName}: ${drawnNow.bad.slice(0, 5).join(", ")}`);
+      check(drawnNow.missing.length === 0, `hidden though in ${fromName} – ${toName}: ${drawnNow.missing.slice(0, 5).join(", ")}`);
+      check(drawnNow.nodes === now.nodes && drawnNow.edges === now.edges,
+        `the renderer shows ${drawnNow.nodes} entities and ${drawnNow.edges} links, the counts line says ${now.nodes} and ${now.edges}`);
+      summary.time = { from: fromName, to: toName, nodes: now.nodes, edges: now.edges, all: { nodes: full.nodes, edges: full.edges } };
     }
 
     if (opts.perf) {
@@ -272,6 +387,44 @@ async function main() {
         };
       });
       await page.evaluate(() => window.entgraph.renderer.getCamera().animatedReset({ duration: 0 }));
+      if (periods.length > 1) {
+        // Dragging a time handle: each change as an input event, timed from the event to the end of the
+        // frame that shows it (filter pass, reducers, WebGL upload and draw); the range is put back after.
+        Object.assign(summary.perf, await page.evaluate(async () => {
+          const { renderer, timing } = window.entgraph;
+          const from = document.getElementById("time-from"), to = document.getElementById("time-to");
+          const [a0, b0] = [from.value, to.value];
+          // "from" across to the right end and back, then "to" across to the left end and back.
+          const last = Number(from.max), n = Math.min(last, 20), steps = [];
+          const sweep = (handle, end) => {
+            for (let k = 1; k <= n; k++) steps.push([handle, Math.abs(end - Math.round((k * last) / n))]);
+            for (let k = n - 1; k >= 0; k--) steps.push([handle, Math.abs(end - Math.round((k * last) / n))]);
+          };
+          from.value = 0; to.value = last;
+          sweep(from, 0);
+          sweep(to, last);
+          const total = [], work = [], filter = [];
+          for (const [handle, value] of steps) {
+            const rendered = new Promise((done) => renderer.once("afterRender", done));
+            const t0 = performance.now();
+            handle.value = value;
+            handle.dispatchEvent(new Event("input", { bubbles: true }));
+            await rendered;
+            total.push(performance.now() - t0);
+            work.push(timing.filter_ms + timing.refresh_ms);
+            filter.push(timing.filter_ms);
+          }
+          to.value = b0; to.dispatchEvent(new Event("input", { bubbles: true }));
+          from.value = a0; from.dispatchEvent(new Event("input", { bubbles: true }));
+          await new Promise((done) => renderer.once("afterRender", done));
+          const stat = (xs) => { const v = [...xs].sort((p, q) => p - q); return [v[v.length >> 1], v[v.length - 1]].map((x) => Math.round(x * 10) / 10); };
+          const [median, max] = stat(total), [workMedian] = stat(work), [filterMedian, filterMax] = stat(filter);
+          return {
+            time_changes: steps.length, time_change_ms_median: median, time_change_ms_max: max,
+            time_work_ms_median: workMedian, time_filter_ms_median: filterMedian, time_filter_ms_max: filterMax,
+          };
+        }));
+      }
       console.error(`perf: load ${loadMs} ms, ${JSON.stringify(summary.perf)}`);
     }
 
