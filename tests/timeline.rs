@@ -323,3 +323,97 @@ print(json.dumps({"mode": g.graph.get("mode"), "spells": g.edges["person:kim-jon
         .collect();
     assert_eq!(spells, want.keys().cloned().collect::<Vec<_>>());
 }
+
+#[test]
+fn one_graph_per_period_with_stable_positions_and_changes() {
+    let dir = corpus();
+    let (whole, err) = build(
+        dir.path(),
+        &["--by-period", "month", "--format", "json,cytoscape"],
+    );
+    assert!(err.contains("periods: 4 graphs by month"), "{err}");
+    let out = dir.path().join("out");
+    let index: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("periods.json")).unwrap()).unwrap();
+    let names: Vec<&str> = index["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["2020-12", "2021-01", "2021-02", "2021-03"]);
+    let jan = &index["periods"][1];
+    assert_eq!(
+        (&jan["first"], &jan["last"]),
+        (&"2021-01-01".into(), &"2021-01-31".into())
+    );
+    assert_eq!(jan["documents"], 3);
+    let pairs = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}-{} {}>{}",
+                    c["source"], c["target"], c["before"], c["after"]
+                )
+            })
+            .map(|s| s.replace("\"person:", "").replace('"', ""))
+            .collect()
+    };
+    assert_eq!(
+        pairs(&jan["changes"]["appeared"]),
+        ["anna-berg-carl-diaz 0>1", "boris-cole-carl-diaz 0>1"]
+    );
+    assert!(pairs(&jan["changes"]["grew"]).is_empty());
+    assert_eq!(
+        pairs(&index["periods"][2]["changes"]["disappeared"]),
+        ["boris-cole-carl-diaz 1>0"]
+    );
+    // Each period's graph counts its documents only; the dated ones add up to the whole's
+    // timeline.
+    let ab = link(&whole, "person:anna-berg", "person:boris-cole");
+    let mut sum = 0;
+    let mut positions: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    let place = |cyjs: &Value, id: &str| {
+        cyjs["elements"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["data"]["id"] == id)
+            .map(|n| {
+                (
+                    n["position"]["x"].as_f64().unwrap(),
+                    n["position"]["y"].as_f64().unwrap(),
+                )
+            })
+    };
+    let whole_cyjs: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("graph.cyjs")).unwrap()).unwrap();
+    for name in &names {
+        let dir = out.join(name);
+        let g: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("graph.json")).unwrap())
+                .unwrap();
+        if let Some(l) = g["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["source"] == "person:anna-berg" && l["target"] == "person:boris-cole")
+        {
+            sum += l["count"].as_u64().unwrap();
+        }
+        let cyjs: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("graph.cyjs")).unwrap())
+                .unwrap();
+        // A node stands where it stands in the whole graph, in every period.
+        for id in ["person:anna-berg", "person:boris-cole", "person:carl-diaz"] {
+            if let Some(p) = place(&cyjs, id) {
+                assert_eq!(Some(p), place(&whole_cyjs, id), "{name} {id}");
+                positions.insert(id.to_string(), p);
+            }
+        }
+    }
+    assert_eq!(sum, periods(ab).values().sum::<u64>());
+    assert_eq!(positions.len(), 3);
+}

@@ -19,6 +19,7 @@ pub mod graphml;
 pub mod html;
 pub mod json;
 pub mod mentions;
+pub mod periods;
 mod xml;
 
 use std::io::{self, BufWriter, Write};

@@ -19,6 +19,7 @@ use crate::gazetteer::Gazetteer;
 use crate::link::{Cooccurrence, Evidence, Example, Measures, Window};
 use crate::model::EntityType;
 
+pub mod changes;
 mod communities;
 mod filters;
 mod layout;

@@ -11,13 +11,16 @@ use std::path::PathBuf;
 
 use super::driver::{self, match_piece, Dating, Job, Tally};
 use super::{BuildOptions, Engine, Error, RunOptions, Stats};
+use crate::corpus::dates::{Day, Period};
 use crate::corpus::{Parts, Raw, Unit};
 use crate::error::{Location, Problem};
 use crate::graph::{self, Graph};
 use crate::link::{Cooccurrence, DocInput, Linker, Window};
 use crate::matcher::{DocEvidence, Scratch};
-use crate::model::{Document, Segments};
+use crate::model::{Document, EntityId, Segments};
 use crate::segment::segment_into;
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// What `build` produced.
 #[derive(Debug, Clone)]
@@ -25,6 +28,20 @@ pub struct BuildReport {
     /// Scan statistics.
     pub stats: Stats,
     /// The graph.
+    pub graph: Graph,
+    /// With [`BuildOptions::by_period`], the graph of each period's dated documents, in
+    /// time order.
+    pub periods: Vec<PeriodGraph>,
+}
+
+/// The graph of one period's documents.
+#[derive(Debug, Clone)]
+pub struct PeriodGraph {
+    /// The period's name: `2019-04-18`, `2019-W16`, `2019-04`, `2019`.
+    pub name: String,
+    /// Its first and last day.
+    pub span: (Day, Day),
+    /// The graph of its documents.
     pub graph: Graph,
 }
 
@@ -36,6 +53,8 @@ struct Count<'a> {
     snippets: bool,
     /// How documents are dated, and the range counted.
     dating: Dating,
+    /// Count each period's dated documents apart, in periods of this.
+    by_period: Option<Period>,
     /// Text files longer than this are read in parts of about this size.
     part_bytes: usize,
 }
@@ -48,6 +67,28 @@ struct Fold {
     linker: Linker,
     /// The text of a part of a long document.
     part: String,
+    /// With `by_period`, the counts of each period's dated documents (and `counts` those
+    /// of the undated ones).
+    periods: BTreeMap<String, (Day, Cooccurrence)>,
+}
+
+/// The counts a document dated `date` goes into: its period's with `by_period`, else
+/// `counts`.
+fn counts_for<'a>(
+    counts: &'a mut Cooccurrence,
+    periods: &'a mut BTreeMap<String, (Day, Cooccurrence)>,
+    by_period: Option<Period>,
+    date: Option<Day>,
+) -> &'a mut Cooccurrence {
+    match (by_period, date) {
+        (Some(period), Some(day)) => {
+            &mut periods
+                .entry(period.name(day))
+                .or_insert_with(|| (period.bounds(day).0, Cooccurrence::default()))
+                .1
+        }
+        _ => counts,
+    }
 }
 
 impl Job for Count<'_> {
@@ -62,6 +103,7 @@ impl Job for Count<'_> {
             segments: Segments::default(),
             linker: Linker::new(self.window, self.evidence).with_snippets(self.snippets),
             part: String::new(),
+            periods: BTreeMap::new(),
         }
     }
 
@@ -74,18 +116,27 @@ impl Job for Count<'_> {
             // The document is the piece's only unit.
             let seq = piece << 32;
             match self.long(f, tally, seq, id, path) {
-                Ok((counts, t)) => {
-                    f.counts.merge(counts, self.evidence);
+                Ok((counts, date, t)) => {
+                    counts_for(&mut f.counts, &mut f.periods, self.by_period, date)
+                        .merge(counts, self.evidence);
                     tally.merge(t);
                 }
                 Err(p) => tally.problems.push((seq, p)),
             }
             return None;
         }
-        let (segments, linker, counts) = (&mut f.segments, &mut f.linker, &mut f.counts);
+        let by_period = self.by_period;
+        let Fold {
+            counts,
+            scratch,
+            segments,
+            linker,
+            periods,
+            ..
+        } = f;
         match_piece(
             &self.engine.matcher,
-            &mut f.scratch,
+            scratch,
             tally,
             piece,
             raw,
@@ -101,7 +152,7 @@ impl Job for Count<'_> {
                     mentions: &found.mentions,
                     date,
                 };
-                linker.add(counts, input);
+                linker.add(counts_for(counts, periods, by_period, date), input);
             },
         );
         None
@@ -109,6 +160,13 @@ impl Job for Count<'_> {
 
     fn merge(&self, into: &mut Fold, other: Fold) {
         into.counts.merge(other.counts, self.evidence);
+        for (name, (first, counts)) in other.periods {
+            into.periods
+                .entry(name)
+                .or_insert_with(|| (first, Cooccurrence::default()))
+                .1
+                .merge(counts, self.evidence);
+        }
     }
 }
 
@@ -127,7 +185,7 @@ impl Count<'_> {
         seq: u64,
         id: &str,
         path: &PathBuf,
-    ) -> Result<(Cooccurrence, Tally), Problem> {
+    ) -> Result<(Cooccurrence, Option<Day>, Tally), Problem> {
         let matcher = &self.engine.matcher;
         let mut parts = Parts::new(id, path, self.part_bytes)?;
         let mut evidence = DocEvidence::default();
@@ -164,7 +222,7 @@ impl Count<'_> {
                 };
                 if !self.dating.keeps(date) {
                     tally.outside += 1;
-                    return Ok((counts, tally));
+                    return Ok((counts, date, tally));
                 }
             }
             let found = matcher.find_part(text, p.offset, &evidence, &mut f.scratch);
@@ -188,7 +246,7 @@ impl Count<'_> {
             }
         }
         tally.documents = 1;
-        Ok((counts, tally))
+        Ok((counts, date, tally))
     }
 }
 
@@ -207,6 +265,24 @@ pub fn count<S: AsRef<std::path::Path>>(
     opts: &BuildOptions,
     progress: &mut dyn FnMut(&Stats),
 ) -> Result<(Cooccurrence, Stats), Error> {
+    let (mut total, periods, stats) = count_periods(engine, inputs, run, opts, progress)?;
+    for (_, (_, counts)) in periods {
+        total.merge(counts, opts.evidence);
+    }
+    Ok((total, stats))
+}
+
+/// [`count`], with the counts of each period's documents apart when
+/// [`BuildOptions::by_period`] asks for it (the first counts are then those of the undated
+/// documents only): each period by name, with its first day.
+#[allow(clippy::type_complexity)]
+fn count_periods<S: AsRef<std::path::Path>>(
+    engine: &Engine,
+    inputs: &[S],
+    run: &RunOptions,
+    opts: &BuildOptions,
+    progress: &mut dyn FnMut(&Stats),
+) -> Result<(Cooccurrence, BTreeMap<String, (Day, Cooccurrence)>, Stats), Error> {
     let job = Count {
         engine,
         window: opts.graph.window,
@@ -217,12 +293,19 @@ pub fn count<S: AsRef<std::path::Path>>(
             since: opts.since,
             until: opts.until,
         },
+        by_period: opts.by_period,
         part_bytes: run.part_bytes(),
     };
     let (total, mut stats) = driver::run(&job, inputs, run.threads, progress, &mut |(), _| {})?;
-    let mentions = total.counts.entities.iter().map(|(&e, c)| (e, c.mentions));
+    let mut mentions: HashMap<EntityId, u64> = HashMap::default();
+    let every = std::iter::once(&total.counts).chain(total.periods.values().map(|p| &p.1));
+    for counts in every {
+        for (&e, c) in &counts.entities {
+            *mentions.entry(e).or_default() += c.mentions;
+        }
+    }
     stats.count_types(&engine.gazetteer, mentions);
-    Ok((total.counts, stats))
+    Ok((total.counts, total.periods, stats))
 }
 
 /// Runs the whole pipeline and returns the graph, for the caller to write (see
@@ -239,7 +322,23 @@ pub fn build<S: AsRef<std::path::Path>>(
     progress: &mut dyn FnMut(&Stats),
 ) -> Result<BuildReport, Error> {
     graph::check_types(&opts.graph.filters, &engine.gazetteer)?;
-    let (counts, stats) = count(engine, inputs, run, opts, progress)?;
-    let graph = graph::build(&counts, &engine.gazetteer, &opts.graph)?;
-    Ok(BuildReport { stats, graph })
+    let (mut total, periods, stats) = count_periods(engine, inputs, run, opts, progress)?;
+    let mut graphs = Vec::with_capacity(periods.len());
+    for (name, (first, counts)) in periods {
+        let period = opts.by_period.unwrap_or_default();
+        // A focus entity absent from one period gives that period an empty graph.
+        let graph = graph::build(&counts, &engine.gazetteer, &opts.graph).unwrap_or_default();
+        total.merge(counts, opts.evidence);
+        graphs.push(PeriodGraph {
+            name,
+            span: period.bounds(first),
+            graph,
+        });
+    }
+    let graph = graph::build(&total, &engine.gazetteer, &opts.graph)?;
+    Ok(BuildReport {
+        stats,
+        graph,
+        periods: graphs,
+    })
 }

@@ -19,14 +19,14 @@ mod suggest;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use crate::corpus::dates::{DateSource, Day};
+use crate::corpus::dates::{DateSource, Day, Period};
 use crate::error::{GazetteerError, Level, Problem};
 use crate::gazetteer::{CasePolicy, Gazetteer, Loader, DEFAULT_PACKS};
 use crate::graph::{FocusError, GraphOptions, TypesError};
 use crate::matcher::{BuildError, Matcher};
 use crate::model::{EntityId, EntityType};
 
-pub use build::{build, count, BuildReport};
+pub use build::{build, count, BuildReport, PeriodGraph};
 pub use extract::{scan, Processed};
 pub use suggest::suggest;
 
@@ -104,6 +104,9 @@ pub struct BuildOptions {
     pub since: Option<Day>,
     /// Only documents dated on or before this day are counted.
     pub until: Option<Day>,
+    /// Also count each period's dated documents apart and build their graphs (see
+    /// [`BuildReport::periods`]); `Auto` counts months.
+    pub by_period: Option<Period>,
 }
 
 impl Default for BuildOptions {
@@ -115,6 +118,7 @@ impl Default for BuildOptions {
             dates: DateSource::Auto,
             since: None,
             until: None,
+            by_period: None,
         }
     }
 }

@@ -251,6 +251,13 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_enum, default_value = "auto", value_name = "PERIOD")]
     pub(crate) period: PeriodArg,
 
+    /// Also write one graph per period of the dated documents into DIR/<period>/ (such as
+    /// DIR/2019-04/graph.json), in the same formats, with the same node ids and positions,
+    /// and DIR/periods.json: the periods, their counts and the links that appear,
+    /// disappear or grow most against the period before.
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub(crate) by_period: Option<ByPeriodArg>,
+
     /// Citations kept per edge (document, sentence, byte span).
     #[arg(long, default_value_t = 3, value_name = "K")]
     pub(crate) evidence: usize,
@@ -405,6 +412,14 @@ pub(crate) enum PeriodArg {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum ByPeriodArg {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum MentionFormatArg {
     Jsonl,
     Csv,
@@ -520,6 +535,12 @@ impl BuildArgs {
             },
             since: self.since,
             until: self.until,
+            by_period: self.by_period.map(|p| match p {
+                ByPeriodArg::Day => Period::Day,
+                ByPeriodArg::Week => Period::Week,
+                ByPeriodArg::Month => Period::Month,
+                ByPeriodArg::Year => Period::Year,
+            }),
         }
     }
 

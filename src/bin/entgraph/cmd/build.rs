@@ -10,10 +10,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+use entgraph::corpus::dates::Period;
 use entgraph::error::OutputError;
 use entgraph::export::{self, json::EdgesKey, Format};
+use entgraph::graph::changes::{self, Changes};
 use entgraph::graph::{overview, Overview, OverviewOptions};
 use entgraph::pipeline;
+use entgraph::pipeline::PeriodGraph;
 use entgraph::Graph;
 
 use super::{exit_code, keep_until_exit};
@@ -91,11 +94,27 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
         positions: positions.as_deref(),
         evidence: a.evidence,
     };
-    let written = write(&built.graph, &pictures, &outputs)?;
+    let written = write(&built.graph, &pictures, &outputs, &outputs.dir)?;
     rep.scan_summary(&built.stats);
     rep.build_summary(&built.graph, &written);
     if let Some(ov) = &overview {
         rep.overview(ov);
+    }
+    if let Some(period) = a.build_options().by_period {
+        let index = write_periods(
+            &built.periods,
+            period,
+            positions.as_deref(),
+            &built.graph,
+            a,
+            &outputs,
+        )?;
+        rep.line(&format!(
+            "periods: {} graphs by {period} in {}/<period>/; index {}",
+            built.periods.len(),
+            outputs.dir.display(),
+            index.display()
+        ));
     }
     if let Some(r) = a.render {
         let dot = outputs.dir.join(Format::Dot.file_names()[0]);
@@ -107,6 +126,54 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
     Ok(exit_code(&built.stats))
 }
 
+/// Writes each period's graph into its folder under the output directory (node positions
+/// from the whole graph's layout, so that a node stays in place from one period to the
+/// next), then the index `periods.json` with each period's changes. Returns the index's
+/// path.
+fn write_periods(
+    periods: &[PeriodGraph],
+    period: Period,
+    positions: Option<&[[f64; 2]]>,
+    whole: &Graph,
+    a: &BuildArgs,
+    outputs: &Outputs,
+) -> Result<PathBuf> {
+    let mut changes = Vec::with_capacity(periods.len());
+    for (k, p) in periods.iter().enumerate() {
+        let place: Option<Vec<[f64; 2]>> = positions.map(|all| {
+            p.graph
+                .nodes
+                .iter()
+                .map(|n| {
+                    whole
+                        .nodes
+                        .binary_search_by(|w| w.id.cmp(&n.id))
+                        .map_or([0.0, 0.0], |i| all[i])
+                })
+                .collect()
+        });
+        let overview = outputs.overview(&p.graph);
+        let pictures = Pictures {
+            overview: overview.as_ref(),
+            positions: place.as_deref(),
+            evidence: a.evidence,
+        };
+        write(&p.graph, &pictures, outputs, &outputs.dir.join(&p.name))?;
+        changes.push(match k {
+            0 => Changes::default(),
+            _ => changes::changes(&periods[k - 1].graph, &p.graph, CHANGES_LISTED),
+        });
+    }
+    let index = outputs.dir.join("periods.json");
+    export::write_atomic(&index, |w| {
+        export::periods::write(period, periods, &changes, w)
+    })?;
+    Ok(index)
+}
+
+/// How many links each list of a period's changes names.
+const CHANGES_LISTED: usize = 10;
+
 /// What the drawings need beside the graph.
 struct Pictures<'a> {
     /// The overview graph.dot draws instead of the whole graph, if it draws one.
@@ -117,12 +184,13 @@ struct Pictures<'a> {
     evidence: usize,
 }
 
-/// Writes `graph` in every format of `outputs` into its directory, as one set: either
-/// every file is replaced or none is. Returns the paths written.
+/// Writes `graph` in every format of `outputs` into `dir`, as one set: either every file
+/// is replaced or none is. Returns the paths written.
 fn write(
     graph: &Graph,
     pictures: &Pictures<'_>,
     outputs: &Outputs,
+    dir: &std::path::Path,
 ) -> Result<Vec<PathBuf>, OutputError> {
     let files: Vec<(Format, usize, &str)> = outputs
         .formats
@@ -136,7 +204,7 @@ fn write(
         .collect();
     let names: Vec<&str> = files.iter().map(|f| f.2).collect();
     let positions = pictures.positions.unwrap_or(&[]);
-    export::write_set(&outputs.dir, &names, |i, w| match files[i] {
+    export::write_set(dir, &names, |i, w| match files[i] {
         (Format::Dot, ..) => match pictures.overview {
             Some(ov) => export::dot::write_overview(ov, w),
             None => export::dot::write(graph, w),
