@@ -167,14 +167,27 @@ const BODY_LINE: usize = 120;
 /// matter (`---` ... `---`) a line `date: ...` (quotes allowed). Returns the value and its
 /// 0-based line.
 fn header_date(text: &str) -> Option<(String, usize)> {
-    let mut lines = text.lines().enumerate().take(HEADER_LINES);
     let front = text.starts_with("---");
-    if front {
-        lines.next();
-    }
-    for (i, line) in lines {
-        let line = line.trim();
-        if (front && line == "---") || (!front && line.len() >= BODY_LINE) {
+    // Lines are looked for no further than a body line's length, so that a document that
+    // starts with a paragraph costs a few bytes, not a scan of the paragraph.
+    let mut rest = text;
+    for i in 0..HEADER_LINES {
+        if rest.is_empty() {
+            return None;
+        }
+        let window = &rest.as_bytes()[..rest.len().min(BODY_LINE + 1)];
+        let end = match memchr::memchr(b'\n', window) {
+            Some(end) => end,
+            None if rest.len() <= BODY_LINE => rest.len(),
+            // A line this long is body text (or a front matter too long to read).
+            None => return None,
+        };
+        let line = rest[..end].trim();
+        rest = &rest[(end + 1).min(rest.len())..];
+        if front && i == 0 {
+            continue;
+        }
+        if front && line == "---" {
             return None;
         }
         if let Some((key, value)) = line.split_once(':') {
