@@ -94,6 +94,8 @@ pub struct Example {
     pub mention: String,
     /// The sentence after the mention (at most half a snippet, cut at its end).
     pub after: String,
+    /// The document's date, when it has one.
+    pub date: Option<Day>,
 }
 
 /// `text` trimmed and cut to `max` bytes at a character boundary, `…` marking the cut.
@@ -492,6 +494,7 @@ impl Cooccurrence {
                         &doc.text[m.span.end()..sentence.end().max(m.span.end())],
                         half,
                     ),
+                    date: doc.date,
                 });
             }
             match e.aliases.get_mut(form) {

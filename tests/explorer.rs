@@ -1,9 +1,9 @@
 //! The HTML explorer in a real browser: headless Debian Chromium driven by playwright-core
 //! (`tests/node/explorer.mjs`) opens `graph.html` from `file://` and checks that no console
 //! error and no network request happens, every node is drawn, searching "Putin" selects
-//! Vladimir Putin with mentions in context, and the Kim Jong Un–Vladimir Putin link shows
-//! its evidence sentences; and that a generated graph of 5,000 entities opens (the time is
-//! printed). Skipped when Node.js, the packages of `tests/node` or Chromium are missing;
+//! Vladimir Putin with mentions in context, the Kim Jong Un–Vladimir Putin link shows its
+//! evidence sentences, and the time slider narrowed to one day shows that day's links only;
+//! and that a generated graph of 5,000 entities opens (the time is printed). Skipped when Node.js, the packages of `tests/node` or Chromium are missing;
 //! required when `ENTGRAPH_REQUIRE_EXTERNAL=1`.
 
 use std::path::{Path, PathBuf};
@@ -88,9 +88,45 @@ fn the_explorer_answers_why_two_entities_are_linked() {
             "--edge",
             "Kim Jong Un",
             "Vladimir Putin",
+            // The samples are dated: the time slider narrowed to the summit's day.
+            "--time",
+            "2019-04-25",
+            "2019-04-25",
         ],
     );
     assert_eq!(r["ok"], true);
+    // The day's links in the page are those of a graph of that day's documents.
+    let day = dir.path().join("day");
+    let o = entgraph(&[
+        "build",
+        "samples/",
+        "-g",
+        "korea-russia-2019",
+        "-o",
+        s(&day),
+        "--since",
+        "2019-04-25",
+        "--until",
+        "2019-04-25",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(day.join("graph.json")).unwrap()).unwrap();
+    let time = &r["time"];
+    assert_eq!(
+        time["edges"],
+        g["links"].as_array().unwrap().len(),
+        "{time}"
+    );
+    assert_eq!(
+        time["nodes"],
+        g["nodes"].as_array().unwrap().len(),
+        "{time}"
+    );
+    assert!(
+        time["edges"].as_u64().unwrap() < r["edges"].as_u64().unwrap(),
+        "{time}"
+    );
     assert_eq!(r["search"]["label"], "Vladimir Putin");
     assert_eq!(
         r["search"]["examples"], 3,

@@ -15,15 +15,16 @@
 //!   "types": [{"name", "colour"}],
 //!   "nodes": [{"id", "label", "type": <index in types>, "mentions", "documents",
 //!              "aliases": [["<form>", <count>]], "degree", "pagerank", "community", "x", "y",
-//!              "attrs": {...}, "examples": [{"doc", "text": ["<before>", "<mention>", "<after>"]}],
+//!              "attrs": {...}, "examples": [{"doc", "text": ["<before>", "<mention>", "<after>"], "date"?}],
 //!              "first_seen"?, "last_seen"?, "periods"?: [["<period>", <mentions>]]}],
 //!   "edges": [{"source": <node index>, "target": <node index>, "weight", "count", "documents",
 //!              "npmi", "evidence": [{"doc", "text", "date": "<YYYY-MM-DD>" | null}],
 //!              "first_seen"?, "last_seen"?, "periods"?: [["<period>", <units>]]}] }
 //! ```
 //!
-//! With dated documents `meta` also has `period` and `periods` (every period, in time
-//! order), and the page shows a time slider.
+//! With dated documents `meta` also has `period` and `periods` (every period from the
+//! first to the last, empty ones included, in time order), examples and evidence their
+//! `date`, and the page shows a time slider.
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
@@ -127,6 +128,8 @@ struct NodeDto<'a> {
 struct ExampleDto<'a> {
     doc: &'a str,
     text: [&'a str; 3],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -182,14 +185,7 @@ fn data(graph: &Graph, positions: &[[f64; 2]], evidence: usize) -> String {
             evidence,
             modularity: round(m.modularity),
             period: m.period.map(|p| p.to_string()),
-            periods: graph
-                .nodes
-                .iter()
-                .flat_map(|n| n.timeline.periods.iter().map(|p| p.0.as_str()))
-                .collect::<BTreeSet<&str>>()
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
+            periods: every_period(graph),
         },
         types: kinds
             .iter()
@@ -223,6 +219,7 @@ fn data(graph: &Graph, positions: &[[f64; 2]], evidence: usize) -> String {
                         .map(|e| ExampleDto {
                             doc: &e.doc,
                             text: [&e.before, &e.mention, &e.after],
+                            date: e.date.map(|d| d.to_string()),
                         })
                         .collect(),
                     timeline: timeline(&n.timeline),
@@ -254,6 +251,24 @@ fn data(graph: &Graph, positions: &[[f64; 2]], evidence: usize) -> String {
     };
     let json = serde_json::to_string(&data).unwrap_or_else(|_| "{}".to_string());
     json.replace('<', "\\u003c")
+}
+
+/// Every period from the first dated mention's to the last's, empty ones included, in
+/// time order (so that the page's time slider follows the calendar).
+fn every_period(graph: &Graph) -> Vec<String> {
+    let (Some(period), Some((first, last))) = (graph.meta.period, graph.meta.dates) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    let mut day = first;
+    while day <= last {
+        names.push(period.name(day));
+        match period.bounds(day).1.succ_opt() {
+            Some(next) => day = next,
+            None => break,
+        }
+    }
+    names
 }
 
 /// Escapes text for HTML element content.
