@@ -140,7 +140,8 @@ pub fn parse_date(s: &str) -> Option<Day> {
 /// nothing, `-`, `_`, `.` or a space. `Err` with what was written when they look like a
 /// date but are none (`2019-13-45-x.txt`).
 fn filename_date(id: &str) -> Option<Result<Day, String>> {
-    let base = id.rsplit(['/', '\\']).next().unwrap_or(id);
+    let cut = memchr::memrchr2(b'/', b'\\', id.as_bytes()).map_or(0, |i| i + 1);
+    let base = &id[cut..];
     let head = base.get(..10)?;
     let shape = head.bytes().enumerate().all(|(i, b)| {
         if i == 4 || i == 7 {
@@ -167,23 +168,28 @@ const BODY_LINE: usize = 120;
 /// matter (`---` ... `---`) a line `date: ...` (quotes allowed). Returns the value and its
 /// 0-based line.
 fn header_date(text: &str) -> Option<(String, usize)> {
-    let front = text.starts_with("---");
-    // Lines are looked for no further than a body line's length, so that a document that
-    // starts with a paragraph costs a few bytes, not a scan of the paragraph.
-    let mut rest = text;
-    for i in 0..HEADER_LINES {
-        if rest.is_empty() {
-            return None;
+    // The header: the first lines before the first body line. Lines are looked for no
+    // further than a body line's length, so that a document that opens with a paragraph
+    // costs a few bytes, not a scan of the paragraph.
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    for _ in 0..HEADER_LINES {
+        if end >= bytes.len() {
+            break;
         }
-        let window = &rest.as_bytes()[..rest.len().min(BODY_LINE + 1)];
-        let end = match memchr::memchr(b'\n', window) {
-            Some(end) => end,
-            None if rest.len() <= BODY_LINE => rest.len(),
-            // A line this long is body text (or a front matter too long to read).
-            None => return None,
-        };
-        let line = rest[..end].trim();
-        rest = &rest[(end + 1).min(rest.len())..];
+        let window = &bytes[end..bytes.len().min(end + BODY_LINE + 1)];
+        match memchr::memchr(b'\n', window) {
+            Some(i) => end += i + 1,
+            None if window.len() <= BODY_LINE => end = bytes.len(),
+            None => break,
+        }
+    }
+    let head = &text[..end];
+    // Most documents have no `:` in their first lines: nothing to read.
+    memchr::memchr(b':', head.as_bytes())?;
+    let front = head.starts_with("---");
+    for (i, line) in head.lines().enumerate() {
+        let line = line.trim();
         if front && i == 0 {
             continue;
         }
