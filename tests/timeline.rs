@@ -187,6 +187,25 @@ fn since_and_until_keep_the_dated_documents_between_both_ends_included() {
         link(&g, "person:anna-berg", "person:boris-cole")["count"],
         2
     );
+    // A range that keeps nothing says so, and writes nothing.
+    let o = entgraph(&[
+        "build",
+        s(&dir.path().join("news")),
+        "--no-default-gazetteers",
+        "-g",
+        s(&dir.path().join("g.txt")),
+        "-o",
+        s(&dir.path().join("none")),
+        "--since",
+        "2030-01-01",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("no document is dated within --since/--until (9 outside)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!dir.path().join("none").exists());
     // A bad date on the command line is refused.
     let o = entgraph(&["build", "samples/", "--since", "2021-02-30"]);
     assert!(!o.status.success());

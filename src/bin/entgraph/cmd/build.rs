@@ -78,6 +78,13 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
     )?;
     if built.stats.documents == 0 {
         rep.scan_summary(&built.stats);
+        if built.stats.outside_dates > 0 {
+            bail!(
+                "no document is dated within --since/--until ({} outside); the previous output in {} is left as it was",
+                built.stats.outside_dates,
+                outputs.dir.display()
+            );
+        }
         bail!(
             "no document was read; the previous output in {} is left as it was",
             outputs.dir.display()
