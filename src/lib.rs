@@ -38,6 +38,7 @@ pub mod graph;
 pub mod link;
 pub mod matcher;
 pub mod model;
+pub mod partial;
 pub mod pipeline;
 pub mod segment;
 pub mod suggest;

@@ -158,17 +158,7 @@ fn build_output_is_byte_identical_for_any_thread_count() {
         ]);
         assert!(o.status.success(), "{}", stderr(&o));
         // Every format: the layout, the snippets and the communities too.
-        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&out)
-            .unwrap()
-            .map(|e| e.unwrap())
-            .map(|e| {
-                (
-                    e.file_name().into_string().unwrap(),
-                    std::fs::read(e.path()).unwrap(),
-                )
-            })
-            .collect();
-        files.sort();
+        let files = dir_files(&out);
         assert_eq!(
             files.len(),
             8,

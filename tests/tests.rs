@@ -16,6 +16,8 @@ mod formats;
 mod explorer;
 // Dated documents: timelines, periods, --since/--until, the dynamic GEXF.
 mod timeline;
+// Partial graphs and merge.
+mod partial;
 // output/ is what the README's main command writes.
 mod output;
 // The five real example articles in ../shared/seeds/.

@@ -123,6 +123,37 @@ impl Default for BuildOptions {
     }
 }
 
+/// The fingerprint of a run's settings, which partial graphs must share to merge (see
+/// [`crate::partial`]).
+pub fn fingerprint(
+    engine: &Engine,
+    load: &LoadOptions,
+    opts: &BuildOptions,
+) -> crate::partial::Fingerprint {
+    crate::partial::Fingerprint {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        gazetteer: crate::partial::gazetteer_hash(&engine.gazetteer),
+        matching: format!(
+            "case {}, demonyms {}, team rule {}, name rule {}",
+            load.case
+                .map_or("per file".to_string(), |c| format!("{c:?}").to_lowercase()),
+            load.demonyms,
+            load.teams,
+            load.names_inside_names
+        ),
+        window: opts.graph.window.to_string(),
+        evidence: opts.evidence,
+        snippets: opts.snippets,
+        dates: format!(
+            "{:?}, since {}, until {}",
+            opts.dates,
+            opts.since.map_or("-".to_string(), |d| d.to_string()),
+            opts.until.map_or("-".to_string(), |d| d.to_string())
+        )
+        .to_lowercase(),
+    }
+}
+
 /// A pipeline failure that stops the run.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -31,6 +31,10 @@ pub(crate) enum Command {
     Extract(ExtractArgs),
     /// Build the co-occurrence graph and write it as DOT and JSON.
     Build(BuildArgs),
+    /// Merge partial graphs (`build --partial`) into the graph `build` gives for all their
+    /// documents, in the order given: the INPUTs are partial files (`-` for standard input),
+    /// the other options those of `build`, matching what the shards were built with.
+    Merge(BuildArgs),
     /// Work on gazetteers: check them for problems, explain matches.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
@@ -312,6 +316,11 @@ pub(crate) struct BuildArgs {
     /// The most entities graph.dot draws before it becomes an overview (see --dot).
     #[arg(long, default_value_t = entgraph::graph::overview::DEFAULT_MAX_NODES, value_name = "N", value_parser = parse_positive)]
     pub(crate) dot_nodes: usize,
+
+    /// Write the mergeable state of these documents (a partial graph) to FILE (`-`:
+    /// standard output) instead of the graph, for `entgraph merge`.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) partial: Option<PathBuf>,
 
     /// Also render graph.dot into DIR/graph.FORMAT with Graphviz's `dot`, which must be
     /// installed.

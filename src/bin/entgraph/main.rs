@@ -20,6 +20,7 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Extract(a) => cmd::extract::run(&a),
         Command::Build(a) => cmd::build::run(&a),
+        Command::Merge(a) => cmd::merge::run(&a),
         Command::Gazetteer(GazetteerCommand::Check(a)) => cmd::check::run(&a),
         Command::Suggest(a) => cmd::suggest::run(&a),
         Command::Completions { shell } => cmd::meta::completions(shell),

@@ -69,6 +69,9 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
     if outputs.dir.is_dir() {
         let _ = export::remove_stale_temporaries(&outputs.dir);
     }
+    if let Some(path) = &a.partial {
+        return write_partial(&engine, a, path, &mut rep);
+    }
     let built = pipeline::build(
         &engine,
         &a.corpus.inputs,
@@ -90,31 +93,88 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
             outputs.dir.display()
         );
     }
-    let overview = outputs.overview(&built.graph);
+    rep.scan_summary(&built.stats);
+    write_graph(&built.graph, &built.periods, a, &outputs, &rep)?;
+    keep_until_exit(engine);
+    Ok(exit_code(&built.stats))
+}
+
+/// Counts the documents and writes their partial graph to `path` (`-`: stdout).
+fn write_partial(
+    engine: &pipeline::Engine,
+    a: &BuildArgs,
+    path: &std::path::Path,
+    rep: &mut Reporter,
+) -> Result<ExitCode> {
+    let opts = a.build_options();
+    if opts.by_period.is_some() {
+        bail!("--by-period cannot be combined with --partial: merge the partials, then build by period");
+    }
+    let (counts, stats) = pipeline::count(
+        engine,
+        &a.corpus.inputs,
+        &a.corpus.run_options(),
+        &opts,
+        &mut |s| rep.progress(s),
+    )?;
+    let partial = entgraph::partial::Partial {
+        fingerprint: pipeline::fingerprint(engine, &a.corpus.load_options(), &opts),
+        counts,
+    };
+    let g = &engine.gazetteer;
+    if path.as_os_str() == "-" {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        entgraph::partial::write(&partial, g, &mut out)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .context("failed to write the partial graph to stdout")?;
+    } else {
+        export::write_atomic(path, |w| entgraph::partial::write(&partial, g, w))?;
+    }
+    rep.scan_summary(&stats);
+    rep.line(&format!(
+        "partial graph: {} entities, {} pairs; wrote {}",
+        partial.counts.entities.len(),
+        partial.counts.pairs.len(),
+        path.display()
+    ));
+    Ok(exit_code(&stats))
+}
+
+/// Writes `graph` (and the graphs of `periods`) in the formats of `outputs`, renders it
+/// when asked, and says what was written.
+pub(crate) fn write_graph(
+    graph: &Graph,
+    periods: &[PeriodGraph],
+    a: &BuildArgs,
+    outputs: &Outputs,
+    rep: &Reporter,
+) -> Result<()> {
+    let built = Built { graph, periods };
+    let overview = outputs.overview(built.graph);
     let positions = outputs
         .formats
         .iter()
         .any(|f| f.needs_layout())
-        .then(|| entgraph::graph::layout(&built.graph));
+        .then(|| entgraph::graph::layout(built.graph));
     let pictures = Pictures {
         overview: overview.as_ref(),
         positions: positions.as_deref(),
         evidence: a.evidence,
     };
-    let written = write(&built.graph, &pictures, &outputs, &outputs.dir)?;
-    rep.scan_summary(&built.stats);
-    rep.build_summary(&built.graph, &written);
+    let written = write(built.graph, &pictures, outputs, &outputs.dir)?;
+    rep.build_summary(built.graph, &written);
     if let Some(ov) = &overview {
         rep.overview(ov);
     }
     if let Some(period) = a.build_options().by_period {
         let index = write_periods(
-            &built.periods,
+            built.periods,
             period,
             positions.as_deref(),
-            &built.graph,
+            built.graph,
             a,
-            &outputs,
+            outputs,
         )?;
         rep.line(&format!(
             "periods: {} graphs by {period} in {}/<period>/; index {}",
@@ -129,8 +189,13 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
             .with_context(|| format!("failed to render `{}`", dot.display()))?;
         rep.line(&format!("rendered {}", out.display()));
     }
-    keep_until_exit(engine);
-    Ok(exit_code(&built.stats))
+    Ok(())
+}
+
+/// A graph and its periods' graphs.
+struct Built<'a> {
+    graph: &'a Graph,
+    periods: &'a [PeriodGraph],
 }
 
 /// Writes each period's graph into its folder under the output directory (node positions
