@@ -17,7 +17,10 @@
 //!
 //! `seq` is a citation's place in the shard's input order; merging puts each partial's
 //! citations after those of the partials before it, so the earliest citations kept are
-//! those of the whole corpus in shard order. Must not read corpora or write graphs.
+//! those of the whole corpus in shard order. A partial written with a shard number
+//! (`build --partial --shard N`, header `"sharded": true`) has that number in its keys,
+//! and such partials merge in any order (as Spark's tree reductions do). Must not read
+//! corpora or write graphs.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
@@ -106,14 +109,55 @@ pub fn gazetteer_hash(g: &Gazetteer) -> String {
 pub struct Partial {
     /// What must agree.
     pub fingerprint: Fingerprint,
+    /// Whether the citations' order keys are global ([`Partial::key_by_shard`]): such
+    /// partials merge in any order; the others in the order given.
+    pub sharded: bool,
     /// The counts.
     pub counts: Cooccurrence,
+}
+
+/// Bits of a citation's order key below the shard number, with [`Partial::key_by_shard`].
+const SHARD_SHIFT: u32 = 44;
+
+impl Partial {
+    /// Makes the citations' order keys global for shard number `shard` (its place in the
+    /// corpus: a Spark partition's index), so that shards merge in any order and tree.
+    ///
+    /// # Errors
+    /// When the shard had too many input pieces (over 4,096 files or blocks) or `shard`
+    /// is too large (over 2^20) for the key.
+    pub fn key_by_shard(&mut self, shard: u64) -> Result<(), String> {
+        let pieces = pieces(&self.counts);
+        if pieces > 1 << (SHARD_SHIFT - 32) || shard >= 1 << (64 - SHARD_SHIFT) {
+            return Err(format!(
+                "shard {shard} with {pieces} input pieces does not fit the partial's order key (at most {} pieces and {} shards)",
+                1u64 << (SHARD_SHIFT - 32),
+                1u64 << (64 - SHARD_SHIFT)
+            ));
+        }
+        // A citation's key: the shard, then its piece and unit in the shard.
+        let key = |seq: u64| (shard << SHARD_SHIFT) | seq;
+        for p in self.counts.pairs.values_mut() {
+            for e in &mut p.evidence {
+                e.seq = key(e.seq);
+            }
+        }
+        for e in self.counts.entities.values_mut() {
+            for x in &mut e.examples {
+                x.seq = key(x.seq);
+            }
+        }
+        self.sharded = true;
+        Ok(())
+    }
 }
 
 #[derive(Serialize, Deserialize)]
 struct Header {
     entgraph_partial: u32,
     fingerprint: Fingerprint,
+    #[serde(default)]
+    sharded: bool,
     units: u64,
     documents: u64,
 }
@@ -179,6 +223,7 @@ pub fn write<W: Write + ?Sized>(partial: &Partial, g: &Gazetteer, out: &mut W) -
         &Header {
             entgraph_partial: VERSION,
             fingerprint: partial.fingerprint.clone(),
+            sharded: partial.sharded,
             units: c.units,
             documents: c.documents,
         },
@@ -373,6 +418,7 @@ pub fn read(
     }
     Ok(Partial {
         fingerprint: header.fingerprint,
+        sharded: header.sharded,
         counts,
     })
 }
@@ -419,12 +465,15 @@ pub struct FingerprintError {
     pub differences: Vec<String>,
 }
 
-/// Merges partials given in shard order: counts add up, and the earliest citations of the
-/// whole are kept (a partial's citations come after those of the partials before it).
-/// Associative: merging merged partials gives what merging them all at once gives.
+/// Merges partials: counts add up, and the earliest citations of the whole are kept. For
+/// partials keyed by shard ([`Partial::key_by_shard`]) the order of the corpus is in the
+/// keys, and they merge in any order; others are taken in the order given, a partial's
+/// citations coming after those of the partials before it. Either way merging is
+/// associative: merging merged partials gives what merging them all at once gives.
 ///
 /// # Errors
-/// When a partial's fingerprint differs from the first's.
+/// When a partial's fingerprint differs from the first's, or keyed and unkeyed partials
+/// are mixed.
 pub fn merge(partials: Vec<Partial>) -> Result<Option<Partial>, FingerprintError> {
     let mut it = partials.into_iter();
     let Some(mut total) = it.next() else {
@@ -433,16 +482,24 @@ pub fn merge(partials: Vec<Partial>) -> Result<Option<Partial>, FingerprintError
     let evidence = total.fingerprint.evidence;
     let mut offset = pieces(&total.counts);
     for (k, mut p) in it.enumerate() {
-        let differences = total.fingerprint.differences(&p.fingerprint);
+        let mut differences = total.fingerprint.differences(&p.fingerprint);
+        if p.sharded != total.sharded {
+            differences.push(format!(
+                "keyed by shard: {} vs {}",
+                total.sharded, p.sharded
+            ));
+        }
         if !differences.is_empty() {
             return Err(FingerprintError {
                 index: k + 2,
                 differences,
             });
         }
-        let next = pieces(&p.counts);
-        shift(&mut p.counts, offset);
-        offset += next;
+        if !p.sharded {
+            let next = pieces(&p.counts);
+            shift(&mut p.counts, offset);
+            offset += next;
+        }
         total.counts.merge(p.counts, evidence);
     }
     Ok(Some(total))

@@ -18,6 +18,8 @@ mod explorer;
 mod timeline;
 // Partial graphs and merge.
 mod partial;
+// The Spark job in local mode.
+mod spark;
 // output/ is what the README's main command writes.
 mod output;
 // The five real example articles in ../shared/seeds/.

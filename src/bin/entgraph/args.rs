@@ -322,6 +322,11 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_name = "FILE")]
     pub(crate) partial: Option<PathBuf>,
 
+    /// With --partial: this shard's number in the corpus (a Spark partition's index), so
+    /// that the partials merge in any order into the graph of the shards in number order.
+    #[arg(long, value_name = "N", requires = "partial")]
+    pub(crate) shard: Option<u64>,
+
     /// Also render graph.dot into DIR/graph.FORMAT with Graphviz's `dot`, which must be
     /// installed.
     #[arg(long, value_enum, value_name = "FORMAT")]

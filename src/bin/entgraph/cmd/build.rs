@@ -117,10 +117,14 @@ fn write_partial(
         &opts,
         &mut |s| rep.progress(s),
     )?;
-    let partial = entgraph::partial::Partial {
+    let mut partial = entgraph::partial::Partial {
         fingerprint: pipeline::fingerprint(engine, &a.corpus.load_options(), &opts),
+        sharded: false,
         counts,
     };
+    if let Some(shard) = a.shard {
+        partial.key_by_shard(shard).map_err(anyhow::Error::msg)?;
+    }
     let g = &engine.gazetteer;
     if path.as_os_str() == "-" {
         let stdout = std::io::stdout();

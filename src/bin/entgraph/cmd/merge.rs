@@ -42,9 +42,12 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
         })?;
         partials.push(p);
     }
-    let Some(merged) = partial::merge(partials)? else {
+    let Some(mut merged) = partial::merge(partials)? else {
         bail!("no partial graph given");
     };
+    if let (Some(shard), false) = (a.shard, merged.sharded) {
+        merged.key_by_shard(shard).map_err(anyhow::Error::msg)?;
+    }
     rep.line(&format!(
         "merged {}: {} documents, {} units, {} entities, {} pairs",
         a.corpus.inputs.len(),

@@ -1,0 +1,68 @@
+//! The Spark job (`scripts/spark/entgraph_job.py`) in local mode: pyspark's `spark-submit
+//! --master local[2]` counts a JSON Lines corpus in four partitions with the binary shipped
+//! by `--files`, tree-reduces the partials, and writes on the driver exactly the files one
+//! `build` of the corpus writes. Skipped without pyspark and Java; required when
+//! `ENTGRAPH_REQUIRE_EXTERNAL=1`.
+
+use std::process::Command;
+
+use crate::common::*;
+
+#[test]
+fn the_spark_job_builds_the_graph_one_machine_builds() {
+    if !have("python3", &["-c", "import pyspark"]) || !have("java", &["-version"]) {
+        return;
+    }
+    // The samples as one JSON Lines corpus, dated by a field.
+    let mut corpus = String::new();
+    let mut files: Vec<_> = std::fs::read_dir(root().join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    for p in &files {
+        let name = p.file_name().unwrap().to_str().unwrap();
+        let doc = serde_json::json!({
+            "id": name,
+            "date": &name[..10],
+            "text": std::fs::read_to_string(p).unwrap(),
+        });
+        corpus.push_str(&doc.to_string());
+        corpus.push('\n');
+    }
+    corpus.push_str(&std::fs::read_to_string(root().join("samples/wire-briefs.jsonl")).unwrap());
+    let dir = temp_files(&[("corpus.jsonl", &corpus)]);
+    let (input, spark, whole) = (
+        dir.path().join("corpus.jsonl"),
+        dir.path().join("spark"),
+        dir.path().join("whole"),
+    );
+    let options = ["-g", "korea-russia-2019", "--format", "all"];
+    let o = Command::new("spark-submit")
+        .args([
+            "--master",
+            "local[2]",
+            "--files",
+            env!("CARGO_BIN_EXE_entgraph"),
+        ])
+        .arg(root().join("scripts/spark/entgraph_job.py"))
+        .args([s(&input), s(&spark), "--partitions", "4", "--"])
+        .args(options)
+        .env("SPARK_LOCAL_IP", "127.0.0.1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "spark-submit failed:\n{err}");
+    let o = entgraph(&[&["build", s(&input), "-o", s(&whole), "-q"][..], &options].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (a, b) = (dir_files(&whole), dir_files(&spark));
+    assert_eq!(a.len(), 8);
+    assert_eq!(
+        a.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        b.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for ((name, x), (_, y)) in a.iter().zip(&b) {
+        assert!(x == y, "{name} differs between the Spark job and build");
+    }
+}
