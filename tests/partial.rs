@@ -233,3 +233,91 @@ fn partials_made_otherwise_are_refused_with_the_difference() {
         stderr(&o)
     );
 }
+
+/// Random corpora, split at random into shards, merged in random trees (in order, or keyed
+/// by shard in any order): always the whole build's graph.
+#[test]
+fn random_splits_and_merge_trees_give_the_whole_graph() {
+    let gaz = (0..30).map(made_up_name).collect::<Vec<_>>().join("\n");
+    let mut rng = Lcg(2024);
+    for case in 0..6 {
+        let tmp = temp_files(&[("g.txt", &format!("@type person\n{gaz}\n"))]);
+        let d = tmp.path();
+        let docs: Vec<String> = (0..rng.next(40) + 10)
+            .map(|i| {
+                let sentences: Vec<String> = (0..rng.next(5) + 1)
+                    .map(|_| {
+                        let names: Vec<String> =
+                            (0..rng.next(3) + 1).map(|_| made_up_name(rng.skewed(30))).collect();
+                        format!("{} met there.", names.join(" and "))
+                    })
+                    .collect();
+                let date = format!("2021-0{}-1{}", rng.next(3) + 1, rng.next(9));
+                serde_json::json!({"id": format!("d{i}"), "date": date, "text": sentences.join(" ")})
+                    .to_string()
+            })
+            .collect();
+        // Cut points: 1 to 4 shards, each a JSON Lines file.
+        let shards = rng.next(4) + 1;
+        let mut cuts: Vec<usize> = (1..shards).map(|_| rng.next(docs.len())).collect();
+        cuts.sort();
+        let mut bounds = vec![0];
+        bounds.extend(cuts);
+        bounds.push(docs.len());
+        let keyed = case % 2 == 1;
+        let g = d.join("g.txt");
+        let opts = [
+            "--no-default-gazetteers",
+            "-g",
+            s(&g),
+            "--evidence",
+            "2",
+            "-q",
+        ];
+        let mut parts = Vec::new();
+        let mut inputs = Vec::new();
+        for (k, w) in bounds.windows(2).enumerate() {
+            let file = d.join(format!("s{k}.jsonl"));
+            let text: String = docs[w[0]..w[1]].iter().map(|l| format!("{l}\n")).collect();
+            std::fs::write(&file, text).unwrap();
+            let p = d.join(format!("p{k}.jsonl"));
+            let shard = k.to_string();
+            let mut args = vec!["build", s(&file), "--partial", s(&p)];
+            if keyed {
+                args.extend(["--shard", &shard]);
+            }
+            run(&[&args[..], &opts].concat());
+            parts.push(p);
+            inputs.push(file);
+        }
+        // A random tree: merge a random neighbouring pair until one is left (keyed
+        // partials also in reversed order).
+        let mut level: Vec<PathBuf> = parts.clone();
+        let mut n = 0;
+        while level.len() > 1 {
+            let i = rng.next(level.len() - 1);
+            let out = d.join(format!("m{n}.jsonl"));
+            n += 1;
+            let (a, b) = (level[i].clone(), level[i + 1].clone());
+            let pair = if keyed && rng.next(2) == 0 {
+                [&b, &a]
+            } else {
+                [&a, &b]
+            };
+            run(&[
+                &["merge", s(pair[0]), s(pair[1]), "--partial", s(&out)][..],
+                &opts,
+            ]
+            .concat());
+            level.splice(i..i + 2, [out]);
+        }
+        let (whole, merged) = (d.join("whole"), d.join("merged"));
+        let names: Vec<&str> = inputs.iter().map(|p| s(p)).collect();
+        run(&[&["build"][..], &names, &["-o", s(&whole)], &opts].concat());
+        run(&[&["merge", s(&level[0]), "-o", s(&merged)][..], &opts].concat());
+        assert!(
+            dir_files(&whole) == dir_files(&merged),
+            "case {case}: {shards} shards"
+        );
+    }
+}
