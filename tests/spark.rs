@@ -1,16 +1,81 @@
 //! The Spark job (`scripts/spark/entgraph_job.py`) in local mode: pyspark's `spark-submit
-//! --master local[2]` counts a JSON Lines corpus in four partitions with the binary shipped
-//! by `--files`, tree-reduces the partials, and writes on the driver exactly the files one
-//! `build` of the corpus writes. Skipped without pyspark and Java; required when
+//! --master local[2]` counts a JSON Lines corpus (the samples in four partitions; 50 MB of
+//! generated stories in eight) with the binary shipped by `--files`, tree-reduces the
+//! partials, and writes on the driver exactly the files one `build` of the corpus writes. Skipped without pyspark and Java; required when
 //! `ENTGRAPH_REQUIRE_EXTERNAL=1`.
 
+use std::path::Path;
 use std::process::Command;
 
 use crate::common::*;
 
+/// Whether pyspark and Java are there (a visible skip, or a failure under
+/// `ENTGRAPH_REQUIRE_EXTERNAL=1`, when not).
+fn spark_ready() -> bool {
+    have("python3", &["-c", "import pyspark"]) && have("java", &["-version"])
+}
+
+/// Runs the job on `input` in `partitions` partitions, and `build` on it, with `options`;
+/// asserts that both write the same files, byte for byte.
+fn same_as_build(input: &Path, partitions: usize, options: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    let (spark, whole) = (dir.path().join("spark"), dir.path().join("whole"));
+    let o = Command::new("spark-submit")
+        .args([
+            "--master",
+            "local[2]",
+            "--files",
+            env!("CARGO_BIN_EXE_entgraph"),
+        ])
+        .arg(root().join("scripts/spark/entgraph_job.py"))
+        .args([
+            s(input),
+            s(&spark),
+            "--partitions",
+            &partitions.to_string(),
+            "--",
+        ])
+        .args(options)
+        .env("SPARK_LOCAL_IP", "127.0.0.1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "spark-submit failed:\n{err}");
+    let o = entgraph(&[&["build", s(input), "-o", s(&whole), "-q"][..], options].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (a, b) = (dir_files(&whole), dir_files(&spark));
+    assert!(!a.is_empty());
+    assert_eq!(
+        a.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        b.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for ((name, x), (_, y)) in a.iter().zip(&b) {
+        assert!(x == y, "{name} differs between the Spark job and build");
+    }
+}
+
+/// A generated corpus of about 50 MB (`scripts/overview/make_corpus.py`: 72,000 stories
+/// about the world pack's entities) in eight partitions.
+#[test]
+fn the_spark_job_on_fifty_megabytes_in_eight_partitions() {
+    if !spark_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("news.jsonl");
+    let o = Command::new("python3")
+        .arg(root().join("scripts/overview/make_corpus.py"))
+        .args(["--documents", "72000", "--out", s(&corpus)])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(corpus.metadata().unwrap().len() > 50_000_000);
+    same_as_build(&corpus, 8, &["--format", "dot,json,gexf"]);
+}
+
 #[test]
 fn the_spark_job_builds_the_graph_one_machine_builds() {
-    if !have("python3", &["-c", "import pyspark"]) || !have("java", &["-version"]) {
+    if !spark_ready() {
         return;
     }
     // The samples as one JSON Lines corpus, dated by a field.
@@ -33,36 +98,9 @@ fn the_spark_job_builds_the_graph_one_machine_builds() {
     }
     corpus.push_str(&std::fs::read_to_string(root().join("samples/wire-briefs.jsonl")).unwrap());
     let dir = temp_files(&[("corpus.jsonl", &corpus)]);
-    let (input, spark, whole) = (
-        dir.path().join("corpus.jsonl"),
-        dir.path().join("spark"),
-        dir.path().join("whole"),
+    same_as_build(
+        &dir.path().join("corpus.jsonl"),
+        4,
+        &["-g", "korea-russia-2019", "--format", "all"],
     );
-    let options = ["-g", "korea-russia-2019", "--format", "all"];
-    let o = Command::new("spark-submit")
-        .args([
-            "--master",
-            "local[2]",
-            "--files",
-            env!("CARGO_BIN_EXE_entgraph"),
-        ])
-        .arg(root().join("scripts/spark/entgraph_job.py"))
-        .args([s(&input), s(&spark), "--partitions", "4", "--"])
-        .args(options)
-        .env("SPARK_LOCAL_IP", "127.0.0.1")
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(o.status.success(), "spark-submit failed:\n{err}");
-    let o = entgraph(&[&["build", s(&input), "-o", s(&whole), "-q"][..], &options].concat());
-    assert!(o.status.success(), "{}", stderr(&o));
-    let (a, b) = (dir_files(&whole), dir_files(&spark));
-    assert_eq!(a.len(), 8);
-    assert_eq!(
-        a.iter().map(|f| &f.0).collect::<Vec<_>>(),
-        b.iter().map(|f| &f.0).collect::<Vec<_>>()
-    );
-    for ((name, x), (_, y)) in a.iter().zip(&b) {
-        assert!(x == y, "{name} differs between the Spark job and build");
-    }
 }
