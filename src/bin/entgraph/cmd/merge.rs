@@ -25,7 +25,9 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
     }
     let mine = pipeline::fingerprint(&engine, &a.corpus.load_options(), &opts);
     let g = &engine.gazetteer;
-    let mut partials: Vec<Partial> = Vec::with_capacity(a.corpus.inputs.len());
+    // Each partial is merged in as it is read, so that memory holds the merged counts and
+    // one partial, however many there are.
+    let mut total: Option<Partial> = None;
     for path in &a.corpus.inputs {
         let read = if path.as_os_str() == "-" {
             partial::read(std::io::stdin().lock(), g, Some(&mine))
@@ -40,9 +42,12 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
                 path.display()
             )
         })?;
-        partials.push(p);
+        total = match total {
+            None => Some(p),
+            Some(t) => partial::merge(vec![t, p])?,
+        };
     }
-    let Some(mut merged) = partial::merge(partials)? else {
+    let Some(mut merged) = total else {
         bail!("no partial graph given");
     };
     if let (Some(shard), false) = (a.shard, merged.sharded) {
