@@ -136,17 +136,7 @@ impl Partial {
             ));
         }
         // A citation's key: the shard, then its piece and unit in the shard.
-        let key = |seq: u64| (shard << SHARD_SHIFT) | seq;
-        for p in self.counts.pairs.values_mut() {
-            for e in &mut p.evidence {
-                e.seq = key(e.seq);
-            }
-        }
-        for e in self.counts.entities.values_mut() {
-            for x in &mut e.examples {
-                x.seq = key(x.seq);
-            }
-        }
+        rekey(&mut self.counts, |seq| (shard << SHARD_SHIFT) | seq);
         self.sharded = true;
         Ok(())
     }
@@ -441,16 +431,16 @@ fn pieces(c: &Cooccurrence) -> u64 {
         .unwrap_or(0)
 }
 
-/// Moves every citation of `c` `offset` pieces later in the input order.
-fn shift(c: &mut Cooccurrence, offset: u64) {
+/// Gives every citation and mention in context of `c` the order key `key(seq)`.
+fn rekey(c: &mut Cooccurrence, key: impl Fn(u64) -> u64) {
     for p in c.pairs.values_mut() {
         for e in &mut p.evidence {
-            e.seq += offset << 32;
+            e.seq = key(e.seq);
         }
     }
     for e in c.entities.values_mut() {
         for x in &mut e.examples {
-            x.seq += offset << 32;
+            x.seq = key(x.seq);
         }
     }
 }
@@ -497,7 +487,8 @@ pub fn merge(partials: Vec<Partial>) -> Result<Option<Partial>, FingerprintError
         }
         if !p.sharded {
             let next = pieces(&p.counts);
-            shift(&mut p.counts, offset);
+            // Every citation `offset` pieces later in the input order.
+            rekey(&mut p.counts, |seq| seq + (offset << 32));
             offset += next;
         }
         total.counts.merge(p.counts, evidence);

@@ -123,27 +123,31 @@ pub const TEXT: &str = "Q Mark met Backslash Bureau staff in Vladivostok.\n\n\
     The Linebreak Institute and Tag Ltd went to Pyongyang with Q Mark.\n\n\
     Vladivostok hosted the Kim-Putin summit; Q Mark and Tag Ltd attended.\n";
 
+/// Runs `build DIR/INPUT --no-default-gazetteers -g DIR/GAZ -o DIR/out EXTRA...`, asserts
+/// that it succeeds, and returns its stderr.
+pub fn build_own(dir: &Path, input: &str, gaz: &str, extra: &[&str]) -> String {
+    let (input, gaz, out) = (dir.join(input), dir.join(gaz), dir.join("out"));
+    let mut args = vec![
+        "build",
+        s(&input),
+        "--no-default-gazetteers",
+        "-g",
+        s(&gaz),
+        "-o",
+        s(&out),
+    ];
+    args.extend_from_slice(extra);
+    let o = entgraph(&args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    stderr(&o)
+}
+
 /// Builds the hostile corpus into `out/` of a new directory with `extra` arguments, and
 /// returns the directory and graph.json.
 pub fn build_hostile_with(extra: &[&str]) -> (tempfile::TempDir, serde_json::Value) {
     let dir = temp_files(&[("g.jsonl", HOSTILE), ("news.txt", TEXT)]);
+    build_own(dir.path(), "news.txt", "g.jsonl", extra);
     let out = dir.path().join("out");
-    let o = entgraph(
-        &[
-            "build",
-            s(&dir.path().join("news.txt")),
-            "--no-default-gazetteers",
-            "-g",
-            s(&dir.path().join("g.jsonl")),
-            "-o",
-            s(&out),
-        ]
-        .iter()
-        .chain(extra)
-        .copied()
-        .collect::<Vec<_>>(),
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
     assert_eq!(json["nodes"].as_array().unwrap().len(), 7);

@@ -193,19 +193,13 @@ fn five_thousand_entities_open_in_the_explorer() {
     }
     let (gaz, docs) = large_corpus();
     let dir = temp_files(&[("g.txt", &gaz), ("news.jsonl", &docs)]);
+    build_own(
+        dir.path(),
+        "news.jsonl",
+        "g.txt",
+        &["--format", "html,json"],
+    );
     let out = dir.path().join("out");
-    let o = entgraph(&[
-        "build",
-        s(&dir.path().join("news.jsonl")),
-        "--no-default-gazetteers",
-        "-g",
-        s(&dir.path().join("g.txt")),
-        "-o",
-        s(&out),
-        "--format",
-        "html,json",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
     let nodes = json["nodes"].as_array().unwrap().len();

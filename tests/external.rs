@@ -186,19 +186,8 @@ fn sfdp_layout_for_large_graphs_renders_quickly() {
         ));
     }
     let dir = temp_files(&[("g.txt", &gaz), ("news.txt", &text)]);
+    build_own(dir.path(), "news.txt", "g.txt", &["--dot", "full"]);
     let out = dir.path().join("out");
-    let o = entgraph(&[
-        "build",
-        s(&dir.path().join("news.txt")),
-        "--no-default-gazetteers",
-        "-g",
-        s(&dir.path().join("g.txt")),
-        "-o",
-        s(&out),
-        "--dot",
-        "full",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
     let dot_text = std::fs::read_to_string(out.join("graph.dot")).unwrap();
     assert!(dot_text.contains("layout=sfdp"));
     let svg = svg_nodes("dot", &out.join("graph.dot"));

@@ -70,23 +70,9 @@ fn attr<'a>(attrs: &'a str, key: &str) -> &'a str {
 }
 
 fn build(dir: &std::path::Path, extra: &[&str]) -> (String, String) {
-    let (out, news, gaz) = (dir.join("out"), dir.join("news.jsonl"), dir.join("g.txt"));
-    let mut args = vec![
-        "build",
-        s(&news),
-        "--no-default-gazetteers",
-        "-g",
-        s(&gaz),
-        "-o",
-        s(&out),
-    ];
-    args.extend_from_slice(extra);
-    let o = entgraph(&args);
-    assert!(o.status.success(), "{}", stderr(&o));
-    (
-        std::fs::read_to_string(out.join("graph.dot")).unwrap(),
-        stderr(&o),
-    )
+    let err = build_own(dir, "news.jsonl", "g.txt", extra);
+    let dot = std::fs::read_to_string(dir.join("out/graph.dot")).unwrap();
+    (dot, err)
 }
 
 #[test]

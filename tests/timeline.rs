@@ -40,22 +40,9 @@ fn corpus() -> tempfile::TempDir {
 }
 
 fn build(dir: &std::path::Path, extra: &[&str]) -> (Value, String) {
-    let out = dir.join("out");
-    let (news, gaz) = (dir.join("news"), dir.join("g.txt"));
-    let mut args = vec![
-        "build",
-        s(&news),
-        "--no-default-gazetteers",
-        "-g",
-        s(&gaz),
-        "-o",
-        s(&out),
-    ];
-    args.extend_from_slice(extra);
-    let o = entgraph(&args);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let json = serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap());
-    (json.unwrap(), stderr(&o))
+    let err = build_own(dir, "news", "g.txt", extra);
+    let json = serde_json::from_str(&std::fs::read_to_string(dir.join("out/graph.json")).unwrap());
+    (json.unwrap(), err)
 }
 
 fn link<'a>(g: &'a Value, a: &str, b: &str) -> &'a Value {

@@ -161,12 +161,7 @@ fn data(graph: &Graph, positions: &[[f64; 2]], evidence: usize) -> String {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let index = |id: &str| {
-        graph
-            .nodes
-            .binary_search_by(|n| n.id.as_str().cmp(id))
-            .unwrap_or(0)
-    };
+    let index = |id: &str| graph.node_index(id).unwrap_or(0);
     let m = &graph.meta;
     let data = Data {
         version: 1,
@@ -271,13 +266,6 @@ fn every_period(graph: &Graph) -> Vec<String> {
     names
 }
 
-/// Escapes text for HTML element content.
-fn html_text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// Writes the explorer page for `graph`, with each node at `positions` (in node order) and
 /// up to `evidence` citations and mentions in context each (as the counts kept them).
 ///
@@ -294,7 +282,7 @@ pub fn write<W: Write + ?Sized>(
         .map(|(name, js)| format!("<script>/* {name} */\n{js}\n</script>\n"))
         .collect();
     let data = data(graph, positions, evidence);
-    let title = html_text(&format!(
+    let title = super::html_escape(&format!(
         "entgraph: {} entities, {} documents",
         graph.nodes.len(),
         graph.meta.documents

@@ -97,6 +97,15 @@ impl FromStr for Format {
     }
 }
 
+/// Escapes text for HTML (and Graphviz's HTML-like labels): `&`, `<`, `>` and `"` as
+/// entities.
+pub(crate) fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// Rounds to 6 decimals so that tiny floating-point noise never reaches a file.
 pub(crate) fn round(x: f64) -> f64 {
     if x.is_finite() {

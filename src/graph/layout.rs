@@ -19,12 +19,6 @@ pub fn layout(graph: &Graph) -> Vec<[f64; 2]> {
     if n == 0 {
         return Vec::new();
     }
-    let index = |id: &str| {
-        graph
-            .nodes
-            .binary_search_by(|node| node.id.as_str().cmp(id))
-            .ok()
-    };
     let mut data = FA2Data::<f64>::with_capacity(n, graph.edges.len());
     // Communities around a circle, each node on a small spiral around its community's spot
     // (golden angle), so that no two nodes start on one point.
@@ -43,7 +37,7 @@ pub fn layout(graph: &Graph) -> Vec<[f64; 2]> {
         );
     }
     for e in &graph.edges {
-        if let (Some(a), Some(b)) = (index(&e.source), index(&e.target)) {
+        if let (Some(a), Some(b)) = (graph.node_index(&e.source), graph.node_index(&e.target)) {
             data.add_edge_with_weight(a, b, e.count.max(1) as f64);
         }
     }

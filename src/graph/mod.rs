@@ -146,11 +146,6 @@ impl Timeline {
         }
     }
 
-    /// Whether it holds nothing (an undated corpus).
-    pub fn is_empty(&self) -> bool {
-        self.first_seen.is_none()
-    }
-
     /// The periods as one text: `2019-04-18:2; 2019-04-19:1`.
     pub fn periods_text(&self) -> String {
         let parts: Vec<String> = self
@@ -272,6 +267,13 @@ pub struct Graph {
     pub nodes: Vec<Node>,
     /// Edges sorted by (source, target), source < target.
     pub edges: Vec<Edge>,
+}
+
+impl Graph {
+    /// The position of the node with entity id `id` in [`Graph::nodes`] (sorted by id).
+    pub fn node_index(&self, id: &str) -> Option<usize> {
+        self.nodes.binary_search_by(|n| n.id.as_str().cmp(id)).ok()
+    }
 }
 
 /// The `focus` entity is not in the graph.

@@ -87,16 +87,10 @@ pub fn too_large(graph: &Graph, max_nodes: usize) -> bool {
 /// The result depends on the graph only, never on the order of the work.
 pub fn overview(graph: &Graph, options: &OverviewOptions) -> Overview {
     let n = graph.nodes.len();
-    let index = |id: &str| {
-        graph
-            .nodes
-            .binary_search_by(|node| node.id.as_str().cmp(id))
-            .ok()
-    };
     let ends: Vec<(usize, usize)> = graph
         .edges
         .iter()
-        .filter_map(|e| Some((index(&e.source)?, index(&e.target)?)))
+        .filter_map(|e| Some((graph.node_index(&e.source)?, graph.node_index(&e.target)?)))
         .collect();
     let mut has_edge = vec![false; n];
     for &(a, b) in &ends {

@@ -12,6 +12,7 @@
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
+use super::html_escape;
 use crate::graph::{Edge, Graph};
 
 mod overview;
@@ -100,13 +101,6 @@ pub fn escape_id(s: &str) -> String {
         }
     }
     out
-}
-
-pub(crate) fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Writes `graph` as DOT, every node and edge of it.

@@ -12,7 +12,8 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{escape, escape_id, html_escape, penwidths, style_for};
+use super::{escape, escape_id, penwidths, style_for};
+use crate::export::html_escape;
 use crate::graph::{Graph, Overview};
 use crate::model::EntityType;
 use crate::text::words::counted;
@@ -240,12 +241,7 @@ fn write_edges<W: Write + ?Sized>(
     colours: &BTreeMap<usize, &'static str>,
     out: &mut W,
 ) -> io::Result<()> {
-    let community = |id: &str| {
-        g.nodes
-            .binary_search_by(|n| n.id.as_str().cmp(id))
-            .map(|i| g.nodes[i].community)
-            .ok()
-    };
+    let community = |id: &str| g.node_index(id).map(|i| g.nodes[i].community);
     for (e, penwidth) in g.edges.iter().zip(penwidths(&g.edges)) {
         let (a, b) = (community(&e.source), community(&e.target));
         let inside = a.is_some() && a == b;

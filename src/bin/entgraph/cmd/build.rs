@@ -125,16 +125,7 @@ fn write_partial(
     if let Some(shard) = a.shard {
         partial.key_by_shard(shard).map_err(anyhow::Error::msg)?;
     }
-    let g = &engine.gazetteer;
-    if path.as_os_str() == "-" {
-        let stdout = std::io::stdout();
-        let mut out = std::io::BufWriter::new(stdout.lock());
-        entgraph::partial::write(&partial, g, &mut out)
-            .and_then(|()| std::io::Write::flush(&mut out))
-            .context("failed to write the partial graph to stdout")?;
-    } else {
-        export::write_atomic(path, |w| entgraph::partial::write(&partial, g, w))?;
-    }
+    save_partial(&partial, &engine.gazetteer, path)?;
     rep.scan_summary(&stats);
     rep.line(&format!(
         "partial graph: {} entities, {} pairs; wrote {}",
@@ -143,6 +134,24 @@ fn write_partial(
         path.display()
     ));
     Ok(exit_code(&stats))
+}
+
+/// Writes a partial graph to `path`: atomically to a file, or to stdout for `-`.
+pub(crate) fn save_partial(
+    partial: &entgraph::partial::Partial,
+    g: &entgraph::Gazetteer,
+    path: &std::path::Path,
+) -> Result<()> {
+    if path.as_os_str() == "-" {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        entgraph::partial::write(partial, g, &mut out)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .context("failed to write the partial graph to stdout")?;
+    } else {
+        export::write_atomic(path, |w| entgraph::partial::write(partial, g, w))?;
+    }
+    Ok(())
 }
 
 /// Writes `graph` (and the graphs of `periods`) in the formats of `outputs`, renders it
@@ -154,35 +163,27 @@ pub(crate) fn write_graph(
     outputs: &Outputs,
     rep: &Reporter,
 ) -> Result<()> {
-    let built = Built { graph, periods };
-    let overview = outputs.overview(built.graph);
+    let overview = outputs.overview(graph);
     let positions = outputs
         .formats
         .iter()
         .any(|f| f.needs_layout())
-        .then(|| entgraph::graph::layout(built.graph));
+        .then(|| entgraph::graph::layout(graph));
     let pictures = Pictures {
         overview: overview.as_ref(),
         positions: positions.as_deref(),
         evidence: a.evidence,
     };
-    let written = write(built.graph, &pictures, outputs, &outputs.dir)?;
-    rep.build_summary(built.graph, &written);
+    let written = write(graph, &pictures, outputs, &outputs.dir)?;
+    rep.build_summary(graph, &written);
     if let Some(ov) = &overview {
         rep.overview(ov);
     }
     if let Some(period) = a.build_options().by_period {
-        let index = write_periods(
-            built.periods,
-            period,
-            positions.as_deref(),
-            built.graph,
-            a,
-            outputs,
-        )?;
+        let index = write_periods(periods, period, positions.as_deref(), graph, a, outputs)?;
         rep.line(&format!(
             "periods: {} graphs by {period} in {}/<period>/; index {}",
-            built.periods.len(),
+            periods.len(),
             outputs.dir.display(),
             index.display()
         ));
@@ -194,12 +195,6 @@ pub(crate) fn write_graph(
         rep.line(&format!("rendered {}", out.display()));
     }
     Ok(())
-}
-
-/// A graph and its periods' graphs.
-struct Built<'a> {
-    graph: &'a Graph,
-    periods: &'a [PeriodGraph],
 }
 
 /// Writes each period's graph into its folder under the output directory (node positions
@@ -220,12 +215,7 @@ fn write_periods(
             p.graph
                 .nodes
                 .iter()
-                .map(|n| {
-                    whole
-                        .nodes
-                        .binary_search_by(|w| w.id.cmp(&n.id))
-                        .map_or([0.0, 0.0], |i| all[i])
-                })
+                .map(|n| whole.node_index(&n.id).map_or([0.0, 0.0], |i| all[i]))
                 .collect()
         });
         let overview = outputs.overview(&p.graph);

@@ -10,7 +10,7 @@ use anyhow::{bail, Context, Result};
 use entgraph::partial::{self, Partial};
 use entgraph::{graph, pipeline};
 
-use super::build::write_graph;
+use super::build::{save_partial, write_graph};
 use super::keep_until_exit;
 use crate::args::BuildArgs;
 use crate::report::Reporter;
@@ -62,15 +62,7 @@ pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
         merged.counts.pairs.len()
     ));
     if let Some(path) = &a.partial {
-        if path.as_os_str() == "-" {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            partial::write(&merged, g, &mut out)
-                .and_then(|()| std::io::Write::flush(&mut out))
-                .context("failed to write the partial graph to stdout")?;
-        } else {
-            entgraph::export::write_atomic(path, |w| partial::write(&merged, g, w))?;
-        }
+        save_partial(&merged, g, path)?;
         rep.line(&format!("wrote {}", path.display()));
     } else {
         graph::check_types(&opts.graph.filters, g)?;
