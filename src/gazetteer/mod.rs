@@ -16,6 +16,7 @@ use crate::model::{EntityId, EntityType};
 use crate::text::normalize::normalize;
 
 mod entry;
+pub mod import;
 mod jsonl;
 mod loader;
 mod packs;

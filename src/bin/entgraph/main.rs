@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         Command::Build(a) => cmd::build::run(&a),
         Command::Merge(a) => cmd::merge::run(&a),
         Command::Gazetteer(GazetteerCommand::Check(a)) => cmd::check::run(&a),
+        Command::Gazetteer(GazetteerCommand::Import(a)) => cmd::import::run(&a),
         Command::Suggest(a) => cmd::suggest::run(&a),
         Command::Completions { shell } => cmd::meta::completions(shell),
         Command::Man { path } => cmd::meta::man(&path),

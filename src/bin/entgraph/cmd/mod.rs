@@ -5,6 +5,7 @@
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod extract;
+pub(crate) mod import;
 pub(crate) mod merge;
 pub(crate) mod meta;
 pub(crate) mod suggest;
