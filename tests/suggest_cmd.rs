@@ -7,18 +7,18 @@ const REPORTS: &[(&str, &str)] = &[
     (
         "a.txt",
         "Harbour talks resume in Tromso\n\n\
-         Fisheries Minister Ingrid Solberg met envoy Tarek Osmani at the Arctic Fisheries \
-         Council on Monday. Solberg said the quota talks had gone well. Analysts were less sure.\n",
+         Fisheries Minister Ingrid Solvik met envoy Tarek Ostrander at the Arctic Fisheries \
+         Council on Monday. Solvik said the quota talks had gone well. Analysts were less sure.\n",
     ),
     (
         "b.txt",
-        "Osmani, a former trade negotiator, told reporters in Hammerfest that the Arctic \
+        "Ostrander, a former trade negotiator, told reporters in Hammerfest that the Arctic \
          Fisheries Council would meet again in June. The Nordkapp-based Polar Catch \
          Corporation welcomed the news.\n",
     ),
     (
         "c.txt",
-        "Speaking after the meeting, Ingrid Solberg thanked Tarek Osmani. According to the \
+        "Speaking after the meeting, Ingrid Solvik thanked Tarek Ostrander. According to the \
          council, Polar Catch Corporation will send observers.\n",
     ),
 ];
@@ -45,13 +45,13 @@ fn suggests_names_with_types_and_aliases_that_paste_into_a_pack() {
             .next()
             .unwrap()
     };
-    assert_eq!(section("Ingrid Solberg"), "person");
-    assert_eq!(section("Tarek Osmani"), "person");
+    assert_eq!(section("Ingrid Solvik"), "person");
+    assert_eq!(section("Tarek Ostrander"), "person");
     assert_eq!(section("Arctic Fisheries Council"), "organization");
     assert_eq!(section("Polar Catch Corporation"), "organization");
-    assert!(line("Ingrid Solberg").contains("Solberg"), "{out}");
-    assert!(line("Tarek Osmani").contains("Osmani"), "{out}");
-    assert!(line("Tarek Osmani").contains("3 documents"), "{out}");
+    assert!(line("Ingrid Solvik").contains("Solvik"), "{out}");
+    assert!(line("Tarek Ostrander").contains("Ostrander"), "{out}");
+    assert!(line("Tarek Ostrander").contains("3 documents"), "{out}");
     // Sentence-initial words and weekdays and months are not names.
     for word in [
         "Analysts",
@@ -72,7 +72,7 @@ fn suggests_names_with_types_and_aliases_that_paste_into_a_pack() {
         .lines()
         .find(|l| !l.starts_with('#') && !l.starts_with('@') && !l.is_empty());
     assert!(
-        first.is_some_and(|l| l.starts_with("Tarek Osmani") || l.starts_with("Ingrid Solberg")),
+        first.is_some_and(|l| l.starts_with("Tarek Ostrander") || l.starts_with("Ingrid Solvik")),
         "{out}"
     );
     // The output is a gazetteer: it loads, and with it the names are found.
@@ -91,10 +91,10 @@ fn suggests_names_with_types_and_aliases_that_paste_into_a_pack() {
         .iter()
         .map(|m| m["label"].as_str().unwrap().to_string())
         .collect();
-    assert!(found.contains(&"Ingrid Solberg".to_string()), "{found:?}");
+    assert!(found.contains(&"Ingrid Solvik".to_string()), "{found:?}");
     // Once they are listed, they are not suggested again.
     let o = entgraph(&["suggest", s(dir.path()), "-g", s(&pack), "-q"]);
-    assert!(!stdout(&o).contains("\nIngrid Solberg"), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("\nIngrid Solvik"), "{}", stdout(&o));
 }
 
 #[test]

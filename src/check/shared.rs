@@ -31,20 +31,32 @@ pub(super) fn shared_aliases(
                 .filter(|&&(e, a)| g.entity(e).aliases[a].default_sense)
                 .map(|p| p.0)
                 .collect();
-            let fallback = match defaults.first() {
-                Some(&d) => format!("else {} (its default sense)", g.entity(d).label),
-                None => "else dropped".to_string(),
-            };
             // Decided by the author: a default sense, or at most one entity that uses the
             // alias unanchored (an anchored use counts only where its entity is named in
-            // full, so it rarely competes).
-            let plain = index.by_key[&key(&alias.text)]
+            // full, so it rarely competes), or plain senses each in another country (the
+            // country the document names decides: `Treasury`, `Parliament`).
+            let plain: BTreeSet<EntityId> = index.by_key[&key(&alias.text)]
                 .iter()
                 .filter(|&&(e, a)| !g.entity(e).aliases[a].anchored)
                 .map(|p| p.0)
-                .collect::<BTreeSet<EntityId>>()
-                .len();
-            let level = if !defaults.is_empty() || plain < 2 {
+                .collect();
+            let countries: BTreeSet<&str> = plain
+                .iter()
+                .filter_map(|&e| g.entity(e).attrs.get("country").map(String::as_str))
+                .collect();
+            let by_country = plain.len() >= 2 && countries.len() == plain.len();
+            let mut fallback = String::new();
+            if by_country {
+                fallback.push_str("else the one whose country the document names, ");
+            }
+            match defaults.first() {
+                Some(&d) => {
+                    fallback.push_str(&format!("else {} (its default sense)", g.entity(d).label))
+                }
+                None => fallback.push_str("else dropped"),
+            }
+            let plain = plain.len();
+            let level = if !defaults.is_empty() || plain < 2 || by_country {
                 Level::Note
             } else {
                 Level::Warning

@@ -68,6 +68,24 @@ pub(crate) struct PatternRecord {
     /// The variant as written, kept only for [`CaseCheck::Exact`] (empty otherwise, which
     /// costs no allocation: most aliases need only the folded pattern).
     pub(crate) cased: Box<str>,
+    /// For [`CaseCheck::FirstUpper`]: bit `i` set when word `i` (words split at spaces and
+    /// dashes, the first 32) starts with a capital. The text must capitalize those words
+    /// too (`Yonhap News Agency` is not `Yonhap news agency`). Zero for places.
+    pub(crate) caps: u32,
+}
+
+/// The [`PatternRecord::caps`] of `cased`.
+pub(crate) fn caps_of(cased: &str) -> u32 {
+    let mut caps = 0u32;
+    let words = cased
+        .split(crate::text::chars::is_separator)
+        .filter(|w| !w.is_empty());
+    for (i, w) in words.take(32).enumerate() {
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            caps |= 1 << i;
+        }
+    }
+    caps
 }
 
 /// Patterns and records under construction.
@@ -131,6 +149,7 @@ pub(crate) fn build(
         explainer: Default::default(),
         context: builder.context,
         teams: team_table(gazetteer),
+        clubs: club_table(gazetteer),
         hints: Hints {
             country: country_table(gazetteer),
             state: gazetteer
@@ -141,6 +160,15 @@ pub(crate) fn build(
                         e.attrs.get("kind").map(String::as_str),
                         Some("state" | "province")
                     )
+                })
+                .collect(),
+            office: gazetteer
+                .entities()
+                .iter()
+                .map(|e| {
+                    let office = e.attrs.get("office")?;
+                    (e.kind == crate::model::EntityType::Person)
+                        .then(|| office.to_lowercase().into_boxed_str())
                 })
                 .collect(),
             org: gazetteer
@@ -158,6 +186,11 @@ pub(crate) fn build(
 /// joined in entity order. The patterns live in one arena string, not a string each.
 fn tables(builder: &MatcherBuilder, gazetteer: &Gazetteer) -> (Table, BuildStats) {
     let mut stats = BuildStats::default();
+    let clubs = if builder.context.teams {
+        club_table(gazetteer)
+    } else {
+        Vec::new()
+    };
     let chunks: Vec<Table> = gazetteer
         .entities()
         .par_chunks(ENTITY_CHUNK)
@@ -165,7 +198,9 @@ fn tables(builder: &MatcherBuilder, gazetteer: &Gazetteer) -> (Table, BuildStats
         .map(|(c, entities)| {
             let mut t = Table::default();
             for (i, entity) in entities.iter().enumerate() {
-                entity_records(builder, EntityId::new(c * ENTITY_CHUNK + i), entity, &mut t);
+                let ei = EntityId::new(c * ENTITY_CHUNK + i);
+                let club = clubs.get(ei.index()).copied().unwrap_or(false);
+                entity_records(builder, ei, entity, club, &mut t);
             }
             t
         })
@@ -303,10 +338,17 @@ fn dedupe_group(records: &mut Vec<PatternRecord>, start: usize) {
 
 /// Adds one entity's folded patterns and records to `t`, counting the demonyms skipped and
 /// the aliases the junk guard sets aside.
-fn entity_records(builder: &MatcherBuilder, ei: EntityId, entity: &Entity, t: &mut Table) {
+fn entity_records(
+    builder: &MatcherBuilder,
+    ei: EntityId,
+    entity: &Entity,
+    club: bool,
+    t: &mut Table,
+) {
     let watch = Watch {
         place: EntityClass::of(entity).is_place(),
         named: entity.kind == crate::model::EntityType::Person && GivenStart::named(&entity.label),
+        club,
     };
     for (ai, alias) in entity.aliases.iter().enumerate() {
         if alias.demonym && !builder.demonyms {
@@ -349,6 +391,13 @@ fn entity_records(builder: &MatcherBuilder, ei: EntityId, entity: &Entity, t: &m
                 default_sense: alias.default_sense,
                 watch,
                 check,
+                // Places are written with lower-case heads (`Russky island`, `Hebei
+                // province`); organizations and people are not.
+                caps: if check == CaseCheck::FirstUpper && !watch.place {
+                    caps_of(&cased)
+                } else {
+                    0
+                },
                 cased: if check == CaseCheck::Exact {
                     cased.into_boxed_str()
                 } else {
@@ -369,6 +418,17 @@ fn team_table(gazetteer: &Gazetteer) -> Vec<Option<EntityId>> {
         }
     }
     teams
+}
+
+/// For each entity, whether it is a place a listed club (`team_of`) is named after.
+fn club_table(gazetteer: &Gazetteer) -> Vec<bool> {
+    let mut clubs = vec![false; gazetteer.len()];
+    for i in 0..gazetteer.listed() {
+        if let Some(place) = gazetteer.team_place(EntityId::new(i)) {
+            clubs[place.index()] = true;
+        }
+    }
+    clubs
 }
 
 /// For each entity, the listed place its `country` attribute names (by label or alias).

@@ -90,6 +90,8 @@ pub(crate) enum Outcome {
     Boundary,
     /// The hit runs across a paragraph break.
     Paragraph,
+    /// The hit runs across a spaced dash (`CRICKET - AUSTRALIA`).
+    Dash,
     Case,
     /// Loses to the span of the match that covers it.
     Overlap(Span),
@@ -308,10 +310,15 @@ fn verdict(
             "alias `{alias}` of {} would run across a paragraph break: a name never spans a blank line",
             names.all(&recs.iter().map(|r| r.entity).collect::<Vec<_>>())
         )),
+        Outcome::Dash => (false, Rule::Boundary, format!(
+            "alias `{alias}` of {} would run across a spaced dash: ` - ` separates phrases (`CRICKET - AUSTRALIA`), a hyphen joins words",
+            names.all(&recs.iter().map(|r| r.entity).collect::<Vec<_>>())
+        )),
         Outcome::Case => {
             let r = &recs[0];
             let why = match r.check {
                 CaseCheck::Exact => format!("alias `{}` must match exactly (an all-caps acronym, or exact case policy)", names.written(r)),
+                _ if matched.chars().count() <= 2 => format!("alias `{}` is a two-letter name, and the text `{matched}` is not written as it is (`XI` is no `Xi`)", names.written(r)),
                 _ => format!("alias `{}` starts upper-case and the text `{matched}` starts lower-case", names.written(r)),
             };
             (false, Rule::Case, format!("{why} (entity {})", names.one(r.entity)))
@@ -332,6 +339,17 @@ fn verdict(
             "alias `{alias}` is shared by {}; the text names none of them unambiguously and none is the alias' default sense",
             names.all(&es)
         )),
+        Outcome::Accepted { entity, basis: Some(b @ (Basis::Title | Basis::CompanyWords)), .. } => {
+            let why = if b == Basis::Title {
+                "the title before it fits the person's office"
+            } else {
+                "company words stand next to it (a legal form such as Inc or plc, shares, stock)"
+            };
+            (true, Rule::Anchoring, format!(
+                "alias `{alias}` is anchored and the text never names {} otherwise, but {why}",
+                names.one(entity)
+            ))
+        }
         Outcome::Accepted { entity, among, .. } if among.is_empty() => {
             (true, Rule::Match, format!("alias `{alias}` of {}", names.one(entity)))
         }

@@ -55,7 +55,7 @@ use engine::{Hit, Scan};
 use explain::{Explainer, Trace};
 use senses::{resolve_senses, Candidate, Hints, Sightings};
 
-pub use senses::DocEvidence;
+pub use senses::{legal_form_cuts, without_legal_form, DocEvidence};
 
 pub use context::ContextDrops;
 pub use explain::Rule;
@@ -239,6 +239,8 @@ pub struct Matcher {
     context: Rules,
     /// For each place, the team named after it, if the gazetteer has one.
     teams: Vec<Option<EntityId>>,
+    /// For each place, whether its team is a listed club (`team_of`), not one derived.
+    clubs: Vec<bool>,
     /// For each person whose label has several words, the start of its first word.
     given: Vec<Option<context::GivenStart>>,
     /// What helps choose among an alias' senses: countries, states.
@@ -253,6 +255,8 @@ pub(crate) struct Watch {
     /// A person named with a given name (a bare surname after another one is someone
     /// else).
     pub(crate) named: bool,
+    /// A place a listed club is named after (in a sports story it may be the club).
+    pub(crate) club: bool,
 }
 
 /// The mentions found in one document and what was dropped on the way.
@@ -285,6 +289,12 @@ pub struct SenseCues {
     pub company: usize,
     /// The country the document names picked the sense in it (Valencia, Spain).
     pub country: usize,
+    /// An anchored name counted for the person whose office the title before it fits
+    /// (`President Clinton` in a story that never says `Bill Clinton`).
+    pub title: usize,
+    /// An anchored organization name counted for the company words around it (`Target
+    /// Corp`, `shares in Shell`).
+    pub company_words: usize,
 }
 
 /// Reusable buffers for [`Matcher::find_with`], one per thread.
@@ -418,13 +428,15 @@ impl Matcher {
         scratch.loud.clear();
         for c in candidates {
             scratch.spans.push(c.span);
-            let (mut place, mut person) = (false, false);
+            let (mut place, mut person, mut club) = (false, false, false);
             for s in &c.senses {
                 place |= s.watch.place;
                 person |= s.watch.named;
+                club |= s.watch.club;
             }
             let names = self.context.names;
-            if let Some(l) = context::survey(text, c.span, place, person && names, all_places) {
+            let all = all_places || club && self.context.teams;
+            if let Some(l) = context::survey(text, c.span, place, person && names, all) {
                 scratch.loud.push(l);
             }
         }
@@ -469,6 +481,7 @@ impl Matcher {
             let scene = Scene {
                 kinds: &self.kinds,
                 teams: &self.teams,
+                clubs: &self.clubs,
                 text,
                 offset,
                 others: &scratch.spans,

@@ -13,7 +13,7 @@ use super::senses::{Candidate, Senses};
 use super::Matcher;
 use crate::model::Span;
 use crate::segment::has_paragraph_break;
-use crate::text::chars::is_word_char;
+use crate::text::chars::{is_separator, is_word_char};
 use crate::text::normalize::{is_normalized, normalize, OffsetMap};
 
 /// Whether the character before byte `i` of `s` is a word character (the boundary rule).
@@ -30,10 +30,61 @@ pub(crate) fn word_char_at(s: &str, i: usize) -> bool {
 fn case_ok(r: &PatternRecord, original: &str) -> bool {
     match r.check {
         CaseCheck::None => true,
-        CaseCheck::FirstUpper => !original.chars().next().is_some_and(char::is_lowercase),
+        // A two-letter name in capitals is a word or a code (`XI`, `LI`), not `Xi` or `Li`.
+        CaseCheck::FirstUpper if original.len() <= 2 => {
+            original.chars().next().is_some_and(char::is_uppercase)
+                && !original.chars().all(char::is_uppercase)
+        }
+        CaseCheck::FirstUpper => {
+            !original.chars().next().is_some_and(char::is_lowercase)
+                && (r.caps <= 1 || later_caps_ok(r.caps, original))
+        }
         CaseCheck::Exact if is_normalized(original) => original == &*r.cased,
         CaseCheck::Exact => normalize(original, false) == *r.cased,
     }
+}
+
+/// Whether every later word the alias capitalizes (`caps`, see
+/// [`PatternRecord::caps`]) is capitalized in `original` too, unless a hyphen joins it to
+/// the word before (`Kim Jong-un` for `Kim Jong Un`).
+fn later_caps_ok(caps: u32, original: &str) -> bool {
+    let mut word = 0u32;
+    let mut between = false;
+    let mut spaced = false;
+    for c in original.chars() {
+        if is_separator(c) {
+            if !between {
+                word += 1;
+                between = true;
+                spaced = false;
+            }
+            spaced |= c.is_whitespace();
+            continue;
+        }
+        if between {
+            between = false;
+            let wanted = word < 32 && caps & (1 << word) != 0;
+            if wanted && spaced && c.is_lowercase() {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Whether `s` has a dash with a space on each side (` - `, ` – `, ` — `): a break between
+/// phrases, which normalization folds to a space like a hyphen.
+fn spaced_dash(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'-', 0xe2, b).any(|i| {
+        let len = match b[i] {
+            b'-' => 1,
+            // U+2013 and U+2014: e2 80 93, e2 80 94.
+            _ if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94)) => 3,
+            _ => return false,
+        };
+        i > 0 && b[i - 1] == b' ' && b.get(i + len) == Some(&b' ')
+    })
 }
 
 /// The span in the original text of the normalized bytes `s..e`.
@@ -70,6 +121,10 @@ pub(crate) fn select(
         // starting the next); a single line break inside it is wrapped text.
         if memchr::memchr(b'\n', original.as_bytes()).is_some() && has_paragraph_break(original) {
             note(trace.as_deref_mut(), span, h.pattern, || Outcome::Paragraph);
+            continue;
+        }
+        if spaced_dash(original) {
+            note(trace.as_deref_mut(), span, h.pattern, || Outcome::Dash);
             continue;
         }
         let mut senses = Senses::new();

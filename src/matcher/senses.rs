@@ -194,6 +194,9 @@ pub(crate) struct Hints {
     pub(crate) state: Vec<bool>,
     /// The entity is an organization.
     pub(crate) org: Vec<bool>,
+    /// A person's `office` attribute, lower case (`president of the united states
+    /// 1993-2001`): a title before an anchored name that fits it says the person.
+    pub(crate) office: Vec<Option<Box<str>>>,
 }
 
 impl Hints {
@@ -208,6 +211,158 @@ impl Hints {
     fn is_org(&self, e: EntityId) -> bool {
         self.org.get(e.index()).copied().unwrap_or(false)
     }
+
+    fn office(&self, e: EntityId) -> Option<&str> {
+        self.office.get(e.index())?.as_deref()
+    }
+}
+
+/// Titles that may stand right before a name, and the word an office spells them with.
+const TITLES: &[(&str, &str)] = &[
+    ("President", "president"),
+    ("Minister", "minister"),
+    ("Premier", "premier"),
+    ("Chancellor", "chancellor"),
+    ("Secretary", "secretary"),
+    ("Senator", "senator"),
+    ("Sen.", "senator"),
+    ("Governor", "governor"),
+    ("Gov.", "governor"),
+    ("King", "king"),
+    ("Queen", "queen"),
+    ("Prince", "prince"),
+    ("Pope", "pope"),
+    ("Speaker", "speaker"),
+    ("Mayor", "mayor"),
+    ("Chairman", "chairman"),
+    ("General", "general"),
+    ("Gen.", "general"),
+    ("Ambassador", "ambassador"),
+    ("Emperor", "emperor"),
+    ("Commissioner", "commissioner"),
+    ("Governor-General", "governor-general"),
+];
+
+/// The title that ends `before` (the text before a name, `...said President `), as
+/// offices spell it (`president`).
+fn title_before(before: &str) -> Option<&'static str> {
+    let before = before.strip_suffix(' ')?;
+    TITLES.iter().find_map(|&(title, word)| {
+        let head = before.strip_suffix(title)?;
+        let whole = !head.ends_with(|c: char| c.is_alphanumeric() || c == '-');
+        whole.then_some(word)
+    })
+}
+
+/// Whether `office` (lower case) has `word` as a whole word.
+fn office_has(office: &str, word: &str) -> bool {
+    office
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| w == word)
+}
+
+/// Legal forms that may follow a company's name (`Sony Corp`, `Hyundai Motor Co Ltd`,
+/// `Nestlé SA`), longest first where one begins another.
+const LEGAL_FORMS: &[&str] = &[
+    "Corporation",
+    "Corp.",
+    "Corp",
+    "Incorporated",
+    "Inc.",
+    "Inc",
+    "Co.",
+    "Co",
+    "Limited",
+    "Ltd.",
+    "Ltd",
+    "plc",
+    "PLC",
+    "Plc",
+    "AG",
+    "S.A.",
+    "SA",
+    "N.V.",
+    "NV",
+    "SE",
+    "S.p.A.",
+    "SpA",
+    "GmbH",
+    "LLC",
+    "LLP",
+    "K.K.",
+    "KK",
+    "Bhd",
+    "Pty",
+    "ASA",
+    "AB",
+    "Oyj",
+];
+
+/// The end of the legal forms right after an organization's name ending at `end`
+/// (`Samsung Electronics Co Ltd` → after `Ltd`), or `end` when none follows.
+pub(crate) fn legal_form_end(text: &str, end: usize) -> usize {
+    let mut at = end;
+    loop {
+        let rest = &text[at..];
+        let (skip, rest) = match rest.strip_prefix(", ") {
+            // `Apple, Inc.`: a comma only before the first form.
+            Some(r) if at == end => (2, r),
+            _ => match rest.strip_prefix(' ') {
+                Some(r) => (1, r),
+                None => return at,
+            },
+        };
+        let form = LEGAL_FORMS.iter().find(|f| {
+            rest.starts_with(**f)
+                && !rest[f.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '\'')
+                && !(f.ends_with('.') && rest[f.len()..].starts_with(|c: char| c.is_alphabetic()))
+        });
+        match form {
+            // `Co` alone ends a name only before another form or a non-letter:
+            // `Hyundai Motor Co said` yes, `Ford Co-operative` no (the `-` above).
+            Some(f) => at += skip + f.len(),
+            None => return at,
+        }
+    }
+}
+
+/// `mention` without the legal forms a matched organization's name took after it (`Sony
+/// Corp` → `Sony`; see the matcher's legal-form rule); as it is when none ends it.
+///
+/// # Examples
+/// ```
+/// assert_eq!(entgraph::matcher::without_legal_form("Samsung Electronics Co Ltd"), "Samsung Electronics");
+/// assert_eq!(entgraph::matcher::without_legal_form("Apple, Inc."), "Apple");
+/// assert_eq!(entgraph::matcher::without_legal_form("Bank of Korea"), "Bank of Korea");
+/// ```
+pub fn without_legal_form(mention: &str) -> &str {
+    legal_form_cuts(mention).next().unwrap_or(mention)
+}
+
+/// Every way to read `mention` as a name followed by legal forms only (`Finance Corp Inc.`
+/// → `Finance`, `Finance Corp`), shortest name first.
+pub fn legal_form_cuts(mention: &str) -> impl Iterator<Item = &str> {
+    let b = mention.as_bytes();
+    (1..b.len())
+        .filter(move |&i| b[i] == b' ' || b[i] == b',')
+        .filter(move |&i| legal_form_end(mention, i) == mention.len())
+        .map(move |i| &mention[..i])
+}
+
+/// Why an anchored alias counts although the document never names its entity otherwise:
+/// a title before it that fits the person's office (`President Clinton`), or company
+/// words around an organization's (`Target Corp`, `shares in Shell`).
+fn anchor_cue(text: &str, span: Span, e: EntityId, hints: &Hints) -> Option<Basis> {
+    let before = &text[..span.start()];
+    if let Some(office) = hints.office(e) {
+        if title_before(before).is_some_and(|t| office_has(office, t)) {
+            return Some(Basis::Title);
+        }
+    }
+    if hints.is_org(e) && company_cue(before, &text[span.end()..]) {
+        return Some(Basis::CompanyWords);
+    }
+    None
 }
 
 /// Whether the words around a name say a company: `shares in`/`shares of`/`stake in` before
@@ -263,6 +418,11 @@ pub(crate) enum Basis {
     Country,
     /// The declared default sense.
     Default,
+    /// An anchored name kept by a title before it that fits the person's office
+    /// (`President Clinton`).
+    Title,
+    /// An anchored name kept by company words around it (`Target Corp`, `shares in Shell`).
+    CompanyWords,
 }
 
 /// The sense chosen for a span.
@@ -300,13 +460,26 @@ pub(crate) fn resolve_senses(
     };
     let mut out = DocMatches::default();
     out.mentions.reserve(candidates.len());
+    // The end of the last mention, which a legal form may carry past later candidates.
+    let mut covered = 0;
     for c in candidates {
-        // Anchored senses need the entity named otherwise in the document.
+        if c.span.start() < covered {
+            continue;
+        }
+        // Anchored senses need the entity named otherwise in the document, or a cue.
+        let mut cue = None;
         let live: Senses = c
             .senses
             .iter()
             .copied()
-            .filter(|s| !s.anchored || evidence.count(s.entity) > 0)
+            .filter(|s| {
+                if !s.anchored || evidence.count(s.entity) > 0 {
+                    return true;
+                }
+                let found = anchor_cue(text, c.span, s.entity, hints);
+                cue = cue.or(found);
+                found.is_some()
+            })
             .collect();
         let all = || -> Vec<EntityId> { c.senses.iter().map(|s| s.entity).collect() };
         let chosen = match live[..] {
@@ -327,7 +500,7 @@ pub(crate) fn resolve_senses(
                 continue;
             }
             [s] => Some(Choice {
-                basis: None,
+                basis: cue.filter(|_| s.anchored && evidence.count(s.entity) == 0),
                 entity: s.entity,
                 demonym: s.demonym,
                 resolved: c.senses.len() > 1,
@@ -366,10 +539,19 @@ pub(crate) fn resolve_senses(
             Some(Basis::State) => out.cues.state += 1,
             Some(Basis::Company) => out.cues.company += 1,
             Some(Basis::Country) => out.cues.country += 1,
+            Some(Basis::Title) => out.cues.title += 1,
+            Some(Basis::CompanyWords) => out.cues.company_words += 1,
             _ => {}
         }
+        // An organization's name takes the legal form after it (`Sony Corp`).
+        let span = if hints.is_org(choice.entity) {
+            Span::new(c.span.start(), legal_form_end(text, c.span.end()))
+        } else {
+            c.span
+        };
+        covered = span.end();
         out.mentions.push(Mention {
-            span: c.span,
+            span,
             entity: choice.entity,
             demonym: choice.demonym,
             resolved: choice.resolved,

@@ -763,7 +763,9 @@ Valencia | id=place:valencia-spain | country=Spain\n\
         SenseCues {
             state: 1,
             company: 1,
-            country: 1
+            country: 1,
+            title: 0,
+            company_words: 0,
         }
     );
     let why = m.explain(&g, text);

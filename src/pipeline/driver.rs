@@ -88,7 +88,7 @@ pub(super) struct Tally {
     /// Place mentions the context rules decided: teams, inside names, surnames.
     pub(super) context: [u64; 3],
     /// Shared names decided by a cue: a state's office, company words, the country.
-    pub(super) cues: [u64; 3],
+    pub(super) cues: [u64; 5],
     /// Documents dated by their JSON Lines field, a header, their file name.
     pub(super) dated: [u64; 3],
     /// Documents skipped as outside the dates asked for (`--since`, `--until`).
@@ -154,7 +154,11 @@ impl Tally {
             *total += n as u64;
         }
         let c = &found.cues;
-        for (total, n) in self.cues.iter_mut().zip([c.state, c.company, c.country]) {
+        for (total, n) in
+            self.cues
+                .iter_mut()
+                .zip([c.state, c.company, c.country, c.title, c.company_words])
+        {
             *total += n as u64;
         }
     }
@@ -223,8 +227,9 @@ impl Live {
 enum Message<J: Job> {
     /// A piece is processed.
     Done(u64, Option<J::Output>),
-    /// The input is exhausted: the worker's final state.
-    Finished(J::Worker, Tally),
+    /// The input is exhausted: the worker's final state (boxed: sent once a worker, while
+    /// `Done` is sent for every piece).
+    Finished(Box<(J::Worker, Tally)>),
     /// The worker panicked; the run stops.
     Panicked,
 }
@@ -484,6 +489,8 @@ pub(super) fn run<J: Job, S: AsRef<std::path::Path>>(
         stats.shared_by_state,
         stats.shared_by_company,
         stats.shared_by_country,
+        stats.anchored_by_title,
+        stats.anchored_by_company,
     ] = tally.cues;
     stats.dated = tally.dated;
     stats.outside_dates = tally.outside;
@@ -588,7 +595,7 @@ fn work<J: Job>(
             return;
         }
     }
-    let _ = results.send(Message::Finished(worker, tally));
+    let _ = results.send(Message::Finished(Box::new((worker, tally))));
 }
 
 /// The caller's side: receives processed pieces, delivers their outputs in piece order,
@@ -625,7 +632,7 @@ fn collect<J: Job>(
                     }
                 }
             }
-            Ok(Message::Finished(w, t)) => finished.push((w, t)),
+            Ok(Message::Finished(done)) => finished.push(*done),
             Ok(Message::Panicked) | Err(RecvTimeoutError::Disconnected) => break,
             Err(RecvTimeoutError::Timeout) => {}
         }

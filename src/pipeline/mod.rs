@@ -265,6 +265,12 @@ pub struct Stats {
     pub shared_by_company: u64,
     /// Mentions of shared names given to the only sense whose country the document names.
     pub shared_by_country: u64,
+    /// Anchored names counted for the person whose office the title before them fits
+    /// (`President Clinton`).
+    pub anchored_by_title: u64,
+    /// Anchored organization names counted for the company words around them (`Target
+    /// Corp`).
+    pub anchored_by_company: u64,
     /// Documents dated by their JSON Lines `date` field, a header, their file name.
     pub dated: [u64; 3],
     /// Documents skipped as outside `--since` and `--until` (the undated among them).

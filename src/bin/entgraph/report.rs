@@ -177,6 +177,13 @@ impl Reporter {
                 (stats.shared_by_country, "by the country named"),
             ],
         ));
+        msg.push_str(&nonzero(
+            "anchored names kept",
+            &[
+                (stats.anchored_by_title, "by a title"),
+                (stats.anchored_by_company, "by company words"),
+            ],
+        ));
         let [jsonl, header, filename] = stats.dated;
         msg.push_str(&nonzero(
             "dated",

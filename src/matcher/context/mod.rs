@@ -209,6 +209,8 @@ pub(crate) struct Scene<'a> {
     pub(crate) kinds: &'a [EntityClass],
     /// For each place, its team entity, if any.
     pub(crate) teams: &'a [Option<EntityId>],
+    /// For each place, whether its team is a listed club.
+    pub(crate) clubs: &'a [bool],
     pub(crate) text: &'a str,
     /// Where the text starts in its document.
     pub(crate) offset: usize,
@@ -307,6 +309,11 @@ fn read(
     if scene.rules.teams && !m.demonym {
         if let Some(v) = team(scene, ctx, p, near) {
             return Some(Verdict::Team(v));
+        }
+        if scene.clubs.get(m.entity.index()).copied().unwrap_or(false) {
+            if let Some(v) = teams::club_town(scene, ctx, p, near.before) {
+                return Some(Verdict::Team(v));
+            }
         }
     }
     if !scene.rules.names {

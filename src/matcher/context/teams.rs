@@ -135,6 +135,52 @@ pub(super) fn team(
     before_result(scene, ctx, p, near.before)
 }
 
+/// Words before a place that say where (`in Leeds`, `at Surrey`), not who.
+const WHERE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "outside",
+    "around",
+    "across",
+    "into",
+    "through",
+    "toward",
+    "towards",
+    "throughout",
+    "of",
+    "to",
+    "between",
+    "within",
+    "inside",
+    "via",
+];
+
+/// A place a listed club is named after, in a sports story, and not after a word that says
+/// where or a capitalized word: the club (`title rivals Essex, Derbyshire and Surrey`,
+/// `Leicestershire beat Somerset by an innings`). A sports story names clubs by their town.
+pub(super) fn club_town(
+    scene: &Scene<'_>,
+    ctx: &mut DocContext,
+    p: Span,
+    before: Option<Word<'_>>,
+) -> Option<String> {
+    let text = scene.text;
+    if let Some(w) = before {
+        let f = w.text;
+        if f.chars().any(char::is_uppercase) || WHERE.contains(&&*w.folded()) {
+            return None;
+        }
+    }
+    ctx.sporty(text).then(|| {
+        format!(
+            "`{}` has a listed club, in a sports story",
+            &text[p.range()]
+        )
+    })
+}
+
 /// A result word before the place, in a sports story (`defeated Colorado`, `drew with
 /// Italy`, `lost to Milan`).
 pub(super) fn before_result(
