@@ -1,4 +1,5 @@
-//! `entgraph gazetteer check`: lints with their lines, load errors, stats and `--explain`.
+//! `entgraph gazetteer check` and `import`: lints with their lines, load errors, stats, `--explain`,
+//! and imports that load and find their names.
 
 use crate::common::*;
 
@@ -189,4 +190,121 @@ fn explain_answers_why_a_name_was_or_was_not_found() {
         from_file,
         check(&[s(&pack), "--no-default-gazetteers", "--explain", text]).1
     );
+}
+
+fn fixture(name: &str) -> String {
+    s(&root().join("tests/fixtures/import").join(name)).to_string()
+}
+
+#[test]
+fn an_import_loads_and_its_names_are_found() {
+    let dir = temp_files(&[(
+        "news/story.txt",
+        "Charles Peter Kennedy spoke in Vladiwostok. Ruth Kelly listened.\n",
+    )]);
+    let members = dir.path().join("members.jsonl");
+    let o = entgraph(&[
+        "gazetteer",
+        "import",
+        "wikidata",
+        &fixture("parliament.json"),
+        "--type",
+        "person",
+        "--attr",
+        "party=partyLabel",
+        "-o",
+        s(&members),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("imported 2 entities (2 person) with 4 aliases from "),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("parliament.json: note: no label: row skipped"));
+    let cities = dir.path().join("cities.jsonl");
+    let o = entgraph(&[
+        "gazetteer",
+        "import",
+        "geonames",
+        &fixture("cities15000.txt"),
+        "--min-population",
+        "100000",
+        "-o",
+        s(&cities),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Vladivostok is in the world pack with its GeoNames id: the import keeps its id.
+    let rows = json_lines(&std::fs::read_to_string(&cities).unwrap());
+    let vladivostok = rows.iter().find(|r| r["label"] == "Vladivostok").unwrap();
+    assert_eq!(vladivostok["id"], "place:vladivostok");
+    assert_eq!(vladivostok["attrs"]["country"], "Russia");
+    let o = entgraph(&[
+        "extract",
+        s(&dir.path().join("news")),
+        "-g",
+        s(&members),
+        "-g",
+        s(&cities),
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let found: Vec<(String, String)> = json_lines(&stdout(&o))
+        .iter()
+        .map(|m| {
+            (
+                m["text"].as_str().unwrap().to_string(),
+                m["entity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "Charles Peter Kennedy".to_string(),
+                "person:charles-kennedy".to_string()
+            ),
+            ("Vladiwostok".to_string(), "place:vladivostok".to_string()),
+            ("Ruth Kelly".to_string(), "person:ruth-kelly".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_bad_import_names_the_file_and_line_and_writes_nothing() {
+    let dir = temp_files(&[
+        ("bad.csv", "name,office\nRuth Kelly,minister,extra\n"),
+        ("cities.txt", "2013348\tVladivostok\n"),
+        ("out.jsonl", "{\"label\": \"Kept\", \"type\": \"person\"}\n"),
+    ]);
+    let out = dir.path().join("out.jsonl");
+    let bad = dir.path().join("bad.csv");
+    let o = entgraph(&[
+        "gazetteer",
+        "import",
+        "csv",
+        s(&bad),
+        "--type",
+        "person",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!(
+            "{}:2: 3 cells in a row under a header of 2 columns",
+            s(&bad)
+        )),
+        "{}",
+        stderr(&o)
+    );
+    let cities = dir.path().join("cities.txt");
+    let o = entgraph(&["gazetteer", "import", "geonames", s(&cities), "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(":1: 2 tab-separated fields where a GeoNames line has 19"));
+    // The output keeps what it held.
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Kept"));
+    let o = entgraph(&["gazetteer", "import", "csv", s(&bad), "-o", "x.txt"]);
+    assert!(stderr(&o).contains("name it `.jsonl`"), "{}", stderr(&o));
 }

@@ -159,6 +159,29 @@ fn a_shared_alias_names_the_default_sense() {
 }
 
 #[test]
+fn a_shared_alias_of_bodies_in_different_countries_is_a_note() {
+    let r = report(
+        "@type organization\nHM Treasury | !Treasury | country=United Kingdom\n\
+         US Treasury | !Treasury | country=United States\n\
+         Bank of England | BoE | country=United Kingdom\n\
+         Bank of Estonia | BoE | country=United Kingdom\n",
+    );
+    assert!(
+        has(
+            &r,
+            "planted.txt:2: note: ",
+            "else the one whose country the document names, else dropped"
+        ),
+        "{r:#?}"
+    );
+    // Two bodies of one country: the country cannot decide.
+    assert!(
+        has(&r, "planted.txt:4: warning: ", "alias `BoE` is shared"),
+        "{r:#?}"
+    );
+}
+
+#[test]
 fn scope_limits_reports_to_the_checked_files_but_compares_with_all() {
     let mut loader = Loader::new();
     loader.add_text(

@@ -99,6 +99,20 @@ pub struct Known {
     pub geonames: HashMap<String, String>,
     /// Ids and labels by `wikidata` attribute (`Q17` → `place:japan`, `Japan`).
     pub wikidata: HashMap<String, (String, String)>,
+    /// Ids of entities without a `wikidata` attribute, by type and label: an imported item
+    /// of that type and label is taken for the same entity (`person:charles-kennedy`).
+    pub unidentified: HashMap<(String, String), String>,
+}
+
+impl Known {
+    /// The id an imported Wikidata item takes: the listed entity with its id, else the
+    /// listed entity of its type and label that has no Wikidata id.
+    pub(crate) fn item(&self, qid: &str, kind: &str, label: &str) -> Option<&String> {
+        self.wikidata.get(qid).map(|(id, _)| id).or_else(|| {
+            self.unidentified
+                .get(&(kind.to_string(), label.to_string()))
+        })
+    }
 }
 
 impl Known {
@@ -107,11 +121,17 @@ impl Known {
         let mut known = Known::default();
         for e in gazetteer.entities() {
             known.ids.insert(e.id.clone());
-            if let Some(q) = e.attrs.get("wikidata") {
-                known
-                    .wikidata
-                    .entry(q.clone())
-                    .or_insert((e.id.clone(), e.label.clone()));
+            match e.attrs.get("wikidata") {
+                Some(q) => {
+                    known
+                        .wikidata
+                        .entry(q.clone())
+                        .or_insert((e.id.clone(), e.label.clone()));
+                }
+                None => {
+                    let key = (e.kind.as_str().to_string(), e.label.clone());
+                    known.unidentified.entry(key).or_insert(e.id.clone());
+                }
             }
             if e.kind != crate::model::EntityType::Place {
                 continue;
@@ -297,6 +317,11 @@ impl Ids {
         }
         self.used.insert(id.clone());
         id
+    }
+
+    /// Whether this import gave `id` already.
+    pub(crate) fn is_taken(&self, id: &str) -> bool {
+        self.used.contains(id)
     }
 
     /// Takes `id` as given (an id column, or a known entity's id).
@@ -519,13 +544,14 @@ pub fn map_rows(rows: &Rows, mapping: &Mapping, known: &Known) -> Result<Importe
                 ids.take(k);
                 k.to_string()
             }
-            Some(k) => match known.wikidata.get(k) {
-                Some((id, _)) => {
+            Some(k) if is_qid(k) => match known.item(k, &e.kind, &e.label) {
+                Some(id) if !ids.is_taken(id) => {
                     ids.take(id);
                     id.clone()
                 }
-                None => ids.give(&e.kind, &e.label, &[k]),
+                _ => ids.give(&e.kind, &e.label, &[k]),
             },
+            Some(k) => ids.give(&e.kind, &e.label, &[k]),
             None => ids.give(&e.kind, &e.label, &[]),
         };
     }

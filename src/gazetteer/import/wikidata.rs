@@ -213,12 +213,12 @@ fn read_dump(
                 add_attr(&mut attrs, key, value);
             }
         }
-        let id = match known.wikidata.get(qid) {
-            Some((id, _)) => {
+        let id = match known.item(qid, &kind, label) {
+            Some(id) if !ids.is_taken(id) => {
                 ids.take(id);
                 id.clone()
             }
-            None => ids.give(&kind, label, &[qid]),
+            _ => ids.give(&kind, label, &[qid]),
         };
         out.entries.push(Entry {
             label: label.to_string(),
