@@ -81,7 +81,7 @@ pub fn lint(gazetteer: &Gazetteer, options: &CheckOptions) -> Vec<Problem> {
             if !options.in_scope(&alias.location) {
                 continue;
             }
-            if let Some((level, m)) = word_problem(alias) {
+            if let Some((level, m)) = word_problem(entity, alias) {
                 out.push(Problem::new(level, alias.location.clone(), m));
             } else if let Some(m) = short_problem(entity, alias) {
                 out.push(Problem::warning(alias.location.clone(), m));

@@ -14,8 +14,11 @@ use crate::text::words::{junk_reason, JunkReason};
 
 /// An alias that is a number, a function word, a date word or a common English word, and
 /// is not anchored: the junk guard sets it aside (or, when forced, it fires on prose).
-/// A forced one is a note: forcing is the author's decision, made with the marker.
-pub(super) fn word_problem(alias: &Alias) -> Option<(Level, String)> {
+/// A forced one is a note: forcing is the author's decision, made with the marker; but a
+/// company's is a warning: a company or club named by an ordinary word (`Apple`,
+/// `Next`, `Shell`) needs context, its full name or company words (anchor it). Anchored and
+/// forced (`~!Next`) is the form that asks for that context: no problem.
+pub(super) fn word_problem(entity: &Entity, alias: &Alias) -> Option<(Level, String)> {
     if is_acronym(&normalize(&alias.text, false)) || alias.demonym {
         return None;
     }
@@ -28,7 +31,10 @@ pub(super) fn word_problem(alias: &Alias) -> Option<(Level, String)> {
         JunkReason::CommonWord => "a common English word",
     };
     match (reason, alias.anchored, alias.forced) {
-        (JunkReason::CommonWord, true, _) => None,
+        (JunkReason::CommonWord, true, _) | (_, true, true) => None,
+        (_, _, true) if is_company(entity) => Some((Level::Warning, format!(
+            "alias `{a}` is {what} and is forced: an organization named by an ordinary word needs context; anchor it (`~!{a}`) so it counts where the organization is named in full or company words stand next to it (`{a} Inc`, `shares in {a}`)"
+        ))),
         (_, _, true) => Some((Level::Note, format!(
             "alias `{a}` is {what} and is forced: it will match ordinary prose; anchor it (`~{a}`) so it counts only where the entity is named in full"
         ))),
@@ -42,6 +48,15 @@ pub(super) fn word_problem(alias: &Alias) -> Option<(Level, String)> {
             "alias `{a}` is {what}: it is set aside when matching unless forced; `~!{a}` counts it where the entity is named in full"
         ))),
     }
+}
+
+/// An organization that may be a company: `kind=company`, or no `kind` or `sport` (an
+/// institution, party or club says what it is, and its ordinary-word name, `Treasury`,
+/// `Arsenal`, is a choice the pack made for its readers).
+fn is_company(entity: &Entity) -> bool {
+    entity.kind == EntityType::Organization
+        && !entity.attrs.contains_key("sport")
+        && entity.attrs.get("kind").is_none_or(|k| k == "company")
 }
 
 /// A plain alias of one or two letters (or three in lower case) that is not an acronym,

@@ -275,3 +275,23 @@ fn a_long_alias_still_finds_the_aliases_it_contains() {
         );
     }
 }
+
+#[test]
+fn a_company_named_by_an_ordinary_word_needs_context() {
+    let r = report(
+        "@type organization\nApple Computer | !Apple | kind=company\nNext Retail | ~!Next\n\
+         HM Treasury | !Treasury | kind=ministry\n",
+    );
+    assert!(
+        has(
+            &r,
+            "planted.txt:2: warning: ",
+            "needs context; anchor it (`~!Apple`)"
+        ),
+        "{r:#?}"
+    );
+    // Anchored and forced asks for that context: nothing to say.
+    assert!(!r.iter().any(|l| l.starts_with("planted.txt:3:")), "{r:#?}");
+    // An institution's ordinary-word name is the pack's choice: a note.
+    assert!(has(&r, "planted.txt:4: note: ", "is forced"), "{r:#?}");
+}

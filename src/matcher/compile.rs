@@ -68,20 +68,31 @@ pub(crate) struct PatternRecord {
     /// The variant as written, kept only for [`CaseCheck::Exact`] (empty otherwise, which
     /// costs no allocation: most aliases need only the folded pattern).
     pub(crate) cased: Box<str>,
-    /// For [`CaseCheck::FirstUpper`]: bit `i` set when word `i` (words split at spaces and
-    /// dashes, the first 32) starts with a capital. The text must capitalize those words
-    /// too (`Yonhap News Agency` is not `Yonhap news agency`). Zero for places.
-    pub(crate) caps: u32,
+    /// [`MULTI_WORD`] when the variant has several words (split at spaces and dashes); and
+    /// for [`CaseCheck::FirstUpper`] but places, bit `i` set when word `i` (the first 7)
+    /// starts with a capital: the text must capitalize those words too (`Yonhap News
+    /// Agency` is not `Yonhap news agency`). A byte, so that a record stays 32 bytes.
+    pub(crate) caps: u8,
 }
 
-/// The [`PatternRecord::caps`] of `cased`.
-pub(crate) fn caps_of(cased: &str) -> u32 {
-    let mut caps = 0u32;
+// A large gazetteer holds a record for every variant of every alias: keep them small.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<PatternRecord>() <= 32);
+
+/// The bit of [`PatternRecord::caps`] that says the variant has several words.
+pub(crate) const MULTI_WORD: u8 = 0x80;
+
+/// The [`PatternRecord::caps`] of `cased`; with `capitals`, the words' capitals too.
+pub(crate) fn caps_of(cased: &str, capitals: bool) -> u8 {
+    let mut caps = 0u8;
     let words = cased
         .split(crate::text::chars::is_separator)
         .filter(|w| !w.is_empty());
-    for (i, w) in words.take(32).enumerate() {
-        if w.chars().next().is_some_and(char::is_uppercase) {
+    for (i, w) in words.enumerate() {
+        if i == 1 {
+            caps |= MULTI_WORD;
+        }
+        if capitals && i < 7 && w.chars().next().is_some_and(char::is_uppercase) {
             caps |= 1 << i;
         }
     }
@@ -393,11 +404,7 @@ fn entity_records(
                 check,
                 // Places are written with lower-case heads (`Russky island`, `Hebei
                 // province`); organizations and people are not.
-                caps: if check == CaseCheck::FirstUpper && !watch.place {
-                    caps_of(&cased)
-                } else {
-                    0
-                },
+                caps: caps_of(&cased, check == CaseCheck::FirstUpper && !watch.place),
                 cased: if check == CaseCheck::Exact {
                     cased.into_boxed_str()
                 } else {

@@ -6,7 +6,7 @@
 //! a span's senses belongs to [`super::senses`]; must not touch evidence, anchoring or
 //! descriptions.
 
-use super::compile::{CaseCheck, PatternRecord};
+use super::compile::{CaseCheck, PatternRecord, MULTI_WORD};
 use super::engine::Hit;
 use super::explain::{note, Outcome, Trace};
 use super::senses::{Candidate, Senses};
@@ -37,7 +37,7 @@ fn case_ok(r: &PatternRecord, original: &str) -> bool {
         }
         CaseCheck::FirstUpper => {
             !original.chars().next().is_some_and(char::is_lowercase)
-                && (r.caps <= 1 || later_caps_ok(r.caps, original))
+                && (r.caps & !MULTI_WORD <= 1 || later_caps_ok(r.caps, original))
         }
         CaseCheck::Exact if is_normalized(original) => original == &*r.cased,
         CaseCheck::Exact => normalize(original, false) == *r.cased,
@@ -47,7 +47,32 @@ fn case_ok(r: &PatternRecord, original: &str) -> bool {
 /// Whether every later word the alias capitalizes (`caps`, see
 /// [`PatternRecord::caps`]) is capitalized in `original` too, unless a hyphen joins it to
 /// the word before (`Kim Jong-un` for `Kim Jong Un`).
-fn later_caps_ok(caps: u32, original: &str) -> bool {
+fn later_caps_ok(caps: u8, original: &str) -> bool {
+    if original.is_ascii() {
+        // Bytes, for the usual ASCII name: a word after a space must keep its capital.
+        let b = original.as_bytes();
+        let mut word = 0u32;
+        let mut spaced = false;
+        for i in 1..b.len() {
+            let (prev, c) = (b[i - 1], b[i]);
+            let sep = |x: u8| x == b'-' || x.is_ascii_whitespace();
+            if sep(c) {
+                if !sep(prev) {
+                    word += 1;
+                    spaced = false;
+                }
+                spaced |= c != b'-';
+            } else if sep(prev)
+                && spaced
+                && c.is_ascii_lowercase()
+                && word < 7
+                && caps & (1 << word) != 0
+            {
+                return false;
+            }
+        }
+        return true;
+    }
     let mut word = 0u32;
     let mut between = false;
     let mut spaced = false;
@@ -63,7 +88,7 @@ fn later_caps_ok(caps: u32, original: &str) -> bool {
         }
         if between {
             between = false;
-            let wanted = word < 32 && caps & (1 << word) != 0;
+            let wanted = word < 7 && caps & (1 << word) != 0;
             if wanted && spaced && c.is_lowercase() {
                 return false;
             }
@@ -76,6 +101,10 @@ fn later_caps_ok(caps: u32, original: &str) -> bool {
 /// phrases, which normalization folds to a space like a hyphen.
 fn spaced_dash(s: &str) -> bool {
     let b = s.as_bytes();
+    // Names are short: a plain loop beats a search's setup.
+    if !b.iter().any(|&c| c == b'-' || c == 0xe2) {
+        return false;
+    }
     memchr::memchr2_iter(b'-', 0xe2, b).any(|i| {
         let len = match b[i] {
             b'-' => 1,
@@ -123,7 +152,12 @@ pub(crate) fn select(
             note(trace.as_deref_mut(), span, h.pattern, || Outcome::Paragraph);
             continue;
         }
-        if spaced_dash(original) {
+        // One word has no dash inside; the records of a pattern agree on its words.
+        let multi = matcher
+            .records(h.pattern)
+            .first()
+            .is_some_and(|r| r.caps & MULTI_WORD != 0);
+        if multi && spaced_dash(original) {
             note(trace.as_deref_mut(), span, h.pattern, || Outcome::Dash);
             continue;
         }

@@ -301,6 +301,18 @@ const LEGAL_FORMS: &[&str] = &[
 /// The end of the legal forms right after an organization's name ending at `end`
 /// (`Samsung Electronics Co Ltd` → after `Ltd`), or `end` when none follows.
 pub(crate) fn legal_form_end(text: &str, end: usize) -> usize {
+    // Most names are followed by a lower-case word or punctuation: one byte says so.
+    let next = |at: usize| -> Option<u8> {
+        let b = text.as_bytes();
+        match b.get(at)? {
+            b' ' => b.get(at + 1).copied(),
+            b',' if b.get(at + 1) == Some(&b' ') => b.get(at + 2).copied(),
+            _ => None,
+        }
+    };
+    if !next(end).is_some_and(|c| c.is_ascii_uppercase() || c == b'p') {
+        return end;
+    }
     let mut at = end;
     loop {
         let rest = &text[at..];
