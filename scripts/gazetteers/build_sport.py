@@ -229,6 +229,11 @@ def build() -> tuple[str, str]:
                     claimed[place.id] = label
                     attrs.setdefault("id", "team:" + place.id.split(":", 1)[1])
                     attrs["team_of"] = place.id
+                    # The place's plain names are the place's: the team rule gives them to
+                    # the club where the context says so (`Liverpool` on a sports page). A
+                    # name the place only anchors may stay the club's (`Newcastle`).
+                    names = {t for m, t in place.aliases if "~" not in m}
+                    aliases = [a for a in aliases if "~" in bare(a)[0] or bare(a)[1] not in names]
                     if "~" in pmarkers:
                         aliases.append("~" + ("!" if "!" in pmarkers + markers else "") + tname)
                 elif hit:
