@@ -30,6 +30,8 @@ mod gazetteer_cmd;
 mod outputs_cmd;
 // `entgraph suggest`.
 mod suggest_cmd;
+// `--discover`: names no gazetteer lists, one entity each.
+mod discover;
 // The guides' console examples, run and checked.
 mod docs;
 // Property tests over generated hostile input (`cargo test --release fuzz`).

@@ -3,7 +3,8 @@
 //! Owns the record's fields: `doc`, `start`, `end` (UTF-8 byte offsets into the document's
 //! text), `text`, `entity`, `label`, `type`, `sentence`, `paragraph` (indices in the
 //! document), and `demonym`/`resolved`/`team` only when true, `describes` (the person a
-//! demonym introduces) only when set. In CSV ([`CSV_HEADER`]) every field is a column, the
+//! demonym introduces) only when set, and for an entity `--discover` found `discovered`
+//! and the `cue` that typed it. In CSV ([`CSV_HEADER`]) every field is a column, the
 //! flags `true` or `false` and `describes` empty when unset. Must not decide where output
 //! goes.
 
@@ -34,6 +35,10 @@ struct MentionRecord<'a> {
     describes: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     team: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    discovered: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue: Option<&'a str>,
 }
 
 /// How [`write()`] writes a mention.
@@ -47,7 +52,7 @@ pub enum MentionFormat {
 }
 
 /// The columns of the CSV form, in order.
-pub const CSV_HEADER: [&str; 13] = [
+pub const CSV_HEADER: [&str; 15] = [
     "doc",
     "start",
     "end",
@@ -61,6 +66,8 @@ pub const CSV_HEADER: [&str; 13] = [
     "resolved",
     "describes",
     "team",
+    "discovered",
+    "cue",
 ];
 
 /// Writes the CSV header line.
@@ -99,6 +106,12 @@ pub fn write(
             resolved: m.resolved,
             describes: m.describes.map(|p| gazetteer.entity(p).id.as_str()),
             team: m.team,
+            discovered: e.attrs.get("discovered").is_some_and(|v| v == "true"),
+            cue: e
+                .attrs
+                .get("cue")
+                .filter(|_| e.id.starts_with(crate::suggest::DISCOVERED_PREFIX))
+                .map(String::as_str),
         };
         match format {
             MentionFormat::Jsonl => {
@@ -120,6 +133,8 @@ pub fn write(
                     r.resolved.to_string(),
                     r.describes.unwrap_or("").to_string(),
                     r.team.to_string(),
+                    r.discovered.to_string(),
+                    r.cue.unwrap_or("").to_string(),
                 ];
                 super::csv::record(out, row)?;
             }

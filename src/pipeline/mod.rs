@@ -28,7 +28,7 @@ use crate::model::{EntityId, EntityType};
 
 pub use build::{build, count, BuildReport, PeriodGraph};
 pub use extract::{scan, Processed};
-pub use suggest::suggest;
+pub use suggest::{discover, suggest};
 
 /// Which gazetteers to load and how to match them. `Default` gives the documented
 /// defaults: the default packs, each file's case policy, demonyms on.
@@ -47,11 +47,15 @@ pub struct LoadOptions {
     pub teams: bool,
     /// A place inside a longer name, or used as a surname, is dropped; off, it is kept.
     pub names_inside_names: bool,
+    /// Gazetteers given as text, `(name, text)`, loaded after the others; the name's
+    /// extension gives the format (`discovered.jsonl`).
+    pub texts: Vec<(String, String)>,
 }
 
 impl Default for LoadOptions {
     fn default() -> LoadOptions {
         LoadOptions {
+            texts: Vec::new(),
             gazetteers: Vec::new(),
             default_gazetteers: true,
             case: None,
@@ -211,6 +215,9 @@ pub fn load(opts: &LoadOptions) -> Result<Engine, Error> {
     let mark = loader.named().len();
     for g in &opts.gazetteers {
         loader.add_arg(g);
+    }
+    for (name, text) in &opts.texts {
+        loader.add_text(name, text);
     }
     let mut user_sources: Vec<String> = Vec::new();
     for name in &loader.named()[mark..] {

@@ -6,13 +6,16 @@
 //! them. Must not rank or format suggestions: that is [`crate::suggest`]'s.
 
 use super::driver::{self, match_piece, EntityMentions, Job, Tally};
+use super::LoadOptions;
 use super::{Engine, Error, RunOptions, Stats};
 use crate::corpus::Raw;
 use crate::error::Problem;
 use crate::matcher::Scratch;
 use crate::model::Segments;
 use crate::segment::segment_into;
-use crate::suggest::{candidates, Collector, DocCandidates, Known, SuggestOptions, Suggestion};
+use crate::suggest::{
+    candidates, discovered, Collector, Discovered, DocCandidates, Known, SuggestOptions, Suggestion,
+};
 
 /// The job: candidates of each document, handed back in order.
 struct Suggest<'a> {
@@ -111,4 +114,30 @@ pub fn suggest<S: AsRef<std::path::Path>>(
     let out = collector.finish(suggest);
     stats.elapsed += ranking.elapsed();
     Ok((out, stats))
+}
+
+/// `--discover`: loads the gazetteers `load` names, finds the names they miss in `inputs`
+/// (as [`suggest()`] does), and loads them again with the typed names seen in at least
+/// `min_docs` documents as discovered entities (see [`crate::suggest::discovered`]).
+/// Returns the engine that knows them, what was discovered, and the first pass's stats.
+/// The corpus is read twice: `inputs` must be files, not standard input.
+///
+/// # Errors
+/// As [`super::load`] and [`suggest()`].
+pub fn discover<S: AsRef<std::path::Path>>(
+    load: &LoadOptions,
+    inputs: &[S],
+    run: &RunOptions,
+    min_docs: u64,
+    progress: &mut dyn FnMut(&Stats),
+) -> Result<(Engine, Discovered, Stats), Error> {
+    let first = super::load(load)?;
+    let (found, stats) = suggest(&first, inputs, run, &SuggestOptions::default(), progress)?;
+    drop(first);
+    let found = discovered(&found, min_docs.max(1));
+    let mut load = load.clone();
+    load.texts
+        .push(("<discovered>.jsonl".to_string(), found.gazetteer.clone()));
+    let engine = super::load(&load)?;
+    Ok((engine, found, stats))
 }

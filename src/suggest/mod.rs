@@ -32,9 +32,11 @@
 //! rank      Suggestion → ranked list   (minimum count, order, limit)
 //! write     Suggestion → text, JSONL   (the two writers)
 //! ```
-//! `lexicon` holds the word lists only suggest uses, `known` the names the gazetteers cover.
+//! `lexicon` holds the word lists only suggest uses, `known` the names the gazetteers cover,
+//! `discover` turns the suggestions into the gazetteer of `--discover`.
 
 mod cues;
+mod discover;
 mod document;
 mod entry;
 mod form;
@@ -57,6 +59,7 @@ use crate::gazetteer::Gazetteer;
 use crate::matcher::Matcher;
 use crate::segment::segment;
 
+pub use discover::{discovered, Discovered, DISCOVERED_PREFIX};
 pub use document::{candidates, DocCandidates};
 pub use known::Known;
 pub use write::{write_jsonl, write_text};

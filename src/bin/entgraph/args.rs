@@ -309,16 +309,39 @@ pub(crate) struct ExtractArgs {
     #[command(flatten)]
     pub(crate) corpus: CorpusArgs,
 
+    #[command(flatten)]
+    pub(crate) discover: DiscoverArgs,
+
     /// jsonl: one JSON object a line; csv: a header and one row a mention, for
     /// spreadsheets (`entgraph extract DIR --format csv > mentions.csv`).
     #[arg(long, value_enum, default_value = "jsonl", value_name = "FORMAT")]
     pub(crate) format: MentionFormatArg,
 }
 
+/// Finding the names no gazetteer lists.
+#[derive(Debug, ClapArgs)]
+pub(crate) struct DiscoverArgs {
+    /// Also count the people, organizations and places no gazetteer lists: the names
+    /// `suggest` finds, typed by their cues (a title, a head word, a place word...), become
+    /// discovered entities (id `discovered:TYPE:NAME`, attributes `discovered=true` and the
+    /// `cue` that typed them); a short form counts for its full name where the document
+    /// names it. Names of unknown type are left out. The corpus is read twice.
+    #[arg(long)]
+    pub(crate) discover: bool,
+
+    /// With --discover: only names seen in at least N documents (keeps a large corpus's
+    /// one-off names out).
+    #[arg(long, default_value_t = 1, value_name = "N", requires = "discover")]
+    pub(crate) discover_min_docs: u64,
+}
+
 #[derive(Debug, ClapArgs)]
 pub(crate) struct BuildArgs {
     #[command(flatten)]
     pub(crate) corpus: CorpusArgs,
+
+    #[command(flatten)]
+    pub(crate) discover: DiscoverArgs,
 
     /// Output directory for the files of --format.
     #[arg(
@@ -587,6 +610,7 @@ impl CheckArgs {
             demonyms: !self.no_demonyms,
             teams: !self.no_team_rule,
             names_inside_names: !self.no_name_rule,
+            texts: Vec::new(),
         }
     }
 }
@@ -610,6 +634,7 @@ impl CorpusArgs {
             demonyms: !self.no_demonyms,
             teams: !self.no_team_rule,
             names_inside_names: !self.no_name_rule,
+            texts: Vec::new(),
         }
     }
 

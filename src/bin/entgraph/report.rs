@@ -85,7 +85,7 @@ impl Reporter {
         self.shown_problems = stats.problems.len();
     }
 
-    fn clear_progress(&mut self) {
+    pub(crate) fn clear_progress(&mut self) {
         if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
         }

@@ -179,10 +179,13 @@ fn write_nodes<W: Write + ?Sized>(graph: &Graph, out: &mut W) -> io::Result<()> 
         let s = (node.mentions as f64 / max_mentions).sqrt();
         let fontsize = 10.0 + 14.0 * s;
         let width = 0.4 + 1.2 * s;
-        let style = if node.kind == EntityType::Place {
-            ", style=\"filled,rounded\""
-        } else {
-            ""
+        // A discovered entity (`--discover`) is drawn dashed: no list vouches for it.
+        let discovered = node.attrs.get("discovered").is_some_and(|v| v == "true");
+        let style = match (node.kind == EntityType::Place, discovered) {
+            (true, false) => ", style=\"filled,rounded\"",
+            (true, true) => ", style=\"filled,rounded,dashed\"",
+            (false, true) => ", style=\"filled,dashed\"",
+            (false, false) => "",
         };
         writeln!(
             out,

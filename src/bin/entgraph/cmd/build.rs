@@ -61,8 +61,8 @@ impl Outputs {
 }
 
 pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
-    let engine = pipeline::load(&a.corpus.load_options())?;
     let mut rep = Reporter::new(a.corpus.quiet);
+    let engine = super::load_engine(&a.corpus, &a.discover, &mut rep)?;
     rep.engine(&engine);
     let outputs = a.outputs();
     // Temporaries of earlier runs killed while writing (see `export::write_set`).

@@ -13,8 +13,8 @@ use crate::args::{ExtractArgs, MentionFormatArg};
 use crate::report::Reporter;
 
 pub(crate) fn run(a: &ExtractArgs) -> Result<ExitCode> {
-    let engine = pipeline::load(&a.corpus.load_options())?;
     let mut rep = Reporter::new(a.corpus.quiet);
+    let engine = super::load_engine(&a.corpus, &a.discover, &mut rep)?;
     rep.engine(&engine);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -33,6 +33,7 @@ pub(crate) fn run(a: &ImportArgs) -> Result<ExitCode> {
             demonyms: true,
             teams: false,
             names_inside_names: true,
+            texts: Vec::new(),
         })?;
         Known::of(&engine.gazetteer)
     };

@@ -16,6 +16,9 @@ use crate::args::BuildArgs;
 use crate::report::Reporter;
 
 pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
+    if a.discover.discover {
+        anyhow::bail!("merge reads partial graphs: give --discover to the builds of the shards");
+    }
     let engine = pipeline::load(&a.corpus.load_options())?;
     let rep = Reporter::new(a.corpus.quiet);
     rep.engine(&engine);

@@ -12,7 +12,11 @@ pub(crate) mod suggest;
 
 use std::process::ExitCode;
 
-use entgraph::pipeline::{Engine, Stats};
+use anyhow::{bail, Result};
+use entgraph::pipeline::{self, Engine, Stats};
+
+use crate::args::{CorpusArgs, DiscoverArgs};
+use crate::report::{counted, Reporter};
 
 /// 1 when an input was skipped, else 0.
 fn exit_code(stats: &Stats) -> ExitCode {
@@ -28,4 +32,54 @@ fn exit_code(stats: &Stats) -> ExitCode {
 /// process's exit does at once.
 fn keep_until_exit(engine: Engine) {
     std::mem::forget(engine);
+}
+
+/// The engine of a run: the gazetteers the options name, and with `--discover` the names a
+/// first pass over the corpus found (said on stderr: how many of each type, and what was
+/// left out).
+fn load_engine(corpus: &CorpusArgs, d: &DiscoverArgs, rep: &mut Reporter) -> Result<Engine> {
+    if !d.discover {
+        return Ok(pipeline::load(&corpus.load_options())?);
+    }
+    if corpus.inputs.iter().any(|p| p.as_os_str() == "-") {
+        bail!("--discover reads the corpus twice: name files, not standard input (`-`)");
+    }
+    let (engine, found, _) = pipeline::discover(
+        &corpus.load_options(),
+        &corpus.inputs,
+        &corpus.run_options(),
+        d.discover_min_docs,
+        &mut |s| rep.progress(s),
+    )?;
+    rep.clear_progress();
+    let by_type: Vec<String> = found
+        .by_type
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
+    let total: u64 = found.by_type.values().sum();
+    let mut msg = format!(
+        "discovered: {} ({})",
+        counted(total, "entity", "entities"),
+        if by_type.is_empty() {
+            "none".to_string()
+        } else {
+            by_type.join(", ")
+        }
+    );
+    if found.too_rare > 0 {
+        msg.push_str(&format!(
+            "; {} seen in fewer than {} left out",
+            counted(found.too_rare, "name", "names"),
+            counted(d.discover_min_docs, "document", "documents")
+        ));
+    }
+    if found.untyped > 0 {
+        msg.push_str(&format!(
+            "; {} of unknown type left out",
+            counted(found.untyped, "name", "names")
+        ));
+    }
+    rep.line(&msg);
+    Ok(engine)
 }

@@ -1,0 +1,90 @@
+//! Discovery: the typed suggestions of a corpus as a gazetteer of discovered entities, so
+//! that `--discover` finds the names nobody listed with the very rules `suggest` uses and
+//! resolves them with the matcher's (a short form anchored to its full name, one entity per
+//! full name across documents). Must not find or type names (that is the rest of
+//! `suggest`) nor load gazetteers.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Serialize;
+
+use super::Suggestion;
+use crate::gazetteer::derive_id;
+
+/// The prefix of a discovered entity's id (`discovered:person:ruth-kelly`): no gazetteer id
+/// derived from a type and a label starts so.
+pub const DISCOVERED_PREFIX: &str = "discovered:";
+
+/// The discovered entities of a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Discovered {
+    /// The entities as a JSON Lines gazetteer, one a line.
+    pub gazetteer: String,
+    /// Entities by type.
+    pub by_type: BTreeMap<String, u64>,
+    /// Mentions `suggest` counted for them, by type.
+    pub mentions_by_type: BTreeMap<String, u64>,
+    /// Typed names left out for being seen in fewer documents than asked.
+    pub too_rare: u64,
+    /// Names left out for want of a type.
+    pub untyped: u64,
+}
+
+#[derive(Serialize)]
+struct Line<'a> {
+    label: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    id: String,
+    aliases: &'a [String],
+    anchored: &'a [String],
+    attrs: BTreeMap<&'static str, &'a str>,
+}
+
+/// The suggestions with a type, seen in at least `min_docs` documents, as entities with
+/// the id `discovered:<type>:<slug>` and the attributes `discovered=true` and `cue` (what
+/// typed them).
+pub fn discovered(suggestions: &[Suggestion], min_docs: u64) -> Discovered {
+    let mut out = Discovered::default();
+    let mut ids: HashSet<String> = HashSet::new();
+    // A stable order, whatever the ranking: by type, then label.
+    let mut typed: Vec<(&Suggestion, &str)> = Vec::new();
+    for s in suggestions {
+        match s.kind.as_deref() {
+            None => out.untyped += 1,
+            Some(_) if s.documents < min_docs => out.too_rare += 1,
+            Some(k) => typed.push((s, k)),
+        }
+    }
+    typed.sort_by(|a, b| (a.1, &a.0.label).cmp(&(b.1, &b.0.label)));
+    for (s, kind) in typed {
+        let base = format!("{DISCOVERED_PREFIX}{}", derive_id(kind, &s.label));
+        let mut id = base.clone();
+        let mut n = 2;
+        while !ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let mut attrs = BTreeMap::new();
+        attrs.insert("discovered", "true");
+        if !s.cue.is_empty() {
+            attrs.insert("cue", s.cue.as_str());
+        }
+        let line = Line {
+            label: &s.label,
+            kind,
+            id,
+            aliases: &s.aliases,
+            anchored: &s.anchored,
+            attrs,
+        };
+        // Serializing plain strings cannot fail.
+        if let Ok(json) = serde_json::to_string(&line) {
+            out.gazetteer.push_str(&json);
+            out.gazetteer.push('\n');
+        }
+        *out.by_type.entry(kind.to_string()).or_default() += 1;
+        *out.mentions_by_type.entry(kind.to_string()).or_default() += s.mentions;
+    }
+    out
+}

@@ -1,0 +1,182 @@
+//! `--discover`: the names no gazetteer lists join the graph, one entity each, on articles
+//! written here and on the real example articles.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::common::*;
+
+/// Three short stories about people and a body no pack lists.
+const STORIES: &[(&str, &str)] = &[
+    (
+        "news/a.txt",
+        "Fisheries row deepens\n\nEdwina Thornbury, the fisheries minister, visited the harbour \
+         at Grimsby on Monday. Ms Thornbury said the Coastal Quota Authority (CQA) had failed \
+         the fleet. Thornbury's plan was welcomed by Galvin Oduya, a trawler owner. \"We need \
+         action,\" said Mr Oduya.\n\nThe CQA said it would respond.\n",
+    ),
+    (
+        "news/b.txt",
+        "Quota talks\n\nThe Coastal Quota Authority rejected the criticism on Tuesday. Edwina \
+         Thornbury met Lionel Garrick, a Hull councillor, and his sister Maude Garrick, a \
+         harbour pilot. Maude Garrick said the pilots backed the minister. Garrick added that \
+         Vladimir Putin had nothing to do with it.\n",
+    ),
+    (
+        "news/c.txt",
+        "Minister speaks\n\nEdwina Thornbury told reporters in Grimsby that talks would go on. \
+         Thornbury said Galvin Oduya and the Coastal Quota Authority would meet again.\n",
+    ),
+];
+
+/// (text, entity id) of every mention `extract --discover` finds in `dir`.
+fn discovered_in(dir: &std::path::Path, extra: &[&str]) -> (Vec<serde_json::Value>, String) {
+    let mut args = vec!["extract", s(dir), "--discover"];
+    args.extend_from_slice(extra);
+    let o = entgraph(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (json_lines(&stdout(&o)), stderr(&o))
+}
+
+/// The entities each surface text was given, by text.
+fn ids_by_text(mentions: &[serde_json::Value]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for m in mentions {
+        out.entry(m["text"].as_str().unwrap().to_string())
+            .or_default()
+            .insert(m["entity"].as_str().unwrap().to_string());
+    }
+    out
+}
+
+#[test]
+fn one_entity_for_each_person_however_named() {
+    let dir = temp_files(STORIES);
+    let (m, err) = discovered_in(&dir.path().join("news"), &[]);
+    let ids = ids_by_text(&m);
+    let thornbury = "discovered:person:edwina-thornbury";
+    // Full name, surname, title and surname, possessive: one entity.
+    for text in ["Edwina Thornbury", "Thornbury"] {
+        assert_eq!(
+            ids.get(text).map(|s| s.iter().cloned().collect::<Vec<_>>()),
+            Some(vec![thornbury.to_string()]),
+            "{text}: {ids:#?}"
+        );
+    }
+    let count = |id: &str| m.iter().filter(|x| x["entity"] == id).count();
+    // a: full, Ms, possessive; b: full; c: full, bare.
+    assert_eq!(count(thornbury), 6, "{ids:#?}");
+    assert_eq!(ids["Galvin Oduya"].len(), 1);
+    assert_eq!(
+        ids["Oduya"], ids["Galvin Oduya"],
+        "`Mr Oduya` is Galvin Oduya"
+    );
+    // An acronym and its expansion: one entity.
+    assert_eq!(ids["CQA"], ids["Coastal Quota Authority"], "{ids:#?}");
+    assert!(ids["CQA"]
+        .iter()
+        .all(|id| id.starts_with("discovered:organization:")));
+    // Two people who share a surname stay apart; the bare surname goes to the one named
+    // last before it.
+    let (lionel, maude) = (&ids["Lionel Garrick"], &ids["Maude Garrick"]);
+    assert_ne!(lionel, maude);
+    assert_eq!(&ids["Garrick"], maude, "{ids:#?}");
+    // A listed name is the listed entity, never a discovered twin.
+    assert_eq!(
+        ids["Vladimir Putin"].iter().next().unwrap(),
+        "person:vladimir-putin"
+    );
+    assert!(!m
+        .iter()
+        .any(|x| x["entity"].as_str().unwrap().contains("putin")
+            && x["entity"].as_str().unwrap().starts_with("discovered:")));
+    // Records say what was discovered and why it was typed so.
+    let first = m.iter().find(|x| x["entity"] == thornbury).unwrap();
+    assert_eq!(first["discovered"], true);
+    assert!(
+        first["cue"].as_str().is_some_and(|c| !c.is_empty()),
+        "{first}"
+    );
+    let listed = m
+        .iter()
+        .find(|x| x["entity"] == "person:vladimir-putin")
+        .unwrap();
+    assert!(listed.get("discovered").is_none());
+    assert!(err.starts_with("discovered: "), "{err}");
+    assert!(err.contains(" person"), "{err}");
+    // Without --discover none of them is found.
+    let o = entgraph(&["extract", s(&dir.path().join("news")), "-q"]);
+    assert!(!stdout(&o).contains("Thornbury"));
+}
+
+#[test]
+fn min_docs_keeps_one_off_names_out_and_the_graph_is_the_same_on_any_thread_count() {
+    let dir = temp_files(STORIES);
+    let news = dir.path().join("news");
+    let (m, _) = discovered_in(&news, &["--discover-min-docs", "2"]);
+    let ids = ids_by_text(&m);
+    assert!(ids.contains_key("Edwina Thornbury"), "three documents");
+    assert!(!ids.contains_key("Lionel Garrick"), "one document");
+    let mut outs = Vec::new();
+    for threads in ["1", "2"] {
+        let out = dir.path().join(format!("out{threads}"));
+        let o = entgraph(&[
+            "build",
+            s(&news),
+            "--discover",
+            "--threads",
+            threads,
+            "-o",
+            s(&out),
+            "--format",
+            "json,dot",
+            "-q",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        outs.push(dir_files(&out));
+    }
+    assert_eq!(outs[0], outs[1]);
+    let dot = String::from_utf8(
+        outs[0]
+            .iter()
+            .find(|(n, _)| n == "graph.dot")
+            .unwrap()
+            .1
+            .clone(),
+    )
+    .unwrap();
+    let line = dot
+        .lines()
+        .find(|l| l.contains("\"discovered:person:edwina-thornbury\" ["))
+        .unwrap();
+    assert!(line.contains("dashed"), "{line}");
+    // Standard input cannot be read twice.
+    let o = entgraph(&["extract", "-", "--discover"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("reads the corpus twice"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn the_people_of_the_example_articles_are_nodes_each_once() {
+    let Some(files) = seeds() else {
+        return;
+    };
+    let mut args = vec!["extract", "--discover", "-q"];
+    args.extend(files.iter().map(|p| s(p)));
+    let o = entgraph(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m = json_lines(&stdout(&o));
+    for surname in ["Ushakov", "Lukin", "Biegun", "Kim Chang Son"] {
+        let ids: BTreeSet<&str> = m
+            .iter()
+            .filter(|x| x["text"].as_str().unwrap().contains(surname))
+            .map(|x| x["entity"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids.len(), 1, "{surname}: {ids:?}");
+        let id = ids.iter().next().unwrap();
+        assert!(id.starts_with("discovered:person:"), "{surname}: {id}");
+    }
+}
