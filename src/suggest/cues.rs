@@ -83,7 +83,7 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize) -> Vec<Cue> {
         }
         let passable = t.mention.is_some()
             || matches!(t.shape, Shape::Cap | Shape::Upper)
-            || matches!(t.lower.as_str(), "of" | "for" | "the" | "on");
+            || matches!(t.lower.as_ref(), "of" | "for" | "the" | "on");
         if !passable || link == Sep::Comma {
             break;
         }
@@ -94,7 +94,7 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize) -> Vec<Cue> {
     if toks[s].sep != Sep::Space || !(p.shape == Shape::Lower || p.lower == "by") {
         return out;
     }
-    let w = p.lower.as_str();
+    let w = p.lower.as_ref();
     if w == "by" && s == 1 {
         out.push(Cue::new(Kind::Person, 2, "byline `By`".to_string()));
     } else if SAID_BEFORE.contains(&w) {
@@ -107,7 +107,7 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize) -> Vec<Cue> {
         out.push(Cue::new(Kind::Organization, 2, format!("`{w}` before")));
     } else if w == "of" && s >= 2 && p.sep == Sep::Space {
         let q = &toks[s - 2];
-        if q.shape == Shape::Lower && PLACE_NOUNS.contains(&q.lower.as_str()) {
+        if q.shape == Shape::Lower && PLACE_NOUNS.contains(&q.lower.as_ref()) {
             out.push(Cue::new(Kind::Place, 3, format!("`{} of` before", q.lower)));
         }
     }
@@ -123,7 +123,7 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
     // A verb of speech after a list of names is said of each (`Mary Smith and John Doe
     // reported`).
     if let Some(v) = coordination_end(toks, e).and_then(|k| toks.get(k + 1)) {
-        if v.sep == Sep::Space && SAID_VERBS.contains(&v.lower.as_str()) {
+        if v.sep == Sep::Space && SAID_VERBS.contains(&v.lower.as_ref()) {
             out.push(Cue::new(Kind::Person, 1, format!("`{}` after", v.lower)));
             return out;
         }
@@ -146,7 +146,7 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
                 words.push(t.text);
                 let kind = if is_title(&t.lower) && t.shape != Shape::Upper {
                     Some(Kind::Person)
-                } else if t.shape == Shape::Lower && ORG_NOUNS.contains(&t.lower.as_str()) {
+                } else if t.shape == Shape::Lower && ORG_NOUNS.contains(&t.lower.as_ref()) {
                     Some(Kind::Organization)
                 } else {
                     None
@@ -156,7 +156,7 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
                     break;
                 }
                 if t.shape == Shape::Lower
-                    && !matches!(t.lower.as_str(), "a" | "an" | "the")
+                    && !matches!(t.lower.as_ref(), "a" | "an" | "the")
                     && is_function_word(&t.lower)
                 {
                     break;
@@ -164,7 +164,7 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
             }
         }
         Sep::Space if n.shape == Shape::Lower => {
-            let w = n.lower.as_str();
+            let w = n.lower.as_ref();
             if SAID_VERBS.contains(&w) {
                 out.push(Cue::new(Kind::Person, 1, format!("`{w}` after")));
             } else if PLACE_NOUNS.contains(&w) && w != "capital" {
@@ -196,7 +196,7 @@ fn coordination_end(toks: &[Tok<'_>], e: usize) -> Option<usize> {
     let mut last_and = false;
     for _ in 0..6 {
         let n = toks.get(k + 1)?;
-        let (start, and) = match (n.sep, n.lower.as_str()) {
+        let (start, and) = match (n.sep, n.lower.as_ref()) {
             (Sep::Space | Sep::Comma, "and") => (k + 2, true),
             (Sep::Comma, _) if name(n) => (k + 1, false),
             _ => break,

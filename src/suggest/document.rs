@@ -101,11 +101,17 @@ pub fn candidates(
         let toks = sentence_tokens(text, sentence, &spans, &mut lines);
         for t in &toks {
             match t.shape {
-                Shape::Lower if t.text.chars().all(char::is_alphabetic) => {
-                    lower.insert(t.lower.clone());
+                // A listed ordinary word is ordinary whatever the corpus does with it
+                // (see `resolve::kept`): only the others are worth remembering.
+                Shape::Lower
+                    if t.text.chars().all(char::is_alphabetic)
+                        && !crate::suggest::lexicon::is_listed(&t.lower)
+                        && !lower.contains(t.lower.as_ref()) =>
+                {
+                    lower.insert(t.lower.to_string());
                 }
-                Shape::Cap if !t.uncertain => {
-                    mid_caps.insert(t.lower.clone());
+                Shape::Cap if !t.uncertain && !mid_caps.contains(t.lower.as_ref()) => {
+                    mid_caps.insert(t.lower.to_string());
                 }
                 _ => {}
             }

@@ -53,7 +53,9 @@ mod tokenize;
 mod variants;
 mod write;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashSet;
 
 use crate::gazetteer::Gazetteer;
 use crate::matcher::Matcher;
@@ -136,10 +138,10 @@ pub struct Collector {
     docs: u32,
     /// Every document's runs, in input order.
     occs: Vec<DocOcc>,
-    /// Lower-case words of the corpus.
-    lower: HashSet<String>,
+    /// Lower-case words of the corpus (but the listed ordinary ones).
+    lower: FxHashSet<String>,
     /// Folded words the corpus writes capitalized where the capital means something.
-    mid_caps: HashSet<String>,
+    mid_caps: FxHashSet<String>,
 }
 
 /// A run of a document, with the document's number in input order.

@@ -5,7 +5,7 @@
 //! known name, and gathers the cues of each piece. Owns this decision only: the runs come
 //! from `document`, what a piece adds up to from `form`.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use crate::text::words::is_function_word;

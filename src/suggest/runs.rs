@@ -59,7 +59,7 @@ fn is_part(toks: &[Tok<'_>], i: usize, open: bool, spans: &[MentionSpan], known:
                 && !is_common_word(&t.lower)
                 && t.text.chars().all(char::is_alphabetic);
             // `al-Assad`: a particle hyphenated to a capitalized word.
-            let particle = CONNECTORS.contains(&t.lower.as_str())
+            let particle = CONNECTORS.contains(&t.lower.as_ref())
                 && toks
                     .get(i + 1)
                     .is_some_and(|n| n.sep == Sep::Hyphen && n.shape == Shape::Cap);
@@ -121,7 +121,7 @@ fn is_connector(toks: &[Tok<'_>], s: usize, i: usize) -> bool {
     if t.shape != Shape::Lower || t.sep != Sep::Space {
         return false;
     }
-    let w = t.lower.as_str();
+    let w = t.lower.as_ref();
     if w == "the" {
         return toks[i - 1].shape == Shape::Lower;
     }
@@ -159,7 +159,7 @@ fn names_own_thing(toks: &[Tok<'_>], k: usize) -> bool {
         if t.mention.is_some() || (t.shape != Shape::Lower && is_head(&t.lower)) {
             return true;
         }
-        if t.shape == Shape::Lower && !CONNECTORS.contains(&t.lower.as_str()) && t.lower != "the" {
+        if t.shape == Shape::Lower && !CONNECTORS.contains(&t.lower.as_ref()) && t.lower != "the" {
             break;
         }
     }
@@ -183,7 +183,7 @@ pub(crate) fn runs(toks: &[Tok<'_>], spans: &[MentionSpan], known: &Known) -> Ve
         // starts a name.
         let t = &toks[i];
         let starts = is_part(toks, i, false, spans, known)
-            && (t.shape != Shape::Lower || CONNECTORS.contains(&t.lower.as_str()))
+            && (t.shape != Shape::Lower || CONNECTORS.contains(&t.lower.as_ref()))
             && !(t.uncertain && t.mention.is_none() && is_function_word(&t.lower));
         if !starts {
             i += 1;
@@ -226,7 +226,7 @@ fn run_last(toks: &[Tok<'_>], i: usize, spans: &[MentionSpan], known: &Known) ->
             && toks[k].shape != Shape::Lower
             && !(toks[j..k]
                 .iter()
-                .any(|t| ORG_CONNECTORS.contains(&t.lower.as_str()))
+                .any(|t| ORG_CONNECTORS.contains(&t.lower.as_ref()))
                 && toks[i..j].iter().any(|t| is_org_head(&t.lower))
                 && names_own_thing(toks, k))
         {

@@ -69,8 +69,8 @@ pub(crate) struct Tok<'a> {
     pub(crate) end: usize,
     /// The word as written.
     pub(crate) text: &'a str,
-    /// The word in lower case.
-    pub(crate) lower: String,
+    /// The word in lower case (borrowed when it is written so: most words are).
+    pub(crate) lower: std::borrow::Cow<'a, str>,
     /// How it is joined to the word before.
     pub(crate) sep: Sep,
     /// What it looks like.
@@ -127,7 +127,11 @@ pub(crate) fn tokenize(sentence: &str, base: usize) -> Vec<Tok<'_>> {
             start: base + start,
             end: base + end,
             text,
-            lower: text.to_lowercase(),
+            lower: if text.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(text.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(text)
+            },
             sep,
             shape: shape_of(text),
             uncertain: out.is_empty() || quoted,
