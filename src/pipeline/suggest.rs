@@ -14,13 +14,16 @@ use crate::matcher::Scratch;
 use crate::model::Segments;
 use crate::segment::segment_into;
 use crate::suggest::{
-    candidates, discovered, Collector, Discovered, DocCandidates, Known, SuggestOptions, Suggestion,
+    candidates_with, discovered, Collector, Discovered, DocCandidates, Known, SuggestOptions,
+    Suggestion,
 };
 
 /// The job: candidates of each document, handed back in order.
 struct Suggest<'a> {
     engine: &'a Engine,
     known: Known,
+    /// Make each name's example (`suggest` shows them; `--discover` does not).
+    examples: bool,
 }
 
 /// A worker's state.
@@ -66,11 +69,12 @@ impl Job for Suggest<'_> {
             |_, _, p| problems.push(p),
             |_, _, doc, _, found| {
                 segment_into(&doc.text, segments);
-                found_names.push(candidates(
+                found_names.push(candidates_with(
                     &doc.text,
                     segments,
                     &found.mentions,
                     &self.known,
+                    self.examples,
                 ));
                 mentions.add(&found);
             },
@@ -96,9 +100,22 @@ pub fn suggest<S: AsRef<std::path::Path>>(
     suggest: &SuggestOptions,
     progress: &mut dyn FnMut(&Stats),
 ) -> Result<(Vec<Suggestion>, Stats), Error> {
+    collect(engine, inputs, run, suggest, progress, true)
+}
+
+/// [`suggest()`], with or without examples.
+fn collect<S: AsRef<std::path::Path>>(
+    engine: &Engine,
+    inputs: &[S],
+    run: &RunOptions,
+    suggest: &SuggestOptions,
+    progress: &mut dyn FnMut(&Stats),
+    examples: bool,
+) -> Result<(Vec<Suggestion>, Stats), Error> {
     let job = Suggest {
         engine,
         known: Known::new(&engine.gazetteer),
+        examples,
     };
     let mut collector = Collector::new();
     let (total, mut stats) =
@@ -132,7 +149,14 @@ pub fn discover<S: AsRef<std::path::Path>>(
     progress: &mut dyn FnMut(&Stats),
 ) -> Result<(Engine, Discovered, Stats), Error> {
     let first = super::load(load)?;
-    let (found, stats) = suggest(&first, inputs, run, &SuggestOptions::default(), progress)?;
+    let (found, stats) = collect(
+        &first,
+        inputs,
+        run,
+        &SuggestOptions::default(),
+        progress,
+        false,
+    )?;
     drop(first);
     let found = discovered(&found, min_docs.max(1));
     let mut load = load.clone();

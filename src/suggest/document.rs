@@ -76,6 +76,18 @@ pub fn candidates(
     mentions: &[Mention],
     known: &Known,
 ) -> DocCandidates {
+    candidates_with(text, segments, mentions, known, true)
+}
+
+/// [`candidates`], with `examples` false leaving each run's example empty (`--discover`
+/// needs no example, and making them is a tenth of the work).
+pub fn candidates_with(
+    text: &str,
+    segments: &Segments,
+    mentions: &[Mention],
+    known: &Known,
+    examples: bool,
+) -> DocCandidates {
     let mut spans: Vec<MentionSpan> = mentions
         .iter()
         .filter(|m| m.span.end() <= text.len() && m.span.start() < m.span.end())
@@ -136,7 +148,11 @@ pub fn candidates(
                 after,
             } = key.clone();
             let known_ranges = known_ranges(&words, known);
-            let example = snippet(text, sentence, toks[s].start, toks[e].end);
+            let example = if examples {
+                snippet(text, sentence, toks[s].start, toks[e].end)
+            } else {
+                String::new()
+            };
             index.insert(key, occs.len());
             occs.push(RawOcc {
                 words,

@@ -62,7 +62,7 @@ use crate::matcher::Matcher;
 use crate::segment::segment;
 
 pub use discover::{discovered, Discovered, DISCOVERED_PREFIX};
-pub use document::{candidates, DocCandidates};
+pub use document::{candidates, candidates_with, DocCandidates};
 pub use known::Known;
 pub use write::{write_jsonl, write_text};
 
