@@ -326,7 +326,8 @@ pub(crate) fn legal_form_end(text: &str, end: usize) -> usize {
         };
         let form = LEGAL_FORMS.iter().find(|f| {
             rest.starts_with(**f)
-                && !rest[f.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '\'')
+                && !rest[f.len()..]
+                    .starts_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '-')
                 && !(f.ends_with('.') && rest[f.len()..].starts_with(|c: char| c.is_alphabetic()))
         });
         match form {

@@ -859,9 +859,12 @@ fn an_organization_takes_its_legal_form_and_company_words_keep_an_anchor() {
         ]
     );
     // A word that only looks like a form, or a place, takes nothing.
-    let r = ids(NEWS, "Sony Cooperative and Sony Corporate events.");
+    let r = ids(
+        NEWS,
+        "Sony Cooperative and Sony Corporate events; a Sony Co-op store.",
+    );
     let texts: Vec<&str> = r.iter().map(|(t, _)| t.as_str()).collect();
-    assert_eq!(texts, ["Sony", "Sony"]);
+    assert_eq!(texts, ["Sony", "Sony", "Sony"]);
     // The common word alone is still anchored.
     assert!(ids(NEWS, "The Target was missed.").is_empty());
     assert_eq!(super::without_legal_form("Sony Corp"), "Sony");
