@@ -19,6 +19,9 @@ pub(crate) struct Reporter {
     tty: bool,
     started: Instant,
     shown_problems: usize,
+    /// The problems printed, so that a second pass over the corpus (`--discover`) does not
+    /// print them again.
+    printed: std::collections::HashSet<String>,
     bar: Option<ProgressBar>,
 }
 
@@ -29,6 +32,7 @@ impl Reporter {
             tty: std::io::stderr().is_terminal(),
             started: Instant::now(),
             shown_problems: 0,
+            printed: Default::default(),
             bar: None,
         }
     }
@@ -73,9 +77,16 @@ impl Reporter {
     }
 
     fn problems(&mut self, stats: &Stats) {
-        for p in &stats.problems[self.shown_problems..] {
+        for p in stats
+            .problems
+            .get(self.shown_problems..)
+            .unwrap_or_default()
+        {
             if !self.quiet || p.level == Level::Error {
                 let line = format!("{}: {p}", p.level);
+                if !self.printed.insert(line.clone()) {
+                    continue;
+                }
                 match &self.bar {
                     Some(bar) => bar.suspend(|| eprintln!("{line}")),
                     None => eprintln!("{line}"),
@@ -83,6 +94,13 @@ impl Reporter {
             }
         }
         self.shown_problems = stats.problems.len();
+    }
+
+    /// A new pass over the corpus begins: its problems are counted from the start (those
+    /// printed already are not printed again).
+    pub(crate) fn next_pass(&mut self) {
+        self.clear_progress();
+        self.shown_problems = 0;
     }
 
     pub(crate) fn clear_progress(&mut self) {

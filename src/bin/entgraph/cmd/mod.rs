@@ -51,7 +51,7 @@ fn load_engine(corpus: &CorpusArgs, d: &DiscoverArgs, rep: &mut Reporter) -> Res
         d.discover_min_docs,
         &mut |s| rep.progress(s),
     )?;
-    rep.clear_progress();
+    rep.next_pass();
     let by_type: Vec<String> = found
         .by_type
         .iter()
