@@ -41,6 +41,25 @@ struct Line<'a> {
     attrs: BTreeMap<&'static str, &'a str>,
 }
 
+/// Whether a typed suggestion may become an entity without a reader's review: not a
+/// contraction (`I've`), not a person or place written as a short acronym (`PC`, `DVD`,
+/// `MP`: products and titles; an organization may be one, `MCI`), not a one-word person
+/// that is an ordinary word (`Analysts said`).
+fn worth_a_node(label: &str, kind: &str) -> bool {
+    let lower = label.to_lowercase().replace('’', "'");
+    if ["'ve", "'d", "'ll", "'re", "'m", "n't"]
+        .iter()
+        .any(|c| lower.ends_with(c) || lower.contains(&format!("{c} ")))
+    {
+        return false;
+    }
+    let acronym = label.len() <= 3 && label.chars().all(|c| c.is_ascii_uppercase());
+    if acronym && kind != "organization" {
+        return false;
+    }
+    !(kind == "person" && !label.contains(' ') && super::lexicon::is_ordinary(&lower))
+}
+
 /// The suggestions with a type, seen in at least `min_docs` documents, as entities with
 /// the id `discovered:<type>:<slug>` and the attributes `discovered=true` and `cue` (what
 /// typed them).
@@ -52,6 +71,7 @@ pub fn discovered(suggestions: &[Suggestion], min_docs: u64) -> Discovered {
     for s in suggestions {
         match s.kind.as_deref() {
             None => out.untyped += 1,
+            Some(k) if !worth_a_node(&s.label, k) => out.untyped += 1,
             Some(_) if s.documents < min_docs => out.too_rare += 1,
             Some(k) => typed.push((s, k)),
         }
