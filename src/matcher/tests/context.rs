@@ -1,0 +1,188 @@
+//! The context rules: a place standing for its team, inside a longer name, used as a
+//! surname; another person with a listed surname; the country a document names.
+
+use super::*;
+
+/// A gazetteer for the context rules: countries (an `iso` code), cities, a person.
+const WORLD: &str = "@type place\n\
+England | kind=country\nFrance | iso=FR\nIreland | iso=IE\nWales | kind=country\nItaly | iso=IT\n\
+Russia | iso=RU | demonym=Russian\nChina | iso=CN\nBritain | iso=GB\nSingapore | iso=SG\nJordan | iso=JO\n\
+Canada | iso=CA\nUS | iso=US\n\
+Liverpool\nEverton\nManchester\nMadrid\nDortmund\nMunich\nLondon\nCalifornia\nTexas\nVictoria\nRio\nVirginia\n\
+@type person\nVladimir Putin | ~Putin\nGeorge Bush | ~Bush\n";
+
+/// The mentions of `text` with the context rules: (text, entity id, team flag).
+fn in_context(text: &str) -> Vec<(String, String, bool)> {
+    with_teams(WORLD, text)
+}
+
+fn found(text: &str) -> Vec<String> {
+    in_context(text).into_iter().map(|(t, _, _)| t).collect()
+}
+
+#[test]
+fn a_place_standing_for_its_team_becomes_the_team() {
+    let sport = "Soccer: the league match went to extra time after halftime. ";
+    // Countries stay mentions of the country, marked as teams (they link nothing).
+    let t = in_context(&format!("{sport}England beat France 2-1 in London."));
+    assert_eq!(t[0], ("England".into(), "place:england".into(), true));
+    assert_eq!(t[1], ("France".into(), "place:france".into(), true));
+    assert_eq!(t[2], ("London".into(), "place:london".into(), false));
+    assert!(in_context("The new Ireland captain was named.")[0].2);
+    assert!(in_context("Wales v Italy")[0].2 && in_context("Wales v Italy")[1].2);
+    // Cities become their teams: in a results line, a fixture, a sports story.
+    let r = in_context("Liverpool 3 Everton 1");
+    assert_eq!(r[0].1, "team:liverpool");
+    assert_eq!(r[1].1, "team:everton");
+    let r = in_context("LIVERPOOL AT MANCHESTER");
+    assert_eq!(
+        (r[0].1.as_str(), r[1].1.as_str()),
+        ("team:liverpool", "place:manchester")
+    );
+    let r = in_context(&format!("{sport}Madrid defeated Liverpool at home."));
+    assert_eq!(
+        (r[0].1.as_str(), r[1].1.as_str()),
+        ("team:madrid", "team:liverpool")
+    );
+    // Outside a sports story a result verb says nothing.
+    assert_eq!(
+        in_context("Russia beat back the attack.")[0].1,
+        "place:russia"
+    );
+    assert_eq!(
+        in_context("Liverpool beat the record heat.")[0].1,
+        "place:liverpool"
+    );
+}
+
+#[test]
+fn a_place_inside_a_longer_name_is_not_the_place() {
+    for text in [
+        "Fans of Manchester United cheered.",
+        "He joined Borussia Dortmund in May.",
+        "He left Real Madrid last year.",
+        "Bayern Munich won again.",
+        "He flew US Airways and then Singapore Airlines to get there.",
+        "The Bank of China raised rates.",
+        "A spokesman for the Muslim Council of Britain spoke.",
+        "The Liverpool Echo reported it.",
+        "She studied at the California Institute of Technology.",
+        "An exhibition at Tate Britain opened.",
+        "The comedian Victoria Wood and the footballer Rio Ferdinand met Virginia Madsen.",
+        "Shares of Texas Instruments rose.",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+    // Real places stay: qualified, described, or before a title, a weekday, a name.
+    assert_eq!(found("Greater London voted."), ["London"]);
+    assert_eq!(
+        found("US President George Bush spoke."),
+        ["US", "George Bush"]
+    );
+    assert_eq!(found("Talks in Russia on Monday went well."), ["Russia"]);
+    assert_eq!(found("He met Russia Monday."), ["Russia"]);
+    assert_eq!(
+        found("Russian President Vladimir Putin arrived."),
+        ["Russian", "Vladimir Putin"]
+    );
+    assert_eq!(found("Kim Arrives In Russia Ahead Of Summit"), ["Russia"]);
+    assert_eq!(found("Envoy for Russia Stephen Biegun came."), ["Russia"]);
+}
+
+#[test]
+fn a_place_used_as_a_surname_is_the_person_for_the_rest_of_the_document() {
+    let text = "Director Neil Jordan spoke. Jordan said the film was done. Mr Canada agreed.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    // Before the document names the person, the country is the country.
+    assert_eq!(
+        found("Jordan signed the deal. Later director Neil Jordan spoke."),
+        ["Jordan"]
+    );
+    let off = {
+        let g = Gazetteer::from_str("world.txt", WORLD).unwrap();
+        let m = Matcher::builder()
+            .names_inside_names(false)
+            .build(&g)
+            .unwrap();
+        m.find(text).mentions.len()
+    };
+    assert_eq!(off, 3);
+}
+
+#[test]
+fn context_verdicts_are_counted_and_explained() {
+    let mut g = Gazetteer::from_str("world.txt", WORLD).unwrap();
+    g.add_teams();
+    let m = Matcher::new(&g).unwrap();
+    let text =
+        "Liverpool 3 Everton 1\nFans of Manchester United and Neil Jordan came. Jordan left.";
+    let r = m.find(text);
+    assert_eq!(
+        (r.context.teams, r.context.in_names, r.context.surnames),
+        (2, 2, 1)
+    );
+    let why = m.explain(&g, text);
+    let rule = |t: &str| {
+        why.iter()
+            .filter(|e| e.text == t)
+            .map(|e| e.rule)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rule("Liverpool"), [Rule::Team]);
+    assert_eq!(rule("Manchester"), [Rule::Name]);
+    assert_eq!(rule("Jordan"), [Rule::Name, Rule::Surname]);
+    assert!(why.iter().any(|e| e.reason.contains("--no-name-rule")));
+}
+
+#[test]
+fn a_listed_surname_after_another_given_name_is_another_person() {
+    let gaz = "@type person\nTony Blair | Blair\nVladimir Putin | Putin\n";
+    let people =
+        |text: &str| -> Vec<String> { run(gaz, text).into_iter().map(|(t, _)| t).collect() };
+    assert!(people("Cherie Blair and Ian Blair spoke, then J. Blair.").is_empty());
+    assert_eq!(
+        people("Mr Blair and Prime Minister Blair spoke."),
+        ["Blair", "Blair"]
+    );
+    assert_eq!(
+        people("T. Blair arrived; Vladmir Putin too."),
+        ["Blair", "Putin"]
+    );
+    assert_eq!(
+        people("Kim Arrives In Vladivostok To Meet Putin"),
+        ["Putin"]
+    );
+    let (g, m) = matcher(gaz);
+    let why = m.explain(&g, "Cherie Blair spoke.");
+    assert_eq!((why[0].rule, why[0].accepted), (Rule::Surname, false));
+}
+
+#[test]
+fn a_shared_name_goes_to_the_sense_whose_country_the_document_names() {
+    let gaz = "@type place\nSpain | iso=ES\nVenezuela | iso=VE\n\
++Valencia | id=place:valencia-venezuela | country=Venezuela\n\
+Valencia | id=place:valencia-spain | country=Spain\n";
+    let (g, m) = matcher(gaz);
+    let sense = |text: &str| {
+        let r = m.find(text);
+        let v = r
+            .mentions
+            .iter()
+            .find(|x| &text[x.span.range()] == "Valencia")
+            .unwrap();
+        g.entity(v.entity).id.clone()
+    };
+    assert_eq!(
+        sense("Valencia hosted the fair."),
+        "place:valencia-venezuela"
+    );
+    assert_eq!(
+        sense("Valencia hosted the fair, the largest in Spain."),
+        "place:valencia-spain"
+    );
+    // Evidence for a sense still comes first.
+    assert_eq!(
+        sense("Valencia, Venezuela hosted it; Valencia is big. Spain sent a team."),
+        "place:valencia-venezuela"
+    );
+}
