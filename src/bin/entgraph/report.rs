@@ -152,11 +152,6 @@ impl Reporter {
     pub(crate) fn scan_summary(&mut self, stats: &Stats) {
         self.problems(stats);
         self.clear_progress();
-        let by_type: Vec<String> = stats
-            .by_type
-            .iter()
-            .map(|(k, v)| format!("{v} {k}"))
-            .collect();
         let skipped = stats
             .problems
             .iter()
@@ -167,11 +162,7 @@ impl Reporter {
             counted(stats.documents, "document", "documents"),
             stats.bytes as f64 / 1e6,
             counted(stats.mentions, "mention", "mentions"),
-            if by_type.is_empty() {
-                "none".to_string()
-            } else {
-                by_type.join(", ")
-            },
+            per_type(&stats.by_type),
             fmt_duration(stats.elapsed),
             stats.mb_per_s()
         );
@@ -286,5 +277,50 @@ fn nonzero(head: &str, counts: &[(u64, &str)]) -> String {
         String::new()
     } else {
         format!("; {head} {}", parts.join(", "))
+    }
+}
+
+/// Counts by type, `3 person, 2 place` in the map's order; `none` when there is none.
+pub(crate) fn per_type<K: std::fmt::Display, N: std::fmt::Display>(
+    counts: &std::collections::BTreeMap<K, N>,
+) -> String {
+    if counts.is_empty() {
+        return "none".to_string();
+    }
+    let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use entgraph::error::{Location, Problem};
+
+    fn stats(n: usize) -> Stats {
+        Stats {
+            problems: (0..n)
+                .map(|i| Problem::note(Location::file(format!("f{i}.txt")), "skipped"))
+                .collect(),
+            ..Stats::default()
+        }
+    }
+
+    #[test]
+    fn a_second_pass_may_report_fewer_problems_than_the_first_has() {
+        let mut rep = Reporter::new(true);
+        rep.progress(&stats(2));
+        // Fewer problems than shown, whatever the caller forgot: no slice past the end.
+        rep.progress(&stats(1));
+        rep.next_pass();
+        // The second pass has met one problem so far: no slice past its end.
+        rep.progress(&stats(1));
+        rep.progress(&stats(2));
+        assert_eq!(rep.shown_problems, 2);
+        assert_eq!(rep.printed.len(), 0, "quiet: notes are not printed");
+        let mut loud = Reporter::new(false);
+        loud.problems(&stats(2));
+        loud.next_pass();
+        loud.problems(&stats(2));
+        assert_eq!(loud.printed.len(), 2, "each problem once");
     }
 }

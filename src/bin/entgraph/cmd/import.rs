@@ -17,7 +17,7 @@ use entgraph::gazetteer::Loader;
 use entgraph::pipeline::{self, LoadOptions};
 
 use crate::args::{ImportArgs, ImportFormat, NamesArg};
-use crate::report::counted;
+use crate::report::{counted, per_type};
 
 /// Skipped rows shown one by one before the rest are only counted.
 const SHOWN: usize = 5;
@@ -160,11 +160,10 @@ fn report(imported: &Imported, name: &str, target: &str) {
                 *m.entry(e.kind.as_str()).or_default() += 1;
                 m
             });
-    let by_type: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
     eprintln!(
         "imported {} ({}) with {} from {} ({}) into {}",
         counted(imported.entries.len(), "entity", "entities"),
-        by_type.join(", "),
+        per_type(&kinds),
         counted(imported.aliases(), "alias", "aliases"),
         name,
         counted(imported.rows, "row", "rows"),

@@ -16,7 +16,7 @@ use anyhow::{bail, Result};
 use entgraph::pipeline::{self, Engine, Stats};
 
 use crate::args::{CorpusArgs, DiscoverArgs};
-use crate::report::{counted, Reporter};
+use crate::report::{counted, per_type, Reporter};
 
 /// 1 when an input was skipped, else 0.
 fn exit_code(stats: &Stats) -> ExitCode {
@@ -52,20 +52,11 @@ fn load_engine(corpus: &CorpusArgs, d: &DiscoverArgs, rep: &mut Reporter) -> Res
         &mut |s| rep.progress(s),
     )?;
     rep.next_pass();
-    let by_type: Vec<String> = found
-        .by_type
-        .iter()
-        .map(|(k, n)| format!("{n} {k}"))
-        .collect();
     let total: u64 = found.by_type.values().sum();
     let mut msg = format!(
         "discovered: {} ({})",
         counted(total, "entity", "entities"),
-        if by_type.is_empty() {
-            "none".to_string()
-        } else {
-            by_type.join(", ")
-        }
+        per_type(&found.by_type)
     );
     if found.too_rare > 0 {
         msg.push_str(&format!(
