@@ -14,7 +14,7 @@ use crate::matcher::Scratch;
 use crate::model::Segments;
 use crate::segment::segment_into;
 use crate::suggest::{
-    candidates_with, discovered, Collector, Discovered, DocCandidates, Known, SuggestOptions,
+    candidates_with, discovered, Collector, Discovered, DocCandidates, Known, Seen, SuggestOptions,
     Suggestion,
 };
 
@@ -32,6 +32,8 @@ struct Worker {
     scratch: Scratch,
     segments: Segments,
     mentions: EntityMentions,
+    /// The runs it has handed on and the case of the words it has met.
+    seen: Seen,
 }
 
 /// One piece's problems and candidates, in input order.
@@ -53,11 +55,12 @@ impl Job for Suggest<'_> {
             problems: Vec::new(),
             candidates: Vec::new(),
         };
-        let (problems, found_names, segments, mentions) = (
+        let (problems, found_names, segments, mentions, seen) = (
             &mut out.problems,
             &mut out.candidates,
             &mut w.segments,
             &mut w.mentions,
+            &mut w.seen,
         );
         match_piece(
             &self.engine.matcher,
@@ -74,6 +77,7 @@ impl Job for Suggest<'_> {
                     segments,
                     &found.mentions,
                     &self.known,
+                    seen,
                     self.examples,
                 ));
                 mentions.add(&found);
@@ -84,6 +88,7 @@ impl Job for Suggest<'_> {
 
     fn merge(&self, into: &mut Worker, other: Worker) {
         into.mentions.merge(other.mentions);
+        into.seen.merge_words(other.seen);
     }
 }
 
@@ -125,6 +130,7 @@ fn collect<S: AsRef<std::path::Path>>(
                 collector.add(c);
             }
         })?;
+    collector.add_seen(total.seen);
     stats.count_types(&engine.gazetteer, total.mentions.into_counts());
     // Ranking is part of the run's time.
     let ranking = std::time::Instant::now();

@@ -1,10 +1,21 @@
 //! One document's candidates: the runs of name words of each sentence with the cues around
-//! them, identical runs counted once, and the document's lower-case and mid-sentence
-//! capitalized words that the corpus-wide decisions need. Owns the per-document pass only
-//! (pure, so documents can be processed in parallel): the rules are in `tokenize`, `runs`,
-//! `cues` and `snippet`, and nothing here looks at other documents.
+//! them, identical runs counted once, and the lower-case and mid-sentence capitalized words
+//! that the corpus-wide decisions need. Owns the per-document pass only (documents can be
+//! processed in parallel, each worker with its own [`Seen`]): the rules are in `tokenize`,
+//! `runs`, `cues` and `snippet`, and nothing here looks at other documents.
+//!
+//! Built for speed, since `--discover` runs it over the whole corpus before the graph is
+//! built: a document is lowered once, not word by word; the token list is reused from
+//! sentence to sentence; a worker numbers each distinct run once and hands on only its
+//! number when the run comes again (most runs of a corpus are repeats); and words are
+//! remembered by a 64-bit key, not as strings.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::hash_map::Entry;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::model::{Mention, Segments, Span};
 
@@ -14,55 +25,164 @@ use super::runs::{
     known_ranges, raw_words, runs, MentionSpan, RawWord, TokRun, WordRange, MAX_RUN_WORDS,
 };
 use super::snippet::snippet;
-use super::tokenize::{tokenize, LineKind, LineKinds, Shape, Tok};
+use super::tokenize::{tokenize_into, LineKind, LineKinds, Lowered, Shape, Tok};
 
 /// A run of name words in a document, before the corpus decides on its uncertain words.
 #[derive(Debug, Clone)]
 pub(crate) struct RawOcc {
+    /// Its words and cues.
+    pub(crate) key: OccKey,
+    /// Word ranges that are known names.
+    pub(crate) known: Vec<WordRange>,
+    /// Where the first one is, as a snippet (empty when examples are not made).
+    pub(crate) example: String,
+}
+
+/// What makes two runs the same: words and cues.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct OccKey {
     /// The words of the run.
     pub(crate) words: Vec<RawWord>,
     /// Cues from the words before the run.
     pub(crate) before: Vec<Cue>,
     /// Cues from the words after the run.
     pub(crate) after: Vec<Cue>,
-    /// Word ranges that are known names.
-    pub(crate) known: Vec<WordRange>,
-    /// Identical runs in the document (same words, flags and cues).
-    pub(crate) count: u64,
-    /// Where the first one is, as a snippet.
-    pub(crate) example: String,
 }
 
-/// What makes two runs of a document the same: words and cues.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct OccKey {
-    words: Vec<RawWord>,
-    before: Vec<Cue>,
-    after: Vec<Cue>,
+impl OccKey {
+    /// The key as one string of bytes, `out` cleared first: each word as its flags, its
+    /// text and `0xFF`, then each list of cues after `0xFE`, each cue as its type, its weight,
+    /// its text and `0xFF`. Neither byte occurs in UTF-8 and flags, types and weights stay
+    /// below them, so two keys are equal when their bytes are. Lookups compare these bytes
+    /// (one read of memory) instead of following each word's and cue's own allocation.
+    pub(crate) fn encode(&self, out: &mut Vec<u8>) {
+        out.clear();
+        for w in &self.words {
+            out.push(
+                w.sep as u8
+                    | u8::from(w.connector) << 3
+                    | u8::from(w.uncertain) << 4
+                    | u8::from(w.mention) << 5,
+            );
+            out.extend_from_slice(w.text.as_bytes());
+            out.push(0xFF);
+        }
+        for cues in [&self.before, &self.after] {
+            out.push(0xFE);
+            for c in cues {
+                out.extend_from_slice(&[c.kind as u8, c.weight]);
+                out.extend_from_slice(c.text.as_bytes());
+                out.push(0xFF);
+            }
+        }
+    }
+}
+
+/// Where [`Seen`]s get their numbers: each is told apart from every other of the process.
+static NEXT_SOURCE: AtomicU32 = AtomicU32::new(0);
+
+/// What one worker has seen of a corpus, over the documents it was given: the distinct runs
+/// (each numbered once, so that a run met again in another document is handed on as a
+/// number, not again as words) and the words written in lower case or capitalized where
+/// the capital means something. Hand the [`DocCandidates`] it helps make to one
+/// [`Collector`](super::Collector), in input order, and the `Seen` itself at the end
+/// ([`Collector::add_seen`](super::Collector::add_seen)).
+#[derive(Debug)]
+pub struct Seen {
+    /// Told apart from every other `Seen` of the process.
+    source: u32,
+    /// Every distinct run handed on (as [`OccKey::encode`] writes it), by its number.
+    runs: FxHashMap<Box<[u8]>, u32>,
+    /// Scratch: the bytes of a run's key.
+    code: Vec<u8>,
+    /// Lower-case words (of letters only), by [`word_key`].
+    pub(crate) lower: FxHashSet<u64>,
+    /// Folded words written capitalized where the capital means something (not
+    /// sentence-initial, not in a headline), by [`word_key`].
+    pub(crate) mid_caps: FxHashSet<u64>,
+    /// Scratch: the tokens of a sentence.
+    toks: Vec<Tok<'static>>,
+}
+
+impl Default for Seen {
+    fn default() -> Seen {
+        Seen::new()
+    }
+}
+
+impl Seen {
+    /// Nothing seen yet.
+    pub fn new() -> Seen {
+        Seen {
+            source: NEXT_SOURCE.fetch_add(1, Ordering::Relaxed),
+            runs: FxHashMap::default(),
+            code: Vec::new(),
+            lower: FxHashSet::default(),
+            mid_caps: FxHashSet::default(),
+            toks: Vec::new(),
+        }
+    }
+
+    /// Adds what `other` saw of the case of words (the runs are the collector's business).
+    pub fn merge_words(&mut self, other: Seen) {
+        merge_set(&mut self.lower, other.lower);
+        merge_set(&mut self.mid_caps, other.mid_caps);
+    }
+}
+
+/// The key a word is remembered by: a 64-bit hash of its bytes and length, so that the
+/// sets of a corpus's words cost no allocation and no string comparison (two words of a
+/// corpus share a key with a chance of about one in 2^64 / words²).
+pub(crate) fn word_key(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_usize(word.len());
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+/// `into` ∪ `other`, extending the larger.
+fn merge_set(into: &mut FxHashSet<u64>, mut other: FxHashSet<u64>) {
+    if other.len() > into.len() {
+        std::mem::swap(into, &mut other);
+    }
+    into.extend(other);
+}
+
+/// One distinct run of a document: its number in its [`Seen`] and how often it occurs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DocRun {
+    /// The run's number in the [`Seen`] that made the document's candidates.
+    pub(crate) run: u32,
+    /// Identical runs in the document.
+    pub(crate) count: u64,
 }
 
 /// The candidate names of one document, as [`candidates`] finds them: hand them to a
 /// [`Collector`](super::Collector) in input order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct DocCandidates {
+    /// The [`Seen`] whose numbers the runs carry.
+    pub(crate) source: u32,
+    /// The runs first met in this document (with their keys' bytes), numbered from
+    /// `first_new` on.
+    pub(crate) new_runs: Vec<(Box<[u8]>, RawOcc)>,
+    /// The number of the first of `new_runs`.
+    pub(crate) first_new: u32,
     /// The distinct runs, in order of first occurrence.
-    pub(crate) occs: Vec<RawOcc>,
-    /// Lower-case words of the document.
-    pub(crate) lower: Vec<String>,
-    /// Folded words written capitalized where the capital means something (not
-    /// sentence-initial, not in a headline).
-    pub(crate) mid_caps: Vec<String>,
+    pub(crate) runs: Vec<DocRun>,
+    /// The words' case, when the document was scanned on its own ([`candidates`]).
+    pub(crate) seen: Option<Seen>,
 }
 
 impl DocCandidates {
     /// The number of candidate occurrences found.
     pub fn len(&self) -> usize {
-        self.occs.iter().map(|o| o.count as usize).sum()
+        self.runs.iter().map(|o| o.count as usize).sum()
     }
 
     /// True when the document has no candidate.
     pub fn is_empty(&self) -> bool {
-        self.occs.is_empty()
+        self.runs.is_empty()
     }
 }
 
@@ -76,16 +196,21 @@ pub fn candidates(
     mentions: &[Mention],
     known: &Known,
 ) -> DocCandidates {
-    candidates_with(text, segments, mentions, known, true)
+    let mut seen = Seen::new();
+    let mut out = candidates_with(text, segments, mentions, known, &mut seen, true);
+    out.seen = Some(seen);
+    out
 }
 
-/// [`candidates`], with `examples` false leaving each run's example empty (`--discover`
-/// needs no example, and making them is a tenth of the work).
+/// [`candidates`] for a worker that scans many documents: what it has seen goes to `seen`,
+/// and `examples` false leaves each run's example empty (`--discover` needs no example,
+/// and making them is a tenth of the work).
 pub fn candidates_with(
     text: &str,
     segments: &Segments,
     mentions: &[Mention],
     known: &Known,
+    seen: &mut Seen,
     examples: bool,
 ) -> DocCandidates {
     let mut spans: Vec<MentionSpan> = mentions
@@ -97,11 +222,17 @@ pub fn candidates_with(
         })
         .collect();
     spans.sort_unstable();
-    let mut occs: Vec<RawOcc> = Vec::new();
-    let mut index: HashMap<OccKey, usize> = HashMap::new();
-    let mut lower: BTreeSet<String> = BTreeSet::new();
-    let mut mid_caps: BTreeSet<String> = BTreeSet::new();
+    let first_new = u32::try_from(seen.runs.len()).unwrap_or(u32::MAX);
+    let mut out = DocCandidates {
+        source: seen.source,
+        first_new,
+        ..DocCandidates::default()
+    };
+    // The document's runs by number → their place in `out.runs`.
+    let mut in_doc: FxHashMap<u32, usize> = FxHashMap::default();
+    let lowered = Lowered::new(text);
     let mut lines = LineKinds::new(text);
+    let mut toks: Vec<Tok<'_>> = recycle(&mut seen.toks);
     for &sentence in &segments.sentences {
         if sentence.end() > text.len()
             || sentence.start() > sentence.end()
@@ -110,24 +241,8 @@ pub fn candidates_with(
         {
             continue;
         }
-        let toks = sentence_tokens(text, sentence, &spans, &mut lines);
-        for t in &toks {
-            match t.shape {
-                // A listed ordinary word is ordinary whatever the corpus does with it
-                // (see `resolve::kept`): only the others are worth remembering.
-                Shape::Lower
-                    if t.text.chars().all(char::is_alphabetic)
-                        && !crate::suggest::lexicon::is_listed(&t.lower)
-                        && !lower.contains(t.lower.as_ref()) =>
-                {
-                    lower.insert(t.lower.to_string());
-                }
-                Shape::Cap if !t.uncertain && !mid_caps.contains(t.lower.as_ref()) => {
-                    mid_caps.insert(t.lower.to_string());
-                }
-                _ => {}
-            }
-        }
+        sentence_tokens(text, &lowered, sentence, &spans, &mut lines, &mut toks);
+        note_case(&toks, seen);
         for run in runs(&toks, &spans, known) {
             let TokRun { first: s, last: e } = run;
             if e - s >= MAX_RUN_WORDS || toks[s..=e].iter().any(|t| t.capitals) {
@@ -138,59 +253,123 @@ pub fn candidates_with(
                 before: before_cues(&toks, s),
                 after: after_cues(&toks, e),
             };
-            if let Some(&k) = index.get(&key) {
-                occs[k].count += 1;
-                continue;
-            }
-            let OccKey {
-                words,
-                before,
-                after,
-            } = key.clone();
-            let known_ranges = known_ranges(&words, known);
-            let example = if examples {
-                snippet(text, sentence, toks[s].start, toks[e].end)
-            } else {
-                String::new()
+            key.encode(&mut seen.code);
+            let number = match seen.runs.get(seen.code.as_slice()) {
+                Some(&n) => n,
+                None => {
+                    let n = u32::try_from(seen.runs.len()).unwrap_or(u32::MAX);
+                    let code: Box<[u8]> = seen.code.as_slice().into();
+                    seen.runs.insert(code.clone(), n);
+                    let occ = RawOcc {
+                        known: known_ranges(&key.words, known),
+                        key,
+                        example: if examples {
+                            snippet(text, sentence, toks[s].start, toks[e].end)
+                        } else {
+                            String::new()
+                        },
+                    };
+                    out.new_runs.push((code, occ));
+                    n
+                }
             };
-            index.insert(key, occs.len());
-            occs.push(RawOcc {
-                words,
-                before,
-                after,
-                known: known_ranges,
-                count: 1,
-                example,
-            });
+            match in_doc.entry(number) {
+                Entry::Occupied(k) => out.runs[*k.get()].count += 1,
+                Entry::Vacant(v) => {
+                    v.insert(out.runs.len());
+                    out.runs.push(DocRun {
+                        run: number,
+                        count: 1,
+                    });
+                }
+            }
         }
     }
-    DocCandidates {
-        occs,
-        lower: lower.into_iter().collect(),
-        mid_caps: mid_caps.into_iter().collect(),
+    seen.toks = recycle(&mut toks);
+    out
+}
+
+/// An empty token list of any lifetime that keeps `toks`'s allocation (the scratch list
+/// is reused from sentence to sentence and document to document).
+fn recycle<'a, 'b>(toks: &mut Vec<Tok<'a>>) -> Vec<Tok<'b>> {
+    toks.clear();
+    std::mem::take(toks)
+        .into_iter()
+        .map(|_| unreachable!("the list is empty"))
+        .collect()
+}
+
+/// Notes the words of a sentence the corpus-wide decisions ask about: lower-case words of
+/// letters, and capitalized words whose capital means something.
+fn note_case(toks: &[Tok<'_>], seen: &mut Seen) {
+    for t in toks {
+        let set = match t.shape {
+            Shape::Lower if t.text.chars().all(char::is_alphabetic) => &mut seen.lower,
+            Shape::Cap if !t.uncertain => &mut seen.mid_caps,
+            _ => continue,
+        };
+        set.insert(word_key(&t.lower));
     }
 }
 
-/// The words of `sentence`, each marked with the mention covering it (an index into the
-/// sorted `spans`) and with what its line says about its capital (`lines` caches the line
-/// kinds of the document).
+/// The words of `sentence` into `toks`, each marked with the mention covering it (an index
+/// into the sorted `spans`) and with what its line says about its capital (`lines` caches
+/// the line kinds of the document).
 fn sentence_tokens<'a>(
     text: &'a str,
+    lowered: &'a Lowered,
     sentence: Span,
     spans: &[MentionSpan],
     lines: &mut LineKinds<'_>,
-) -> Vec<Tok<'a>> {
-    let mut toks = tokenize(&text[sentence.range()], sentence.start());
-    for t in &mut toks {
-        let k = spans.partition_point(|m| m.span.end() <= t.start);
+    toks: &mut Vec<Tok<'a>>,
+) {
+    tokenize_into(text, lowered, sentence, toks);
+    let mut k = spans.partition_point(|m| m.span.end() <= sentence.start());
+    for t in toks.iter_mut() {
+        while spans.get(k).is_some_and(|m| m.span.end() <= t.start) {
+            k += 1;
+        }
         if spans.get(k).is_some_and(|m| m.span.start() < t.end) {
             t.mention = Some(k);
         }
     }
-    for t in &mut toks {
-        let kind = lines.at(t.start);
+    // A sentence on one line has one line kind.
+    let one_line = memchr::memchr(b'\n', text[sentence.range()].as_bytes()).is_none();
+    let whole = one_line.then(|| lines.at(sentence.start()));
+    for t in toks.iter_mut() {
+        let kind = whole.unwrap_or_else(|| lines.at(t.start));
         t.uncertain |= kind != LineKind::Prose;
         t.capitals = kind == LineKind::Capitals;
     }
-    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_keys_tell_words_apart_that_share_their_ends() {
+        // A hash of the bytes alone gives these the same value (their first and last four
+        // bytes are the same); the length in the key tells them apart.
+        assert_ne!(word_key("abab"), word_key("ababab"));
+        assert_ne!(word_key("aaaa"), word_key("aaaaaaa"));
+        assert_ne!(word_key(""), word_key("a"));
+        assert_eq!(word_key("putin"), word_key("putin"));
+    }
+
+    #[test]
+    fn a_run_met_again_is_handed_on_by_number() {
+        let known = Known::default();
+        let text = "Envoy Ilse Brandvold arrived. Envoy Ilse Brandvold spoke.";
+        let segments = crate::segment::segment(text);
+        let mut seen = Seen::new();
+        let first = candidates_with(text, &segments, &[], &known, &mut seen, false);
+        // `Ilse Brandvold` twice with the same cue: one run, counted twice.
+        assert_eq!(first.new_runs.len(), first.runs.len());
+        assert!(first.runs.iter().any(|r| r.count == 2), "{:?}", first.runs);
+        let second = candidates_with(text, &segments, &[], &known, &mut seen, false);
+        assert!(second.new_runs.is_empty());
+        assert_eq!(second.first_new as usize, first.new_runs.len());
+        assert_eq!(second.len(), first.len());
+    }
 }

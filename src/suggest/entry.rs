@@ -24,7 +24,7 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
     let mut docs: BTreeSet<u32> = BTreeSet::new();
     for &f in &g.full {
         mentions += forms[f].mentions;
-        docs.extend(forms[f].docs.keys().copied());
+        docs.extend(forms[f].docs.keys());
     }
     for s in &short {
         mentions += s.mentions;

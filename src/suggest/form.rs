@@ -3,12 +3,9 @@
 //! the grouping asks of it (junk, eligible on its own, person-like, distinctive). Owns the
 //! per-form tally only: which forms are one name is `variants`'s and `group`'s.
 
-use std::collections::BTreeMap;
-
 use crate::text::words::{is_function_word, is_title_word, junk_reason, JunkReason};
 
-use super::cues::{CueKey, CueWeights};
-use super::document::RawOcc;
+use super::cues::CueKey;
 use super::known::folded_words;
 use super::lexicon::{is_head, is_listed};
 use super::resolve::Piece;
@@ -23,19 +20,72 @@ pub(crate) struct DocSeen {
     pub(crate) first: usize,
 }
 
+/// The documents a form occurs in, ascending (documents are added in input order).
+#[derive(Debug, Default)]
+pub(crate) struct DocList(Vec<(u32, DocSeen)>);
+
+impl DocList {
+    /// How the form occurs in document `doc`.
+    pub(crate) fn get(&self, doc: u32) -> Option<&DocSeen> {
+        self.0
+            .binary_search_by_key(&doc, |&(d, _)| d)
+            .ok()
+            .map(|k| &self.0[k].1)
+    }
+
+    /// The documents and how the form occurs in each, ascending.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u32, &DocSeen)> + '_ {
+        self.0.iter().map(|(d, s)| (*d, s))
+    }
+
+    /// The documents, ascending.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().map(|&(d, _)| d)
+    }
+
+    /// Counts `count` occurrences in document `doc` (not before the last one added), the
+    /// first at corpus order `order`.
+    fn add(&mut self, doc: u32, order: usize, count: u64) {
+        match self.0.last_mut() {
+            Some((d, seen)) if *d == doc => {
+                seen.count += count;
+                seen.first = seen.first.min(order);
+            }
+            _ => self.0.push((
+                doc,
+                DocSeen {
+                    count,
+                    first: order,
+                },
+            )),
+        }
+    }
+}
+
+/// Where a resolved piece of a run is counted in its form: which spelling and which cues.
+#[derive(Debug)]
+pub(crate) struct Slot {
+    /// The spelling (an index into the form's spellings).
+    surface: usize,
+    /// The cues (indices into the form's cues) and their weights.
+    cues: Vec<(usize, u64)>,
+    /// Every word's capital said nothing.
+    uncertain: bool,
+}
+
 /// Everything seen of one form of a name (one compact key).
 #[derive(Debug)]
 pub(crate) struct Form {
     /// The folded words.
     pub(crate) words: Vec<String>,
     /// Each spelling and its occurrences.
-    surfaces: BTreeMap<String, u64>,
+    surfaces: Vec<(String, u64)>,
     /// Occurrences.
     pub(crate) mentions: u64,
     /// Where it occurs, by document.
-    pub(crate) docs: BTreeMap<u32, DocSeen>,
+    pub(crate) docs: DocList,
     /// The cues it collected, weighted by occurrences.
-    pub(crate) cues: CueWeights,
+    pub(crate) cues: Vec<(CueKey, u64)>,
     /// The corpus order of its first occurrence.
     pub(crate) first: usize,
     /// The example of its first occurrence.
@@ -51,10 +101,10 @@ impl Form {
     pub(crate) fn new(surface: &str) -> Form {
         Form {
             words: folded_words(surface),
-            surfaces: BTreeMap::new(),
+            surfaces: Vec::new(),
             mentions: 0,
-            docs: BTreeMap::new(),
-            cues: BTreeMap::new(),
+            docs: DocList::default(),
+            cues: Vec::new(),
             first: usize::MAX,
             example: String::new(),
             certain: false,
@@ -62,36 +112,65 @@ impl Form {
         }
     }
 
-    /// Counts `piece`, resolved from run `occ` (the `order`th run of the corpus) of
-    /// document `doc`.
-    pub(crate) fn add(&mut self, doc: u32, order: usize, piece: &Piece, occ: &RawOcc) {
-        *self.surfaces.entry(piece.surface.clone()).or_default() += occ.count;
-        self.mentions += occ.count;
-        let d = self.docs.entry(doc).or_insert(DocSeen {
-            count: 0,
-            first: order,
-        });
-        d.count += occ.count;
-        d.first = d.first.min(order);
-        for c in &piece.cues {
-            let key = CueKey {
-                kind: c.kind,
-                text: c.text.clone(),
-            };
-            *self.cues.entry(key).or_default() += u64::from(c.weight) * occ.count;
+    /// Where `piece` is counted in this form (its spelling and cues get a place once).
+    pub(crate) fn slot(&mut self, piece: &Piece) -> Slot {
+        let surface = match self.surfaces.iter().position(|(s, _)| *s == piece.surface) {
+            Some(k) => k,
+            None => {
+                self.surfaces.push((piece.surface.clone(), 0));
+                self.surfaces.len() - 1
+            }
+        };
+        let cues = piece
+            .cues
+            .iter()
+            .map(|c| {
+                let k = match self
+                    .cues
+                    .iter()
+                    .position(|(key, _)| key.kind == c.kind && key.text == c.text)
+                {
+                    Some(k) => k,
+                    None => {
+                        let key = CueKey {
+                            kind: c.kind,
+                            text: c.text.clone(),
+                        };
+                        self.cues.push((key, 0));
+                        self.cues.len() - 1
+                    }
+                };
+                (k, u64::from(c.weight))
+            })
+            .collect();
+        Slot {
+            surface,
+            cues,
+            uncertain: piece.uncertain,
+        }
+    }
+
+    /// Counts `count` occurrences of the piece placed at `slot`, from the `order`th run of
+    /// the corpus (in document `doc`), whose example is `example`.
+    pub(crate) fn add(&mut self, doc: u32, order: usize, slot: &Slot, count: u64, example: &str) {
+        self.surfaces[slot.surface].1 += count;
+        self.mentions += count;
+        self.docs.add(doc, order, count);
+        for &(k, weight) in &slot.cues {
+            self.cues[k].1 += weight * count;
         }
         if order < self.first {
             self.first = order;
-            self.example = occ.example.clone();
+            self.example = example.to_string();
         }
-        self.certain |= !piece.uncertain;
+        self.certain |= !slot.uncertain;
     }
 
     /// The most frequent spelling.
     pub(crate) fn surface(&self) -> &str {
         self.surfaces
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
             .map_or("", |(s, _)| s.as_str())
     }
 

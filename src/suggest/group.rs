@@ -266,11 +266,11 @@ fn attachment(forms: &[Form], s: usize, longs: &[usize], sets: &mut Sets) -> Att
         targets: BTreeMap::new(),
         shared: false,
     };
-    for (&d, seen) in &forms[s].docs {
+    for (d, seen) in forms[s].docs.iter() {
         let fits: Vec<Fit> = longs
             .iter()
             .filter_map(|&l| {
-                let at = forms[l].docs.get(&d)?.first;
+                let at = forms[l].docs.get(d)?.first;
                 Some(Fit {
                     at,
                     root: sets.find(l),
@@ -298,7 +298,7 @@ fn attachment(forms: &[Form], s: usize, longs: &[usize], sets: &mut Sets) -> Att
         if let (1, Some(&root)) = (roots.len(), roots.first()) {
             let share = Share {
                 mentions: f.mentions,
-                docs: f.docs.keys().copied().collect(),
+                docs: f.docs.keys().collect(),
             };
             att.targets.insert(root, share);
         }
@@ -330,7 +330,7 @@ fn join(groups: &mut BTreeMap<usize, Group>, forms: &[Form], eligible: &[bool], 
         let share = if eligible[s] {
             Share {
                 mentions: f.mentions,
-                docs: f.docs.keys().copied().collect(),
+                docs: f.docs.keys().collect(),
             }
         } else {
             att.targets.get(&root).cloned().unwrap_or_default()

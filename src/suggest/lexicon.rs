@@ -3,28 +3,55 @@
 //! (a head word, a title, an ordinary English word). Owns these lists and tests only: every
 //! shared word list lives in [`crate::text::words`] and is used from there, never copied.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::text::words::{
-    is_common_word, is_function_word, is_org_head, is_place_head, is_title_word, junk_reason,
-    JunkReason,
+    is_calendar_word, is_common_word, is_function_word, is_org_head, is_place_head, is_title_word,
 };
 
+/// A short fixed word list, asked of many words per run: looked up by hash, not word by
+/// word.
+pub(crate) struct List {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl List {
+    const fn new(words: &'static [&'static str]) -> List {
+        List {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` (lower case) is on the list.
+    pub(crate) fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word.as_ref())
+    }
+}
+
 /// Place head words that also come first (`Mount Paektu`, `Lake Baikal`, `Cape Town`).
-pub(crate) const PLACE_PREFIXES: &[&str] = &["cape", "fort", "isle", "lake", "mount", "port"];
+pub(crate) static PLACE_PREFIXES: List =
+    List::new(&["cape", "fort", "isle", "lake", "mount", "port"]);
 
 /// Lower-case words that may join two capitalized words of one name (`Ministry of Foreign
 /// Affairs`, `Charles de Gaulle`, `Bashar al-Assad`).
-pub(crate) const CONNECTORS: &[&str] = &[
+pub(crate) static CONNECTORS: List = List::new(&[
     "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "ibn",
     "la", "le", "of", "van", "von",
-];
+]);
 
 /// Connectors allowed only once the name has an organization head word (`Center for
 /// Strategic Studies`, `Committee on Foreign Affairs`, `Ministry of Trade and Industry`),
 /// and `and` between one word and a name ending in a head word (`Belt and Road Forum`).
-pub(crate) const ORG_CONNECTORS: &[&str] = &["and", "for", "on"];
+pub(crate) static ORG_CONNECTORS: List = List::new(&["and", "for", "on"]);
 
 /// Verbs of speech: a name right before or after one is probably a person.
-pub(crate) const SAID_VERBS: &[&str] = &[
+pub(crate) static SAID_VERBS: List = List::new(&[
     "acknowledged",
     "added",
     "argued",
@@ -45,11 +72,11 @@ pub(crate) const SAID_VERBS: &[&str] = &[
     "tweeted",
     "warned",
     "wrote",
-];
+]);
 
 /// Verbs of speech that come before the speaker (`said Jane Roe`); `told X` names the
 /// listener, often an organization.
-pub(crate) const SAID_BEFORE: &[&str] = &[
+pub(crate) static SAID_BEFORE: List = List::new(&[
     "added",
     "argued",
     "explained",
@@ -59,10 +86,10 @@ pub(crate) const SAID_BEFORE: &[&str] = &[
     "stressed",
     "warned",
     "wrote",
-];
+]);
 
 /// Lower-case place nouns: `the city of X`, `port X`, `X island`.
-pub(crate) const PLACE_NOUNS: &[&str] = &[
+pub(crate) static PLACE_NOUNS: List = List::new(&[
     "bay",
     "capital",
     "city",
@@ -78,13 +105,13 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
     "station",
     "town",
     "village",
-];
+]);
 
 /// Lower-case prepositions of place: `in X`, `near X`.
-pub(crate) const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside"];
+pub(crate) static PLACE_PREPOSITIONS: List = List::new(&["in", "near", "outside"]);
 
 /// Lower-case organization nouns: `news agency X`, `X newspaper`, `, a group that`.
-pub(crate) const ORG_NOUNS: &[&str] = &[
+pub(crate) static ORG_NOUNS: List = List::new(&[
     "agency",
     "airline",
     "bank",
@@ -108,7 +135,7 @@ pub(crate) const ORG_NOUNS: &[&str] = &[
     "university",
     "watchdog",
     "website",
-];
+]);
 
 pub(crate) fn is_head(word: &str) -> bool {
     is_org_head(word) || is_place_head(word)
@@ -117,11 +144,11 @@ pub(crate) fn is_head(word: &str) -> bool {
 /// A title word, also when hyphenated (`Secretary-General`) or written with a dot (`Mr.`).
 pub(crate) fn is_title(lower: &str) -> bool {
     let w = lower.trim_end_matches('.');
-    !w.is_empty() && (is_title_word(w) || w.split('-').all(is_title_word))
+    !w.is_empty() && (is_title_word(w) || (w.contains('-') && w.split('-').all(is_title_word)))
 }
 
 pub(crate) fn is_calendar(lower: &str) -> bool {
-    junk_reason(lower) == Some(JunkReason::Calendar)
+    is_calendar_word(lower)
 }
 
 /// A word of the shipped lists: common, function, title, weekday or month.

@@ -55,19 +55,19 @@ mod write;
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use crate::gazetteer::Gazetteer;
 use crate::matcher::Matcher;
 use crate::segment::segment;
 
 pub use discover::{discovered, Discovered, DISCOVERED_PREFIX};
-pub use document::{candidates, candidates_with, DocCandidates};
+pub use document::{candidates, candidates_with, DocCandidates, Seen};
 pub use known::Known;
 pub use write::{write_jsonl, write_text};
 
 use document::RawOcc;
-use form::Form;
+use form::{Form, Slot};
 use known::compact_key;
 use resolve::resolve;
 
@@ -132,23 +132,29 @@ pub struct Suggestion {
 /// assert_eq!(s[0].kind.as_deref(), Some("person"));
 /// assert_eq!(s[0].aliases, ["Ushakov"]);
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Collector {
     /// Documents added so far.
     docs: u32,
-    /// Every document's runs, in input order.
+    /// Every distinct run of the corpus, in order of first occurrence.
+    runs: Vec<RawOcc>,
+    /// The number of each distinct run in `runs`, by its key's bytes.
+    numbers: FxHashMap<Box<[u8]>, u32>,
+    /// For each [`Seen`], its numbers of runs → the collector's.
+    sources: FxHashMap<u32, Vec<u32>>,
+    /// Every document's distinct runs, in input order.
     occs: Vec<DocOcc>,
-    /// Lower-case words of the corpus (but the listed ordinary ones).
-    lower: FxHashSet<String>,
-    /// Folded words the corpus writes capitalized where the capital means something.
-    mid_caps: FxHashSet<String>,
+    /// The words' case over the corpus.
+    seen: Option<Seen>,
 }
 
-/// A run of a document, with the document's number in input order.
-#[derive(Debug, Clone)]
+/// A distinct run of a document: the document's number in input order, the run's number
+/// in the collector and its occurrences in the document.
+#[derive(Debug, Clone, Copy)]
 struct DocOcc {
     doc: u32,
-    occ: RawOcc,
+    run: u32,
+    count: u64,
 }
 
 impl Collector {
@@ -161,10 +167,42 @@ impl Collector {
     pub fn add(&mut self, doc: DocCandidates) {
         let d = self.docs;
         self.docs = self.docs.saturating_add(1);
-        self.lower.extend(doc.lower);
-        self.mid_caps.extend(doc.mid_caps);
-        self.occs
-            .extend(doc.occs.into_iter().map(|occ| DocOcc { doc: d, occ }));
+        let table = self.sources.entry(doc.source).or_default();
+        // The runs first met in this document, numbered where the table ends.
+        debug_assert_eq!(table.len(), doc.first_new as usize);
+        for (code, occ) in doc.new_runs {
+            let n = match self.numbers.get(&code) {
+                Some(&n) => n,
+                None => {
+                    let n = u32::try_from(self.runs.len()).unwrap_or(u32::MAX);
+                    self.numbers.insert(code, n);
+                    self.runs.push(occ);
+                    n
+                }
+            };
+            table.push(n);
+        }
+        for r in doc.runs {
+            if let Some(&run) = table.get(r.run as usize) {
+                self.occs.push(DocOcc {
+                    doc: d,
+                    run,
+                    count: r.count,
+                });
+            }
+        }
+        if let Some(seen) = doc.seen {
+            self.add_seen(seen);
+        }
+    }
+
+    /// Adds what a worker saw of the case of words over the documents it scanned (call
+    /// once for each [`Seen`] given to [`candidates_with`], before [`Collector::finish`]).
+    pub fn add_seen(&mut self, seen: Seen) {
+        match &mut self.seen {
+            Some(all) => all.merge_words(seen),
+            None => self.seen = Some(seen),
+        }
     }
 
     /// The number of documents added.
@@ -183,22 +221,36 @@ impl Collector {
         rank::rank(entries, opts)
     }
 
-    /// Resolves every run against the corpus and folds the pieces into forms, one per
-    /// compact key, in order of first occurrence.
+    /// Resolves every distinct run against the corpus (once, where it first occurs) and
+    /// folds the pieces of every document's runs into forms, one per compact key, in order
+    /// of first occurrence.
     fn forms(&self) -> Vec<Form> {
+        let empty = Seen::new();
+        let seen = self.seen.as_ref().unwrap_or(&empty);
         let mut forms: Vec<Form> = Vec::new();
         let mut by_key: HashMap<String, usize> = HashMap::new();
-        for (order, DocOcc { doc, occ }) in self.occs.iter().enumerate() {
-            for piece in resolve(occ, &self.lower, &self.mid_caps) {
-                let key = compact_key(&piece.surface);
-                if key.is_empty() {
-                    continue;
+        // For each distinct run, once resolved: its pieces' forms and slots in them.
+        let mut resolved: Vec<Option<Vec<(usize, Slot)>>> = Vec::new();
+        resolved.resize_with(self.runs.len(), || None);
+        for (order, o) in self.occs.iter().enumerate() {
+            let occ = &self.runs[o.run as usize];
+            let pieces = resolved[o.run as usize].get_or_insert_with(|| {
+                let mut out = Vec::new();
+                for piece in resolve(occ, &seen.lower, &seen.mid_caps) {
+                    let key = compact_key(&piece.surface);
+                    if key.is_empty() {
+                        continue;
+                    }
+                    let fi = *by_key.entry(key).or_insert_with(|| {
+                        forms.push(Form::new(&piece.surface));
+                        forms.len() - 1
+                    });
+                    out.push((fi, forms[fi].slot(&piece)));
                 }
-                let fi = *by_key.entry(key).or_insert_with(|| {
-                    forms.push(Form::new(&piece.surface));
-                    forms.len() - 1
-                });
-                forms[fi].add(*doc, order, &piece, occ);
+                out
+            });
+            for (fi, slot) in pieces.iter() {
+                forms[*fi].add(o.doc, order, slot, o.count, &occ.example);
             }
         }
         forms
@@ -215,10 +267,20 @@ pub fn suggest_texts<S: AsRef<str>>(
 ) -> Vec<Suggestion> {
     let known = Known::new(gazetteer);
     let mut collector = Collector::new();
+    let mut seen = Seen::new();
     for text in texts {
         let text = text.as_ref();
         let found = matcher.find(text);
-        collector.add(candidates(text, &segment(text), &found.mentions, &known));
+        let doc = candidates_with(
+            text,
+            &segment(text),
+            &found.mentions,
+            &known,
+            &mut seen,
+            true,
+        );
+        collector.add(doc);
     }
+    collector.add_seen(seen);
     collector.finish(opts)
 }

@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::text::words::is_function_word;
 
 use super::cues::{head_cue, Cue, Kind};
-use super::document::RawOcc;
+use super::document::{word_key, RawOcc};
 use super::lexicon::{is_head, is_ordinary, is_title};
 use super::runs::{surface, RawWord, WordRange};
 use super::tokenize::{shape_of, Sep, Shape};
@@ -41,12 +41,8 @@ struct Words<'a> {
 /// Splits a raw candidate into the pieces that are names: drops uncertain ordinary words
 /// not seen capitalized elsewhere, splits at titles before a name, strips leading titles
 /// (a person cue), function words and connectors, and skips known names.
-pub(crate) fn resolve(
-    occ: &RawOcc,
-    lower: &HashSet<String>,
-    mid_caps: &HashSet<String>,
-) -> Vec<Piece> {
-    let words = &occ.words;
+pub(crate) fn resolve(occ: &RawOcc, lower: &HashSet<u64>, mid_caps: &HashSet<u64>) -> Vec<Piece> {
+    let words = &occ.key.words;
     let n = words.len();
     let lowers: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
     let keep = kept(words, &lowers, lower, mid_caps);
@@ -67,8 +63,8 @@ pub(crate) fn resolve(
 fn kept(
     words: &[RawWord],
     lowers: &[String],
-    lower: &HashSet<String>,
-    mid_caps: &HashSet<String>,
+    lower: &HashSet<u64>,
+    mid_caps: &HashSet<u64>,
 ) -> Vec<bool> {
     words
         .iter()
@@ -79,8 +75,8 @@ fn kept(
                 || w.mention
                 || is_title(l)
                 || !w.uncertain
-                || mid_caps.contains(l)
-                || !(is_ordinary(l) || lower.contains(l))
+                || mid_caps.contains(&word_key(l))
+                || !(is_ordinary(l) || lower.contains(&word_key(l)))
         })
         .collect()
 }
@@ -171,10 +167,10 @@ fn piece(occ: &RawOcc, w: &Words<'_>, run: Range<usize>) -> Option<Piece> {
     }
     let mut cues: Vec<Cue> = title.into_iter().collect();
     if w.first_kept.is_some_and(|f| run_start <= f) {
-        cues.extend(occ.before.iter().cloned());
+        cues.extend(occ.key.before.iter().cloned());
     }
     if w.last_kept.is_some_and(|l| l < b) {
-        cues.extend(occ.after.iter().cloned());
+        cues.extend(occ.key.after.iter().cloned());
     }
     cues.extend(word_cues(w, r));
     // An acronym is rarely a person, whatever it said.

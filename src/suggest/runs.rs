@@ -44,10 +44,8 @@ fn is_part(toks: &[Tok<'_>], i: usize, open: bool, spans: &[MentionSpan], known:
     if let Some(m) = t.mention {
         return absorbable(toks, i, open, spans[m], known);
     }
-    if is_calendar(&t.lower) {
-        return false;
-    }
-    match t.shape {
+    // The cheap tests first: most words are lower case and join nothing.
+    let part = match t.shape {
         Shape::Cap | Shape::Upper => true,
         Shape::Digit => open && t.sep == Sep::Hyphen,
         Shape::Lower => {
@@ -55,18 +53,20 @@ fn is_part(toks: &[Tok<'_>], i: usize, open: bool, spans: &[MentionSpan], known:
             let hyphen_part = open
                 && t.sep == Sep::Hyphen
                 && toks[i - 1].shape == Shape::Cap
+                && t.text.chars().all(char::is_alphabetic)
                 && !is_function_word(&t.lower)
-                && !is_common_word(&t.lower)
-                && t.text.chars().all(char::is_alphabetic);
+                && !is_common_word(&t.lower);
             // `al-Assad`: a particle hyphenated to a capitalized word.
-            let particle = CONNECTORS.contains(&t.lower.as_ref())
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.sep == Sep::Hyphen && n.shape == Shape::Cap);
-            hyphen_part || particle
+            let particle = || {
+                toks.get(i + 1)
+                    .is_some_and(|n| n.sep == Sep::Hyphen && n.shape == Shape::Cap)
+                    && CONNECTORS.contains(&t.lower.as_ref())
+            };
+            hyphen_part || particle()
         }
         Shape::Other => false,
-    }
+    };
+    part && !is_calendar(&t.lower)
 }
 
 /// A one-word mention of a person next to capitalized words that are not mentions is a

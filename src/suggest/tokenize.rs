@@ -4,6 +4,9 @@
 //! quoted, on a headline line or a line in capitals). Owns the tokenizer and the line kinds
 //! only: which words make a name is `runs`'s, and character rules come from [`crate::text`].
 
+use std::borrow::Cow;
+
+use crate::model::Span;
 use crate::text::acronym::{dotted_acronym_len, is_acronym};
 use crate::text::chars::{is_apostrophe, is_hyphen, is_opening_quote, is_word_char};
 use crate::text::words::is_function_word;
@@ -40,6 +43,10 @@ pub(crate) enum Shape {
 
 /// The shape of a word (or of a name, by its first word).
 pub(crate) fn shape_of(text: &str) -> Shape {
+    // Most words start with an ASCII lower-case letter.
+    if text.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return Shape::Lower;
+    }
     let Some(first) = text.chars().next() else {
         return Shape::Other;
     };
@@ -70,7 +77,7 @@ pub(crate) struct Tok<'a> {
     /// The word as written.
     pub(crate) text: &'a str,
     /// The word in lower case (borrowed when it is written so: most words are).
-    pub(crate) lower: std::borrow::Cow<'a, str>,
+    pub(crate) lower: Cow<'a, str>,
     /// How it is joined to the word before.
     pub(crate) sep: Sep,
     /// What it looks like.
@@ -89,15 +96,80 @@ fn is_opening_mark(c: char) -> bool {
     is_opening_quote(c) || matches!(c, ':' | '\u{2022}' | '\u{00b7}' | '|')
 }
 
-/// The words of one sentence (`base` is the sentence's offset in the document). A
-/// possessive `'s` is not part of a word and breaks the run after it.
-pub(crate) fn tokenize(sentence: &str, base: usize) -> Vec<Tok<'_>> {
-    let mut out: Vec<Tok<'_>> = Vec::new();
+/// A document in lower case, offset for offset, so that a word's lower case is a slice of
+/// it: worked out once per document instead of once per word.
+pub(crate) struct Lowered {
+    /// The document, each character lowered when its lower case is one character of the
+    /// same length (all of ASCII, Latin, Cyrillic), else kept as written.
+    text: String,
+    /// The offsets of the characters kept as written (`İ`, final `Σ`), ascending: a word
+    /// holding one is lowered on its own.
+    odd: Vec<usize>,
+}
+
+impl Lowered {
+    /// `text` lowered.
+    pub(crate) fn new(text: &str) -> Lowered {
+        if text.is_ascii() {
+            return Lowered {
+                text: text.to_ascii_lowercase(),
+                odd: Vec::new(),
+            };
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut odd = Vec::new();
+        for (i, c) in text.char_indices() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                // Σ lowers to ς at the end of a word: `str::to_lowercase` decides.
+                (Some(l), None) if l.len_utf8() == c.len_utf8() && c != 'Σ' => out.push(l),
+                _ => {
+                    odd.push(i);
+                    out.push(c);
+                }
+            }
+        }
+        Lowered { text: out, odd }
+    }
+
+    /// The lower case of `text[start..end]` (`text` is the document lowered).
+    fn word<'a>(&'a self, text: &'a str, start: usize, end: usize) -> Cow<'a, str> {
+        let k = self.odd.partition_point(|&o| o < start);
+        if self.odd.get(k).is_some_and(|&o| o < end) {
+            Cow::Owned(text[start..end].to_lowercase())
+        } else {
+            Cow::Borrowed(&self.text[start..end])
+        }
+    }
+}
+
+/// The words of sentence `sentence` of document `text` (lowered as `lowered`), into `out`
+/// (cleared first). A possessive `'s` is not part of a word and breaks the run after it.
+pub(crate) fn tokenize_into<'a>(
+    text: &'a str,
+    lowered: &'a Lowered,
+    sentence: Span,
+    out: &mut Vec<Tok<'a>>,
+) {
+    out.clear();
+    let base = sentence.start();
+    let sentence = &text[sentence.range()];
+    let bytes = sentence.as_bytes();
     let mut i = 0;
     let mut prev_end = 0;
     while i < sentence.len() {
-        let Some(c) = sentence[i..].chars().next() else {
-            break;
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            let Some(c) = sentence[i..].chars().next() else {
+                break;
+            };
+            c
         };
         if !is_word_char(c) {
             i += c.len_utf8();
@@ -105,43 +177,45 @@ pub(crate) fn tokenize(sentence: &str, base: usize) -> Vec<Tok<'_>> {
         }
         let start = i;
         let WordEnd { end, skip_to } = word_end(sentence, start);
-        let text = &sentence[start..end];
+        let word = &sentence[start..end];
         let gap = &sentence[prev_end..start];
+        // Most words follow one space: joined, no quotation opened.
+        let space = gap == " ";
         let sep = if out.is_empty() {
             Sep::Break
+        } else if space {
+            Sep::Space
         } else {
             sep_of(gap)
-        };
-        // After an opening quote or a colon the capital says nothing. A straight quote
-        // opens only after a space (`," Kim said` closes one).
-        let g = gap.trim_end();
-        let quoted = match g.chars().next_back() {
-            Some(q @ ('"' | '\'')) => g[..g.len() - q.len_utf8()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| c.is_whitespace() || c == '(' || c == '['),
-            Some(c) => is_opening_mark(c),
-            None => false,
         };
         out.push(Tok {
             start: base + start,
             end: base + end,
-            text,
-            lower: if text.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(text.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(text)
-            },
+            text: word,
+            lower: lowered.word(text, base + start, base + end),
             sep,
-            shape: shape_of(text),
-            uncertain: out.is_empty() || quoted,
+            shape: shape_of(word),
+            uncertain: out.is_empty() || (!space && opens_quote(gap)),
             capitals: false,
             mention: None,
         });
         i = skip_to.unwrap_or(end);
         prev_end = if skip_to.is_some() { end } else { i };
     }
-    out
+}
+
+/// Whether the text before a word opens a quotation or follows a colon: then its capital
+/// says nothing. A straight quote opens only after a space (`," Kim said` closes one).
+fn opens_quote(gap: &str) -> bool {
+    let g = gap.trim_end();
+    match g.chars().next_back() {
+        Some(q @ ('"' | '\'')) => g[..g.len() - q.len_utf8()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == '(' || c == '['),
+        Some(c) => is_opening_mark(c),
+        None => false,
+    }
 }
 
 /// Where a word ends, in bytes of its sentence.
@@ -159,10 +233,21 @@ fn word_end(sentence: &str, start: usize) -> WordEnd {
     if let Some(n) = dotted_acronym_len(&sentence.as_bytes()[start..]) {
         return plain(start + n);
     }
+    let bytes = sentence.as_bytes();
     let mut end = start;
     loop {
-        while let Some(c) = sentence[end..].chars().next().filter(|&c| is_word_char(c)) {
-            end += c.len_utf8();
+        while let Some(&b) = bytes.get(end) {
+            if b < 0x80 {
+                if !(b.is_ascii_alphanumeric() || b == b'_') {
+                    break;
+                }
+                end += 1;
+            } else {
+                match sentence[end..].chars().next() {
+                    Some(c) if is_word_char(c) => end += c.len_utf8(),
+                    _ => break,
+                }
+            }
         }
         // An apostrophe inside a word: `O'Brien` goes on, `Kim's` stops.
         let Some(a) = sentence[end..].chars().next().filter(|&c| is_apostrophe(c)) else {
@@ -213,51 +298,167 @@ pub(crate) enum LineKind {
     Capitals,
 }
 
-/// How one line of text reads.
-fn line_kind(line: &str) -> LineKind {
-    let mut words = 0usize;
-    let mut caps = 0usize;
-    let mut upper = 0usize;
-    let mut long = 0usize;
+/// The word counts of a line that decide its kind.
+#[derive(Debug, Default)]
+struct LineCounts {
+    /// Words with a letter (lower-case function words left out when asked).
+    words: usize,
+    /// Of those, words whose first letter is not lower case.
+    caps: usize,
+    /// Of those, words of two letters or more.
+    long: usize,
+    /// Of those, words all in capitals.
+    upper: usize,
+    /// Lower-case words of two letters or more counted.
+    lower_long: usize,
+}
+
+/// The counts of `line`, lower-case function words left out when `skip_function_words`.
+fn line_counts(line: &str, skip_function_words: bool) -> LineCounts {
+    if !skip_function_words && line.is_ascii() {
+        return ascii_line_counts(line.as_bytes());
+    }
+    let mut n = LineCounts::default();
     for raw in line.split_whitespace() {
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let (letters, first, all_upper) = if w.is_ascii() {
+            let b = w.as_bytes();
+            let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            let first = b
+                .iter()
+                .find(|c| c.is_ascii_alphabetic())
+                .map(|&c| c as char);
+            let all_upper = !b.iter().any(u8::is_ascii_lowercase);
+            (letters, first, all_upper)
+        } else {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let first = w.chars().find(|c| c.is_alphabetic());
+            let all_upper = w
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            (letters, first, all_upper)
+        };
         if letters == 0 {
             continue;
         }
-        let first = w.chars().find(|c| c.is_alphabetic());
         let is_lower = first.is_some_and(char::is_lowercase);
-        if is_lower && is_function_word(&w.to_lowercase()) {
-            continue;
+        if is_lower && skip_function_words {
+            let function = if w.chars().any(char::is_uppercase) {
+                is_function_word(&w.to_lowercase())
+            } else {
+                is_function_word(w)
+            };
+            if function {
+                continue;
+            }
         }
-        words += 1;
+        n.words += 1;
         if !is_lower {
-            caps += 1;
+            n.caps += 1;
         }
         if letters >= 2 {
-            long += 1;
-            if w.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-            {
-                upper += 1;
+            n.long += 1;
+            if is_lower {
+                n.lower_long += 1;
+            }
+            if all_upper {
+                n.upper += 1;
             }
         }
     }
-    if long >= 2 && upper * 4 >= long * 3 {
-        return LineKind::Capitals;
+    n
+}
+
+/// [`line_counts`] of an ASCII line with every word counted, in one pass over its bytes.
+fn ascii_line_counts(line: &[u8]) -> LineCounts {
+    let mut n = LineCounts::default();
+    // The word being read: its letters, whether its first letter is lower case, whether
+    // it has a lower-case letter.
+    let (mut letters, mut first_lower, mut any_lower) = (0usize, false, false);
+    let mut end_word = |letters: usize, first_lower: bool, any_lower: bool| {
+        if letters == 0 {
+            return;
+        }
+        n.words += 1;
+        if !first_lower {
+            n.caps += 1;
+        }
+        if letters >= 2 {
+            n.long += 1;
+            if first_lower {
+                n.lower_long += 1;
+            }
+            if !any_lower {
+                n.upper += 1;
+            }
+        }
+    };
+    for &b in line {
+        // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            end_word(letters, first_lower, any_lower);
+            (letters, first_lower, any_lower) = (0, false, false);
+        } else if b.is_ascii_alphabetic() {
+            let lower = b.is_ascii_lowercase();
+            if letters == 0 {
+                first_lower = lower;
+            }
+            letters += 1;
+            any_lower |= lower;
+        }
     }
+    end_word(letters, first_lower, any_lower);
+    n
+}
+
+/// How one line of text reads.
+fn line_kind(line: &str) -> LineKind {
     let last = line
         .trim_end()
         .trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}'])
         .chars()
         .next_back();
-    if last.is_some_and(|c| matches!(c, '.' | '!' | '?' | '\u{2026}' | ';' | ','))
-        || [". ", "? ", "! "].iter().any(|p| line.contains(p))
-    {
+    let punctuated = last.is_some_and(|c| matches!(c, '.' | '!' | '?' | '\u{2026}' | ';' | ','))
+        || [". ", "? ", "! "].iter().any(|p| line.contains(p));
+    // Most lines are prose: punctuated, and without two words in capitals, which a line in
+    // capitals needs (two ASCII capitals side by side in each).
+    if punctuated && line.is_ascii() {
+        let pairs = line
+            .as_bytes()
+            .windows(2)
+            .filter(|p| p[0].is_ascii_uppercase() && p[1].is_ascii_uppercase())
+            .count();
+        if pairs < 2 {
+            return LineKind::Prose;
+        }
+    }
+    // Counted without asking which lower-case words are function words (a lookup each),
+    // the counts bound the true ones: leaving those words out can only lower `words`
+    // and `long`, by at most the lower-case words. Most lines are decided so.
+    let all = line_counts(line, false);
+    let mut exact: Option<LineCounts> = None;
+    let capitals_possible = all.upper >= 2 && all.upper * 4 >= (all.long - all.lower_long) * 3;
+    if capitals_possible {
+        let n = exact.get_or_insert_with(|| line_counts(line, true));
+        if n.long >= 2 && n.upper * 4 >= n.long * 3 {
+            return LineKind::Capitals;
+        }
+    }
+    if punctuated {
         return LineKind::Prose;
     }
-    if words >= 2 && caps * 4 >= words * 3 {
+    // `words` lies between `caps` (capitalized words are never left out) and the count
+    // with every word: fewer than two capitalized words never make a headline, and enough
+    // of them make one whatever is left out.
+    if all.caps < 2 {
+        return LineKind::Prose;
+    }
+    if all.caps * 4 >= all.words * 3 {
+        return LineKind::Headline;
+    }
+    let n = exact.get_or_insert_with(|| line_counts(line, true));
+    if n.words >= 2 && n.caps * 4 >= n.words * 3 {
         LineKind::Headline
     } else {
         LineKind::Prose
@@ -308,5 +509,65 @@ impl<'a> LineKinds<'a> {
         let kind = line_kind(&self.text[start..end]);
         self.kinds[line] = Some(kind);
         kind
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lowered_document_gives_each_word_its_lower_case() {
+        let text = "İSTANBUL and ΟΔΥΣΣΕΥΣ ΚΑΙ ΣΑΣ met Ærøskøbing's MAYOR in São Paulo";
+        let lowered = Lowered::new(text);
+        let mut toks = Vec::new();
+        tokenize_into(text, &lowered, Span::new(0, text.len()), &mut toks);
+        assert!(toks.len() >= 8);
+        for t in &toks {
+            assert_eq!(t.lower, t.text.to_lowercase(), "{}", t.text);
+        }
+        // İ (whose lower case is two characters) and Σ (final or not, by position) are
+        // lowered with their word.
+        assert_eq!(lowered.odd.len(), 1 + text.matches('Σ').count());
+    }
+
+    #[test]
+    fn the_ascii_line_count_agrees_with_the_general_one() {
+        for line in [
+            "PUTIN MEETS KIM IN VLADIVOSTOK",
+            "Putin meets Kim -- a summit in the Far East",
+            "  leading and trailing\tspaces, 2019, U.S.-led talks (CNA) ",
+            "To be, or not to be: that is the question",
+            "...",
+            "",
+            "a b c D E F gh IJ kl-MN o'Neil",
+        ] {
+            let fast = ascii_line_counts(line.as_bytes());
+            // The general path, with every word counted, on the same line written with a
+            // non-ASCII space at its end (which changes no word).
+            let n = line_counts(&format!("{line}\u{2003}"), false);
+            assert_eq!(
+                (fast.words, fast.caps, fast.long, fast.upper, fast.lower_long),
+                (n.words, n.caps, n.long, n.upper, n.lower_long),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_kinds_of_prose_headlines_and_capitals() {
+        assert_eq!(line_kind("PUTIN MEETS KIM IN VLADIVOSTOK"), LineKind::Capitals);
+        assert_eq!(line_kind("Putin Meets Kim in Vladivostok"), LineKind::Headline);
+        assert_eq!(
+            line_kind("Putin met Kim in Vladivostok. They talked for hours."),
+            LineKind::Prose
+        );
+        // Punctuated, but most words in capitals.
+        assert_eq!(line_kind("KIM AND PUTIN HOLD TALKS."), LineKind::Capitals);
+        // Acronyms in prose.
+        assert_eq!(
+            line_kind("The KCNA and the BBC reported it, as did NHK."),
+            LineKind::Prose
+        );
     }
 }

@@ -141,7 +141,13 @@ pub(crate) fn is_org_head(word: &str) -> bool {
 
 /// True when `word` (lower case) is a weekday or a month, or an abbreviation of one.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
-    CALENDAR.contains(&word)
+    // Asked of most capitalized words: the length and first letter rule out nearly all.
+    (3..=9).contains(&word.len())
+        && matches!(
+            word.as_bytes()[0],
+            b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w'
+        )
+        && CALENDAR.contains(&word)
 }
 
 /// True when `word` (lower case) is a given name of the shipped list (`neil`, `carla`).

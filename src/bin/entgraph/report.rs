@@ -254,7 +254,7 @@ where
     format!("{n} {}", if n == N::from(1) { one } else { many })
 }
 
-fn fmt_duration(d: Duration) -> String {
+pub(crate) fn fmt_duration(d: Duration) -> String {
     let secs = d.as_secs_f64();
     if secs < 1.0 {
         format!("{:.0} ms", secs * 1e3)

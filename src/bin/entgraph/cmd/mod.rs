@@ -16,7 +16,7 @@ use anyhow::{bail, Result};
 use entgraph::pipeline::{self, Engine, Stats};
 
 use crate::args::{CorpusArgs, DiscoverArgs};
-use crate::report::{counted, per_type, Reporter};
+use crate::report::{counted, fmt_duration, per_type, Reporter};
 
 /// 1 when an input was skipped, else 0.
 fn exit_code(stats: &Stats) -> ExitCode {
@@ -44,7 +44,7 @@ fn load_engine(corpus: &CorpusArgs, d: &DiscoverArgs, rep: &mut Reporter) -> Res
     if corpus.inputs.iter().any(|p| p.as_os_str() == "-") {
         bail!("--discover reads the corpus twice: name files, not standard input (`-`)");
     }
-    let (engine, found, _) = pipeline::discover(
+    let (engine, found, first) = pipeline::discover(
         &corpus.load_options(),
         &corpus.inputs,
         &corpus.run_options(),
@@ -53,10 +53,13 @@ fn load_engine(corpus: &CorpusArgs, d: &DiscoverArgs, rep: &mut Reporter) -> Res
     )?;
     rep.next_pass();
     let total: u64 = found.by_type.values().sum();
+    // The first pass's time, so that the whole run's cost is said: the summary of the
+    // second pass gives only its own.
     let mut msg = format!(
-        "discovered: {} ({})",
+        "discovered: {} ({}) in a first pass of {}",
         counted(total, "entity", "entities"),
-        per_type(&found.by_type)
+        per_type(&found.by_type),
+        fmt_duration(first.elapsed)
     );
     if found.too_rare > 0 {
         msg.push_str(&format!(
