@@ -294,7 +294,12 @@ pub(crate) fn decide(cues: &CueWeights) -> TypeGuess {
         .iter()
         .filter(|(key, _)| key.kind == kind)
         .max_by(|a, b| {
-            a.1.cmp(b.1)
+            // A given name is shown only when nothing else spoke for the type: it says
+            // least about why (`title `envoy` before` tells more than `given name `Stephen``).
+            let told = |t: &str| !t.starts_with("given name");
+            told(&a.0.text)
+                .cmp(&told(&b.0.text))
+                .then_with(|| a.1.cmp(b.1))
                 .then_with(|| cue_rank(&a.0.text).cmp(&cue_rank(&b.0.text)))
                 .then_with(|| b.0.text.cmp(&a.0.text))
         })

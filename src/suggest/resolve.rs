@@ -8,11 +8,11 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use crate::text::words::is_function_word;
+use crate::text::words::{is_function_word, is_given_name};
 
 use super::cues::{head_cue, Cue, Kind};
 use super::document::{word_key, RawOcc};
-use super::lexicon::{is_head, is_ordinary, is_title};
+use super::lexicon::{is_head, is_ordinary, is_title, CONNECTORS};
 use super::runs::{surface, RawWord, WordRange};
 use super::tokenize::{shape_of, Sep, Shape};
 
@@ -133,8 +133,9 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
     while t < b && (is_title(&lowers[t]) || words[t].connector) {
         t += 1;
     }
-    if t > a && t < b && !is_head(&lowers[t]) && !words[t].connector {
-        let k = (a..t).rev().find(|&k| !words[k].connector).unwrap_or(a);
+    // Leading connectors alone are no title (`of` in `Shares of Westbury Bank`).
+    let last_title = (a..t).rev().find(|&k| !words[k].connector);
+    if let Some(k) = last_title.filter(|_| t < b && !is_head(&lowers[t]) && !words[t].connector) {
         title = Some(Cue::new(
             Kind::Person,
             3,
@@ -184,6 +185,39 @@ fn piece(occ: &RawOcc, w: &Words<'_>, run: Range<usize>) -> Option<Piece> {
     })
 }
 
+/// A name of two or three capitalized words whose first is a listed given name (`Linda
+/// Kisabaka`, `Chad Ogea`) but no ordinary word (`Golden Globe`, `Grant Thornton`) or
+/// particle (`Le Matin`, `Al Jazeera`), and none
+/// a head word or a title: a person, unless stronger cues
+/// say otherwise (`Chase Manhattan Bank` has its head word). Weighs 2: less than a title or
+/// a head word, as much as a place or organization noun beside the name.
+fn given_name_cue(words: &[RawWord], lowers: &[String]) -> Option<Cue> {
+    // Name particles may join the words (`Jean de Gaulle`); `of`, `and` or `for` make a
+    // longer name (`Todd Stottlemyre of the Cardinals`).
+    if words
+        .iter()
+        .zip(lowers)
+        .any(|(w, l)| w.connector && matches!(l.as_str(), "of" | "the" | "and" | "for" | "on"))
+    {
+        return None;
+    }
+    let names = words.iter().filter(|w| !w.connector).count();
+    let plain = words.iter().zip(lowers).all(|(w, l)| {
+        w.connector || (shape_of(&w.text) == Shape::Cap && !is_head(l) && !is_title(l))
+    });
+    let first = words.first()?;
+    ((2..=3).contains(&names)
+        && plain
+        && !first.connector
+        && !first.mention
+        && first.sep != Sep::Hyphen
+        && !is_ordinary(&lowers[0])
+        && !CONNECTORS.contains(&lowers[0])
+        && words.get(1).is_some_and(|w| w.sep == Sep::Space)
+        && is_given_name(&lowers[0]))
+    .then(|| Cue::new(Kind::Person, 2, format!("given name `{}`", first.text)))
+}
+
 /// The cues the words `r` themselves give: a listed person's name inside, a head word, a
 /// hyphenated name form.
 fn word_cues(w: &Words<'_>, r: Range<usize>) -> Vec<Cue> {
@@ -199,6 +233,9 @@ fn word_cues(w: &Words<'_>, r: Range<usize>) -> Vec<Cue> {
     }
     let piece_words: Vec<&str> = w.lowers[a..b].iter().map(String::as_str).collect();
     if let Some(cue) = head_cue(&piece_words, words) {
+        cues.push(cue);
+    }
+    if let Some(cue) = given_name_cue(words, &w.lowers[a..b]) {
         cues.push(cue);
     }
     if let Some(p) = words.windows(2).find(|p| {

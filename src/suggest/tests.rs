@@ -515,3 +515,41 @@ fn a_long_single_line_gives_what_the_same_text_with_line_breaks_gives() {
     let broken = format!("{}\n", sentence.trim_end()).repeat(n);
     assert_eq!(labels(&run(&[&one_line])), labels(&run(&[&broken])));
 }
+
+#[test]
+fn a_listed_given_name_first_says_person() {
+    // Result lines give no title, no verb of speech: the given name is the cue.
+    let s =
+        run(&["Heat two: 1. Steven Halloway ( Jamaica ) 10.12 2. Marta Ollivier ( Chile ) 10.31"]);
+    for name in ["Steven Halloway", "Marta Ollivier"] {
+        let p = find(&s, name);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{name}");
+        assert!(p.cue.starts_with("given name"), "{name}: {}", p.cue);
+    }
+    // A stronger cue is shown (and a head word wins).
+    let s = run(&[
+        "Envoy Steven Halloway came. Steven Halloway spoke. Steven Halloway left.",
+        "Shares of Chase Halloway Bank rose.",
+    ]);
+    assert_eq!(find(&s, "Steven Halloway").cue, "title `Envoy` before");
+    assert_eq!(
+        find(&s, "Chase Halloway Bank").kind.as_deref(),
+        Some("organization"),
+        "{s:?}"
+    );
+    // `of` before a name is no title.
+    let s = run(&["Shares of Westbury Halloway Bank rose."]);
+    assert_eq!(find(&s, "Westbury Halloway Bank").cue, "head word `Bank`");
+    // No cue from a given name that is an ordinary word, a particle, or a name of more
+    // than three words or joined by `of`.
+    let s = run(&[
+        "Shares of Golden Harvest fell. Le Matin said little. Tickets for Summer of Lenworth \
+         sold out, as did Robert Fenwick Ashby Leclair tickets.",
+    ]);
+    for name in ["Golden Harvest", "Le Matin", "Summer of Lenworth"] {
+        if let Some(p) = s.iter().find(|p| p.label == name) {
+            assert!(!p.cue.starts_with("given name"), "{name}: {}", p.cue);
+        }
+    }
+    assert!(s.iter().all(|p| !p.cue.starts_with("given name")), "{s:?}");
+}

@@ -547,7 +547,13 @@ mod tests {
             // non-ASCII space at its end (which changes no word).
             let n = line_counts(&format!("{line}\u{2003}"), false);
             assert_eq!(
-                (fast.words, fast.caps, fast.long, fast.upper, fast.lower_long),
+                (
+                    fast.words,
+                    fast.caps,
+                    fast.long,
+                    fast.upper,
+                    fast.lower_long
+                ),
                 (n.words, n.caps, n.long, n.upper, n.lower_long),
                 "{line:?}"
             );
@@ -556,8 +562,14 @@ mod tests {
 
     #[test]
     fn line_kinds_of_prose_headlines_and_capitals() {
-        assert_eq!(line_kind("PUTIN MEETS KIM IN VLADIVOSTOK"), LineKind::Capitals);
-        assert_eq!(line_kind("Putin Meets Kim in Vladivostok"), LineKind::Headline);
+        assert_eq!(
+            line_kind("PUTIN MEETS KIM IN VLADIVOSTOK"),
+            LineKind::Capitals
+        );
+        assert_eq!(
+            line_kind("Putin Meets Kim in Vladivostok"),
+            LineKind::Headline
+        );
         assert_eq!(
             line_kind("Putin met Kim in Vladivostok. They talked for hours."),
             LineKind::Prose
