@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 
 use crate::text::words::{is_function_word, is_org_head, is_place_head};
 
+use super::known::Known;
 use super::lexicon::{
     is_title, ORG_NOUNS, PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS,
 };
-use super::runs::RawWord;
+use super::runs::{MentionSpan, RawWord};
 use super::tokenize::{Sep, Shape, Tok};
 
 /// The guessed type of a suggestion.
@@ -186,6 +187,40 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
         _ => {}
     }
     out
+}
+
+/// A place in brackets after a name of two or more capitalized words (`Isel Lopez ( Cuba )
+/// 65.10`, `Petr Korda (Czech Republic) beat`): a results line, and the name an athlete's.
+/// Weighs 1, so that a head word or any stronger cue decides (`Red Star Belgrade (Serbia)`
+/// ends in no head word, but a club is rarely named so without `FC` or its town).
+pub(crate) fn bracketed_place_cue(
+    text: &str,
+    toks: &[Tok<'_>],
+    run: (usize, usize),
+    spans: &[MentionSpan],
+    known: &Known,
+) -> Option<Cue> {
+    let (s, e) = run;
+    let plain = e > s
+        && toks[s..=e].iter().all(|t| {
+            t.shape == Shape::Cap
+                && t.mention.is_none()
+                && !is_org_head(&t.lower)
+                && !is_place_head(&t.lower)
+                && !is_function_word(&t.lower)
+                && !is_title(&t.lower)
+        });
+    if !plain {
+        return None;
+    }
+    let n = toks.get(e + 1)?;
+    let gap = text.get(toks[e].end..n.start)?.trim();
+    let m = spans.get(n.mention?)?;
+    let closed = text.get(m.span.end()..)?.trim_start().starts_with(')');
+    (gap == "(" && m.span.start() == n.start && closed && known.is_place(m.entity)).then(|| {
+        let place = &text[m.span.range()];
+        Cue::new(Kind::Person, 1, format!("`({place})` after"))
+    })
 }
 
 /// The last token of the names coordinated with the run ending at token `e` (`, John Doe

@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::model::{Mention, Segments, Span};
 
-use super::cues::{after_cues, before_cues, Cue};
+use super::cues::{after_cues, before_cues, bracketed_place_cue, Cue};
 use super::known::Known;
 use super::runs::{
     known_ranges, raw_words, runs, MentionSpan, RawWord, TokRun, WordRange, MAX_RUN_WORDS,
@@ -251,7 +251,11 @@ pub fn candidates_with(
             let key = OccKey {
                 words: raw_words(&toks, run, &spans, known),
                 before: before_cues(&toks, s),
-                after: after_cues(&toks, e),
+                after: {
+                    let mut after = after_cues(&toks, e);
+                    after.extend(bracketed_place_cue(text, &toks, (s, e), &spans, known));
+                    after
+                },
             };
             key.encode(&mut seen.code);
             let number = match seen.runs.get(seen.code.as_slice()) {

@@ -553,3 +553,22 @@ fn a_listed_given_name_first_says_person() {
     }
     assert!(s.iter().all(|p| !p.cue.starts_with("given name")), "{s:?}");
 }
+
+#[test]
+fn a_place_in_brackets_after_a_name_says_athlete() {
+    // Names whose given names no list knows, in a results table.
+    let s = run(&[
+        "Men's 800 metres:\n1. Tadeusz Wroblik ( Russia ) 1:44.10\n2. Oyelaran \
+                   Ekwueme (Russia) 1:44.56\nAt The Oval ( Moscow ) the rain stopped play.",
+    ]);
+    for name in ["Tadeusz Wroblik", "Oyelaran Ekwueme"] {
+        let p = find(&s, name);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{name}");
+        assert_eq!(p.cue, "`(Russia)` after", "{name}");
+    }
+    // Not after a function word's run (`The Oval`), nor after one word.
+    assert!(
+        s.iter().all(|p| p.label != "Oval" || p.kind.is_none()),
+        "{s:?}"
+    );
+}
