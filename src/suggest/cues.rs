@@ -56,8 +56,9 @@ impl Cue {
     }
 }
 
-/// Cues from the words before the run starting at token `s`.
-pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize) -> Vec<Cue> {
+/// Cues from the words before the run starting at token `s` (`one_word`: the run is one
+/// token).
+pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue> {
     let mut out = Vec::new();
     // A title before, possibly across a place or organization (`Special Representative for
     // North Korea Stephen Biegun`), or right before a comma (`his chief aide, Kim Chang Son`).
@@ -75,11 +76,20 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize) -> Vec<Cue> {
         k -= 1;
         let t = &toks[k];
         if is_title(&t.lower) && t.shape != Shape::Upper {
-            out.push(Cue::new(
-                Kind::Person,
-                3,
-                format!("title `{}` before", t.text),
-            ));
+            // A lower-case modifier of a title right before the name says nothing of it:
+            // `the first Grand Slam`, `a major Oscars night`, `top English Premiership`
+            // (`former president X` finds `president` first; `the late X` is a person).
+            let modifier = t.shape == Shape::Lower
+                && k + 1 == s
+                && is_title_modifier(&t.lower)
+                && !(t.lower == "late" && k > 0 && toks[k - 1].lower == "the");
+            if !modifier {
+                out.push(Cue::new(
+                    Kind::Person,
+                    3,
+                    format!("title `{}` before", t.text),
+                ));
+            }
             break;
         }
         let passable = t.mention.is_some()
@@ -100,7 +110,10 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize) -> Vec<Cue> {
         out.push(Cue::new(Kind::Person, 2, "byline `By`".to_string()));
     } else if SAID_BEFORE.contains(&w) {
         out.push(Cue::new(Kind::Person, 1, format!("`{w}` before")));
-    } else if PLACE_PREPOSITIONS.contains(&w) {
+    } else if PLACE_PREPOSITIONS.contains(&w) && one_word {
+        // Only before one word: `in Gateshead`. Before several (`in Finding Neverland`,
+        // `in Windows XP`) it is as often a title or a product as a place, and a place of
+        // several words has its head word (`in Lansdowne Road`) or is listed.
         out.push(Cue::new(Kind::Place, 1, format!("`{w}` before")));
     } else if PLACE_NOUNS.contains(&w) {
         out.push(Cue::new(Kind::Place, 2, format!("`{w}` before")));
@@ -113,6 +126,24 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// Title words that modify another (`former president`, `top aide`, `chief executive`)
+/// and are ordinary adjectives on their own.
+fn is_title_modifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "acting"
+            | "chief"
+            | "deputy"
+            | "first"
+            | "former"
+            | "head"
+            | "late"
+            | "major"
+            | "senior"
+            | "top"
+    )
 }
 
 /// Cues from the words after the run ending at token `e`.
@@ -261,7 +292,8 @@ pub(crate) fn head_cue(lowers: &[&str], words: &[RawWord]) -> Option<Cue> {
     let of =
         (1..lowers.len()).find(|&k| words[k].connector && matches!(lowers[k], "of" | "for" | "on"));
     let k = of.map_or(lowers.len() - 1, |k| k - 1);
-    if words[k].text.starts_with(char::is_uppercase) {
+    // A head word alone is a common noun written with a capital (`TV`, `Council`).
+    if words[k].text.starts_with(char::is_uppercase) && lowers.len() >= 2 {
         if is_org_head(lowers[k]) {
             return cue(Kind::Organization, k);
         }

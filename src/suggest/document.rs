@@ -250,7 +250,7 @@ pub fn candidates_with(
             }
             let key = OccKey {
                 words: raw_words(&toks, run, &spans, known),
-                before: before_cues(&toks, s),
+                before: before_cues(&toks, s, s == e),
                 after: {
                     let mut after = after_cues(&toks, e);
                     after.extend(bracketed_place_cue(text, &toks, (s, e), &spans, known));

@@ -572,3 +572,24 @@ fn a_place_in_brackets_after_a_name_says_athlete() {
         "{s:?}"
     );
 }
+
+#[test]
+fn weak_words_before_a_name_type_nothing() {
+    let s = run(&[
+        "It was her first Harbury Slam title. Rowan Ekdahl, the former Gorlan Crown holder, \
+         starred in Finding Tessaly and lives in Wexcombe. She watched it on TV. The late \
+         Amos Brindle sang.",
+    ]);
+    // A lower-case modifier of a title right before a name says nothing of it.
+    for name in ["Harbury Slam", "Gorlan Crown"] {
+        let p = find(&s, name);
+        assert_ne!(p.kind.as_deref(), Some("person"), "{name}: {}", p.cue);
+    }
+    // `the late` is a person.
+    assert_eq!(find(&s, "Amos Brindle").cue, "title `late` before");
+    // `in` before one word is a place; before several it says nothing.
+    assert_eq!(find(&s, "Wexcombe").kind.as_deref(), Some("place"));
+    assert_eq!(find(&s, "Finding Tessaly").kind, None);
+    // A head word alone is no name of a kind.
+    assert!(s.iter().all(|p| p.label != "TV" || p.kind.is_none()), "{s:?}");
+}
