@@ -94,7 +94,9 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
         }
         let passable = t.mention.is_some()
             || matches!(t.shape, Shape::Cap | Shape::Upper)
-            || matches!(t.lower.as_ref(), "of" | "for" | "the" | "on");
+            // Not `the`: a name after it is rarely a person's (`Chancellor of the
+            // Exchequer`, `President of the Commission`).
+            || matches!(t.lower.as_ref(), "of" | "for" | "on");
         if !passable || link == Sep::Comma {
             break;
         }

@@ -133,8 +133,13 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
     while t < b && (is_title(&lowers[t]) || words[t].connector) {
         t += 1;
     }
-    // Leading connectors alone are no title (`of` in `Shares of Westbury Bank`).
-    let last_title = (a..t).rev().find(|&k| !words[k].connector);
+    // Leading connectors alone are no title (`of` in `Shares of Westbury Bank`), nor is
+    // a title joined to the name by one (`Chancellor of the Exchequer`: what the title is
+    // of, not who holds it).
+    let last_title = (a..t)
+        .rev()
+        .find(|&k| !words[k].connector)
+        .filter(|&k| k + 1 == t);
     if let Some(k) = last_title.filter(|_| t < b && !is_head(&lowers[t]) && !words[t].connector) {
         title = Some(Cue::new(
             Kind::Person,
@@ -174,6 +179,15 @@ fn piece(occ: &RawOcc, w: &Words<'_>, run: Range<usize>) -> Option<Piece> {
         cues.extend(occ.key.after.iter().cloned());
     }
     cues.extend(word_cues(w, r));
+    // A name's own organization head word says more than a title before it (`a
+    // spokesperson San Francisco Police Department`); a place head word does not, as
+    // surnames are often one (`Mr Keith Hill`).
+    if cues
+        .iter()
+        .any(|c| c.kind == Kind::Organization && c.text.starts_with("head word"))
+    {
+        cues.retain(|c| !(c.kind == Kind::Person && c.text.starts_with("title")));
+    }
     // An acronym is rarely a person, whatever it said.
     if b - a == 1 && shape_of(&w.words[a].text) == Shape::Upper {
         cues.retain(|c| !(c.kind == Kind::Person && c.weight == 1));

@@ -591,5 +591,26 @@ fn weak_words_before_a_name_type_nothing() {
     assert_eq!(find(&s, "Wexcombe").kind.as_deref(), Some("place"));
     assert_eq!(find(&s, "Finding Tessaly").kind, None);
     // A head word alone is no name of a kind.
-    assert!(s.iter().all(|p| p.label != "TV" || p.kind.is_none()), "{s:?}");
+    assert!(
+        s.iter().all(|p| p.label != "TV" || p.kind.is_none()),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_title_before_says_less_than_the_names_own_organization_head() {
+    let s = run(&[
+        "A spokesperson Harbury Police Department said nothing. He met the Chancellor of \
+         the Wexcheq. Mr Keith Marrow Hill arrived.",
+    ]);
+    assert_eq!(
+        find(&s, "Harbury Police Department").kind.as_deref(),
+        Some("organization")
+    );
+    assert!(
+        s.iter().all(|p| p.label != "Wexcheq" || p.kind.is_none()),
+        "{s:?}"
+    );
+    // A place head word is often a surname: the title still speaks (and ties with it).
+    assert_ne!(find(&s, "Keith Marrow Hill").kind.as_deref(), Some("place"));
 }
