@@ -10,7 +10,6 @@
 //! number when the run comes again (most runs of a corpus are repeats); and words are
 //! remembered by a 64-bit key, not as strings.
 
-use std::collections::hash_map::Entry;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use std::hash::Hasher;
@@ -22,7 +21,8 @@ use crate::model::{Mention, Segments, Span};
 use super::cues::{after_cues, before_cues, bracketed_place_cue, Cue};
 use super::known::Known;
 use super::runs::{
-    known_ranges, raw_words, runs, MentionSpan, RawWord, TokRun, WordRange, MAX_RUN_WORDS,
+    known_ranges, runs, word_views, MentionSpan, RawWord, TokRun, WordRange, WordView,
+    MAX_RUN_WORDS,
 };
 use super::snippet::snippet;
 use super::tokenize::{tokenize_into, LineKind, LineKinds, Lowered, Shape, Tok};
@@ -49,31 +49,29 @@ pub(crate) struct OccKey {
     pub(crate) after: Vec<Cue>,
 }
 
-impl OccKey {
-    /// The key as one string of bytes, `out` cleared first: each word as its flags, its
-    /// text and `0xFF`, then each list of cues after `0xFE`, each cue as its type, its weight,
-    /// its text and `0xFF`. Neither byte occurs in UTF-8 and flags, types and weights stay
-    /// below them, so two keys are equal when their bytes are. Lookups compare these bytes
-    /// (one read of memory) instead of following each word's and cue's own allocation.
-    pub(crate) fn encode(&self, out: &mut Vec<u8>) {
-        out.clear();
-        for w in &self.words {
-            out.push(
-                w.sep as u8
-                    | u8::from(w.connector) << 3
-                    | u8::from(w.uncertain) << 4
-                    | u8::from(w.mention) << 5,
-            );
-            out.extend_from_slice(w.text.as_bytes());
+/// A run's words and cues as one string of bytes, `out` cleared first: each word as its
+/// flags, its text and `0xFF`, then each list of cues after `0xFE`, each cue as its type,
+/// its weight, its text and `0xFF`. Neither byte occurs in UTF-8 and flags, types and
+/// weights stay below them, so two runs are the same when their bytes are. Lookups compare
+/// these bytes (one read of memory), and a run met again costs no copy of its words.
+fn encode(words: &[WordView<'_>], before: &[Cue], after: &[Cue], out: &mut Vec<u8>) {
+    out.clear();
+    for w in words {
+        out.push(
+            w.sep as u8
+                | u8::from(w.connector) << 3
+                | u8::from(w.uncertain) << 4
+                | u8::from(w.mention) << 5,
+        );
+        out.extend_from_slice(w.text.as_bytes());
+        out.push(0xFF);
+    }
+    for cues in [before, after] {
+        out.push(0xFE);
+        for c in cues {
+            out.extend_from_slice(&[c.kind as u8, c.weight]);
+            out.extend_from_slice(c.text.as_bytes());
             out.push(0xFF);
-        }
-        for cues in [&self.before, &self.after] {
-            out.push(0xFE);
-            for c in cues {
-                out.extend_from_slice(&[c.kind as u8, c.weight]);
-                out.extend_from_slice(c.text.as_bytes());
-                out.push(0xFF);
-            }
         }
     }
 }
@@ -95,6 +93,11 @@ pub struct Seen {
     runs: FxHashMap<Box<[u8]>, u32>,
     /// Scratch: the bytes of a run's key.
     code: Vec<u8>,
+    /// Documents scanned.
+    documents: u32,
+    /// For each run by number, the last document it was met in and its place in that
+    /// document's list of runs.
+    last: Vec<(u32, u32)>,
     /// Lower-case words (of letters only), by [`word_key`].
     pub(crate) lower: FxHashSet<u64>,
     /// Folded words written capitalized where the capital means something (not
@@ -117,6 +120,8 @@ impl Seen {
             source: NEXT_SOURCE.fetch_add(1, Ordering::Relaxed),
             runs: FxHashMap::default(),
             code: Vec::new(),
+            documents: 0,
+            last: Vec::new(),
             lower: FxHashSet::default(),
             mid_caps: FxHashSet::default(),
             toks: Vec::new(),
@@ -228,8 +233,9 @@ pub fn candidates_with(
         first_new,
         ..DocCandidates::default()
     };
-    // The document's runs by number → their place in `out.runs`.
-    let mut in_doc: FxHashMap<u32, usize> = FxHashMap::default();
+    // This document's number among those `seen` scanned.
+    seen.documents = seen.documents.wrapping_add(1);
+    let serial = seen.documents;
     let lowered = Lowered::new(text);
     let mut lines = LineKinds::new(text);
     let mut toks: Vec<Tok<'_>> = recycle(&mut seen.toks);
@@ -248,22 +254,22 @@ pub fn candidates_with(
             if e - s >= MAX_RUN_WORDS || toks[s..=e].iter().any(|t| t.capitals) {
                 continue;
             }
-            let key = OccKey {
-                words: raw_words(&toks, run, &spans, known),
-                before: before_cues(&toks, s, s == e),
-                after: {
-                    let mut after = after_cues(&toks, e);
-                    after.extend(bracketed_place_cue(text, &toks, (s, e), &spans, known));
-                    after
-                },
-            };
-            key.encode(&mut seen.code);
+            let words = word_views(&toks, run, &spans, known);
+            let before = before_cues(&toks, s, s == e);
+            let mut after = after_cues(&toks, e);
+            after.extend(bracketed_place_cue(text, &toks, (s, e), &spans, known));
+            encode(&words, &before, &after, &mut seen.code);
             let number = match seen.runs.get(seen.code.as_slice()) {
                 Some(&n) => n,
                 None => {
                     let n = u32::try_from(seen.runs.len()).unwrap_or(u32::MAX);
                     let code: Box<[u8]> = seen.code.as_slice().into();
                     seen.runs.insert(code.clone(), n);
+                    let key = OccKey {
+                        words: words.iter().map(|w| w.keep()).collect(),
+                        before,
+                        after,
+                    };
                     let occ = RawOcc {
                         known: known_ranges(&key.words, known),
                         key,
@@ -277,10 +283,15 @@ pub fn candidates_with(
                     n
                 }
             };
-            match in_doc.entry(number) {
-                Entry::Occupied(k) => out.runs[*k.get()].count += 1,
-                Entry::Vacant(v) => {
-                    v.insert(out.runs.len());
+            // Where the run is in this document's list, if it is there yet.
+            let n = number as usize;
+            if seen.last.len() <= n {
+                seen.last.resize(n + 1, (u32::MAX, 0));
+            }
+            match seen.last[n] {
+                (d, k) if d == serial => out.runs[k as usize].count += 1,
+                _ => {
+                    seen.last[n] = (serial, out.runs.len() as u32);
                     out.runs.push(DocRun {
                         run: number,
                         count: 1,

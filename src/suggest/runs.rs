@@ -255,20 +255,43 @@ pub(crate) struct RawWord {
     pub(crate) mention: bool,
 }
 
-/// The words of run `run`, as a candidate keeps them.
-pub(crate) fn raw_words(
-    toks: &[Tok<'_>],
+/// A word of a run as it is looked up: borrowed from the document, as [`RawWord`] keeps it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordView<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) sep: Sep,
+    pub(crate) connector: bool,
+    pub(crate) uncertain: bool,
+    pub(crate) mention: bool,
+}
+
+impl WordView<'_> {
+    /// The word as a candidate keeps it.
+    pub(crate) fn keep(self) -> RawWord {
+        RawWord {
+            text: self.text.to_string(),
+            sep: self.sep,
+            connector: self.connector,
+            uncertain: self.uncertain,
+            mention: self.mention,
+        }
+    }
+}
+
+/// The words of run `run`, borrowed.
+pub(crate) fn word_views<'a>(
+    toks: &[Tok<'a>],
     run: TokRun,
     spans: &[MentionSpan],
     known: &Known,
-) -> Vec<RawWord> {
+) -> smallvec::SmallVec<[WordView<'a>; 4]> {
     let TokRun { first: s, last: e } = run;
     (s..=e)
         .map(|i| {
             let t = &toks[i];
             let part = is_part(toks, i, i > s, spans, known);
-            RawWord {
-                text: t.text.to_string(),
+            WordView {
+                text: t.text,
                 sep: if i == s { Sep::Space } else { t.sep },
                 connector: !part,
                 uncertain: t.uncertain,
