@@ -89,7 +89,7 @@ static NEXT_SOURCE: AtomicU32 = AtomicU32::new(0);
 pub struct Seen {
     /// Told apart from every other `Seen` of the process.
     source: u32,
-    /// Every distinct run handed on (as [`OccKey::encode`] writes it), by its number.
+    /// Every distinct run handed on (as [`encode`] writes it), by its number.
     runs: FxHashMap<Box<[u8]>, u32>,
     /// Scratch: the bytes of a run's key.
     code: Vec<u8>,
