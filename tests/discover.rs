@@ -103,6 +103,14 @@ fn one_entity_for_each_person_however_named() {
     assert!(listed.get("discovered").is_none());
     assert!(err.starts_with("discovered: "), "{err}");
     assert!(err.contains(" person"), "{err}");
+    // The scan summary says how many mentions are of discovered entities: the records
+    // marked so.
+    let marked = m.iter().filter(|x| x["discovered"] == true).count();
+    assert!(marked > 0);
+    assert!(
+        err.contains(&format!("; {marked} of them of discovered entities (")),
+        "{marked}: {err}"
+    );
     // Without --discover none of them is found.
     let o = entgraph(&["extract", s(&dir.path().join("news")), "-q"]);
     assert!(!stdout(&o).contains("Thornbury"));

@@ -255,6 +255,8 @@ pub struct Stats {
     pub mentions: u64,
     /// Mentions by entity type.
     pub by_type: BTreeMap<EntityType, u64>,
+    /// Of those, mentions of entities `--discover` found, by type (empty without it).
+    pub discovered_by_type: BTreeMap<EntityType, u64>,
     /// Mentions of shared aliases dropped for lack of evidence.
     pub ambiguous_dropped: u64,
     /// Mentions of anchored aliases dropped.
@@ -301,19 +303,27 @@ impl Stats {
         self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
     }
 
-    /// Adds mentions of entities, `(entity, mentions)`, to [`Stats::by_type`] under each
-    /// entity's kind: the one place mentions are counted by type.
+    /// Adds mentions of entities, `(entity, mentions)`, to [`Stats::by_type`] (and those of
+    /// discovered entities to [`Stats::discovered_by_type`]) under each entity's kind: the
+    /// one place mentions are counted by type.
     fn count_types(
         &mut self,
         gazetteer: &Gazetteer,
         mentions: impl IntoIterator<Item = (EntityId, u64)>,
     ) {
         for (e, n) in mentions {
-            let kind = &gazetteer.entity(e).kind;
-            match self.by_type.get_mut(kind) {
-                Some(total) => *total += n,
-                None => {
-                    self.by_type.insert(kind.clone(), n);
+            let entity = gazetteer.entity(e);
+            let kind = &entity.kind;
+            let mut tables = vec![&mut self.by_type];
+            if entity.id.starts_with(crate::suggest::DISCOVERED_PREFIX) {
+                tables.push(&mut self.discovered_by_type);
+            }
+            for table in tables {
+                match table.get_mut(kind) {
+                    Some(total) => *total += n,
+                    None => {
+                        table.insert(kind.clone(), n);
+                    }
                 }
             }
         }

@@ -166,6 +166,14 @@ impl Reporter {
             fmt_duration(stats.elapsed),
             stats.mb_per_s()
         );
+        if !stats.discovered_by_type.is_empty() {
+            let n: u64 = stats.discovered_by_type.values().sum();
+            msg.push_str(&format!(
+                "; {} of them of discovered entities ({})",
+                n,
+                per_type(&stats.discovered_by_type)
+            ));
+        }
         msg.push_str(&format!(
             "; ambiguous mentions dropped: {}, anchored mentions dropped: {}",
             stats.ambiguous_dropped, stats.anchored_dropped
