@@ -311,20 +311,19 @@ impl Stats {
         gazetteer: &Gazetteer,
         mentions: impl IntoIterator<Item = (EntityId, u64)>,
     ) {
+        fn add(table: &mut BTreeMap<EntityType, u64>, kind: &EntityType, n: u64) {
+            match table.get_mut(kind) {
+                Some(total) => *total += n,
+                None => {
+                    table.insert(kind.clone(), n);
+                }
+            }
+        }
         for (e, n) in mentions {
             let entity = gazetteer.entity(e);
-            let kind = &entity.kind;
-            let mut tables = vec![&mut self.by_type];
+            add(&mut self.by_type, &entity.kind, n);
             if entity.id.starts_with(crate::suggest::DISCOVERED_PREFIX) {
-                tables.push(&mut self.discovered_by_type);
-            }
-            for table in tables {
-                match table.get_mut(kind) {
-                    Some(total) => *total += n,
-                    None => {
-                        table.insert(kind.clone(), n);
-                    }
-                }
+                add(&mut self.discovered_by_type, &entity.kind, n);
             }
         }
     }

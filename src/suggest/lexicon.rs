@@ -147,13 +147,9 @@ pub(crate) fn is_title(lower: &str) -> bool {
     !w.is_empty() && (is_title_word(w) || (w.contains('-') && w.split('-').all(is_title_word)))
 }
 
-pub(crate) fn is_calendar(lower: &str) -> bool {
-    is_calendar_word(lower)
-}
-
 /// A word of the shipped lists: common, function, title, weekday or month.
 pub(crate) fn is_listed(w: &str) -> bool {
-    is_common_word(w) || is_function_word(w) || is_title_word(w) || is_calendar(w)
+    is_common_word(w) || is_function_word(w) || is_title_word(w) || is_calendar_word(w)
 }
 
 /// Whether a lower-case word is an ordinary English word: listed, an inflection of a listed

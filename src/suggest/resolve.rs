@@ -140,12 +140,14 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
         .rev()
         .find(|&k| !words[k].connector)
         .filter(|&k| k + 1 == t);
-    if let Some(k) = last_title.filter(|_| t < b && !is_head(&lowers[t]) && !words[t].connector) {
-        title = Some(Cue::new(
-            Kind::Person,
-            3,
-            format!("title `{}` before", words[k].text.trim_end_matches('.')),
-        ));
+    if t > a && t < b && !is_head(&lowers[t]) && !words[t].connector {
+        title = last_title.map(|k| {
+            Cue::new(
+                Kind::Person,
+                3,
+                format!("title `{}` before", words[k].text.trim_end_matches('.')),
+            )
+        });
         a = t;
     } else if t == b {
         return None;

@@ -7,10 +7,10 @@
 
 use crate::model::{EntityId, Span};
 use crate::text::abbrev::is_name_abbreviation;
-use crate::text::words::{is_common_word, is_function_word, is_org_head};
+use crate::text::words::{is_calendar_word, is_common_word, is_function_word, is_org_head};
 
 use super::known::Known;
-use super::lexicon::{is_calendar, is_head, is_ordinary, is_title, CONNECTORS, ORG_CONNECTORS};
+use super::lexicon::{is_head, is_ordinary, is_title, CONNECTORS, ORG_CONNECTORS};
 use super::tokenize::{Sep, Shape, Tok};
 
 /// Runs of this many capitalized words or more (tables, title-case blocks) are no names.
@@ -66,7 +66,7 @@ fn is_part(toks: &[Tok<'_>], i: usize, open: bool, spans: &[MentionSpan], known:
         }
         Shape::Other => false,
     };
-    part && !is_calendar(&t.lower)
+    part && !is_calendar_word(&t.lower)
 }
 
 /// A one-word mention of a person next to capitalized words that are not mentions is a
@@ -105,7 +105,7 @@ fn absorbable(
         n.mention.is_none()
             && n.shape == Shape::Cap
             && !is_title(&n.lower)
-            && !is_calendar(&n.lower)
+            && !is_calendar_word(&n.lower)
             && !(n.uncertain && is_ordinary(&n.lower))
     };
     let before = open && t.sep == Sep::Space && name_word(&toks[i - 1]);

@@ -313,6 +313,26 @@ struct LineCounts {
     lower_long: usize,
 }
 
+impl LineCounts {
+    /// Counts a word of `letters` letters, whose first letter is lower case or not, all in
+    /// capitals or not.
+    fn add_word(&mut self, letters: usize, is_lower: bool, all_upper: bool) {
+        self.words += 1;
+        if !is_lower {
+            self.caps += 1;
+        }
+        if letters >= 2 {
+            self.long += 1;
+            if is_lower {
+                self.lower_long += 1;
+            }
+            if all_upper {
+                self.upper += 1;
+            }
+        }
+    }
+}
+
 /// The counts of `line`, lower-case function words left out when `skip_function_words`.
 fn line_counts(line: &str, skip_function_words: bool) -> LineCounts {
     if !skip_function_words && line.is_ascii() {
@@ -353,19 +373,7 @@ fn line_counts(line: &str, skip_function_words: bool) -> LineCounts {
                 continue;
             }
         }
-        n.words += 1;
-        if !is_lower {
-            n.caps += 1;
-        }
-        if letters >= 2 {
-            n.long += 1;
-            if is_lower {
-                n.lower_long += 1;
-            }
-            if all_upper {
-                n.upper += 1;
-            }
-        }
+        n.add_word(letters, is_lower, all_upper);
     }
     n
 }
@@ -377,21 +385,8 @@ fn ascii_line_counts(line: &[u8]) -> LineCounts {
     // it has a lower-case letter.
     let (mut letters, mut first_lower, mut any_lower) = (0usize, false, false);
     let mut end_word = |letters: usize, first_lower: bool, any_lower: bool| {
-        if letters == 0 {
-            return;
-        }
-        n.words += 1;
-        if !first_lower {
-            n.caps += 1;
-        }
-        if letters >= 2 {
-            n.long += 1;
-            if first_lower {
-                n.lower_long += 1;
-            }
-            if !any_lower {
-                n.upper += 1;
-            }
+        if letters > 0 {
+            n.add_word(letters, first_lower, !any_lower);
         }
     };
     for &b in line {

@@ -145,24 +145,9 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "TEXT|FILE")]
     pub(crate) explain: Option<String>,
 
-    /// Case policy for --explain, as in build (default: each file's @case, else smart).
-    #[arg(long, value_enum, value_name = "POLICY")]
-    pub(crate) case: Option<CaseArg>,
-
-    /// Do not match demonyms in --explain.
-    #[arg(long)]
-    pub(crate) no_demonyms: bool,
-
-    /// Keep a place that stands for its team (`Barcelona beat Madrid`, `NEW YORK 74 59`,
-    /// `England captain`) a place, instead of the team (a country: a mention that links
-    /// nothing).
-    #[arg(long)]
-    pub(crate) no_team_rule: bool,
-
-    /// Keep a place that is part of a longer name (`Real Madrid`, `Bank of Canada`) or a
-    /// person's surname (`Neil Jordan`), instead of dropping it.
-    #[arg(long)]
-    pub(crate) no_name_rule: bool,
+    /// How --explain matches, as in build.
+    #[command(flatten)]
+    pub(crate) matching: MatchArgs,
 
     /// Exit with status 1 on warnings too, not only on errors.
     #[arg(long)]
@@ -175,14 +160,7 @@ pub(crate) struct CheckArgs {
 
 impl CheckArgs {
     pub(crate) fn load_options(&self) -> LoadOptions {
-        LoadOptions {
-            gazetteers: self.paths.clone(),
-            default_gazetteers: !self.no_default_gazetteers,
-            case: self.case.map(CaseArg::policy),
-            demonyms: !self.no_demonyms,
-            teams: !self.no_team_rule,
-            names_inside_names: !self.no_name_rule,
-            texts: Vec::new(),
-        }
+        self.matching
+            .load_options(&self.paths, self.no_default_gazetteers)
     }
 }

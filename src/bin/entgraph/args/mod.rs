@@ -93,23 +93,10 @@ pub(crate) enum SuggestFormat {
     Jsonl,
 }
 
-/// Options shared by every command that reads a corpus.
+/// How gazetteers match: the options shared by the commands that read a corpus and by
+/// `gazetteer check --explain`.
 #[derive(Debug, ClapArgs)]
-pub(crate) struct CorpusArgs {
-    /// Files (read as text, or as JSON Lines when named .jsonl; pipes such as /dev/stdin
-    /// too), directories (their .txt, .md and .jsonl files, recursively), or - for stdin.
-    #[arg(required = true, value_name = "INPUT")]
-    pub(crate) inputs: Vec<PathBuf>,
-
-    /// Add a gazetteer: a file, a directory (pack), or an embedded pack by name
-    /// (e.g. korea-russia-2019). Repeatable.
-    #[arg(short = 'g', long = "gazetteer", value_name = "PATH")]
-    pub(crate) gazetteers: Vec<String>,
-
-    /// Do not load the default gazetteers (the embedded world pack).
-    #[arg(long)]
-    pub(crate) no_default_gazetteers: bool,
-
+pub(crate) struct MatchArgs {
     /// Case policy for every gazetteer, overriding each file's @case (default: each file's
     /// @case, else smart: an alias that starts upper-case matches only text that does).
     #[arg(long, value_enum, value_name = "POLICY")]
@@ -129,6 +116,42 @@ pub(crate) struct CorpusArgs {
     /// person's surname (`Neil Jordan`), instead of dropping it.
     #[arg(long)]
     pub(crate) no_name_rule: bool,
+}
+
+impl MatchArgs {
+    /// `gazetteers` (with the default ones unless `no_default`) loaded as these options say.
+    pub(crate) fn load_options(&self, gazetteers: &[String], no_default: bool) -> LoadOptions {
+        LoadOptions {
+            gazetteers: gazetteers.to_vec(),
+            default_gazetteers: !no_default,
+            case: self.case.map(CaseArg::policy),
+            demonyms: !self.no_demonyms,
+            teams: !self.no_team_rule,
+            names_inside_names: !self.no_name_rule,
+            texts: Vec::new(),
+        }
+    }
+}
+
+/// Options shared by every command that reads a corpus.
+#[derive(Debug, ClapArgs)]
+pub(crate) struct CorpusArgs {
+    /// Files (read as text, or as JSON Lines when named .jsonl; pipes such as /dev/stdin
+    /// too), directories (their .txt, .md and .jsonl files, recursively), or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub(crate) inputs: Vec<PathBuf>,
+
+    /// Add a gazetteer: a file, a directory (pack), or an embedded pack by name
+    /// (e.g. korea-russia-2019). Repeatable.
+    #[arg(short = 'g', long = "gazetteer", value_name = "PATH")]
+    pub(crate) gazetteers: Vec<String>,
+
+    /// Do not load the default gazetteers (the embedded world pack).
+    #[arg(long)]
+    pub(crate) no_default_gazetteers: bool,
+
+    #[command(flatten)]
+    pub(crate) matching: MatchArgs,
 
     /// Worker threads; 0, the default, is one per core. Output is the same for any number.
     #[arg(
@@ -201,15 +224,8 @@ impl CaseArg {
 
 impl CorpusArgs {
     pub(crate) fn load_options(&self) -> LoadOptions {
-        LoadOptions {
-            gazetteers: self.gazetteers.clone(),
-            default_gazetteers: !self.no_default_gazetteers,
-            case: self.case.map(CaseArg::policy),
-            demonyms: !self.no_demonyms,
-            teams: !self.no_team_rule,
-            names_inside_names: !self.no_name_rule,
-            texts: Vec::new(),
-        }
+        self.matching
+            .load_options(&self.gazetteers, self.no_default_gazetteers)
     }
 
     pub(crate) fn run_options(&self) -> RunOptions {
