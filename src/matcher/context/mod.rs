@@ -39,11 +39,11 @@ mod words;
 
 use super::describes::EntityClass;
 use crate::model::{EntityId, Mention, Span};
-use crate::text::words::ends_with_any_case;
+use crate::text::words::{ends_with_any_case, is_function_word};
 use names::{in_name, other_person, surname_alias};
 use teams::{count_sports, team, SPORTS_STORY};
 use words::{glance_after, glance_before, headline, line_at, word_after, word_before};
-use words::{lists, Glance, Shapes, Word, AFTER, BEFORE, ROLE, TEAM};
+use words::{lists, Glance, Shapes, Word, AFTER, BEFORE, HONORIFIC, ROLE, TEAM};
 
 /// Which context rules apply (all by default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -328,7 +328,8 @@ fn read(
 /// What the word before a place says at a glance, before any rule reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lead {
-    /// Nothing a rule reads: no word, or a lower-case word no rule looks for (`in`, `and`).
+    /// Nothing a rule reads: no word, a lower-case word no rule looks for (`in`, `and`), a
+    /// capitalized function word or a sentence's last word (see `capital_lead`).
     Quiet,
     /// A lower-case word a rule reads (`defeated`, `drew with`, `Bank of`).
     Cue,
@@ -349,7 +350,7 @@ pub(crate) fn lead(text: &str, at: usize) -> Lead {
     ]);
     let w = match glance_before(text, at) {
         Glance::Nothing => return Lead::Quiet,
-        Glance::Other => return Lead::Other,
+        Glance::Other => return capital_lead(text, at),
         Glance::Lower(w) => w,
     };
     let f = w.text.trim_end_matches('.');
@@ -372,6 +373,26 @@ pub(crate) fn lead(text: &str, at: usize) -> Lead {
         Lead::Cue
     } else {
         Lead::Quiet
+    }
+}
+
+/// The [`Lead`] of a place after a word a glance could not settle: quiet for a capitalized
+/// function word other than `The` (`In Seoul`, `For Moscow`, `From Vladivostok`) and for a
+/// word that ends its sentence and is no honorific (`Americans. Moscow`, but `Mr. Jordan`),
+/// which no rule reads (a given name, the start of a longer name and an organization's head
+/// are none of them; `of the` is read), else [`Lead::Other`].
+#[inline(never)]
+fn capital_lead(text: &str, at: usize) -> Lead {
+    let Some(w) = word_before(text, at).filter(|w| w.capitalized()) else {
+        return Lead::Other;
+    };
+    let f = w.folded();
+    let quiet = lists(&f) & HONORIFIC == 0
+        && (w.text.ends_with('.') || &*f != "the" && is_function_word(&f));
+    if quiet {
+        Lead::Quiet
+    } else {
+        Lead::Other
     }
 }
 

@@ -56,9 +56,45 @@ fn words_around_a_span() {
 /// words, numbers, marks, dots, apostrophes, non-ASCII letters, tabs and line breaks.
 fn mixed_texts() -> Vec<String> {
     const PIECES: &[&str] = &[
-        "the", "of", "with", "to", "drew", "Lost", "in", "Moscow", "É", "é", "café", "v", "vs.",
-        "3", "12", "'s", "’s", "-", ".", "...", ",", "(", "O'Brien", "St.", "captain", "team",
-        "won", "XI", "beat", "Bank", " ", "  ", "\t", "\n", "“", "_x",
+        "the",
+        "of",
+        "with",
+        "to",
+        "drew",
+        "Lost",
+        "in",
+        "Moscow",
+        "É",
+        "é",
+        "café",
+        "v",
+        "vs.",
+        "3",
+        "12",
+        "'s",
+        "’s",
+        "-",
+        ".",
+        "...",
+        ",",
+        "(",
+        "O'Brien",
+        "St.",
+        "captain",
+        "team",
+        "won",
+        "XI",
+        "beat",
+        "Bank",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "“",
+        "_x",
+        "—",
+        "In",
+        "Americans.",
     ];
     // A fixed linear congruential sequence: the same texts on every run.
     let mut state = 0x2545_f491_u64;
@@ -120,6 +156,10 @@ fn a_glance_reads_plain_words_by_bytes() {
     );
     assert_eq!(glance_before("Real Madrid", 5), Glance::Other);
     assert_eq!(glance_before("café Paris", 6), Glance::Other);
+    // A dash or a quote mark alone is no word; a letter that is not ASCII is read.
+    assert_eq!(glance_after("SEOUL — South", 5), Glance::Nothing);
+    assert_eq!(glance_before("— Moscow", 4), Glance::Nothing);
+    assert_eq!(glance_after("Moscow élite", 6), Glance::Other);
 }
 
 #[test]
@@ -138,7 +178,14 @@ fn leads_that_a_rule_reads_and_plain_ones() {
     ] {
         assert_eq!(at(t), Lead::Cue, "{t}");
     }
-    for t in ["President X", "Real X", "In X", "1999 X", "É X"] {
+    for t in [
+        "President X",
+        "Real X",
+        "1999 X",
+        "É X",
+        "Mr. X",
+        "of The X",
+    ] {
         assert_eq!(at(t), Lead::Other, "{t}");
     }
     for t in [
@@ -150,6 +197,14 @@ fn leads_that_a_rule_reads_and_plain_ones() {
         "(X",
         "X",
         "said, X",
+        // A function word opening the sentence, a sentence's last word, a dash: no rule
+        // reads them.
+        "In X",
+        "From X",
+        "Americans. X",
+        "J. X",
+        "SEOUL — X",
+        "“ X",
     ] {
         assert_eq!(at(t), Lead::Quiet, "{t}");
     }

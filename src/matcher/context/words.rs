@@ -399,6 +399,28 @@ pub(super) enum Glance<'t> {
     Other,
 }
 
+/// The glance at a word that meets a non-ASCII character: nothing when that character
+/// stands alone where the word would be (`SEOUL —`, `— Moscow`: a dash or a quote is no
+/// word), else read it whole.
+#[cold]
+fn non_ascii(alone: bool) -> Glance<'static> {
+    if alone {
+        Glance::Nothing
+    } else {
+        Glance::Other
+    }
+}
+
+/// Whether `s` ends with a character of a word.
+fn ends_in_word(s: &str) -> bool {
+    s.chars().next_back().is_some_and(word_char)
+}
+
+/// Whether `s` starts with a character of a word.
+fn starts_in_word(s: &str) -> bool {
+    s.chars().next().is_some_and(word_char)
+}
+
 /// [`Glance`] at the word [`word_before`] reads before `at`.
 #[inline]
 pub(super) fn glance_before(text: &str, at: usize) -> Glance<'_> {
@@ -419,7 +441,7 @@ pub(super) fn glance_before(text: &str, at: usize) -> Glance<'_> {
         Some(m) if m.word != u16::MAX => {
             let run = m.word.leading_ones() as usize;
             if m.high & (1 << (NAME_WINDOW - 1 - run)) != 0 {
-                return Glance::Other;
+                return non_ascii(run == 0 && !ends_in_word(&text[..end]));
             }
             end - run
         }
@@ -429,7 +451,7 @@ pub(super) fn glance_before(text: &str, at: usize) -> Glance<'_> {
                 start -= 1;
             }
             if start > 0 && !bytes[start - 1].is_ascii() {
-                return Glance::Other;
+                return non_ascii(start == end && !ends_in_word(&text[..end]));
             }
             start
         }
@@ -463,7 +485,7 @@ pub(super) fn glance_after(text: &str, at: usize) -> Glance<'_> {
         Some(m) if m.word != u16::MAX => {
             let run = m.word.trailing_ones() as usize;
             if m.high & (1 << run) != 0 {
-                return Glance::Other;
+                return non_ascii(run == 0 && !starts_in_word(&text[start..]));
             }
             start + run
         }
@@ -473,7 +495,7 @@ pub(super) fn glance_after(text: &str, at: usize) -> Glance<'_> {
                 end += 1;
             }
             if end < bytes.len() && !bytes[end].is_ascii() {
-                return Glance::Other;
+                return non_ascii(end == start && !starts_in_word(&text[start..]));
             }
             end
         }
