@@ -234,6 +234,27 @@ fn given_name_cue(words: &[RawWord], lowers: &[String]) -> Option<Cue> {
     .then(|| Cue::new(Kind::Person, 2, format!("given name `{}`", first.text)))
 }
 
+/// A name written as one initial and a surname (`D. Gough`, `K. Curran`), the surname a
+/// capitalized word of two letters or more that is no ordinary word (`J. Crew`), head word
+/// or title: a person, as scorecards, squad lists and bylines write them. Weighs 2, as a
+/// given name does. Two initials (`U.S. Steel`) make no person.
+fn initial_cue(words: &[RawWord], lowers: &[String]) -> Option<Cue> {
+    let [first, last] = words else {
+        return None;
+    };
+    let l = &lowers[1];
+    let initial = first.text.chars().count() == 1 && shape_of(&first.text) == Shape::Cap;
+    (initial
+        && last.sep == Sep::Dot
+        && !last.connector
+        && shape_of(&last.text) == Shape::Cap
+        && last.text.chars().count() >= 2
+        && !is_ordinary(l)
+        && !is_head(l)
+        && !is_title(l))
+    .then(|| Cue::new(Kind::Person, 2, format!("initial `{}.`", first.text)))
+}
+
 /// The cues the words `r` themselves give: a listed person's name inside, a head word, a
 /// hyphenated name form.
 fn word_cues(w: &Words<'_>, r: Range<usize>) -> Vec<Cue> {
@@ -252,6 +273,9 @@ fn word_cues(w: &Words<'_>, r: Range<usize>) -> Vec<Cue> {
         cues.push(cue);
     }
     if let Some(cue) = given_name_cue(words, &w.lowers[a..b]) {
+        cues.push(cue);
+    }
+    if let Some(cue) = initial_cue(words, &w.lowers[a..b]) {
         cues.push(cue);
     }
     if let Some(p) = words.windows(2).find(|p| {

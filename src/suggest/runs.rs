@@ -326,7 +326,21 @@ pub(crate) struct WordRange {
     pub(crate) end: u8,
 }
 
-/// The stretches of `words` written like a known name.
+/// Words `a..b` with a compass initial spelled out (`N. Korea` → `North Korea`, `S.
+/// Africa` → `South Africa`), when they start with one.
+fn compass_spelled(words: &[RawWord], a: usize, b: usize) -> Option<String> {
+    let compass = match words[a].text.as_str() {
+        "N" => "North",
+        "S" => "South",
+        "E" => "East",
+        "W" => "West",
+        _ => return None,
+    };
+    (b - a >= 2 && words[a + 1].sep == Sep::Dot)
+        .then(|| format!("{compass} {}", surface(words, a + 1, b)))
+}
+
+/// The stretches of `words` written like a known name (a compass initial spelled out).
 pub(crate) fn known_ranges(words: &[RawWord], known: &Known) -> Vec<WordRange> {
     let n = words.len().min(MAX_RUN_WORDS);
     let mut out = Vec::new();
@@ -340,7 +354,10 @@ pub(crate) fn known_ranges(words: &[RawWord], known: &Known) -> Vec<WordRange> {
             let singular = name
                 .strip_suffix('s')
                 .filter(|n| n.len() >= 3 && !n.ends_with('s'));
-            if known.contains(&name) || singular.is_some_and(|n| known.contains(n)) {
+            if known.contains(&name)
+                || singular.is_some_and(|n| known.contains(n))
+                || compass_spelled(words, a, b).is_some_and(|n| known.contains(&n))
+            {
                 out.push(WordRange {
                     start: a as u8,
                     end: b as u8,

@@ -574,6 +574,37 @@ fn a_place_in_brackets_after_a_name_says_athlete() {
 }
 
 #[test]
+fn an_initial_and_a_surname_say_person() {
+    // A scorecard: one initial and a surname, no title, no verb of speech.
+    let s = run(&[
+        "Tarrant 290 ( D. Goffley 61 , K. Pollick 4-38 )\nR. Oldenshaw run out 0\nU.S. \
+         Brankworth fell. J. Crew sold well.",
+    ]);
+    for name in ["D. Goffley", "K. Pollick", "R. Oldenshaw"] {
+        let p = find(&s, name);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{name}");
+        assert_eq!(p.cue, format!("initial `{}.`", &name[..1]), "{name}");
+    }
+    // Two initials are no person; nor an initial before an ordinary word.
+    let others: Vec<_> = s
+        .iter()
+        .filter(|p| p.label.contains("Brankworth") || p.label.contains("Crew"))
+        .collect();
+    assert!(!others.is_empty(), "{:?}", labels(&s));
+    for p in others {
+        assert!(!p.cue.starts_with("initial"), "{}: {}", p.label, p.cue);
+    }
+    // A compass initial before a known name is that name spelled short.
+    let gaz = format!("{GAZ}North Korea\nSouth Africa\n");
+    let s = run_with(
+        &gaz,
+        &["N. Korea urges S. Africa to talk. N. Tarrow said no."],
+        &SuggestOptions::default(),
+    );
+    assert_eq!(labels(&s), ["N. Tarrow"], "{s:?}");
+}
+
+#[test]
 fn weak_words_before_a_name_type_nothing() {
     let s = run(&[
         "It was her first Harbury Slam title. Rowan Ekdahl, the former Gorlan Crown holder, \
