@@ -92,6 +92,119 @@ fn jsonl_line_rules() {
     );
 }
 
+/// The direct reading of plain lines gives what serde_json gives, or leaves the line to
+/// it: over lines built from keys, escapes (surrogate pairs, lone surrogates, bad ones),
+/// control characters, non-ASCII text, numbers, nested values and stray punctuation.
+#[test]
+fn plain_lines_read_directly_as_serde_json_reads_them() {
+    use super::jsonl::{any_line, plain_line};
+    // Structure first, then the pieces of string values.
+    const STRUCTURE: &[&str] = &[
+        "{", "}", "\"", "\":", "\",", "text", "id", "title", ", ", ": ", "12", "[1]", "null",
+    ];
+    const VALUES: &[&str] = &[
+        " ",
+        "\t",
+        "\n",
+        r"\n",
+        r#"\""#,
+        r"\\",
+        r"\/",
+        r"\b",
+        r"\f",
+        r"\r",
+        r"\t",
+        r"\u0041",
+        r"\u00e9",
+        r"\u2014",
+        r"\ud83d\ude00",
+        r"\ud83d",
+        r"\ude00",
+        r"\ud83dx",
+        r"\u12",
+        r"\x",
+        "\u{1}",
+        "é",
+        "—",
+        "Kim Jong Un",
+        "\\",
+        r"te\u0078t",
+        "\"",
+    ];
+    // Pieces JSON allows in a string.
+    const VALID: &[&str] = &[
+        " ",
+        r"\n",
+        r#"\""#,
+        r"\\",
+        r"\/",
+        r"\b",
+        r"\f",
+        r"\r",
+        r"\t",
+        r"\u0041",
+        r"\u00e9",
+        r"\u2014",
+        r"\ud83d\ude00",
+        "é",
+        "—",
+        "Kim Jong Un",
+        "'",
+    ];
+    let mut state = 0x9e37_79b9_u64;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    let mut direct = 0;
+    for k in 0..20_000 {
+        // Half the lines objects of string values, half random pieces.
+        let line: String = if k % 2 == 0 {
+            let fields: Vec<String> = (0..1 + next() % 4)
+                .map(|_| {
+                    let key = ["text", "id", "title", "url", "text"][next() % 5];
+                    let pieces = if k % 4 == 0 { VALID } else { VALUES };
+                    let value: String = (0..next() % 6)
+                        .map(|_| pieces[next() % pieces.len()])
+                        .collect();
+                    format!("\"{key}\": \"{value}\"")
+                })
+                .collect();
+            format!("{{{}}}", fields.join(", "))
+        } else {
+            (0..next() % 12)
+                .map(|_| {
+                    let all = next() % 2 == 0;
+                    if all {
+                        STRUCTURE[next() % STRUCTURE.len()]
+                    } else {
+                        VALUES[next() % VALUES.len()]
+                    }
+                })
+                .collect()
+        };
+        match plain_line(&line) {
+            Some(d) => {
+                direct += 1;
+                assert_eq!(Ok(d), any_line(&line), "{line:?}");
+            }
+            // An object of valid strings with a text is always read directly.
+            None => assert!(k % 4 != 0 || !line.contains("\"text\":"), "{line:?}"),
+        }
+    }
+    assert!(direct > 3_000, "{direct}");
+    // And the usual corpus line is.
+    let usual = r#"{"id": "doc-1", "text": "KHASAN \u2014 Kim \"arrived\".\n\nPutin waited.", "date": "2019-04-24"}"#;
+    let d = plain_line(usual).unwrap();
+    assert_eq!(d.text, "KHASAN — Kim \"arrived\".\n\nPutin waited.");
+    assert_eq!(
+        (d.id.as_str(), d.meta["date"].as_str()),
+        ("doc-1", "2019-04-24")
+    );
+}
+
 /// Invalid UTF-8 is not repaired (replacement characters would shift the offsets of
 /// everything after them away from the file's bytes): the document, or the JSONL line, is
 /// skipped with an error naming the file and line.
