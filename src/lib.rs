@@ -41,6 +41,8 @@ pub mod model;
 pub mod partial;
 pub mod pipeline;
 pub mod segment;
+#[cfg(test)]
+mod sequence;
 pub mod suggest;
 pub mod text;
 mod walk;

@@ -97,13 +97,7 @@ fn mixed_texts() -> Vec<String> {
         "Americans.",
     ];
     // A fixed linear congruential sequence: the same texts on every run.
-    let mut state = 0x2545_f491_u64;
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) as usize
-    };
+    let mut next = crate::sequence::sequence(0x2545_f491_u64);
     (0..800)
         .map(|_| {
             let n = 1 + next() % 16;
