@@ -5,6 +5,7 @@
 //! Must not read files or decide what a bad line means for the run.
 
 use crate::model::Document;
+use crate::text::bytes::{block_at, string_stop_mask, BLOCK};
 
 /// Parses one JSONL corpus line: `{"id", "text"}` plus optional `title`, `date`, `url`
 /// (kept as metadata, as are any other string fields).
@@ -26,9 +27,9 @@ pub(super) fn any_line(line: &str) -> Result<Document, String> {
 /// among them, and whose keys have no escapes. `None` for anything else (numbers, nested
 /// values, an escape JSON does not allow, a control character, a key written with
 /// escapes, bad JSON), which serde_json then reads as before, errors and all: this gives
-/// the same document as that path or none. The text is scanned for quotes and backslashes
-/// by `memchr` and copied once into a string sized for it; serde_json copies it twice
-/// (into its scratch buffer, growing, then out) after a byte-by-byte scan.
+/// the same document as that path or none. The text is scanned for quotes, backslashes and
+/// control characters 64 bytes at a time by masks and copied once into a string sized for
+/// it; serde_json copies it twice (into its scratch buffer, growing, then out).
 pub(super) fn plain_line(line: &str) -> Option<Document> {
     let b = line.as_bytes();
     let mut i = skip_space(b, 0);
@@ -97,9 +98,9 @@ fn skip_space(b: &[u8], mut i: usize) -> usize {
 fn json_string(line: &str, mut i: usize, out: &mut String) -> Option<usize> {
     let b = line.as_bytes();
     loop {
-        let k = i + memchr::memchr2(b'"', b'\\', &b[i..])?;
+        let k = stop(b, i);
         // JSON forbids control characters inside a string.
-        if has_control(&b[i..k]) {
+        if *b.get(k)? < 0x20 {
             return None;
         }
         // Quotes and backslashes are ASCII: `i..k` is whole UTF-8.
@@ -153,13 +154,20 @@ fn hex4(b: &[u8], i: usize) -> Option<u32> {
     })
 }
 
-/// Whether `s` holds a byte below 0x20, 16 bytes at a time (the loop vectorizes).
-fn has_control(s: &[u8]) -> bool {
-    let mut chunks = s.chunks_exact(16);
-    let any = chunks
-        .by_ref()
-        .any(|c| c.iter().fold(false, |a, &x| a | (x < 0x20)));
-    any || chunks.remainder().iter().any(|&x| x < 0x20)
+/// The first byte from `i` that ends a plain run of a JSON string (a quote, a backslash, a
+/// control character), or the end: 64 bytes at a time by masks, then byte by byte.
+fn stop(b: &[u8], mut i: usize) -> usize {
+    while let Some(block) = block_at(b, i) {
+        let m = string_stop_mask(block);
+        if m != 0 {
+            return i + m.trailing_zeros() as usize;
+        }
+        i += BLOCK;
+    }
+    i + b[i..]
+        .iter()
+        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+        .unwrap_or(b.len() - i)
 }
 
 pub(super) const NOT_AN_OBJECT: &str = "expected a JSON object with `id` and `text`";

@@ -47,6 +47,13 @@ pub(crate) fn terminator_mask(block: &[u8; BLOCK]) -> u64 {
     imp::terminator_mask(block)
 }
 
+/// The mask of bytes that stop a JSON string's plain run: `"`, `\\` and the control
+/// characters (below 0x20). NUL is one: pad no block for it.
+#[inline]
+pub(crate) fn string_stop_mask(block: &[u8; BLOCK]) -> u64 {
+    imp::string_stop_mask(block)
+}
+
 /// Bytes of a [`NameMasks`] window.
 pub(crate) const NAME_WINDOW: usize = 16;
 
@@ -126,6 +133,10 @@ mod scalar {
 
     pub(super) fn terminator_mask(block: &[u8; BLOCK]) -> u64 {
         mask(block, |b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2))
+    }
+
+    pub(super) fn string_stop_mask(block: &[u8; BLOCK]) -> u64 {
+        mask(block, |b| b == b'"' || b == b'\\' || b < 0x20)
     }
 
     pub(super) fn name_masks(window: &[u8; NAME_WINDOW]) -> NameMasks {
@@ -254,6 +265,11 @@ mod imp {
         }))
     }
 
+    pub(super) fn string_stop_mask(block: &[u8; BLOCK]) -> u64 {
+        let v = lanes(block);
+        bits(v.map(|x| or(or(eq(x, b'"'), eq(x, b'\\')), range(x, 0, 0x1f))))
+    }
+
     pub(super) fn name_masks(window: &[u8; NAME_WINDOW]) -> NameMasks {
         // SAFETY: the window has 16 bytes, so the unaligned load is in bounds; SSE2 is
         // enabled for this target (the cfg above).
@@ -295,12 +311,13 @@ mod tests {
                 *b = if round % 2 == 0 {
                     r as u8
                 } else {
-                    b" \t\n\r-.`_!?aZ09zA\0\x7f@[{/:'"[(r % 24) as usize]
+                    b" \t\n\r-.`_!?aZ09zA\0\x7f@[{/:'\"\\\x1f"[(r % 27) as usize]
                 };
             }
             assert_eq!(word_masks(&block), scalar::word_masks(&block));
             assert_eq!(copy_masks(&block), scalar::copy_masks(&block));
             assert_eq!(terminator_mask(&block), scalar::terminator_mask(&block));
+            assert_eq!(string_stop_mask(&block), scalar::string_stop_mask(&block));
             for window in block.chunks_exact(NAME_WINDOW) {
                 let window = window.try_into().unwrap();
                 assert_eq!(name_masks(window), scalar::name_masks(window));
@@ -313,6 +330,11 @@ mod tests {
             assert_eq!(
                 terminator_mask(&block),
                 scalar::terminator_mask(&block),
+                "byte {b}"
+            );
+            assert_eq!(
+                string_stop_mask(&block),
+                scalar::string_stop_mask(&block),
                 "byte {b}"
             );
             let window = [b; NAME_WINDOW];
