@@ -41,7 +41,7 @@ use super::describes::EntityClass;
 use crate::model::{EntityId, Mention, Span};
 use crate::text::words::{ends_with_any_case, is_function_word};
 use names::{in_name, other_person, surname_alias};
-use teams::{count_sports, team, SPORTS_STORY};
+use teams::{bracket_team, bracketed, count_sports, team, SPORTS_STORY};
 use words::{glance_after, glance_before, headline, line_at, word_after, word_before};
 use words::{lists, Glance, Shapes, Word, AFTER, BEFORE, HONORIFIC, ROLE, TEAM};
 
@@ -310,6 +310,11 @@ fn read(
         if let Some(v) = team(scene, ctx, p, near) {
             return Some(Verdict::Team(v));
         }
+        // A country only: a city in brackets may be a club or where the athlete is from.
+        let country = scene.kinds.get(m.entity.index()) == Some(&EntityClass::Country);
+        if let Some(v) = country.then(|| bracket_team(scene, ctx, p)).flatten() {
+            return Some(Verdict::Team(v));
+        }
         if scene.clubs.get(m.entity.index()).copied().unwrap_or(false) {
             if let Some(v) = teams::club_town(scene, ctx, p, near.before) {
                 return Some(Verdict::Team(v));
@@ -444,8 +449,11 @@ pub(crate) fn survey(
 ) -> Option<Loud> {
     if place {
         let lead = lead(text, span.start());
-        return (all_places || lead != Lead::Quiet || !quiet_after(text, span.end()))
-            .then_some(Loud { span, lead, place });
+        let loud = all_places
+            || lead != Lead::Quiet
+            || !quiet_after(text, span.end())
+            || bracketed(text, span).is_some();
+        return loud.then_some(Loud { span, lead, place });
     }
     // Only a one-word surname can be another person's (a name with a space is whole).
     let bare = || !text.as_bytes()[span.range()].contains(&b' ');

@@ -129,10 +129,50 @@ pub(super) fn team(
         return Some(format!("`{alias} {}` names a team's player", w.text));
     }
     let sporty_word = lower && kinds & (TEAM | AFTER) != 0;
-    if sporty_word && ctx.sporty(text) {
+    // A plural verb says team unless the place is where (`fans in Wales are`) or one of
+    // several (`Leicester and Derby are`).
+    let plural = || PLURAL_AFTER.contains(&f);
+    let not_alone = || {
+        near.before.is_some_and(|b| {
+            let b = b.folded();
+            WHERE.contains(&&*b) || matches!(&*b, "and" | "or" | "nor")
+        })
+    };
+    if sporty_word && !(plural() && not_alone()) && ctx.sporty(text) {
         return Some(format!("`{alias} {}` in a sports story", w.text));
     }
     before_result(scene, ctx, p, near.before)
+}
+
+/// A country in brackets right after a capitalized word, in a sports story: a player's (or
+/// athlete's) team in a squad list or a results table (`O Smith (England)`, `Isel Lopez (
+/// Cuba ) 65.10`), not a place in the story.
+pub(super) fn bracket_team(scene: &Scene<'_>, ctx: &mut DocContext, p: Span) -> Option<String> {
+    let text = scene.text;
+    let open = bracketed(text, p)?;
+    let name = word_before(text, open).filter(|w| w.capitalized() && !w.text.ends_with('.'))?;
+    ctx.sporty(text).then(|| {
+        format!(
+            "`{} ({})` names a player's team, in a sports story",
+            name.text,
+            &text[p.range()]
+        )
+    })
+}
+
+/// Where the bracket opens when the place at `p` is alone in brackets (a space inside
+/// each side at most).
+pub(crate) fn bracketed(text: &str, p: Span) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut open = p.start().checked_sub(1)?;
+    if b[open] == b' ' {
+        open = open.checked_sub(1)?;
+    }
+    let mut close = p.end();
+    if b.get(close) == Some(&b' ') {
+        close += 1;
+    }
+    (b[open] == b'(' && b.get(close) == Some(&b')')).then_some(open)
 }
 
 /// Words before a place that say where (`in Leeds`, `at Surrey`), not who.

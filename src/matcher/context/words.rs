@@ -60,7 +60,20 @@ pub(super) const RESULT_AFTER: &[&str] = &[
     "thrashed",
     "trounced",
     "won",
+    // A team takes a plural verb (`Wales have`, `England are`, `Ireland were`, `England
+    // play Italy`), a country a singular one; read after no word that says where.
+    "are",
+    "face",
+    "have",
+    "host",
+    "meet",
+    "play",
+    "were",
 ];
+
+/// Of [`RESULT_AFTER`], the plural verbs: `in Wales are` and `Italy and France are` are
+/// still places.
+pub(super) const PLURAL_AFTER: &[&str] = &["are", "face", "have", "host", "meet", "play", "were"];
 
 /// Words before a team, in a sports story.
 pub(super) const RESULT_BEFORE: &[&str] = &[

@@ -56,6 +56,51 @@ fn a_place_standing_for_its_team_becomes_the_team() {
 }
 
 #[test]
+fn a_team_takes_a_plural_verb_and_a_player_names_his_country_in_brackets() {
+    let rugby = "Rugby: the Six Nations championship and the tournament's last match.\n";
+    let teams = |text: &str| -> Vec<bool> { in_context(text).iter().map(|m| m.2).collect() };
+    // British sports writing: a team takes a plural verb, a country a singular one.
+    let t = teams(&format!(
+        "{rugby}Wales have rediscovered their flair. England play Italy."
+    ));
+    assert_eq!(t, [true, true, true]);
+    assert_eq!(
+        in_context(&format!("{rugby}Madrid were about to play."))[0].1,
+        "team:madrid"
+    );
+    // Not after a word that says where or joins places, not outside a sports story, not a
+    // singular verb.
+    assert_eq!(
+        teams(&format!("{rugby}Fans in Wales are delighted.")),
+        [false]
+    );
+    assert_eq!(
+        teams(&format!("{rugby}Italy and France are close.")),
+        [false, false]
+    );
+    assert_eq!(teams("Wales have a new health minister."), [false]);
+    assert_eq!(
+        teams(&format!("{rugby}Wales has a new coach in Cardiff.")),
+        [false]
+    );
+    // A squad list or a results table: a country in brackets after a player's name.
+    let squad = format!("{rugby}O Smith (England), B Cohen ( France ), D Peel (Wales, capt)");
+    assert_eq!(teams(&squad), [true, true, false]);
+    // A city in brackets, or outside a sports story, or after no name, stays the place.
+    let t = in_context(&format!(
+        "{rugby}J Smith (Liverpool) and the squad (France)."
+    ));
+    assert_eq!(
+        (t[0].1.as_str(), t[0].2, t[1].2),
+        ("place:liverpool", false, false)
+    );
+    assert_eq!(
+        teams("Heads of state met Jan Kowal (France) in Paris."),
+        [false]
+    );
+}
+
+#[test]
 fn a_place_inside_a_longer_name_is_not_the_place() {
     for text in [
         "Fans of Manchester United cheered.",
