@@ -118,6 +118,9 @@ pub(super) fn team(
     let Some(w) = after else {
         return before_result(scene, ctx, p, near.before);
     };
+    if is_score(w.text) && ctx.sporty(text) {
+        return Some(format!("`{alias} {}` a score, in a sports story", w.text));
+    }
     if w.text.len() <= 4 && matches!(w.text, "'s" | "’s") && ctx.sporty(text) {
         return Some(format!("`{alias} {}` in a sports story", w.text));
     }
@@ -142,6 +145,13 @@ pub(super) fn team(
         return Some(format!("`{alias} {}` in a sports story", w.text));
     }
     before_result(scene, ctx, p, near.before)
+}
+
+/// Whether `w` is a score: two numbers of at most three digits joined by a hyphen (`13-12`,
+/// `2-0`).
+fn is_score(w: &str) -> bool {
+    let short = |n: &str| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    w.split_once('-').is_some_and(|(a, b)| short(a) && short(b))
 }
 
 /// A country in brackets right after a capitalized word, in a sports story: a player's (or

@@ -68,6 +68,12 @@ fn a_team_takes_a_plural_verb_and_a_player_names_his_country_in_brackets() {
         in_context(&format!("{rugby}Madrid were about to play."))[0].1,
         "team:madrid"
     );
+    // A score after a place.
+    assert_eq!(
+        teams(&format!("{rugby}The Test went to Wales 13-12.")),
+        [true]
+    );
+    assert_eq!(teams("Sales in Wales 2003-2004 rose."), [false]);
     // Not after a word that says where or joins places, not outside a sports story, not a
     // singular verb.
     assert_eq!(
