@@ -236,8 +236,10 @@ pub(crate) fn judge(
     drops: &mut ContextDrops,
     mut explain: Option<&mut Vec<(Span, Verdict)>>,
 ) {
-    // Indices of the mentions to drop (no allocation until the first).
+    // Indices of the mentions to drop, and of those that stand for a team (no allocation
+    // until the first).
     let mut dropped: Vec<usize> = Vec::new();
+    let mut teams: Vec<usize> = Vec::new();
     // Only the mentions of loud candidates can have a verdict: walk those, alongside the
     // mentions (both sorted, no two with the same start).
     let mut i = 0;
@@ -257,31 +259,24 @@ pub(crate) fn judge(
             Some(c) if c.is_place() => read(scene, ctx, m, mentions),
             _ => None,
         };
-        let Some(v) = v else {
-            continue;
-        };
-        drops.count(&v);
-        let m = &mut mentions[i];
-        let kept = match v {
-            Verdict::Team(_) if class == Some(EntityClass::Country) => {
-                m.team = true;
-                true
+        if let Some(v) = v {
+            if matches!(v, Verdict::Team(_)) {
+                teams.push(i);
             }
-            Verdict::Team(_) => match scene.teams.get(m.entity.index()).copied().flatten() {
-                Some(team) => {
-                    m.entity = team;
-                    true
-                }
-                None => false,
-            },
-            _ => false,
-        };
-        if let Some(x) = explain.as_deref_mut() {
-            x.push((m.span, v));
+            apply(
+                scene,
+                mentions,
+                i,
+                v,
+                drops,
+                &mut dropped,
+                explain.as_deref_mut(),
+            );
         }
-        if !kept {
-            dropped.push(i);
-        }
+    }
+    if !teams.is_empty() {
+        listed_with_teams(scene, mentions, teams, drops, &mut dropped, explain);
+        dropped.sort_unstable();
     }
     if !dropped.is_empty() {
         let mut k = 0;
@@ -289,6 +284,107 @@ pub(crate) fn judge(
             k += 1;
             dropped.binary_search(&(k - 1)).is_err()
         });
+    }
+}
+
+/// Carries out verdict `v` on mention `i`: counts it in `drops` and records it with
+/// `explain`; a country standing for its team is kept and marked, another place becomes its
+/// team (or is dropped when it has none, like any other verdict: `i` joins `dropped`).
+fn apply(
+    scene: &Scene<'_>,
+    mentions: &mut [Mention],
+    i: usize,
+    v: Verdict,
+    drops: &mut ContextDrops,
+    dropped: &mut Vec<usize>,
+    explain: Option<&mut Vec<(Span, Verdict)>>,
+) {
+    drops.count(&v);
+    let m = &mut mentions[i];
+    let class = scene.kinds.get(m.entity.index()).copied();
+    let kept = match v {
+        Verdict::Team(_) if class == Some(EntityClass::Country) => {
+            m.team = true;
+            true
+        }
+        Verdict::Team(_) => match scene.teams.get(m.entity.index()).copied().flatten() {
+            Some(team) => {
+                m.entity = team;
+                true
+            }
+            None => false,
+        },
+        _ => false,
+    };
+    if let Some(x) = explain {
+        x.push((m.span, v));
+    }
+    if !kept {
+        dropped.push(i);
+    }
+}
+
+/// A place listed with a team (`defeats by Wales, France and Ireland`: a comma, `and`, `or`
+/// or `&` between them and nothing else; a comma after the list's last place ends it) is a
+/// team too, along the whole list. `teams` are the mentions the rules made teams.
+fn listed_with_teams(
+    scene: &Scene<'_>,
+    mentions: &mut [Mention],
+    mut teams: Vec<usize>,
+    drops: &mut ContextDrops,
+    dropped: &mut Vec<usize>,
+    mut explain: Option<&mut Vec<(Span, Verdict)>>,
+) {
+    let text = scene.text;
+    let mut k = 0;
+    while k < teams.len() {
+        let i = teams[k];
+        k += 1;
+        for j in [i.wrapping_sub(1), i + 1] {
+            let Some(n) = mentions.get(j) else {
+                continue;
+            };
+            let place = scene
+                .kinds
+                .get(n.entity.index())
+                .is_some_and(|c| c.is_place());
+            let judged = teams.contains(&j) || dropped.contains(&j);
+            // A list after a word that says where is of places (`in Milan and Turin`).
+            let placed = || {
+                word_before(text, n.span.start())
+                    .is_some_and(|w| teams::WHERE.contains(&&*w.folded()))
+            };
+            if !place || judged || n.team || n.demonym || n.describes.is_some() || placed() {
+                continue;
+            }
+            let (a, b) = if j < i { (j, i) } else { (i, j) };
+            let joint =
+                |a: usize, b: usize| &text[mentions[a].span.end()..mentions[b].span.start()];
+            let closes = |s: &str| matches!(s, " and " | ", and " | " or " | " & ");
+            // A comma after the last of a list (`..., France and Ireland, Italy rested`)
+            // ends it.
+            let ended = || a > 0 && closes(joint(a - 1, a));
+            match joint(a, b) {
+                ", " if !ended() => {}
+                s if closes(s) => {}
+                _ => continue,
+            }
+            let v = Verdict::Team(format!(
+                "`{}` is listed with the team `{}`",
+                &text[n.span.range()],
+                &text[mentions[i].span.range()]
+            ));
+            teams.push(j);
+            apply(
+                scene,
+                mentions,
+                j,
+                v,
+                drops,
+                dropped,
+                explain.as_deref_mut(),
+            );
+        }
     }
 }
 
@@ -351,7 +447,7 @@ pub(crate) fn lead(text: &str, at: usize) -> Lead {
     /// The words before a place that a rule reads.
     const CUES: Shapes = Shapes::of(&[
         words::RESULT_BEFORE,
-        &["of", "the", "with", "to", "v", "vs"],
+        &["of", "the", "with", "to", "by", "v", "vs"],
     ]);
     let w = match glance_before(text, at) {
         Glance::Nothing => return Lead::Quiet,
@@ -372,6 +468,7 @@ pub(crate) fn lead(text: &str, at: usize) -> Lead {
         "the" => earlier().ends_with("of"),
         "with" => ends("drew") || ends("draw"),
         "to" => ends("lost"),
+        "by" => words::BEATEN.iter().any(|b| ends(b)),
         _ => lists(f) & BEFORE != 0 || matches!(f, "v" | "vs"),
     };
     if cue {

@@ -186,7 +186,7 @@ pub(crate) fn bracketed(text: &str, p: Span) -> Option<usize> {
 }
 
 /// Words before a place that say where (`in Leeds`, `at Surrey`), not who.
-const WHERE: &[&str] = &[
+pub(super) const WHERE: &[&str] = &[
     "in",
     "at",
     "near",
@@ -246,10 +246,14 @@ pub(super) fn before_result(
     }
     let f = w.text.trim_end_matches('.');
     let fits = lists(f) & BEFORE != 0
-        || (f == "with" || f == "to")
+        || matches!(f, "with" | "to" | "by")
             && word_before(text, w.start).is_some_and(|v| {
                 let v = &*v.folded();
-                (f == "with" && (v == "drew" || v == "draw")) || (f == "to" && v == "lost")
+                match f {
+                    "with" => v == "drew" || v == "draw",
+                    "to" => v == "lost",
+                    _ => BEATEN.contains(&v),
+                }
             });
     (fits && ctx.sporty(text))
         .then(|| format!("`{} {}` in a sports story", w.text, &text[p.range()]))

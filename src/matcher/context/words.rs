@@ -99,6 +99,12 @@ pub(super) const RESULT_BEFORE: &[&str] = &[
     "vs",
 ];
 
+/// Words before `by` that make the place after it a team, in a sports story (`beaten by
+/// Wales`, `defeats by France`).
+pub(super) const BEATEN: &[&str] = &[
+    "beaten", "defeat", "defeated", "defeats", "hammered", "humbled", "thrashed",
+];
+
 /// Words before a place that keep it a place: compass points and qualifiers (`Southern
 /// California`, `Greater London`).
 pub(super) const QUALIFIERS: &[&str] = &[

@@ -56,7 +56,7 @@ fn a_place_standing_for_its_team_becomes_the_team() {
 }
 
 #[test]
-fn a_team_takes_a_plural_verb_and_a_player_names_his_country_in_brackets() {
+fn teams_in_sports_prose_plural_verbs_scores_brackets_and_lists() {
     let rugby = "Rugby: the Six Nations championship and the tournament's last match.\n";
     let teams = |text: &str| -> Vec<bool> { in_context(text).iter().map(|m| m.2).collect() };
     // British sports writing: a team takes a plural verb, a country a singular one.
@@ -67,6 +67,27 @@ fn a_team_takes_a_plural_verb_and_a_player_names_his_country_in_brackets() {
     assert_eq!(
         in_context(&format!("{rugby}Madrid were about to play."))[0].1,
         "team:madrid"
+    );
+    // Beaten by a place; the places listed with a team are teams.
+    assert_eq!(
+        teams(&format!(
+            "{rugby}After defeats by Wales, France and Ireland, Italy rested."
+        )),
+        [true, true, true, false]
+    );
+    assert_eq!(
+        teams(&format!(
+            "{rugby}England beat France, Italy or Russia in London."
+        )),
+        [true, true, true, true, false]
+    );
+    assert_eq!(
+        teams("Italy, France and Russia signed the treaty."),
+        [false, false, false]
+    );
+    assert_eq!(
+        in_context(&format!("{rugby}Games in Manchester and Wales v Italy."))[0].1,
+        "place:manchester"
     );
     // A score after a place.
     assert_eq!(

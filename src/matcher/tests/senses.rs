@@ -191,12 +191,15 @@ fn a_town_with_a_listed_club_is_the_club_in_a_sports_story() {
         r,
         [
             ("Leicester".into(), "team:leicester".into()),
-            // A town with no listed club needs a result or fixture cue.
-            ("Derby".into(), "place:derby".into()),
+            // A town with no listed club is a team when it is listed with one.
+            ("Derby".into(), "team:derby".into()),
             // Where a match is played stays a place.
             ("Leicester".into(), "place:leicester".into()),
         ]
     );
+    // A town with no listed club, alone, needs a result or fixture cue.
+    let r = ids(gaz, &format!("{sport}Derby is an old town."));
+    assert_eq!(r, [("Derby".into(), "place:derby".into())]);
     // Outside a sports story the town is the town.
     let r = ids(gaz, "Leicester council closed two roads.");
     assert_eq!(r, [("Leicester".into(), "place:leicester".into())]);
