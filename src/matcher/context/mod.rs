@@ -513,8 +513,9 @@ fn quiet_after(text: &str, end: usize) -> bool {
                 words::RESULT_AFTER,
                 &["v", "vs"],
             ]);
-            !CUES.may_hold(w.text)
-                || lists(w.text) & (ROLE | TEAM | AFTER) == 0 && !matches!(w.text, "v" | "vs")
+            !words::HYPHEN_ROLES.contains(&w.text)
+                && (!CUES.may_hold(w.text)
+                    || lists(w.text) & (ROLE | TEAM | AFTER) == 0 && !matches!(w.text, "v" | "vs"))
         }
         Glance::Other => false,
     }

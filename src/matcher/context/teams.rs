@@ -155,6 +155,10 @@ pub(super) fn team(
     if is_score(w.text) && ctx.sporty(text) {
         return Some(format!("`{alias} {}` a score, in a sports story", w.text));
     }
+    // A second or youth side (`England A`, `Wales XV`, `Scotland U21`).
+    if matches!(w.text, "A" | "XV" | "U21" | "U20" | "U-21") && ctx.sporty(text) {
+        return Some(format!("`{alias} {}` a side, in a sports story", w.text));
+    }
     if w.text.len() <= 4 && matches!(w.text, "'s" | "’s") && ctx.sporty(text) {
         return Some(format!("`{alias} {}` in a sports story", w.text));
     }
@@ -162,7 +166,7 @@ pub(super) fn team(
     let f = w.text;
     let lower = !f.chars().any(char::is_uppercase);
     let kinds = if lower { lists(f) } else { 0 };
-    if kinds & ROLE != 0 {
+    if kinds & ROLE != 0 || HYPHEN_ROLES.contains(&f) {
         return Some(format!("`{alias} {}` names a team's player", w.text));
     }
     let sporty_word = lower && kinds & (TEAM | AFTER) != 0;

@@ -20,6 +20,7 @@ pub(super) const TEAM_ROLES: &[&str] = &[
     "goalkeeper",
     "keeper",
     "midfielder",
+    "flanker",
     "pitcher",
     "skipper",
     "striker",
@@ -27,11 +28,19 @@ pub(super) const TEAM_ROLES: &[&str] = &[
     "xi",
 ];
 
+/// Sports roles written with a hyphen, which the lists above (of letters only) cannot
+/// hold: a team's player like [`TEAM_ROLES`] (`Wales fly-half`).
+pub(super) const HYPHEN_ROLES: &[&str] = &["fly-half", "scrum-half", "full-back"];
+
 /// Words after a place that make it a team in a sports story.
 pub(super) const TEAM_WORDS: &[&str] = &[
     "boss",
+    "centre",
     "fans",
     "forward",
+    "lock",
+    "prop",
+    "wing",
     "manager",
     "players",
     "side",

@@ -71,7 +71,7 @@ fn teams_in_sports_prose_plural_verbs_scores_brackets_and_lists() {
     // Beaten by a place; the places listed with a team are teams.
     assert_eq!(
         teams(&format!(
-            "{rugby}After defeats by Wales, France and Ireland, Italy rested."
+            "{rugby}After defeats by Wales, France and Ireland, Italy is next."
         )),
         [true, true, true, false]
     );
@@ -89,6 +89,14 @@ fn teams_in_sports_prose_plural_verbs_scores_brackets_and_lists() {
         in_context(&format!("{rugby}Games in Manchester and Wales v Italy."))[0].1,
         "place:manchester"
     );
+    // A second side, a rugby position (a hyphenated one too).
+    assert_eq!(
+        teams(&format!(
+            "{rugby}England A beat a Wales XV. England lock Jim Hale, Wales fly-half Ed Gow."
+        )),
+        [true, true, true, true]
+    );
+    assert_eq!(teams("England lock the doors."), [false]);
     // A score after a place.
     assert_eq!(
         teams(&format!("{rugby}The Test went to Wales 13-12.")),
