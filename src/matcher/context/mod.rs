@@ -41,7 +41,7 @@ use super::describes::EntityClass;
 use crate::model::{EntityId, Mention, Span};
 use crate::text::words::{ends_with_any_case, is_function_word};
 use names::{in_name, other_person, surname_alias};
-use teams::{bracket_team, bracketed, count_sports, team, SPORTS_STORY};
+use teams::{bracket_team, bracketed, count_sports, possessive, team, SPORTS_STORY};
 use words::{glance_after, glance_before, headline, line_at, word_after, word_before};
 use words::{lists, Glance, Shapes, Word, AFTER, BEFORE, HONORIFIC, ROLE, TEAM};
 
@@ -550,7 +550,8 @@ pub(crate) fn survey(
         let loud = all_places
             || lead != Lead::Quiet
             || !quiet_after(text, span.end())
-            || bracketed(text, span).is_some();
+            || bracketed(text, span).is_some()
+            || possessive(text, span.end());
         return loud.then_some(Loud { span, lead, place });
     }
     // Only a one-word surname can be another person's (a name with a space is whole).

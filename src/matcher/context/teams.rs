@@ -9,6 +9,7 @@ use super::words::*;
 use super::{DocContext, Near, Scene};
 use crate::model::Span;
 use crate::text::chars::is_word_char;
+use crate::text::words::is_given_name;
 
 /// A document with this many sports words is a sports story.
 pub(super) const SPORTS_STORY: u32 = 3;
@@ -149,6 +150,14 @@ pub(super) fn team(
     if after.as_ref().is_some_and(versus) || near.before.as_ref().is_some_and(versus) {
         return Some(format!("`{alias}` is one side of a fixture (`v`)"));
     }
+    // A possessive written on the name (tokenized text has `England 's`, read below)
+    // before a player or the team's own (`England's Josh Lewsey`, `England's squad`; not
+    // `Scotland's justice minister`).
+    if let Some(w) = possessive_of(text, p.end()).filter(team_owned) {
+        if ctx.sporty(text) {
+            return Some(format!("`{alias}'s {}` in a sports story", w.text));
+        }
+    }
     let Some(w) = after else {
         return before_result(scene, ctx, p, near.before);
     };
@@ -183,6 +192,34 @@ pub(super) fn team(
         return Some(format!("`{alias} {}` in a sports story", w.text));
     }
     before_result(scene, ctx, p, near.before)
+}
+
+/// Whether the text at `end` is a possessive `'s` (or `’s`) that ends the word.
+pub(crate) fn possessive(text: &str, end: usize) -> bool {
+    possessive_end(text, end).is_some()
+}
+
+/// Where the possessive `'s` (or `’s`) at `end` ends, if there is one.
+fn possessive_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let tail = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))?;
+    (!tail.chars().next().is_some_and(is_word_char)).then(|| text.len() - tail.len())
+}
+
+/// The word after the possessive `'s` at `end`, if there is one.
+fn possessive_of(text: &str, end: usize) -> Option<Word<'_>> {
+    word_after(text, possessive_end(text, end)?)
+}
+
+/// Whether a word after a team's name and `'s` is the team's own: a player's given name, a
+/// role or a team word (`squad`, `captain`, `fly-half`).
+fn team_owned(w: &Word<'_>) -> bool {
+    let lower = !w.text.chars().any(char::is_uppercase);
+    (w.capitalized() && is_given_name(&w.folded()))
+        || (lower && lists(w.text) & (ROLE | TEAM) != 0)
+        || HYPHEN_ROLES.contains(&w.text)
 }
 
 /// Whether `w` is a score: two numbers of at most three digits joined by a hyphen (`13-12`,

@@ -97,6 +97,18 @@ fn teams_in_sports_prose_plural_verbs_scores_brackets_and_lists() {
         [true, true, true, true]
     );
     assert_eq!(teams("England lock the doors."), [false]);
+    // A possessive on the name.
+    assert_eq!(
+        teams(&format!(
+            "{rugby}England's Josh Lewsey and Russia’s coach left."
+        )),
+        [true, true]
+    );
+    assert_eq!(teams("Russia's president left."), [false]);
+    assert_eq!(
+        teams(&format!("{rugby}Russia's justice minister left.")),
+        [false]
+    );
     // A score after a place.
     assert_eq!(
         teams(&format!("{rugby}The Test went to Wales 13-12.")),
