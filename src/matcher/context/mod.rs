@@ -43,7 +43,7 @@ use crate::text::words::{ends_with_any_case, is_function_word};
 use names::{in_name, other_person, surname_alias};
 use teams::{bracket_team, bracketed, count_sports, possessive, team, SPORTS_STORY};
 use words::{glance_after, glance_before, headline, line_at, word_after, word_before};
-use words::{lists, Glance, Shapes, Word, AFTER, BEFORE, HONORIFIC, ROLE, TEAM};
+use words::{lists, Glance, Shapes, Word, AFTER, BEFORE, ROLE, TEAM};
 
 /// Which context rules apply (all by default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -488,9 +488,10 @@ fn capital_lead(text: &str, at: usize) -> Lead {
     let Some(w) = word_before(text, at).filter(|w| w.capitalized()) else {
         return Lead::Other;
     };
-    let f = w.folded();
-    let quiet = lists(&f) & HONORIFIC == 0
-        && (w.text.ends_with('.') || &*f != "the" && is_function_word(&f));
+    let quiet = !w.honorific() && {
+        let f = w.folded();
+        w.text.ends_with('.') || &*f != "the" && is_function_word(&f)
+    };
     if quiet {
         Lead::Quiet
     } else {
@@ -513,9 +514,8 @@ fn quiet_after(text: &str, end: usize) -> bool {
                 words::RESULT_AFTER,
                 &["v", "vs"],
             ]);
-            !words::HYPHEN_ROLES.contains(&w.text)
-                && (!CUES.may_hold(w.text)
-                    || lists(w.text) & (ROLE | TEAM | AFTER) == 0 && !matches!(w.text, "v" | "vs"))
+            !CUES.may_hold(w.text)
+                || lists(w.text) & (ROLE | TEAM | AFTER) == 0 && !matches!(w.text, "v" | "vs")
         }
         Glance::Other => false,
     }

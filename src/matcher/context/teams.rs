@@ -175,7 +175,7 @@ pub(super) fn team(
     let f = w.text;
     let lower = !f.chars().any(char::is_uppercase);
     let kinds = if lower { lists(f) } else { 0 };
-    if kinds & ROLE != 0 || HYPHEN_ROLES.contains(&f) {
+    if kinds & ROLE != 0 {
         return Some(format!("`{alias} {}` names a team's player", w.text));
     }
     let sporty_word = lower && kinds & (TEAM | AFTER) != 0;
@@ -217,9 +217,7 @@ fn possessive_of(text: &str, end: usize) -> Option<Word<'_>> {
 /// role or a team word (`squad`, `captain`, `fly-half`).
 fn team_owned(w: &Word<'_>) -> bool {
     let lower = !w.text.chars().any(char::is_uppercase);
-    (w.capitalized() && is_given_name(&w.folded()))
-        || (lower && lists(w.text) & (ROLE | TEAM) != 0)
-        || HYPHEN_ROLES.contains(&w.text)
+    (w.capitalized() && is_given_name(&w.folded())) || (lower && lists(w.text) & (ROLE | TEAM) != 0)
 }
 
 /// Whether `w` is a score: two numbers of at most three digits joined by a hyphen (`13-12`,

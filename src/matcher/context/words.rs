@@ -21,16 +21,15 @@ pub(super) const TEAM_ROLES: &[&str] = &[
     "keeper",
     "midfielder",
     "flanker",
+    "fly-half",
+    "full-back",
     "pitcher",
+    "scrum-half",
     "skipper",
     "striker",
     "winger",
     "xi",
 ];
-
-/// Sports roles written with a hyphen, which the lists above (of letters only) cannot
-/// hold: a team's player like [`TEAM_ROLES`] (`Wales fly-half`).
-pub(super) const HYPHEN_ROLES: &[&str] = &["fly-half", "scrum-half", "full-back"];
 
 /// Words after a place that make it a team in a sports story.
 pub(super) const TEAM_WORDS: &[&str] = &[

@@ -59,91 +59,74 @@ fn a_place_standing_for_its_team_becomes_the_team() {
 fn teams_in_sports_prose_plural_verbs_scores_brackets_and_lists() {
     let rugby = "Rugby: the Six Nations championship and the tournament's last match.\n";
     let teams = |text: &str| -> Vec<bool> { in_context(text).iter().map(|m| m.2).collect() };
-    // British sports writing: a team takes a plural verb, a country a singular one.
-    let t = teams(&format!(
-        "{rugby}Wales have rediscovered their flair. England play Italy."
-    ));
-    assert_eq!(t, [true, true, true]);
+    // Each text in a sports story, with the team flag of each place mention.
+    let sport: &[(&str, &[bool])] = &[
+        // British sports writing: a team takes a plural verb, a country a singular one.
+        (
+            "Wales have rediscovered their flair. England play Italy.",
+            &[true, true, true],
+        ),
+        ("Fans in Wales are delighted.", &[false]),
+        ("Italy and France are close.", &[false, false]),
+        ("Wales has a new coach in Cardiff.", &[false]),
+        // Beaten by a place; the places listed with a team are teams, up to the list's end.
+        (
+            "After defeats by Wales, France and Ireland, Italy is next.",
+            &[true, true, true, false],
+        ),
+        (
+            "England beat France, Italy or Russia in London.",
+            &[true, true, true, true, false],
+        ),
+        // A second side, a rugby position (a hyphenated one too).
+        (
+            "England A beat a Wales XV. England lock Jim Hale, Wales fly-half Ed Gow.",
+            &[true, true, true, true],
+        ),
+        // A possessive before a player or the team's own, not before anyone else.
+        (
+            "England's Josh Lewsey and Russia’s coach left.",
+            &[true, true],
+        ),
+        ("Russia's justice minister left.", &[false]),
+        // A score after a place.
+        ("The Test went to Wales 13-12.", &[true]),
+        // A country in brackets after a player's name (not with more inside the brackets).
+        (
+            "O Smith (England), B Cohen ( France ), D Peel (Wales, capt)",
+            &[true, true, false],
+        ),
+    ];
+    for (text, want) in sport {
+        assert_eq!(teams(&format!("{rugby}{text}")), *want, "{text}");
+    }
+    // Outside a sports story none of these says team.
+    for text in [
+        "Wales have a new health minister.",
+        "Italy, France and Russia signed the treaty.",
+        "England lock the doors.",
+        "Russia's president left.",
+        "Sales in Wales 2003-2004 rose.",
+        "Heads of state met Jan Kowal (France) in Paris.",
+    ] {
+        assert!(teams(text).iter().all(|t| !t), "{text}");
+        assert!(!teams(text).is_empty(), "{text}");
+    }
+    // A city: its team, or the place where a word says where or in brackets.
+    let id = |text: &str, k: usize| in_context(&format!("{rugby}{text}"))[k].1.clone();
+    assert_eq!(id("Madrid were about to play.", 0), "team:madrid");
     assert_eq!(
-        in_context(&format!("{rugby}Madrid were about to play."))[0].1,
-        "team:madrid"
-    );
-    // Beaten by a place; the places listed with a team are teams.
-    assert_eq!(
-        teams(&format!(
-            "{rugby}After defeats by Wales, France and Ireland, Italy is next."
-        )),
-        [true, true, true, false]
-    );
-    assert_eq!(
-        teams(&format!(
-            "{rugby}England beat France, Italy or Russia in London."
-        )),
-        [true, true, true, true, false]
-    );
-    assert_eq!(
-        teams("Italy, France and Russia signed the treaty."),
-        [false, false, false]
-    );
-    assert_eq!(
-        in_context(&format!("{rugby}Games in Manchester and Wales v Italy."))[0].1,
+        id("Games in Manchester and Wales v Italy.", 0),
         "place:manchester"
     );
-    // A second side, a rugby position (a hyphenated one too).
     assert_eq!(
-        teams(&format!(
-            "{rugby}England A beat a Wales XV. England lock Jim Hale, Wales fly-half Ed Gow."
-        )),
-        [true, true, true, true]
+        id("J Smith (Liverpool) and the squad (France).", 0),
+        "place:liverpool"
     );
-    assert_eq!(teams("England lock the doors."), [false]);
-    // A possessive on the name.
-    assert_eq!(
-        teams(&format!(
-            "{rugby}England's Josh Lewsey and Russia’s coach left."
-        )),
-        [true, true]
-    );
-    assert_eq!(teams("Russia's president left."), [false]);
-    assert_eq!(
-        teams(&format!("{rugby}Russia's justice minister left.")),
-        [false]
-    );
-    // A score after a place.
-    assert_eq!(
-        teams(&format!("{rugby}The Test went to Wales 13-12.")),
-        [true]
-    );
-    assert_eq!(teams("Sales in Wales 2003-2004 rose."), [false]);
-    // Not after a word that says where or joins places, not outside a sports story, not a
-    // singular verb.
-    assert_eq!(
-        teams(&format!("{rugby}Fans in Wales are delighted.")),
-        [false]
-    );
-    assert_eq!(
-        teams(&format!("{rugby}Italy and France are close.")),
-        [false, false]
-    );
-    assert_eq!(teams("Wales have a new health minister."), [false]);
-    assert_eq!(
-        teams(&format!("{rugby}Wales has a new coach in Cardiff.")),
-        [false]
-    );
-    // A squad list or a results table: a country in brackets after a player's name.
-    let squad = format!("{rugby}O Smith (England), B Cohen ( France ), D Peel (Wales, capt)");
-    assert_eq!(teams(&squad), [true, true, false]);
-    // A city in brackets, or outside a sports story, or after no name, stays the place.
-    let t = in_context(&format!(
-        "{rugby}J Smith (Liverpool) and the squad (France)."
-    ));
-    assert_eq!(
-        (t[0].1.as_str(), t[0].2, t[1].2),
-        ("place:liverpool", false, false)
-    );
-    assert_eq!(
-        teams("Heads of state met Jan Kowal (France) in Paris."),
-        [false]
+    assert!(
+        !teams(&format!(
+            "{rugby}J Smith (Liverpool) and the squad (France)."
+        ))[1]
     );
 }
 
