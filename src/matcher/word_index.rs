@@ -64,10 +64,19 @@ fn window(text: &[u8], s: usize) -> u64 {
 #[inline(always)]
 fn word_keys(x: u64, len: usize) -> (u64, u64) {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mask = |n: usize| u64::MAX >> (64 - 8 * n.clamp(1, 8));
+    /// The low `n` bytes of a word (one at least, eight at most), by `n` up to 8.
+    const MASKS: [u64; 9] = {
+        let mut t = [u64::MAX; 9];
+        let mut n = 0;
+        while n < 8 {
+            t[n] = u64::MAX >> (64 - 8 * if n == 0 { 1 } else { n });
+            n += 1;
+        }
+        t
+    };
     let tag = (len as u64) << 56;
-    let alone = (x & mask(len)) ^ tag;
-    let followed = (x & mask(len + 2)) ^ tag ^ (1 << 63);
+    let alone = (x & MASKS[len.min(8)]) ^ tag;
+    let followed = (x & MASKS[(len + 2).min(8)]) ^ tag ^ (1 << 63);
     (alone.wrapping_mul(K), followed.wrapping_mul(K))
 }
 
@@ -394,7 +403,11 @@ impl Bits {
     #[inline(always)]
     fn contains(&self, h: u64) -> bool {
         let slot = (h >> self.shift) as usize;
-        self.words[slot / 64] & (1 << (slot % 64)) != 0
+        debug_assert!(slot / 64 < self.words.len());
+        // SAFETY: `shift` keeps the top `log2(bits)` bits of the hash, so `slot < bits`
+        // and `slot / 64 < bits / 64 == words.len()` (see `with_capacity`).
+        let word = unsafe { *self.words.get_unchecked(slot / 64) };
+        word & (1 << (slot % 64)) != 0
     }
 
     fn memory_usage(&self) -> usize {
