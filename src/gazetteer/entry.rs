@@ -9,7 +9,6 @@ use super::{Alias, Entity};
 use crate::error::Location;
 use crate::model::EntityType;
 use crate::text::chars::is_word_char;
-use crate::text::normalize::normalize;
 
 pub use crate::model::is_type_word;
 
@@ -46,7 +45,9 @@ pub fn derive_id(kind: &str, label: &str) -> String {
 pub(super) fn check_alias_text(text: &str) -> Option<String> {
     if text.is_empty() {
         Some("empty alias".to_string())
-    } else if !normalize(text, true).chars().any(is_word_char) {
+    } else if !text.chars().any(is_word_char) {
+        // Normalizing keeps every word character a word character (a capital's lower
+        // case is a letter) and makes none: the text itself says.
         Some(format!("alias `{text}` has no letters or digits"))
     } else {
         None

@@ -18,7 +18,7 @@ use super::{BuildError, BuildStats, Matcher, MatcherBuilder, Range32, ScanKind, 
 use crate::gazetteer::{variants, CasePolicy, Entity, Gazetteer};
 use crate::model::EntityId;
 use crate::text::acronym::is_acronym;
-use crate::text::normalize::{normalize, normalize_into, OffsetMap};
+use crate::text::normalize::{is_normalized, normalize, normalize_into, OffsetMap};
 use crate::text::words::{junk_reason, JunkReason};
 
 /// Entities per parallel work item when building.
@@ -387,8 +387,14 @@ fn entity_records(
         }
         for cased in variants(&alias.text, &entity.kind) {
             let start = t.arena.len() as u32;
-            normalize_into(&cased, true, &mut t.scratch, &mut t.map);
-            t.arena.push_str(&t.scratch);
+            if is_normalized(&cased) {
+                // ASCII: folding is lower-casing its letters.
+                t.arena
+                    .extend(cased.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                normalize_into(&cased, true, &mut t.scratch, &mut t.map);
+                t.arena.push_str(&t.scratch);
+            }
             t.keys.push(Range32 {
                 start,
                 end: t.arena.len() as u32,

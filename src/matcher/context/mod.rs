@@ -168,6 +168,16 @@ impl GivenStart {
     /// Whether a person labelled `label` has a given name the rule can compare: the label
     /// has two words or more.
     pub(crate) fn named(label: &str) -> bool {
+        if label.is_ascii() {
+            // The ASCII whitespace of `split_whitespace` (U+0009 to U+000D and the space).
+            let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+            let b = label.as_bytes();
+            let start = b.iter().position(|c| !space(c)).unwrap_or(b.len());
+            return b[start..]
+                .iter()
+                .skip_while(|c| !space(c))
+                .any(|c| !space(c));
+        }
         label.split_whitespace().nth(1).is_some()
     }
 
@@ -175,6 +185,15 @@ impl GivenStart {
     pub(crate) fn of_label(label: &str) -> Option<GivenStart> {
         if !GivenStart::named(label) {
             return None;
+        }
+        if label.is_ascii() {
+            // A gazetteer's usual label: its first three letters by bytes.
+            let first = label.trim_start();
+            let chars = first
+                .bytes()
+                .take_while(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+                .map(|b| char::from(b.to_ascii_lowercase()));
+            return Some(GivenStart::from_chars(chars));
         }
         let first = label.split_whitespace().next()?;
         // Lowering a character at a time is lowering the word, but for a final sigma.

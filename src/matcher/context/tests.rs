@@ -225,6 +225,25 @@ fn the_start_of_a_given_name() {
         Some(GivenStart::of_lower(&"ΟΔΟΣ".to_lowercase()))
     );
     assert_eq!(start("ΑΣ Χ"), Some(GivenStart::of_lower("ας")));
+    // ASCII labels are read by bytes: the same as by chars, whatever the whitespace.
+    for label in [
+        "Vladimir Putin",
+        "  Kim\tJong Un",
+        "Xi\x0bJinping",
+        "Mao\x0b",
+        " Jo ",
+        "A B",
+        "",
+        "   ",
+        "MOON Jae-in",
+    ] {
+        let by_chars = label.split_whitespace().nth(1).is_some().then(|| {
+            let first = label.split_whitespace().next().unwrap_or("");
+            GivenStart::of_lower(&first.to_lowercase())
+        });
+        assert_eq!(GivenStart::named(label), by_chars.is_some(), "{label:?}");
+        assert_eq!(start(label), by_chars, "{label:?}");
+    }
     assert_eq!(
         start("İlker Başbuğ"),
         Some(GivenStart::of_lower(&"İlker".to_lowercase()))
