@@ -10,9 +10,11 @@ use rayon::prelude::*;
 
 use super::automaton::automaton;
 use super::context::GivenStart;
+use super::context::SPORTS_WORDS;
 use super::describes::EntityClass;
 use super::engine::Scan;
 use super::senses::Hints;
+use super::sports::SportsWords;
 use super::word_index::WordIndex;
 use super::{BuildError, BuildStats, Matcher, MatcherBuilder, Range32, ScanKind, SetAside, Watch};
 use crate::gazetteer::{variants, CasePolicy, Entity, Gazetteer};
@@ -120,7 +122,33 @@ pub(crate) fn build(
 ) -> Result<Matcher, BuildError> {
     let (mut table, mut stats) = tables(builder, gazetteer);
     let made = std::mem::take(&mut table.records);
-    let (pattern_of, mut keys) = number_patterns(&table);
+    let listed_patterns;
+    let sports_keys: Vec<(String, &'static str)> = if builder.context.teams {
+        SPORTS_WORDS
+            .iter()
+            .map(|&w| (normalize(w, true), w))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let (pattern_of, mut keys, sports_of) = {
+        let (pattern_of, mut keys, ids) = number_patterns(&table);
+        listed_patterns = keys.len();
+        // The sports words are patterns too, counted from the hits (see `sports.rs`).
+        let mut ids = ids;
+        let sports_of: Vec<(u32, &'static str)> = sports_keys
+            .iter()
+            .map(|(key, word)| {
+                let next = ids.len() as u32;
+                let id = *ids.entry(key.as_str()).or_insert(next);
+                if id == next {
+                    keys.push(key.as_str());
+                }
+                (id, *word)
+            })
+            .collect();
+        (pattern_of, keys, sports_of)
+    };
     let scan_kind = builder.scan.unwrap_or(ScanKind::WordIndex);
     // An automaton's trie builds several times faster from sorted patterns.
     let rank = if scan_kind == ScanKind::Automaton {
@@ -130,7 +158,13 @@ pub(crate) fn build(
     };
     let (records, ranges) = group_records(made, &pattern_of, &rank);
     drop(pattern_of);
-    stats.patterns = keys.len();
+    let sports = SportsWords::new(
+        sports_of
+            .into_iter()
+            .map(|(p, w)| (rank[p as usize], w, p as usize >= listed_patterns))
+            .collect(),
+    );
+    stats.patterns = listed_patterns;
     stats.ambiguous_patterns = ranges
         .iter()
         .filter(|range| {
@@ -189,6 +223,7 @@ pub(crate) fn build(
                 .collect(),
         },
         given,
+        sports,
     })
 }
 
@@ -244,7 +279,7 @@ fn tables(builder: &MatcherBuilder, gazetteer: &Gazetteer) -> (Table, BuildStats
 /// Each record's pattern id, and the distinct patterns by id. Patterns are numbered in
 /// order of first appearance (entity order, then alias order): deterministic, and a hash
 /// table rather than a sort of a million strings.
-fn number_patterns(table: &Table) -> (Vec<u32>, Vec<&str>) {
+fn number_patterns(table: &Table) -> (Vec<u32>, Vec<&str>, rustc_hash::FxHashMap<&str, u32>) {
     let mut ids: rustc_hash::FxHashMap<&str, u32> = Default::default();
     ids.reserve(table.keys.len());
     let pattern_of: Vec<u32> = table
@@ -256,10 +291,10 @@ fn number_patterns(table: &Table) -> (Vec<u32>, Vec<&str>) {
         })
         .collect();
     let mut keys: Vec<&str> = vec![""; ids.len()];
-    for (k, id) in ids {
+    for (&k, &id) in &ids {
         keys[id as usize] = k;
     }
-    (pattern_of, keys)
+    (pattern_of, keys, ids)
 }
 
 /// Sorts `keys`, returning each pattern id's new place.

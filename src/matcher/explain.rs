@@ -169,11 +169,14 @@ pub(crate) fn scan_traced(
 ) {
     match automaton_of(m) {
         Some(ac) => scan_with(ac, norm, hits, |s, e, pattern| {
-            trace.push(Trace {
-                span: to_span(map, s, e),
-                pattern,
-                outcome: Outcome::Boundary,
-            })
+            // A sports word that is no alias is counted, never explained.
+            if !m.sports.only(pattern) {
+                trace.push(Trace {
+                    span: to_span(map, s, e),
+                    pattern,
+                    outcome: Outcome::Boundary,
+                })
+            }
         }),
         None => m.scan.scan(norm, hits),
     }

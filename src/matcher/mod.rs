@@ -23,6 +23,7 @@
 //! word_index.rs  the default engine (hashes and Bloom filters, 64-byte bit-mask blocks)
 //! automaton.rs   the aho-corasick engine (and the automaton explanations use)
 //! select.rs      boundary, case, leftmost-longest → candidates
+//! sports.rs      the sports words among the patterns, counted from the hits
 //! senses.rs      anchoring and shared aliases → mentions
 //! describes.rs   a place that introduces a person describes them
 //! context/       a place that stands for a team, is part of a longer name, or is a
@@ -38,6 +39,7 @@ mod engine;
 mod explain;
 mod select;
 mod senses;
+mod sports;
 #[cfg(test)]
 mod tests;
 mod word_index;
@@ -54,6 +56,7 @@ use describes::{mark_descriptions, EntityClass};
 use engine::{Hit, Scan};
 use explain::{Explainer, Trace};
 use senses::{resolve_senses, Candidate, Hints, Sightings};
+use sports::SportsWords;
 
 pub use senses::{legal_form_cuts, without_legal_form, DocEvidence};
 
@@ -245,6 +248,8 @@ pub struct Matcher {
     given: Vec<Option<context::GivenStart>>,
     /// What helps choose among an alias' senses: countries, states.
     hints: Hints,
+    /// The patterns that are sports words (none with the team rules off).
+    sports: SportsWords,
 }
 
 /// What the context rules watch in an entity's candidates.
@@ -306,6 +311,8 @@ pub struct Scratch {
     /// The spans of a document's candidates, and those the context rules must read.
     spans: Vec<Span>,
     loud: Vec<Loud>,
+    /// The sports words of the text last scanned, up to a sports story's count.
+    sports: u32,
 }
 
 /// One line of [`Matcher::explain`]: a candidate match and the rule that decided it.
@@ -394,7 +401,7 @@ impl Matcher {
             self.survey(part, &candidates, scratch, false);
             evidence
                 .context
-                .gather(part, offset, &scratch.loud, &scratch.spans);
+                .gather(part, offset, scratch.sports, &scratch.loud, &scratch.spans);
         }
     }
 
@@ -464,6 +471,7 @@ impl Matcher {
                     self.survey(text, &candidates, scratch, !ctx.surnames_empty());
                 }
                 None => {
+                    ctx.add_sports(scratch.sports);
                     self.survey(text, &candidates, scratch, false);
                     ctx.gather_surnames(text, 0, &scratch.loud, &scratch.spans);
                     // A place used as a surname may be one wherever it is named again.
@@ -532,7 +540,11 @@ impl Matcher {
         mut trace: Option<&mut Vec<Trace>>,
     ) -> Vec<Candidate> {
         let Scratch {
-            norm, map, hits, ..
+            norm,
+            map,
+            hits,
+            sports,
+            ..
         } = scratch;
         normalize_into(text, true, norm, map);
         hits.clear();
@@ -540,6 +552,7 @@ impl Matcher {
             None => self.scan.scan(norm, hits),
             Some(t) => explain::scan_traced(self, norm, map, hits, t),
         }
+        *sports = self.sports.count(text, map, hits, context::SPORTS_STORY);
         select::select(self, text, map, hits, trace)
     }
 }

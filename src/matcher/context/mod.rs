@@ -27,7 +27,7 @@
 //! mod.rs    the verdicts, their counts, the document's facts, and judge (one pass over
 //!           the mentions)
 //! words.rs  the words and the line around a mention, the word lists
-//! teams.rs  the team rules and how sporty a document is
+//! teams.rs  the team rules and the sports words
 //! names.rs  names inside names and surnames
 //! ```
 
@@ -41,7 +41,8 @@ use super::describes::EntityClass;
 use crate::model::{EntityId, Mention, Span};
 use crate::text::words::{ends_with_any_case, is_function_word};
 use names::{in_name, other_person, surname_alias};
-use teams::{bracket_team, bracketed, count_sports, possessive, team, SPORTS_STORY};
+use teams::{bracket_team, bracketed, possessive, team};
+pub(crate) use teams::{SPORTS_STORY, SPORTS_WORDS};
 use words::{glance_after, glance_before, headline, line_at, word_after, word_before};
 use words::{lists, Glance, Shapes, Word, AFTER, BEFORE, ROLE, TEAM};
 
@@ -94,25 +95,36 @@ impl ContextDrops {
 /// part in text order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct DocContext {
-    /// Sports words in the document (`None`: not counted yet; counted only when a rule
-    /// needs it).
-    sports: Option<u32>,
+    /// Sports words in the document, each part's counted up to a sports story's.
+    sports: u32,
     /// One-word place aliases (lower case) the document uses as a surname, with where
     /// first (in the document), sorted by alias.
     surnames: Vec<(String, usize)>,
 }
 
 impl DocContext {
-    /// Adds what `text` (starting at byte `offset` of its document) tells: its sports words
-    /// and the place aliases it uses as surnames. `loud` are the candidates a glance did not
-    /// settle (see [`survey`]), `others` every candidate span, both sorted.
-    pub(crate) fn gather(&mut self, text: &str, offset: usize, loud: &[Loud], others: &[Span]) {
-        *self.sports.get_or_insert(0) += count_sports(text);
+    /// Adds what `text` (starting at byte `offset` of its document) tells: its `sports`
+    /// words (as its scan counted them) and the place aliases it uses as surnames. `loud`
+    /// are the candidates a glance did not settle (see [`survey`]), `others` every
+    /// candidate span, both sorted.
+    pub(crate) fn gather(
+        &mut self,
+        text: &str,
+        offset: usize,
+        sports: u32,
+        loud: &[Loud],
+        others: &[Span],
+    ) {
+        self.add_sports(sports);
         self.gather_surnames(text, offset, loud, others);
     }
 
-    /// As [`DocContext::gather`], the surnames only (the sports words of a document read
-    /// whole are counted when a rule asks).
+    /// Adds `n` sports words (a part's, as its scan counted them).
+    pub(crate) fn add_sports(&mut self, n: u32) {
+        self.sports += n;
+    }
+
+    /// As [`DocContext::gather`], the surnames only.
     pub(crate) fn gather_surnames(
         &mut self,
         text: &str,
@@ -137,10 +149,9 @@ impl DocContext {
         }
     }
 
-    /// Whether the document is a sports story; counts the sports words of `text` (the whole
-    /// document) the first time it is asked, unless they were gathered.
-    fn sporty(&mut self, text: &str) -> bool {
-        *self.sports.get_or_insert_with(|| count_sports(text)) >= SPORTS_STORY
+    /// Whether the document is a sports story.
+    fn sporty(&self) -> bool {
+        self.sports >= SPORTS_STORY
     }
 
     /// Whether the document uses no place as a surname (as far as gathered).

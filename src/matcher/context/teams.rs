@@ -1,9 +1,7 @@
 //! The team rules: a place in a results or fixture line, before a sports role, or beside a
-//! result verb in a sports story stands for its team; and how sporty a document is (its
-//! sports words, counted once). Must not touch names inside names or surnames.
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::sync::OnceLock;
+//! result verb in a sports story stands for its team; and the words that make a story a
+//! sports story (the scan counts them, see `matcher/sports.rs`). Must not touch names
+//! inside names or surnames.
 
 use super::words::*;
 use super::{DocContext, Near, Scene};
@@ -12,10 +10,10 @@ use crate::text::chars::is_word_char;
 use crate::text::words::is_given_name;
 
 /// A document with this many sports words is a sports story.
-pub(super) const SPORTS_STORY: u32 = 3;
+pub(crate) const SPORTS_STORY: u32 = 3;
 
 /// Words that make a story a sports story (whole words, any case).
-pub(super) const SPORTS_WORDS: &[&str] = &[
+pub(crate) const SPORTS_WORDS: &[&str] = &[
     "soccer",
     "football",
     "rugby",
@@ -92,35 +90,6 @@ pub(super) const SPORTS_WORDS: &[&str] = &[
     "skipper",
 ];
 
-pub(super) fn sports_automaton() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(SPORTS_WORDS)
-            .expect("the sports words build an automaton")
-    })
-}
-
-/// Sports words in `text`, whole words only, counted up to [`SPORTS_STORY`]: the reading
-/// stops once the story is known to be about sport (summed over the parts of a document,
-/// the capped counts reach it exactly when the counts do).
-pub(super) fn count_sports(text: &str) -> u32 {
-    let mut n = 0;
-    for m in sports_automaton().find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
-        if !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) {
-            n += 1;
-            if n == SPORTS_STORY {
-                break;
-            }
-        }
-    }
-    n
-}
-
 /// Why the place at `p` on `line` is a team, if it is.
 pub(super) fn team(
     scene: &Scene<'_>,
@@ -154,21 +123,21 @@ pub(super) fn team(
     // before a player or the team's own (`England's Josh Lewsey`, `England's squad`; not
     // `Scotland's justice minister`).
     if let Some(w) = possessive_of(text, p.end()).filter(team_owned) {
-        if ctx.sporty(text) {
+        if ctx.sporty() {
             return Some(format!("`{alias}'s {}` in a sports story", w.text));
         }
     }
     let Some(w) = after else {
         return before_result(scene, ctx, p, near.before);
     };
-    if is_score(w.text) && ctx.sporty(text) {
+    if is_score(w.text) && ctx.sporty() {
         return Some(format!("`{alias} {}` a score, in a sports story", w.text));
     }
     // A second or youth side (`England A`, `Wales XV`, `Scotland U21`).
-    if matches!(w.text, "A" | "XV" | "U21" | "U20" | "U-21") && ctx.sporty(text) {
+    if matches!(w.text, "A" | "XV" | "U21" | "U20" | "U-21") && ctx.sporty() {
         return Some(format!("`{alias} {}` a side, in a sports story", w.text));
     }
-    if w.text.len() <= 4 && matches!(w.text, "'s" | "’s") && ctx.sporty(text) {
+    if w.text.len() <= 4 && matches!(w.text, "'s" | "’s") && ctx.sporty() {
         return Some(format!("`{alias} {}` in a sports story", w.text));
     }
     // The lists are in lower case: a word with a capital is none of them.
@@ -188,7 +157,7 @@ pub(super) fn team(
             WHERE.contains(&&*b) || matches!(&*b, "and" | "or" | "nor")
         })
     };
-    if sporty_word && !(plural() && not_alone()) && ctx.sporty(text) {
+    if sporty_word && !(plural() && not_alone()) && ctx.sporty() {
         return Some(format!("`{alias} {}` in a sports story", w.text));
     }
     before_result(scene, ctx, p, near.before)
@@ -234,7 +203,7 @@ pub(super) fn bracket_team(scene: &Scene<'_>, ctx: &mut DocContext, p: Span) -> 
     let text = scene.text;
     let open = bracketed(text, p)?;
     let name = word_before(text, open).filter(|w| w.capitalized() && !w.text.ends_with('.'))?;
-    ctx.sporty(text).then(|| {
+    ctx.sporty().then(|| {
         format!(
             "`{} ({})` names a player's team, in a sports story",
             name.text,
@@ -296,7 +265,7 @@ pub(super) fn club_town(
             return None;
         }
     }
-    ctx.sporty(text).then(|| {
+    ctx.sporty().then(|| {
         format!(
             "`{}` has a listed club, in a sports story",
             &text[p.range()]
@@ -328,8 +297,7 @@ pub(super) fn before_result(
                     _ => BEATEN.contains(&v),
                 }
             });
-    (fits && ctx.sporty(text))
-        .then(|| format!("`{} {}` in a sports story", w.text, &text[p.range()]))
+    (fits && ctx.sporty()).then(|| format!("`{} {}` in a sports story", w.text, &text[p.range()]))
 }
 
 /// Whether `line` is a line of results or standings: numbers, names and at most three
