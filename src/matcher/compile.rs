@@ -120,7 +120,9 @@ pub(crate) fn build(
     builder: &MatcherBuilder,
     gazetteer: &Gazetteer,
 ) -> Result<Matcher, BuildError> {
-    let (mut table, mut stats) = tables(builder, gazetteer);
+    let (teams, clubs) = team_tables(gazetteer);
+    let watched: &[bool] = if builder.context.teams { &clubs } else { &[] };
+    let (mut table, mut stats) = tables(builder, gazetteer, watched);
     let made = std::mem::take(&mut table.records);
     let listed_patterns;
     let sports_keys: Vec<(String, &'static str)> = if builder.context.teams {
@@ -193,8 +195,8 @@ pub(crate) fn build(
         stats,
         explainer: Default::default(),
         context: builder.context,
-        teams: team_table(gazetteer),
-        clubs: club_table(gazetteer),
+        teams,
+        clubs,
         hints: Hints {
             country: country_table(gazetteer),
             state: gazetteer
@@ -230,13 +232,9 @@ pub(crate) fn build(
 /// Folded patterns and their records, made in parallel over chunks of entities
 /// (normalizing and generating variants is most of the work for a large gazetteer), then
 /// joined in entity order. The patterns live in one arena string, not a string each.
-fn tables(builder: &MatcherBuilder, gazetteer: &Gazetteer) -> (Table, BuildStats) {
+/// `clubs` says which places a listed club is named after (empty: none is watched).
+fn tables(builder: &MatcherBuilder, gazetteer: &Gazetteer, clubs: &[bool]) -> (Table, BuildStats) {
     let mut stats = BuildStats::default();
-    let clubs = if builder.context.teams {
-        club_table(gazetteer)
-    } else {
-        Vec::new()
-    };
     let chunks: Vec<Table> = gazetteer
         .entities()
         .par_chunks(ENTITY_CHUNK)
@@ -456,27 +454,21 @@ fn entity_records(
     }
 }
 
-/// For each entity, its team when [`Gazetteer::add_teams`] derived one (`team_of`).
-fn team_table(gazetteer: &Gazetteer) -> Vec<Option<EntityId>> {
+/// For each place, its team: the one [`Gazetteer::add_teams`] derived, or a listed club
+/// (`team_of`); and whether that team is a listed club. One look at each entity.
+fn team_tables(gazetteer: &Gazetteer) -> (Vec<Option<EntityId>>, Vec<bool>) {
     let mut teams = vec![None; gazetteer.len()];
+    let mut clubs = vec![false; gazetteer.len()];
     for i in 0..gazetteer.len() {
         let team = EntityId::new(i);
         if let Some(place) = gazetteer.team_place(team) {
             teams[place.index()] = Some(team);
+            if i < gazetteer.listed() {
+                clubs[place.index()] = true;
+            }
         }
     }
-    teams
-}
-
-/// For each entity, whether it is a place a listed club (`team_of`) is named after.
-fn club_table(gazetteer: &Gazetteer) -> Vec<bool> {
-    let mut clubs = vec![false; gazetteer.len()];
-    for i in 0..gazetteer.listed() {
-        if let Some(place) = gazetteer.team_place(EntityId::new(i)) {
-            clubs[place.index()] = true;
-        }
-    }
-    clubs
+    (teams, clubs)
 }
 
 /// For each entity, the listed place its `country` attribute names (by label or alias).
