@@ -542,6 +542,7 @@ fn quiet_after(text: &str, end: usize) -> bool {
                 words::TEAM_ROLES,
                 words::TEAM_WORDS,
                 words::RESULT_AFTER,
+                words::GAME_AFTER,
                 &["v", "vs"],
             ]);
             !CUES.may_hold(w.text)

@@ -157,7 +157,10 @@ pub(super) fn team(
             WHERE.contains(&&*b) || matches!(&*b, "and" | "or" | "nor")
         })
     };
-    if sporty_word && !(plural() && not_alone()) && ctx.sporty() {
+    // A side's doing is a place's where a word says where (`fans in Wales looked on`).
+    let placed =
+        || GAME_AFTER.contains(&f) && near.before.is_some_and(|b| WHERE.contains(&&*b.folded()));
+    if sporty_word && !(plural() && not_alone()) && !placed() && ctx.sporty() {
         return Some(format!("`{alias} {}` in a sports story", w.text));
     }
     before_result(scene, ctx, p, near.before)

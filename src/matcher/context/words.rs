@@ -79,6 +79,31 @@ pub(super) const RESULT_AFTER: &[&str] = &[
     "were",
 ];
 
+/// What a side does in a match, told after it (`England played well`, `Ireland conceded
+/// twice`, `Scotland looked bereft`), after a place in a sports story: a place does none
+/// of it. Not after a word that says where (`fans in Wales looked on`).
+pub(super) const GAME_AFTER: &[&str] = &[
+    "batted",
+    "bowled",
+    "collapsed",
+    "conceded",
+    "dominated",
+    "equalised",
+    "equalized",
+    "fielded",
+    "kicked",
+    "led",
+    "levelled",
+    "looked",
+    "played",
+    "qualified",
+    "rallied",
+    "scored",
+    "squandered",
+    "struggled",
+    "trailed",
+];
+
 /// Of [`RESULT_AFTER`], the plural verbs: `in Wales are` and `Italy and France are` are
 /// still places.
 pub(super) const PLURAL_AFTER: &[&str] = &["are", "face", "have", "host", "meet", "play", "were"];
@@ -146,10 +171,11 @@ pub(super) const QUALIFIERS: &[&str] = &[
 pub(super) const HONORIFICS: &[&str] = &["dr", "miss", "mr", "mrs", "ms", "sir"];
 
 /// Every word list with its bit: what [`lists`] answers from.
-pub(super) const LISTS: [(&[&str], u8); 7] = [
+pub(super) const LISTS: [(&[&str], u8); 8] = [
     (TEAM_ROLES, ROLE),
     (TEAM_WORDS, TEAM),
     (RESULT_AFTER, AFTER),
+    (GAME_AFTER, AFTER),
     (RESULT_BEFORE, BEFORE),
     (QUALIFIERS, QUALIFIER),
     (HONORIFICS, HONORIFIC),

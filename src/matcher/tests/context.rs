@@ -69,6 +69,12 @@ fn teams_in_sports_prose_plural_verbs_scores_brackets_and_lists() {
         ("Fans in Wales are delighted.", &[false]),
         ("Italy and France are close.", &[false, false]),
         ("Wales has a new coach in Cardiff.", &[false]),
+        // What a side does in the match, but not where a word says where.
+        (
+            "England played well, Ireland conceded twice and Wales looked bereft.",
+            &[true, true, true],
+        ),
+        ("Fans in Wales looked on.", &[false]),
         // Beaten by a place; the places listed with a team are teams, up to the list's end.
         (
             "After defeats by Wales, France and Ireland, Italy is next.",
@@ -103,6 +109,7 @@ fn teams_in_sports_prose_plural_verbs_scores_brackets_and_lists() {
     // Outside a sports story none of these says team.
     for text in [
         "Wales have a new health minister.",
+        "Russia played a part in the talks and Iran scored a diplomatic point.",
         "Italy, France and Russia signed the treaty.",
         "England lock the doors.",
         "Russia's president left.",
