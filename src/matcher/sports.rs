@@ -10,6 +10,7 @@ use super::engine::Hit;
 use super::select::{to_span, word_char_at, word_char_before};
 use crate::model::Span;
 use crate::text::normalize::OffsetMap;
+use crate::text::words::is_function_word;
 
 /// The patterns that are sports words, by pattern id.
 #[derive(Debug, Clone, Default)]
@@ -79,7 +80,7 @@ impl SportsWords {
                 .take_while(|&&(p, _)| p == h.pattern)
                 .any(|&(_, w)| written.eq_ignore_ascii_case(w));
             let whole = !word_char_before(text, span.start()) && !word_char_at(text, span.end());
-            if listed && whole {
+            if listed && whole && !league_of_a_name(text, span) {
                 found.push(span);
             }
         }
@@ -100,6 +101,31 @@ impl SportsWords {
         }
         n
     }
+}
+
+/// Whether the word at `span` is a `League` that names no sport: after a capitalized
+/// name in the sentence (`Arab League`, `Pakistan Muslim League`; the leagues of sport
+/// are listed whole, `Premier League`, `Champions League`), or before `of` (`League of
+/// Nations`).
+fn league_of_a_name(text: &str, span: Span) -> bool {
+    let word = &text[span.range()];
+    // In capitals (`ENGLISH LEAGUE RESULTS`) a capital says nothing.
+    if word != "League" {
+        return false;
+    }
+    if text[span.end()..].starts_with(" of ") {
+        return true;
+    }
+    let before = text[..span.start()].strip_suffix(' ').unwrap_or("");
+    let name = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    // A capitalized word that does not end its sentence (`Smith. League leaders ...`) and
+    // is no function word (`The League said`).
+    name.chars().next().is_some_and(char::is_uppercase)
+        && !name.ends_with(['.', '!', '?', ':', '"'])
+        && !is_function_word(&name.to_lowercase())
 }
 
 #[cfg(test)]
@@ -132,6 +158,13 @@ mod tests {
             ("Coaches and leagues, a coachman.", 0),
             // Leftmost-longest: a listed name with a word of its own inside counts once.
             ("The Premier League table.", 1),
+            ("The Champions League and the league title.", 2),
+            // A league that names no sport.
+            ("The Arab League and the Pakistan Muslim League met.", 0),
+            ("The League of Nations.", 0),
+            ("He left. League leaders won.", 1),
+            ("SOCCER - ENGLISH LEAGUE RESULTS", 2),
+            ("The League said the league match was off.", 2),
             ("Rugby, cricket, tennis and golf.", 3),
             ("Talks on trade in Wales.", 0),
         ] {

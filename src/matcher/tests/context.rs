@@ -110,6 +110,8 @@ fn teams_in_sports_prose_plural_verbs_scores_brackets_and_lists() {
     for text in [
         "Wales have a new health minister.",
         "Russia played a part in the talks and Iran scored a diplomatic point.",
+        // A league of nations named thrice makes no sports story.
+        "The Arab League met, the Arab League said and the Arab League agreed: Russia played a part.",
         "Italy, France and Russia signed the treaty.",
         "England lock the doors.",
         "Russia's president left.",
