@@ -438,7 +438,10 @@ impl Matcher {
             let (mut place, mut person, mut club) = (false, false, false);
             for s in &c.senses {
                 place |= s.watch.place;
-                person |= s.watch.named;
+                // A person's surname and a firm's name (no person's nor place's) are read
+                // alike: after a capitalized word (`Carlos Ferrero` is no company).
+                let firm = self.kinds.get(s.entity.index()) == Some(&EntityClass::Other);
+                person |= s.watch.named || firm;
                 club |= s.watch.club;
             }
             let names = self.context.names;

@@ -91,8 +91,9 @@ pub(crate) fn padded_block<'a>(
         Some(b) => b,
         None => {
             let left = &bytes[at..];
+            // Zeros first, as one block store, then the bytes left.
+            *pad = [0; BLOCK];
             pad[..left.len()].copy_from_slice(left);
-            pad[left.len()..].fill(0);
             pad
         }
     }

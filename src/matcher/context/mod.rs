@@ -40,7 +40,7 @@ mod words;
 use super::describes::EntityClass;
 use crate::model::{EntityId, Mention, Span};
 use crate::text::words::{ends_with_any_case, is_function_word};
-use names::{in_name, other_person, surname_alias};
+use names::{firm_surname, in_name, other_person, surname_alias};
 use teams::{bracket_team, bracketed, possessive, team};
 pub(crate) use teams::{SPORTS_STORY, SPORTS_WORDS};
 use words::{glance_after, glance_before, headline, line_at, word_after, word_before};
@@ -286,6 +286,7 @@ pub(crate) fn judge(
         }
         let v = match class {
             Some(EntityClass::Person) if scene.rules.names => other_person(scene, m),
+            Some(EntityClass::Other) if scene.rules.names => firm_surname(scene, m),
             Some(c) if c.is_place() => read(scene, ctx, m, mentions),
             _ => None,
         };

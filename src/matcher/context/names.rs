@@ -54,6 +54,24 @@ pub(super) fn surname_alias(text: &str, p: Span, others: &[Span]) -> Option<Stri
     ((honorific || given) && !headline()).then(|| alias.to_lowercase())
 }
 
+/// An organization's one-word name after a given name or an honorific is a person's
+/// surname (`Juan Carlos Ferrero`, `Darren Campbell's`, `Mr Dell`), not the company; read
+/// as a place's surname is ([`surname_alias`]).
+pub(super) fn firm_surname(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
+    let text = scene.text;
+    let before = word_before(text, m.span.start())?;
+    // Not after an article written like a short given name (`Al Fatah`, `El Al`).
+    if !before.honorific() && before.text.chars().count() < 3 {
+        return None;
+    }
+    surname_alias(text, m.span, scene.others)?;
+    Some(Verdict::InName(format!(
+        "`{} {}` names a person",
+        before.text,
+        &text[m.span.range()]
+    )))
+}
+
 /// A listed person's surname after another given name or initial (`Cherie Blair`, `Ian
 /// Blair`, `J. Blair` for Tony Blair) names someone else. A given name that starts like the
 /// listed one's is taken for a spelling of it (`Vladmir Putin`, `Yuri Ushakov`).

@@ -270,3 +270,33 @@ Valencia | id=place:valencia-spain | country=Spain\n";
         "place:valencia-venezuela"
     );
 }
+
+#[test]
+fn a_firms_name_after_a_given_name_is_a_persons_surname() {
+    let gaz = "@type organization\nFerrero\nCampbell's\nSears\nFatah\n@type person\nTony Roche\n";
+    let found = |text: &str| -> Vec<String> {
+        let m = with_teams(gaz, text);
+        m.into_iter().map(|(t, _, _)| t).collect()
+    };
+    // After a given name or an honorific: a person, not the company.
+    for text in [
+        "Juan Carlos Ferrero won in Dubai.",
+        "Darren Campbell's relay team.",
+        "Boeing sacked Mr Sears in 2003.",
+        "Michael Sears admitted his guilt.",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+    // Alone, after an article or a word that is no given name: the company.
+    for (text, want) in [
+        (
+            "Ferrero and Sears reported higher profits.",
+            &["Ferrero", "Sears"][..],
+        ),
+        ("Shares in Campbell's rose.", &["Campbell's"]),
+        ("Al Fatah and other groups.", &["Fatah"]),
+        ("Retailer Sears cut jobs.", &["Sears"]),
+    ] {
+        assert_eq!(found(text), want, "{text}");
+    }
+}
