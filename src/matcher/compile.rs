@@ -122,9 +122,13 @@ pub(crate) fn build(
 ) -> Result<Matcher, BuildError> {
     let (teams, clubs) = team_tables(gazetteer);
     let watched: &[bool] = if builder.context.teams { &clubs } else { &[] };
-    let (mut table, mut stats) = tables(builder, gazetteer, watched);
+    // The tables by entity need only the gazetteer: made while the patterns are.
+    let ((mut table, mut stats), entities) = rayon::join(
+        || tables(builder, gazetteer, watched),
+        || EntityTables::of(gazetteer),
+    );
     let made = std::mem::take(&mut table.records);
-    let listed_patterns;
+    // The sports words are patterns too, counted from the hits (see `sports.rs`).
     let sports_keys: Vec<(String, &'static str)> = if builder.context.teams {
         SPORTS_WORDS
             .iter()
@@ -133,24 +137,20 @@ pub(crate) fn build(
     } else {
         Vec::new()
     };
-    let (pattern_of, mut keys, sports_of) = {
-        let (pattern_of, mut keys, ids) = number_patterns(&table);
-        listed_patterns = keys.len();
-        // The sports words are patterns too, counted from the hits (see `sports.rs`).
-        let mut ids = ids;
-        let sports_of: Vec<(u32, &'static str)> = sports_keys
-            .iter()
-            .map(|(key, word)| {
-                let next = ids.len() as u32;
-                let id = *ids.entry(key.as_str()).or_insert(next);
-                if id == next {
-                    keys.push(key.as_str());
-                }
-                (id, *word)
-            })
-            .collect();
-        (pattern_of, keys, sports_of)
-    };
+    let (pattern_of, mut keys, mut ids) = number_patterns(&table);
+    let listed_patterns = keys.len();
+    let sports_of: Vec<(u32, &'static str)> = sports_keys
+        .iter()
+        .map(|(key, word)| {
+            let next = ids.len() as u32;
+            let id = *ids.entry(key.as_str()).or_insert(next);
+            if id == next {
+                keys.push(key.as_str());
+            }
+            (id, *word)
+        })
+        .collect();
+    drop(ids);
     let scan_kind = builder.scan.unwrap_or(ScanKind::WordIndex);
     // An automaton's trie builds several times faster from sorted patterns.
     let rank = if scan_kind == ScanKind::Automaton {
@@ -178,55 +178,64 @@ pub(crate) fn build(
         ScanKind::Automaton => Scan::Automaton(automaton(&keys, builder.kind)?),
         ScanKind::WordIndex => Scan::Words(Box::new(WordIndex::new(&keys))),
     };
-    let kinds: Vec<EntityClass> = gazetteer.entities().iter().map(EntityClass::of).collect();
-    let given: Vec<Option<GivenStart>> = gazetteer
-        .entities()
-        .iter()
-        .map(|e| {
-            let person = e.kind == crate::model::EntityType::Person;
-            person.then(|| GivenStart::of_label(&e.label)).flatten()
-        })
-        .collect();
     Ok(Matcher {
         scan,
         ranges,
         records,
-        kinds,
+        kinds: entities.kinds,
         stats,
         explainer: Default::default(),
         context: builder.context,
         teams,
         clubs,
-        hints: Hints {
-            country: country_table(gazetteer),
-            state: gazetteer
-                .entities()
-                .iter()
-                .map(|e| {
-                    matches!(
-                        e.attrs.get("kind").map(String::as_str),
-                        Some("state" | "province")
-                    )
-                })
-                .collect(),
-            office: gazetteer
-                .entities()
-                .iter()
-                .map(|e| {
-                    let office = e.attrs.get("office")?;
-                    (e.kind == crate::model::EntityType::Person)
-                        .then(|| office.to_lowercase().into_boxed_str())
-                })
-                .collect(),
-            org: gazetteer
-                .entities()
-                .iter()
-                .map(|e| e.kind == crate::model::EntityType::Organization)
-                .collect(),
-        },
-        given,
+        hints: entities.hints,
+        given: entities.given,
         sports,
     })
+}
+
+/// What the rules read of each entity, by entity.
+struct EntityTables {
+    kinds: Vec<EntityClass>,
+    given: Vec<Option<GivenStart>>,
+    hints: Hints,
+}
+
+impl EntityTables {
+    fn of(gazetteer: &Gazetteer) -> EntityTables {
+        let entities = gazetteer.entities();
+        let person = |e: &Entity| e.kind == crate::model::EntityType::Person;
+        EntityTables {
+            kinds: entities.iter().map(EntityClass::of).collect(),
+            given: entities
+                .iter()
+                .map(|e| person(e).then(|| GivenStart::of_label(&e.label)).flatten())
+                .collect(),
+            hints: Hints {
+                country: country_table(gazetteer),
+                state: entities
+                    .iter()
+                    .map(|e| {
+                        matches!(
+                            e.attrs.get("kind").map(String::as_str),
+                            Some("state" | "province")
+                        )
+                    })
+                    .collect(),
+                office: entities
+                    .iter()
+                    .map(|e| {
+                        let office = e.attrs.get("office")?;
+                        person(e).then(|| office.to_lowercase().into_boxed_str())
+                    })
+                    .collect(),
+                org: entities
+                    .iter()
+                    .map(|e| e.kind == crate::model::EntityType::Organization)
+                    .collect(),
+            },
+        }
+    }
 }
 
 /// Folded patterns and their records, made in parallel over chunks of entities
