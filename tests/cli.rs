@@ -497,7 +497,7 @@ Valencia | id=place:valencia-spain | country=Spain\nMadrid\n",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("places read 1 inside longer names"), "{err}");
+    assert!(err.contains("names read 1 inside longer names"), "{err}");
     assert!(
         err.contains("shared names decided 1 by the country named"),
         "{err}"

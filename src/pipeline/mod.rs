@@ -266,7 +266,9 @@ pub struct Stats {
     pub places_as_teams: u64,
     /// Place mentions dropped as part of a longer name.
     pub places_in_names: u64,
-    /// Place mentions dropped as a person's surname.
+    /// Mentions dropped as a person's surname: a place's or a company's name after a given
+    /// name (`Neil Jordan`, `Carlos Ferrero`), a listed person's after another one's
+    /// (`Cherie Blair`).
     pub places_as_surnames: u64,
     /// Mentions of shared names given to a state by the office or body after them.
     pub shared_by_state: u64,

@@ -179,7 +179,7 @@ impl Reporter {
             stats.ambiguous_dropped, stats.anchored_dropped
         ));
         msg.push_str(&nonzero(
-            "places read",
+            "names read",
             &[
                 (stats.places_as_teams, "as teams"),
                 (stats.places_in_names, "inside longer names"),

@@ -60,7 +60,8 @@ pub(crate) enum Verdict {
     Team(String),
     /// It is part of a longer name; the reason in words.
     InName(String),
-    /// It is the surname of a person the document named earlier (that name).
+    /// It is a person's surname (the reason in words: the given name or honorific before
+    /// it, or the person the document named earlier).
     Person(String),
 }
 
@@ -72,7 +73,7 @@ pub struct ContextDrops {
     pub teams: usize,
     /// Places inside a longer name.
     pub in_names: usize,
-    /// Places that are a person's surname.
+    /// Places, companies and listed people whose name is another person's surname.
     pub surnames: usize,
 }
 

@@ -65,7 +65,7 @@ pub(super) fn firm_surname(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
         return None;
     }
     surname_alias(text, m.span, scene.others)?;
-    Some(Verdict::InName(format!(
+    Some(Verdict::Person(format!(
         "`{} {}` names a person",
         before.text,
         &text[m.span.range()]
