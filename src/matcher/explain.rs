@@ -49,11 +49,13 @@ pub enum Rule {
     Name,
     /// Rejected: a place used as a person's surname (`surname`).
     Surname,
+    /// Rejected: a demonym that names a language (`language`).
+    Language,
 }
 
 impl Rule {
     /// The rule's name: `match`, `boundary`, `case`, `overlap`, `anchoring`, `ambiguity`,
-    /// `junk`, `team`, `name` or `surname`.
+    /// `junk`, `team`, `name`, `surname` or `language`.
     pub fn as_str(self) -> &'static str {
         match self {
             Rule::Match => "match",
@@ -66,6 +68,7 @@ impl Rule {
             Rule::Team => "team",
             Rule::Name => "name",
             Rule::Surname => "surname",
+            Rule::Language => "language",
         }
     }
 }
@@ -286,6 +289,9 @@ fn context_reason(
             "{accepted_for}; but {why}, so it is dropped (--no-name-rule keeps it)"
         )),
         Verdict::Person(why) => (false, Rule::Surname, format!(
+            "{accepted_for}; but {why}, so it is dropped (--no-name-rule keeps it)"
+        )),
+        Verdict::Language(why) => (false, Rule::Language, format!(
             "{accepted_for}; but {why}, so it is dropped (--no-name-rule keeps it)"
         )),
     }

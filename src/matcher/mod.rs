@@ -435,9 +435,10 @@ impl Matcher {
         scratch.loud.clear();
         for c in candidates {
             scratch.spans.push(c.span);
-            let (mut place, mut person, mut club) = (false, false, false);
+            let (mut place, mut person, mut club, mut demonym) = (false, false, false, false);
             for s in &c.senses {
                 place |= s.watch.place;
+                demonym |= s.demonym;
                 // A person's surname and a firm's name (no person's nor place's) are read
                 // alike: after a capitalized word (`Carlos Ferrero` is no company).
                 let firm = self.kinds.get(s.entity.index()) == Some(&EntityClass::Other);
@@ -446,7 +447,8 @@ impl Matcher {
             }
             let names = self.context.names;
             let all = all_places || club && self.context.teams;
-            if let Some(l) = context::survey(text, c.span, place, person && names, all) {
+            let language = demonym && names;
+            if let Some(l) = context::survey(text, c.span, place, person && names, all, language) {
                 scratch.loud.push(l);
             }
         }

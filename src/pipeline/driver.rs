@@ -86,7 +86,7 @@ pub(super) struct Tally {
     /// Mentions of anchored aliases dropped.
     pub(super) anchored_dropped: u64,
     /// Place mentions the context rules decided: teams, inside names, surnames.
-    pub(super) context: [u64; 3],
+    pub(super) context: [u64; 4],
     /// Shared names decided by a cue: a state's office, company words, the country.
     pub(super) cues: [u64; 5],
     /// Documents dated by their JSON Lines field, a header, their file name.
@@ -146,10 +146,10 @@ impl Tally {
         self.ambiguous_dropped += found.ambiguous_dropped as u64;
         self.anchored_dropped += found.anchored_dropped as u64;
         let c = &found.context;
-        for (total, n) in self
-            .context
-            .iter_mut()
-            .zip([c.teams, c.in_names, c.surnames])
+        for (total, n) in
+            self.context
+                .iter_mut()
+                .zip([c.teams, c.in_names, c.surnames, c.languages])
         {
             *total += n as u64;
         }
@@ -484,6 +484,7 @@ pub(super) fn run<J: Job, S: AsRef<std::path::Path>>(
         stats.places_as_teams,
         stats.places_in_names,
         stats.places_as_surnames,
+        stats.demonyms_as_languages,
     ] = tally.context;
     [
         stats.shared_by_state,

@@ -270,6 +270,8 @@ pub struct Stats {
     /// name (`Neil Jordan`, `Carlos Ferrero`), a listed person's after another one's
     /// (`Cherie Blair`).
     pub places_as_surnames: u64,
+    /// Demonym mentions dropped as naming a language (`in Swedish`, `Spanish-speaking`).
+    pub demonyms_as_languages: u64,
     /// Mentions of shared names given to a state by the office or body after them.
     pub shared_by_state: u64,
     /// Mentions of shared names given to a company by the company words around them.

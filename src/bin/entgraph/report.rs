@@ -184,6 +184,7 @@ impl Reporter {
                 (stats.places_as_teams, "as teams"),
                 (stats.places_in_names, "inside longer names"),
                 (stats.places_as_surnames, "as surnames"),
+                (stats.demonyms_as_languages, "as languages"),
             ],
         ));
         msg.push_str(&nonzero(

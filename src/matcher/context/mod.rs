@@ -40,7 +40,7 @@ mod words;
 use super::describes::EntityClass;
 use crate::model::{EntityId, Mention, Span};
 use crate::text::words::{ends_with_any_case, is_function_word};
-use names::{firm_surname, in_name, other_person, surname_alias};
+use names::{firm_surname, in_name, language, other_person, surname_alias};
 use teams::{bracket_team, bracketed, possessive, team};
 pub(crate) use teams::{SPORTS_STORY, SPORTS_WORDS};
 use words::{glance_after, glance_before, headline, line_at, word_after, word_before};
@@ -63,6 +63,8 @@ pub(crate) enum Verdict {
     /// It is a person's surname (the reason in words: the given name or honorific before
     /// it, or the person the document named earlier).
     Person(String),
+    /// A demonym that names a language (`performed in Swedish`, `Spanish-speaking`).
+    Language(String),
 }
 
 /// Mentions each context rule decided in a document.
@@ -75,12 +77,14 @@ pub struct ContextDrops {
     pub in_names: usize,
     /// Places, companies and listed people whose name is another person's surname.
     pub surnames: usize,
+    /// Demonyms that name a language.
+    pub languages: usize,
 }
 
 impl ContextDrops {
     /// All of them.
     pub fn total(&self) -> usize {
-        self.teams + self.in_names + self.surnames
+        self.teams + self.in_names + self.surnames + self.languages
     }
 
     fn count(&mut self, v: &Verdict) {
@@ -88,6 +92,7 @@ impl ContextDrops {
             Verdict::Team(_) => self.teams += 1,
             Verdict::InName(_) => self.in_names += 1,
             Verdict::Person(_) => self.surnames += 1,
+            Verdict::Language(_) => self.languages += 1,
         }
     }
 }
@@ -434,6 +439,12 @@ fn read(
         before: word_before(text, p.start()),
         after: word_after(text, p.end()),
     };
+    if m.demonym && scene.rules.names && language(text, p) {
+        let written = &text[p.range()];
+        return Some(Verdict::Language(format!(
+            "`{written}` names a language here"
+        )));
+    }
     if scene.rules.teams && !m.demonym {
         if let Some(v) = team(scene, ctx, p, near) {
             return Some(Verdict::Team(v));
@@ -577,10 +588,12 @@ pub(crate) fn survey(
     place: bool,
     person: bool,
     all_places: bool,
+    demonym: bool,
 ) -> Option<Loud> {
     if place {
         let lead = lead(text, span.start());
         let loud = all_places
+            || demonym && language(text, span)
             || lead != Lead::Quiet
             || !quiet_after(text, span.end())
             || bracketed(text, span).is_some()

@@ -240,3 +240,62 @@ pub(super) fn head_of<'t>(text: &'t str, before: Option<Word<'t>>) -> Option<&'t
     let f = head.folded();
     (is_org_head(&f) && lists(&f) & COMPANY == 0).then_some(head.text)
 }
+
+/// Whether the demonym at `p` names a language: before `speaking`, `speakers` or `language`
+/// (`Spanish-speaking`, `the French language`), or after `in`, `into`, `speak`, `speaks`,
+/// `spoke`, `speaking` or `fluent` with nothing after it that it qualifies (`performed in
+/// Swedish for the first time`, `translated into Russian.`; not `in French media`).
+pub(crate) fn language(text: &str, p: Span) -> bool {
+    let rest = &text[p.end()..];
+    let tail = rest.strip_prefix(['-', ' ']).unwrap_or("");
+    let next = tail
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if matches!(
+        next,
+        "speaking" | "speaker" | "speakers" | "language" | "languages"
+    ) {
+        return true;
+    }
+    let spoken = word_before(text, p.start()).is_some_and(|w| {
+        matches!(
+            w.text,
+            "in" | "into" | "speak" | "speaks" | "spoke" | "speaking" | "fluent"
+        )
+    });
+    if !spoken {
+        return false;
+    }
+    // Nothing after it, or the end of the phrase: punctuation or a preposition.
+    match rest.trim_start_matches([' ', '\t']).chars().next() {
+        None => true,
+        Some(c) if !c.is_alphanumeric() => matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\u{2026}' | '\u{201d}'
+        ),
+        Some(_) => {
+            rest.starts_with(' ') && {
+                let w = rest.trim_start_matches(' ');
+                let w = w
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                matches!(
+                    w,
+                    "for"
+                        | "by"
+                        | "at"
+                        | "on"
+                        | "to"
+                        | "with"
+                        | "from"
+                        | "as"
+                        | "is"
+                        | "was"
+                        | "but"
+                )
+            }
+        }
+    }
+}
