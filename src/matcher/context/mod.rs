@@ -576,10 +576,11 @@ pub(crate) struct Loud {
 }
 
 /// Whether the rules must read the words around the candidate at `span` of `text`, which
-/// may be a place (`place`) or a listed person with a given name (`person`): a place
-/// whose lead or following word a rule reads, every place when `all_places` (the document
-/// uses a place as a surname, which any later mention of it may be), a person after a
-/// word that may be another given name. Asked of every candidate, so that an ordinary
+/// may be a place (`place`), a demonym the language rule reads (`demonym`), or a listed
+/// person with a given name or a company (`person`): a place whose lead or following word
+/// a rule reads, every place when `all_places` (the document uses a place as a surname,
+/// which any later mention of it may be), a demonym that may name a language, a person or
+/// company after a word that may be a given name. Asked of every candidate, so that an ordinary
 /// mention (`in Moscow,`) costs a few byte comparisons and the rules read the rest.
 #[inline]
 pub(crate) fn survey(
