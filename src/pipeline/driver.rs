@@ -85,7 +85,7 @@ pub(super) struct Tally {
     pub(super) ambiguous_dropped: u64,
     /// Mentions of anchored aliases dropped.
     pub(super) anchored_dropped: u64,
-    /// Place mentions the context rules decided: teams, inside names, surnames.
+    /// Mentions the context rules decided: teams, inside names, surnames, languages.
     pub(super) context: [u64; 4],
     /// Shared names decided by a cue: a state's office, company words, the country.
     pub(super) cues: [u64; 5],
