@@ -174,6 +174,12 @@ impl DocContext {
     }
 }
 
+/// The ASCII whitespace of `split_whitespace` (U+0009 to U+000D and the space), for the
+/// byte paths of [`GivenStart`].
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// The start of a listed person's given name, as the surname rule compares it with the
 /// word before a bare surname: its first three characters in lower case (`vla` for
 /// Vladimir Putin; `Vladmir Putin` is a spelling of him, `Naina Yeltsin` another person).
@@ -186,8 +192,7 @@ impl GivenStart {
     /// has two words or more.
     pub(crate) fn named(label: &str) -> bool {
         if label.is_ascii() {
-            // The ASCII whitespace of `split_whitespace` (U+0009 to U+000D and the space).
-            let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+            let space = |b: &u8| ascii_space(*b);
             let b = label.as_bytes();
             let start = b.iter().position(|c| !space(c)).unwrap_or(b.len());
             return b[start..]
@@ -208,7 +213,7 @@ impl GivenStart {
             let first = label.trim_start();
             let chars = first
                 .bytes()
-                .take_while(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+                .take_while(|&b| !ascii_space(b))
                 .map(|b| char::from(b.to_ascii_lowercase()));
             return Some(GivenStart::from_chars(chars));
         }

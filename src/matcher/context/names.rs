@@ -248,10 +248,7 @@ pub(super) fn head_of<'t>(text: &'t str, before: Option<Word<'t>>) -> Option<&'t
 pub(crate) fn language(text: &str, p: Span) -> bool {
     let rest = &text[p.end()..];
     let tail = rest.strip_prefix(['-', ' ']).unwrap_or("");
-    let next = tail
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+    let next = leading_letters(tail);
     if matches!(
         next,
         "speaking" | "speaker" | "speakers" | "language" | "languages"
@@ -276,13 +273,8 @@ pub(crate) fn language(text: &str, p: Span) -> bool {
         ),
         Some(_) => {
             rest.starts_with(' ') && {
-                let w = rest.trim_start_matches(' ');
-                let w = w
-                    .split(|c: char| !c.is_ascii_alphabetic())
-                    .next()
-                    .unwrap_or("");
                 matches!(
-                    w,
+                    leading_letters(rest.trim_start_matches(' ')),
                     "for"
                         | "by"
                         | "at"
@@ -298,4 +290,13 @@ pub(crate) fn language(text: &str, p: Span) -> bool {
             }
         }
     }
+}
+
+/// The ASCII letters `s` starts with.
+fn leading_letters(s: &str) -> &str {
+    let end = s
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(s.len());
+    &s[..end]
 }
