@@ -105,7 +105,13 @@ pub struct Seen {
     pub(crate) mid_caps: FxHashSet<u64>,
     /// Scratch: the tokens of a sentence.
     toks: Vec<Tok<'static>>,
+    /// The word keys last added to `lower`, by their top bits: most words of a text are
+    /// ones it used a moment ago, and a look here is cheaper than one in the set.
+    recent: Box<[u64]>,
 }
+
+/// The slots of [`Seen::recent`] (a power of two).
+const RECENT_SLOTS: usize = 4096;
 
 impl Default for Seen {
     fn default() -> Seen {
@@ -125,6 +131,7 @@ impl Seen {
             lower: FxHashSet::default(),
             mid_caps: FxHashSet::default(),
             toks: Vec::new(),
+            recent: vec![0; RECENT_SLOTS].into_boxed_slice(),
         }
     }
 
@@ -318,12 +325,30 @@ fn recycle<'a, 'b>(toks: &mut Vec<Tok<'a>>) -> Vec<Tok<'b>> {
 /// letters, and capitalized words whose capital means something.
 fn note_case(toks: &[Tok<'_>], seen: &mut Seen) {
     for t in toks {
-        let set = match t.shape {
-            Shape::Lower if t.text.chars().all(char::is_alphabetic) => &mut seen.lower,
-            Shape::Cap if !t.uncertain => &mut seen.mid_caps,
-            _ => continue,
-        };
-        set.insert(word_key(&t.lower));
+        match t.shape {
+            Shape::Lower if is_letters(t.text) => {
+                let key = word_key(&t.lower);
+                let slot = (key >> 52) as usize & (RECENT_SLOTS - 1);
+                // Slots start at 0: a key of 0 is always added.
+                if seen.recent[slot] != key || key == 0 {
+                    seen.recent[slot] = key;
+                    seen.lower.insert(key);
+                }
+            }
+            Shape::Cap if !t.uncertain => {
+                seen.mid_caps.insert(word_key(&t.lower));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether `word` is all letters.
+fn is_letters(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes().all(|b| b.is_ascii_alphabetic())
+    } else {
+        word.chars().all(char::is_alphabetic)
     }
 }
 

@@ -335,8 +335,12 @@ impl LineCounts {
 
 /// The counts of `line`, lower-case function words left out when `skip_function_words`.
 fn line_counts(line: &str, skip_function_words: bool) -> LineCounts {
-    if !skip_function_words && line.is_ascii() {
-        return ascii_line_counts(line.as_bytes());
+    if line.is_ascii() {
+        return if skip_function_words {
+            ascii_line_counts_skipping(line.as_bytes())
+        } else {
+            ascii_line_counts(line.as_bytes())
+        };
     }
     let mut n = LineCounts::default();
     for raw in line.split_whitespace() {
@@ -407,6 +411,59 @@ fn ascii_line_counts(line: &[u8]) -> LineCounts {
     n
 }
 
+/// [`line_counts`] of an ASCII line with lower-case function words left out: the same
+/// words (split at whitespace, trimmed of what is not a letter or digit), read by bytes.
+fn ascii_line_counts_skipping(line: &[u8]) -> LineCounts {
+    let mut n = LineCounts::default();
+    // A function word is short: a longer word is never one.
+    let mut folded = [0u8; 24];
+    for raw in line.split(|b| matches!(b, b'\t'..=b'\r' | b' ')) {
+        let Some(a) = raw.iter().position(u8::is_ascii_alphanumeric) else {
+            continue;
+        };
+        let b = raw.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(a);
+        let w = &raw[a..=b];
+        let letters = w.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        if letters == 0 {
+            continue;
+        }
+        let is_lower = w
+            .iter()
+            .find(|c| c.is_ascii_alphabetic())
+            .is_some_and(u8::is_ascii_lowercase);
+        let all_upper = !w.iter().any(u8::is_ascii_lowercase);
+        if is_lower && w.len() <= folded.len() {
+            let f = &mut folded[..w.len()];
+            f.copy_from_slice(w);
+            f.make_ascii_lowercase();
+            // ASCII bytes are UTF-8.
+            if std::str::from_utf8(f).is_ok_and(is_function_word) {
+                continue;
+            }
+        }
+        n.add_word(letters, is_lower, all_upper);
+    }
+    n
+}
+
+/// How many times two ASCII capitals stand side by side in `line` (`KCNA` counts 3), up
+/// to 2: only whether there are two matters.
+fn upper_pairs(line: &[u8]) -> usize {
+    let mut pairs = 0;
+    let mut prev = false;
+    for &b in line {
+        let up = b.is_ascii_uppercase();
+        if prev && up {
+            pairs += 1;
+            if pairs == 2 {
+                break;
+            }
+        }
+        prev = up;
+    }
+    pairs
+}
+
 /// How one line of text reads.
 fn line_kind(line: &str) -> LineKind {
     let last = line
@@ -419,11 +476,7 @@ fn line_kind(line: &str) -> LineKind {
     // Most lines are prose: punctuated, and without two words in capitals, which a line in
     // capitals needs (two ASCII capitals side by side in each).
     if punctuated && line.is_ascii() {
-        let pairs = line
-            .as_bytes()
-            .windows(2)
-            .filter(|p| p[0].is_ascii_uppercase() && p[1].is_ascii_uppercase())
-            .count();
+        let pairs = upper_pairs(line.as_bytes());
         if pairs < 2 {
             return LineKind::Prose;
         }
@@ -471,6 +524,8 @@ pub(crate) struct LineKinds<'a> {
     starts: Vec<usize>,
     /// The kind of each line, once asked for.
     kinds: Vec<Option<LineKind>>,
+    /// The line last asked about (words are asked about in text order).
+    last: usize,
 }
 
 impl<'a> LineKinds<'a> {
@@ -484,15 +539,26 @@ impl<'a> LineKinds<'a> {
             text,
             starts,
             kinds,
+            last: 0,
         }
     }
 
     /// The kind of the line holding byte `offset`.
     pub(crate) fn at(&mut self, offset: usize) -> LineKind {
-        let line = self
-            .starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
+        let holds = |line: usize| {
+            self.starts[line] <= offset && self.starts.get(line + 1).is_none_or(|&n| offset < n)
+        };
+        // The line asked about last, or the next one; else a search.
+        let line = if holds(self.last) {
+            self.last
+        } else if self.last + 1 < self.starts.len() && holds(self.last + 1) {
+            self.last + 1
+        } else {
+            self.starts
+                .partition_point(|&s| s <= offset)
+                .saturating_sub(1)
+        };
+        self.last = line;
         if let Some(kind) = self.kinds[line] {
             return kind;
         }
@@ -536,11 +602,26 @@ mod tests {
             "...",
             "",
             "a b c D E F gh IJ kl-MN o'Neil",
+            "Enter HAMLET and HORATIO, with the Queen -- and THE (of) Of 'the' AND",
+            "a-the the-a 'And' ...and... x1 of9 THE.",
         ] {
             let fast = ascii_line_counts(line.as_bytes());
             // The general path, with every word counted, on the same line written with a
             // non-ASCII space at its end (which changes no word).
             let n = line_counts(&format!("{line}\u{2003}"), false);
+            let skipping = ascii_line_counts_skipping(line.as_bytes());
+            let m = line_counts(&format!("{line}\u{2003}"), true);
+            assert_eq!(
+                (
+                    skipping.words,
+                    skipping.caps,
+                    skipping.long,
+                    skipping.upper,
+                    skipping.lower_long
+                ),
+                (m.words, m.caps, m.long, m.upper, m.lower_long),
+                "{line:?}"
+            );
             assert_eq!(
                 (
                     fast.words,
@@ -552,6 +633,16 @@ mod tests {
                 (n.words, n.caps, n.long, n.upper, n.lower_long),
                 "{line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn function_words_fit_the_byte_path_s_buffer() {
+        let words = include_str!("../../data/function-words.txt");
+        for w in words.lines().map(str::trim) {
+            if !w.is_empty() && !w.starts_with('#') {
+                assert!(w.len() < 24, "{w}");
+            }
         }
     }
 
