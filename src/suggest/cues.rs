@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::text::lines::line_at;
 use crate::text::words::{is_function_word, is_org_head, is_place_head};
 
 use super::known::Known;
@@ -254,6 +255,92 @@ pub(crate) fn bracketed_place_cue(
         let place = &text[m.span.range()];
         Cue::new(Kind::Person, 1, format!("`({place})` after"))
     })
+}
+
+/// A team's name by its score in a line of results or standings: the line is a score line
+/// (`Sale 31 Wasps 33`, `Puchon 2 Chonbuk 1 ( halftime 1-1 )`: two names, each with its
+/// score) or a standings row (`Haitai 64 2 43 .596 -`: a name, then only figures), and the
+/// run is one of its names. Weighs 1, so that a given name or any stronger cue decides. A
+/// scorecard line names players (`N. Knight 113`, `Wasim Akram c Knight b Hollioake 21`), and
+/// a golfer's rounds are no standings (`Ernie Els 68 69 70 72 279`).
+pub(crate) fn results_cue(text: &str, toks: &[Tok<'_>], e: usize) -> Option<Cue> {
+    let n = toks.get(e + 1)?;
+    if n.shape != Shape::Digit || !is_score(n.text) {
+        return None;
+    }
+    let line = line_at(text, n.start)?;
+    // Where the line starts in the text.
+    let base = line.as_ptr() as usize - text.as_ptr() as usize;
+    let end = toks[e].end.checked_sub(base)?;
+    team_name_ends(line).contains(&end).then(|| {
+        Cue::new(
+            Kind::Organization,
+            1,
+            "its score in a line of results".to_string(),
+        )
+    })
+}
+
+/// A score: one to three digits.
+fn is_score(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Where the team names of a score line or a standings row end, in bytes of `line` (none
+/// for any other line).
+pub(crate) fn team_name_ends(line: &str) -> smallvec::SmallVec<[usize; 2]> {
+    let mut out = smallvec::SmallVec::new();
+    let words: smallvec::SmallVec<[(usize, &str); 16]> = line
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    // A name: words that do not start in lower case, nor with a digit.
+    let name_word = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase() && !c.is_ascii_digit() && c != '(')
+    };
+    let name_len = |from: usize| {
+        words[from..]
+            .iter()
+            .take_while(|(_, w)| name_word(w))
+            .count()
+    };
+    let first = name_len(0);
+    if first == 0 || first == words.len() || !is_score(words[first].1) {
+        return out;
+    }
+    let end_of = |k: usize| words[k].0 + words[k].1.len();
+    // A standings row: then only figures (`80 54 .597 -`, `12 1/2`), three or more.
+    let figures = &words[first..];
+    let figure = |w: &str| w == "-" || w.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    if figures.len() >= 3 && figures.iter().all(|(_, w)| figure(w)) {
+        // Rounds of golf (60 to 89) and their total (200 to 350) are a player's.
+        let golf = figures.iter().all(|(_, w)| {
+            w.parse::<u32>()
+                .is_ok_and(|v| (60..90).contains(&v) || (200..=350).contains(&v))
+        });
+        if !golf {
+            out.push(end_of(first - 1));
+        }
+        return out;
+    }
+    // A score line: a second name and its score, then nothing or brackets.
+    let second = name_len(first + 1);
+    let k = first + 1 + second;
+    if second > 0
+        && words.get(k).is_some_and(|(_, w)| is_score(w))
+        && words.get(k + 1).is_none_or(|(_, w)| w.starts_with('('))
+    {
+        out.push(end_of(first - 1));
+        out.push(end_of(k - 1));
+    }
+    out
 }
 
 /// The last token of the names coordinated with the run ending at token `e` (`, John Doe

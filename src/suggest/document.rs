@@ -18,8 +18,9 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::model::{Mention, Segments, Span};
 
-use super::cues::{after_cues, before_cues, bracketed_place_cue, Cue};
+use super::cues::{after_cues, before_cues, bracketed_place_cue, results_cue, Cue};
 use super::known::Known;
+use super::lexicon::is_ordinary;
 use super::runs::{
     known_ranges, runs, word_views, MentionSpan, RawWord, TokRun, WordRange, WordView,
     MAX_RUN_WORDS,
@@ -261,10 +262,19 @@ pub fn candidates_with(
             if e - s >= MAX_RUN_WORDS || toks[s..=e].iter().any(|t| t.capitals) {
                 continue;
             }
-            let words = word_views(&toks, run, &spans, known);
+            let mut words = word_views(&toks, run, &spans, known);
             let before = before_cues(&toks, s, s == e);
             let mut after = after_cues(&toks, e);
             after.extend(bracketed_place_cue(text, &toks, (s, e), &spans, known));
+            if let Some(cue) = results_cue(text, &toks, e) {
+                // A name in a table of results opens its line, which often reads like a
+                // headline: the table says it is a name all the same (`Puchon 3 1 0 6`),
+                // unless it is an ordinary word (`Total 185`).
+                for w in words.iter_mut().filter(|w| w.uncertain) {
+                    w.uncertain = is_ordinary(&w.text.to_lowercase());
+                }
+                after.push(cue);
+            }
             encode(&words, &before, &after, &mut seen.code);
             let number = match seen.runs.get(seen.code.as_slice()) {
                 Some(&n) => n,

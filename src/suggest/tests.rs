@@ -640,3 +640,45 @@ fn a_title_before_says_less_than_the_names_own_organization_head() {
     // A place head word is often a surname: the title still speaks (and ties with it).
     assert_ne!(find(&s, "Keith Marrow Hill").kind.as_deref(), Some("place"));
 }
+
+#[test]
+fn a_score_in_a_line_of_results_says_team() {
+    let text = "Welsh rugby union results on Saturday :\n\
+        Bridgend 13 Llanelli 9\n\
+        Treorchy 17 Newbridge 23 ( halftime 10-6 )\n\
+        Standings ( tabulated under played , won , lost , points ) :\n\
+        Newbridge 4 3 1 0 9\n\
+        Golf leaders after four rounds :\n\
+        Ernie Els 68 69 70 72 279\n\
+        Cricket scorecard :\n\
+        Saqlain Mushtaq b Hollioake 13\n\
+        Extras ( lb-4 ) 4 , Total 185 for Treorchy fans .\n";
+    let s = run(&[text]);
+    for team in ["Bridgend", "Llanelli", "Treorchy", "Newbridge"] {
+        let t = find(&s, team);
+        assert_eq!(t.kind.as_deref(), Some("organization"), "{team}: {t:?}");
+        assert_eq!(t.cue, "its score in a line of results");
+    }
+    // A golfer's rounds are no standings: the given name decides.
+    assert_eq!(find(&s, "Ernie Els").kind.as_deref(), Some("person"));
+    // A batsman's score on a scorecard line says nothing of a team.
+    assert_ne!(
+        find(&s, "Saqlain Mushtaq").kind.as_deref(),
+        Some("organization")
+    );
+}
+
+#[test]
+fn team_names_end_where_a_score_line_or_standings_row_says() {
+    use super::cues::team_name_ends;
+    let ends = |l: &str| team_name_ends(l).to_vec();
+    assert_eq!(ends("Sale 31 Wasps 33"), [4, 13]);
+    assert_eq!(ends("Notts County 0 York 1 ( halftime 0-0 )"), [12, 19]);
+    assert_eq!(ends("CLEVELAND 80 54 .597 -"), [9]);
+    assert_eq!(ends("Bolton 3 2 1 0 5 2 7"), [6]);
+    // Golf rounds, a scorecard, prose, a score line followed by words.
+    assert!(ends("Ernie Els 68 69 70 72 279").is_empty());
+    assert!(ends("Saqlain Mushtaq b Hollioake 13").is_empty());
+    assert!(ends("Russia sent 3 ships and 200 men").is_empty());
+    assert!(ends("Sale 31 Wasps 33 after extra time").is_empty());
+}

@@ -7,6 +7,7 @@ use super::words::*;
 use super::{DocContext, Near, Scene};
 use crate::model::Span;
 use crate::text::chars::is_word_char;
+pub(super) use crate::text::lines::results_line;
 use crate::text::words::is_given_name;
 
 /// A document with this many sports words is a sports story.
@@ -304,22 +305,6 @@ pub(super) fn before_result(
                 }
             });
     (fits && ctx.sporty()).then(|| format!("`{} {}` in a sports story", w.text, &text[p.range()]))
-}
-
-/// Whether `line` is a line of results or standings: numbers, names and at most three
-/// lower-case words (`Pohang 3 Ulsan 2 ( halftime 1-0 )`, `TORONTO 63 72 .467 12 1/2`).
-pub(super) fn results_line(line: &str) -> bool {
-    let mut numbers = 0;
-    let mut lower = 0;
-    for w in line.split_whitespace() {
-        let first = w.chars().next().unwrap_or(' ');
-        if first.is_ascii_digit() || first == '.' && w.len() > 1 {
-            numbers += 1;
-        } else if first.is_lowercase() {
-            lower += 1;
-        }
-    }
-    numbers >= 2 && lower <= 3
 }
 
 /// Whether the name from byte `at` to `end` of `line` is the visiting side of a fixture in

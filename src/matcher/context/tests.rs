@@ -27,12 +27,7 @@ fn every_listed_word_is_found_with_its_lists() {
 }
 
 #[test]
-fn lines_of_results_fixtures_and_headlines() {
-    assert!(results_line("Pohang 3 Ulsan 2 ( halftime 1-0 )"));
-    assert!(results_line("TORONTO 63 72 .467 12 1/2"));
-    assert!(!results_line(
-        "Russia sent 3 ships and 200 men to the port on Friday ."
-    ));
+fn lines_of_fixtures_and_headlines() {
     assert!(fixture_team("KANSAS CITY AT DETROIT", 0, 11));
     assert!(!fixture_team("KANSAS CITY AT DETROIT", 15, 22));
     assert!(!fixture_team("Kim at Vladivostok", 0, 3));

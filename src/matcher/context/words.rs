@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use crate::model::Span;
 use crate::text::bytes::{name_masks, NAME_WINDOW};
 use crate::text::chars::is_word_char;
+pub(super) use crate::text::lines::line_at;
 use crate::text::words::{is_calendar_word, is_function_word};
 
 /// Sports roles after a place that make it a team anywhere.
@@ -572,29 +573,6 @@ pub(super) fn opens_sentence(text: &str, at: usize) -> bool {
             '.' | '!' | '?' | ':' | ';' | '"' | '“' | '”' | '(' | '[' | '—' | '–' | '-' | '\''
         ),
     }
-}
-
-/// Lines longer than this are prose: never a headline, a results line or a fixture.
-pub(super) const SHORT_LINE: usize = 400;
-
-/// The line around byte `at`, when it is short (at most [`SHORT_LINE`] bytes each side):
-/// the rules that read a whole line look that far only, so a document written on one line
-/// costs no more than any other.
-pub(super) fn line_at(text: &str, at: usize) -> Option<&str> {
-    let bytes = text.as_bytes();
-    let from = at.saturating_sub(SHORT_LINE);
-    let start = match memchr::memrchr(b'\n', &bytes[from..at]) {
-        Some(k) => from + k + 1,
-        None if from == 0 => 0,
-        None => return None,
-    };
-    let to = (at + SHORT_LINE).min(bytes.len());
-    let end = match memchr::memchr(b'\n', &bytes[at..to]) {
-        Some(k) => at + k,
-        None if to == bytes.len() => to,
-        None => return None,
-    };
-    Some(&text[start..end])
 }
 
 /// Whether `line` is in title case or capitals (a headline), where capitals say nothing:
