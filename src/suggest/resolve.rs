@@ -8,7 +8,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use crate::text::words::{is_function_word, is_given_name};
+use crate::text::words::{is_common_given_name, is_function_word, is_given_name};
 
 use super::cues::{head_cue, Cue, Kind};
 use super::document::{word_key, RawOcc};
@@ -222,12 +222,24 @@ fn given_name_cue(words: &[RawWord], lowers: &[String]) -> Option<Cue> {
         w.connector || (shape_of(&w.text) == Shape::Cap && !is_head(l) && !is_title(l))
     });
     let first = words.first()?;
+    // A frequent given name that is also an ordinary word (`Mark`, `Frank`, `Grace`) opens
+    // a person's name when no other word of it is ordinary (`Mark Waugh`; not `Frank
+    // Talk`); a rarer one never does (`Noble Antony`, `Grant Thornton`).
+    let ordinary_first = || {
+        is_ordinary(&lowers[0])
+            && (!is_common_given_name(&lowers[0])
+                || words
+                    .iter()
+                    .zip(lowers)
+                    .skip(1)
+                    .any(|(w, l)| !w.connector && is_ordinary(l)))
+    };
     ((2..=3).contains(&names)
         && plain
         && !first.connector
         && !first.mention
         && first.sep != Sep::Hyphen
-        && !is_ordinary(&lowers[0])
+        && !ordinary_first()
         && !CONNECTORS.contains(&lowers[0])
         && words.get(1).is_some_and(|w| w.sep == Sep::Space)
         && is_given_name(&lowers[0]))

@@ -682,3 +682,21 @@ fn team_names_end_where_a_score_line_or_standings_row_says() {
     assert!(ends("Russia sent 3 ships and 200 men").is_empty());
     assert!(ends("Sale 31 Wasps 33 after extra time").is_empty());
 }
+
+#[test]
+fn a_frequent_given_name_that_is_a_word_opens_a_person_s_name() {
+    let s = run(&[
+        "The scores were level when Mark Waugh and Frank Bruno arrived. \
+        The Noble Antony went on stage, and Frank Talk was the name of the band.",
+    ]);
+    for person in ["Mark Waugh", "Frank Bruno"] {
+        let p = find(&s, person);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
+        assert!(p.cue.starts_with("given name"), "{p:?}");
+    }
+    // A rare given name that is an ordinary word (`Noble`), or a frequent one before an
+    // ordinary word (`Frank Talk`), says nothing.
+    for other in ["Noble Antony", "Frank Talk"] {
+        assert_eq!(find(&s, other).kind, None, "{other}");
+    }
+}

@@ -14,6 +14,7 @@ static TITLE_WORDS: &str = include_str!("../../data/title-words.txt");
 static ORG_HEADS: &str = include_str!("../../data/org-heads.txt");
 static PLACE_HEADS: &str = include_str!("../../data/place-heads.txt");
 static GIVEN_NAMES: &str = include_str!("../../data/given-names.txt");
+static COMMON_GIVEN_NAMES: &str = include_str!("../../data/common-given-names.txt");
 
 const CALENDAR: &[&str] = &[
     "monday",
@@ -95,6 +96,7 @@ static TITLE: WordList = WordList::new(TITLE_WORDS);
 static ORG_HEAD: WordList = WordList::new(ORG_HEADS);
 static PLACE_HEAD: WordList = WordList::new(PLACE_HEADS);
 static GIVEN: WordList = WordList::new(GIVEN_NAMES);
+static COMMON_GIVEN: WordList = WordList::new(COMMON_GIVEN_NAMES);
 
 /// `n noun` with the noun in the plural unless `n` is 1 (`1 mention`, `2 mentions`,
 /// `2 entities`): for nouns that take an `s`, or `ies` for a `y` after a consonant.
@@ -153,6 +155,13 @@ pub(crate) fn is_calendar_word(word: &str) -> bool {
 /// True when `word` (lower case) is a given name of the shipped list (`neil`, `carla`).
 pub(crate) fn is_given_name(word: &str) -> bool {
     GIVEN.contains(word)
+}
+
+/// True when `word` (lower case) is one of the most frequent given names (`mark`, `frank`,
+/// `grace`: `data/common-given-names.txt`), which open a person's name even when they are
+/// ordinary words too.
+pub(crate) fn is_common_given_name(word: &str) -> bool {
+    COMMON_GIVEN.contains(word)
 }
 
 /// True when `word` (lower case) is the head word of a place's name (`river`, `province`,
