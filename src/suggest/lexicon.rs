@@ -34,6 +34,46 @@ impl List {
     }
 }
 
+/// Roles before a person's name that the shared title words leave out, as a place before
+/// them is a team or a market rather than where the person is from (`Milan coach Fabio
+/// Capello`, `Tokyo dealer`): to the name finder they are titles all the same (`coach Berti
+/// Vogts`, `broker Shakil Rizvi`, `actress Emma Thompson`).
+pub(crate) static ROLES: List = List::new(&[
+    "actor",
+    "actress",
+    "architect",
+    "artist",
+    "banker",
+    "batsman",
+    "boss",
+    "bowler",
+    "broker",
+    "coach",
+    "composer",
+    "cyclist",
+    "dealer",
+    "defender",
+    "goalkeeper",
+    "jockey",
+    "manager",
+    "midfielder",
+    "novelist",
+    "painter",
+    "photographer",
+    "playmaker",
+    "poet",
+    "producer",
+    "singer",
+    "skipper",
+    "sprinter",
+    "strategist",
+    "striker",
+    "teammate",
+    "trader",
+    "trainer",
+    "winger",
+]);
+
 /// Place head words that also come first (`Mount Paektu`, `Lake Baikal`, `Cape Town`).
 pub(crate) static PLACE_PREFIXES: List =
     List::new(&["cape", "fort", "isle", "lake", "mount", "port"]);
@@ -144,7 +184,8 @@ pub(crate) fn is_head(word: &str) -> bool {
 /// A title word, also when hyphenated (`Secretary-General`) or written with a dot (`Mr.`).
 pub(crate) fn is_title(lower: &str) -> bool {
     let w = lower.trim_end_matches('.');
-    !w.is_empty() && (is_title_word(w) || (w.contains('-') && w.split('-').all(is_title_word)))
+    let title = |w: &str| is_title_word(w) || ROLES.contains(w);
+    !w.is_empty() && (title(w) || (w.contains('-') && w.split('-').all(title)))
 }
 
 /// A word of the shipped lists: common, function, title, weekday or month.

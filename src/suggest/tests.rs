@@ -700,3 +700,20 @@ fn a_frequent_given_name_that_is_a_word_opens_a_person_s_name() {
         assert_eq!(find(&s, other).kind, None, "{other}");
     }
 }
+
+#[test]
+fn a_role_before_a_name_is_a_title_to_the_name_finder() {
+    let s = run(&[
+        "The national coach Berti Vogts named his squad, said broker Shakil \
+        Rizvi, and the actress Emma Lindqvist-Oduya agreed.",
+    ]);
+    for (person, role) in [
+        ("Berti Vogts", "coach"),
+        ("Shakil Rizvi", "broker"),
+        ("Emma Lindqvist-Oduya", "actress"),
+    ] {
+        let p = find(&s, person);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
+        assert_eq!(p.cue, format!("title `{role}` before"), "{p:?}");
+    }
+}
