@@ -10,7 +10,8 @@ use crate::text::words::{is_function_word, is_org_head, is_place_head};
 
 use super::known::Known;
 use super::lexicon::{
-    is_title, ORG_NOUNS, PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS,
+    is_title, ORG_NOUNS, ORG_POSSESSIONS, PERSON_POSSESSIONS, PLACE_NOUNS, PLACE_PREFIXES,
+    PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS,
 };
 use super::runs::{MentionSpan, RawWord};
 use super::tokenize::{Sep, Shape, Tok};
@@ -64,6 +65,9 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
     // A title before, possibly across a place or organization (`Special Representative for
     // North Korea Stephen Biegun`), or right before a comma (`his chief aide, Kim Chang Son`).
     let mut k = s;
+    // Whether the walk has passed `of`, `for` or `on`: a name before it is another's, and
+    // so is the title before that (`economist Gary Thayer of AG Edwards`).
+    let mut passed_of = false;
     while k > 0 && s - k < 8 {
         let link = toks[k].sep;
         let ok = match link {
@@ -76,6 +80,14 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
         }
         k -= 1;
         let t = &toks[k];
+        // A title right before `of`, `for` or `on` and the name is a title of the name,
+        // not its holder's (`president of Sony Computer Entertainment`, `chairman of
+        // Ladbrokes`); with a name between, it is (`Special Representative for North Korea
+        // Stephen Biegun`).
+        let of_it = k + 2 == s && matches!(toks[k + 1].lower.as_ref(), "of" | "for" | "on");
+        if is_title(&t.lower) && t.shape != Shape::Upper && of_it {
+            break;
+        }
         if is_title(&t.lower) && t.shape != Shape::Upper {
             // A lower-case modifier of a title right before the name says nothing of it:
             // `the first Grand Slam`, `a major Oscars night`, `top English Premiership`
@@ -93,6 +105,11 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
             }
             break;
         }
+        let name_word = t.mention.is_none() && matches!(t.shape, Shape::Cap | Shape::Upper);
+        if passed_of && name_word {
+            break;
+        }
+        passed_of |= matches!(t.lower.as_ref(), "of" | "for" | "on");
         let passable = t.mention.is_some()
             || matches!(t.shape, Shape::Cap | Shape::Upper)
             // Not `the`: a name after it is rarely a person's (`Chancellor of the
@@ -257,6 +274,26 @@ pub(crate) fn bracketed_place_cue(
     })
 }
 
+/// What the name has, written with `'s` (`Amazon's shares`, `Bates's wife`): an
+/// organization for what a company or club has, a person for a family or a career. Weighs 2,
+/// as a noun beside the name does.
+pub(crate) fn possessive_cue(text: &str, toks: &[Tok<'_>], e: usize) -> Option<Cue> {
+    let n = toks.get(e + 1)?;
+    let gap = text.get(toks[e].end..n.start)?;
+    if !matches!(gap, "'s " | "’s " | "' " | "’ ") || n.shape != Shape::Lower {
+        return None;
+    }
+    let w = n.lower.as_ref();
+    let kind = if ORG_POSSESSIONS.contains(w) {
+        Kind::Organization
+    } else if PERSON_POSSESSIONS.contains(w) {
+        Kind::Person
+    } else {
+        return None;
+    };
+    Some(Cue::new(kind, 2, format!("`'s {w}` after")))
+}
+
 /// A team's name by its score in a line of results or standings: the line is a score line
 /// (`Sale 31 Wasps 33`, `Puchon 2 Chonbuk 1 ( halftime 1-1 )`: two names, each with its
 /// score) or a standings row (`Haitai 64 2 43 .596 -`: a name, then only figures), and the
@@ -418,6 +455,20 @@ pub(crate) struct CueKey {
 
 /// The summed weight (cue weight × occurrences) of each cue a name collected.
 pub(crate) type CueWeights = BTreeMap<CueKey, u64>;
+
+/// Whether `key` is a verb of speech beside the name (`said X`, `X says`): as often a
+/// company's, a club's or a town's as a person's.
+pub(crate) fn is_speech(key: &CueKey) -> bool {
+    key.kind == Kind::Person
+        && key
+            .text
+            .strip_prefix('`')
+            .and_then(|t| {
+                t.strip_suffix("` before")
+                    .or_else(|| t.strip_suffix("` after"))
+            })
+            .is_some_and(|verb| SAID_BEFORE.contains(verb) || SAID_VERBS.contains(verb))
+}
 
 /// The type decided for a name and the cue shown for it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -41,10 +41,19 @@ struct Line<'a> {
     attrs: BTreeMap<&'static str, &'a str>,
 }
 
+/// Acronyms of common nouns, which news writes in capitals but which name no one thing
+/// (`German TV`, `on people's PCs`, `the GDP figures`).
+const COMMON_ACRONYMS: &[&str] = &[
+    "ad", "ai", "atm", "atms", "cd", "cds", "ceo", "ceos", "cfo", "dj", "djs", "dna", "dvd",
+    "dvds", "gdp", "gps", "hiv", "hq", "it", "lcd", "mp", "mps", "mp3", "p2p", "pc", "pcs", "pda",
+    "pdas", "pin", "pr", "qc", "sms", "suv", "suvs", "tv", "tvs", "vat", "vip", "vips", "www",
+];
+
 /// Whether a typed suggestion may become an entity without a reader's review: not a
 /// contraction (`I've`), not a person or place written as a short acronym (`PC`, `DVD`,
-/// `MP`: products and titles; an organization may be one, `MCI`), not a one-word person
-/// that is an ordinary word (`Analysts said`).
+/// `MP`: products and titles; an organization may be one, `MCI`), not an acronym of a
+/// common noun (`TV`, `GDP`), not a person or place with a word of letters and digits
+/// (`P2P`), not a one-word person that is an ordinary word (`Analysts said`).
 fn worth_a_node(label: &str, kind: &str) -> bool {
     let lower = label.to_lowercase().replace('’', "'");
     if ["'ve", "'d", "'ll", "'re", "'m", "n't"]
@@ -54,7 +63,15 @@ fn worth_a_node(label: &str, kind: &str) -> bool {
         return false;
     }
     let acronym = label.len() <= 3 && label.chars().all(|c| c.is_ascii_uppercase());
-    if acronym && kind != "organization" {
+    if acronym && kind != "organization" || COMMON_ACRONYMS.contains(&lower.as_str()) {
+        return false;
+    }
+    // Letters and digits in one word are a product, a format or a code (`P2P`, `MP3`,
+    // `Xbox 2` is two words), no person's nor place's name.
+    let mixed = label
+        .split(' ')
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic));
+    if mixed && kind != "organization" {
         return false;
     }
     !(kind == "person" && !label.contains(' ') && super::lexicon::is_ordinary(&lower))
@@ -107,4 +124,21 @@ pub fn discovered(suggestions: &[Suggestion], min_docs: u64) -> Discovered {
         *out.mentions_by_type.entry(kind.to_string()).or_default() += s.mentions;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::worth_a_node;
+
+    #[test]
+    fn common_acronyms_and_codes_are_no_nodes() {
+        assert!(!worth_a_node("TV", "organization"));
+        assert!(!worth_a_node("PCs", "place"));
+        assert!(!worth_a_node("P2P", "person"));
+        assert!(!worth_a_node("MP3", "organization"));
+        assert!(worth_a_node("MCI", "organization"));
+        assert!(worth_a_node("BBC", "organization"));
+        assert!(worth_a_node("3M", "organization"));
+        assert!(worth_a_node("Kim Chang Son", "person"));
+    }
 }

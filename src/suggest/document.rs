@@ -18,7 +18,7 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::model::{Mention, Segments, Span};
 
-use super::cues::{after_cues, before_cues, bracketed_place_cue, results_cue, Cue};
+use super::cues::{after_cues, before_cues, bracketed_place_cue, possessive_cue, results_cue, Cue};
 use super::known::Known;
 use super::lexicon::is_ordinary;
 use super::runs::{
@@ -266,6 +266,7 @@ pub fn candidates_with(
             let before = before_cues(&toks, s, s == e);
             let mut after = after_cues(&toks, e);
             after.extend(bracketed_place_cue(text, &toks, (s, e), &spans, known));
+            after.extend(possessive_cue(text, &toks, e));
             if let Some(cue) = results_cue(text, &toks, e) {
                 // A name in a table of results opens its line, which often reads like a
                 // headline: the table says it is a name all the same (`Puchon 3 1 0 6`),

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::cues::{decide, CueWeights};
+use super::cues::{decide, is_speech, CueWeights, Kind, TypeGuess};
 use super::form::Form;
 use super::group::{Group, ShortMember};
 use super::known::compact_key;
@@ -41,7 +41,19 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
         .map(|f| &forms[f])
         .min_by_key(|form| form.first)
         .map_or("", |form| form.example.as_str());
-    let guess = decide(&cues);
+    let mut guess = decide(&cues);
+    // A one-word name that only verbs of speech call a person is as often a company, a club
+    // or a town (`Amazon said`, `Marsh said`, `Twickenham says`): a person met in the news
+    // is named in full somewhere, and the full name carries the short form.
+    let one_word = !names.label.contains(' ');
+    let only_speech = || {
+        cues.iter()
+            .filter(|(k, _)| k.kind == Kind::Person)
+            .all(|(k, _)| is_speech(k))
+    };
+    if one_word && guess.kind == Some(Kind::Person) && only_speech() {
+        guess = TypeGuess::default();
+    }
     Suggestion {
         label: names.label,
         kind: guess.kind.map(|k| k.as_str().to_string()),

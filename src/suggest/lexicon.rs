@@ -74,6 +74,64 @@ pub(crate) static ROLES: List = List::new(&[
     "winger",
 ]);
 
+/// Nouns a company or a club has, after its name and `'s` (`Amazon's shares`, `Deutsche
+/// Boerse's offer`, `Ladbrokes's chairman`): an organization cue.
+pub(crate) static ORG_POSSESSIONS: List = List::new(&[
+    "bid",
+    "board",
+    "boss",
+    "brand",
+    "chairman",
+    "customers",
+    "earnings",
+    "employees",
+    "factories",
+    "factory",
+    "founder",
+    "headquarters",
+    "products",
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+    "sales",
+    "share",
+    "shareholders",
+    "shares",
+    "stake",
+    "staff",
+    "stock",
+    "stores",
+    "subscribers",
+    "subsidiary",
+    "takeover",
+    "website",
+    "workforce",
+]);
+
+/// Nouns a person has, after the name and `'s` (`Foxx's performance` says nothing, `Bates's
+/// wife` does): a person cue.
+pub(crate) static PERSON_POSSESSIONS: List = List::new(&[
+    "boyfriend",
+    "brother",
+    "career",
+    "children",
+    "daughter",
+    "father",
+    "fiancee",
+    "funeral",
+    "girlfriend",
+    "husband",
+    "lawyer",
+    "lawyers",
+    "mother",
+    "parents",
+    "sister",
+    "son",
+    "widow",
+    "wife",
+]);
+
 /// Place head words that also come first (`Mount Paektu`, `Lake Baikal`, `Cape Town`).
 pub(crate) static PLACE_PREFIXES: List =
     List::new(&["cape", "fort", "isle", "lake", "mount", "port"]);

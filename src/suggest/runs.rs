@@ -7,7 +7,9 @@
 
 use crate::model::{EntityId, Span};
 use crate::text::abbrev::is_name_abbreviation;
-use crate::text::words::{is_calendar_word, is_common_word, is_function_word, is_org_head};
+use crate::text::words::{
+    is_calendar_word, is_common_word, is_function_word, is_given_name, is_org_head,
+};
 
 use super::known::Known;
 use super::lexicon::{is_head, is_ordinary, is_title, CONNECTORS, ORG_CONNECTORS};
@@ -214,6 +216,11 @@ fn run_last(toks: &[Tok<'_>], i: usize, spans: &[MentionSpan], known: &Known) ->
             j += 1;
             continue;
         }
+        // A person's name ends before `of` (`Jamie Graham of Total Film`, `Nacho Novo of
+        // Rangers`): what follows is where the person works or plays.
+        if toks[j].lower == "of" && person_so_far(&toks[i..j]) {
+            break;
+        }
         // Up to two connectors, then a name word.
         let mut k = j;
         while k < toks.len() && k - j < 2 && is_connector(toks, i, k) {
@@ -237,6 +244,22 @@ fn run_last(toks: &[Tok<'_>], i: usize, spans: &[MentionSpan], known: &Known) ->
         break;
     }
     end
+}
+
+/// Whether the words of a run so far make a person's name: a given name and one or two
+/// more capitalized words, none of them a head word, a title or a connector, nor an ordinary
+/// word after the given name (`Jamie Graham`; not `Joan`, `Bank`, `Duke`, `Maria Full` of
+/// `Maria Full of Grace`).
+fn person_so_far(words: &[Tok<'_>]) -> bool {
+    (2..=3).contains(&words.len())
+        && is_given_name(&words[0].lower)
+        && words.iter().all(|t| {
+            t.shape == Shape::Cap
+                && t.mention.is_none()
+                && !is_head(&t.lower)
+                && !is_title(&t.lower)
+        })
+        && words[1..].iter().all(|t| !is_ordinary(&t.lower))
 }
 
 /// One word of a raw candidate.

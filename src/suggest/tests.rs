@@ -717,3 +717,59 @@ fn a_role_before_a_name_is_a_title_to_the_name_finder() {
         assert_eq!(p.cue, format!("title `{role}` before"), "{p:?}");
     }
 }
+
+#[test]
+fn what_a_name_has_says_company_or_person() {
+    let s = run(&[
+        "Shares in Velmora rose after Velmora's profits beat forecasts. \
+        Analysts said Velmora's chairman would stay. Ilse Brandvold's husband and \
+        Brandvold's lawyer were not in court.",
+    ]);
+    let company = find(&s, "Velmora");
+    assert_eq!(company.kind.as_deref(), Some("organization"), "{company:?}");
+    assert!(company.cue.starts_with("`'s "), "{company:?}");
+    let person = find(&s, "Ilse Brandvold");
+    assert_eq!(person.kind.as_deref(), Some("person"), "{person:?}");
+}
+
+#[test]
+fn a_title_of_a_name_and_a_person_of_a_firm() {
+    let s = run(&[
+        "\"It was a good year,\" said Kaz Hirai, president of Velmora Entertainment \
+        America. Sales rose, said economist Gary Thayer of Brandvold Securities, and \
+        critic Jamie Graham of Total Fylm agreed.",
+    ]);
+    // The title before `of` is a title of the company, not its holder's.
+    for firm in [
+        "Velmora Entertainment America",
+        "Brandvold Securities",
+        "Total Fylm",
+    ] {
+        assert_ne!(find(&s, firm).kind.as_deref(), Some("person"), "{firm}");
+    }
+    // A person's name ends before `of`: the person and the firm are two names.
+    let graham = find(&s, "Jamie Graham");
+    assert_eq!(graham.kind.as_deref(), Some("person"), "{graham:?}");
+    assert!(
+        !labels(&s).iter().any(|l| l.contains(" of ")),
+        "{:?}",
+        labels(&s)
+    );
+}
+
+#[test]
+fn verbs_of_speech_alone_do_not_make_a_one_word_person() {
+    let s = run(&[
+        "Velmora said its profits rose. \"We are pleased,\" Velmora said. \
+        \"It was hard,\" said Ilse Brandvold. Brandvold said she would stay.",
+    ]);
+    // A company that speaks is no person; a person named in full is.
+    assert_eq!(find(&s, "Velmora").kind, None);
+    let person = find(&s, "Ilse Brandvold");
+    assert_eq!(person.kind.as_deref(), Some("person"), "{person:?}");
+    assert!(
+        person.aliases.iter().any(|a| a == "Brandvold")
+            || person.anchored.iter().any(|a| a == "Brandvold"),
+        "{person:?}"
+    );
+}
