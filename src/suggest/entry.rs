@@ -9,6 +9,7 @@ use super::cues::{decide, is_speech, CueWeights, Kind, TypeGuess};
 use super::form::Form;
 use super::group::{Group, ShortMember};
 use super::known::compact_key;
+use super::lexicon::EVENT_HEADS;
 use super::Suggestion;
 
 /// The suggestion of group `g` of `forms`.
@@ -52,6 +53,12 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
             .all(|(k, _)| is_speech(k))
     };
     if one_word && guess.kind == Some(Kind::Person) && only_speech() {
+        guess = TypeGuess::default();
+    }
+    // An event, a prize or a show is none of the three types (`Athens Games`, `Booker
+    // Prize`), whatever its words said.
+    let last = names.label.rsplit(' ').next().unwrap_or_default();
+    if !one_word && EVENT_HEADS.contains(last.to_lowercase().as_str()) {
         guess = TypeGuess::default();
     }
     Suggestion {

@@ -132,6 +132,32 @@ pub(crate) static PERSON_POSSESSIONS: List = List::new(&[
     "wife",
 ]);
 
+/// Last words of the names of events, prizes and shows (`Athens Games`, `Booker Prize`,
+/// `Venice Film Festival`, `The Catherine Tate Show`): whatever cue a word of them gives
+/// (`Booker`, a given name), such a name is no person, place or organization.
+pub(crate) static EVENT_HEADS: List = List::new(&[
+    "award",
+    "awards",
+    "championship",
+    "championships",
+    "classic",
+    "cup",
+    "festival",
+    "games",
+    "lecture",
+    "marathon",
+    "olympics",
+    "open",
+    "prix",
+    "prize",
+    "prizes",
+    "series",
+    "sevens",
+    "show",
+    "tournament",
+    "trophy",
+]);
+
 /// Place head words that also come first (`Mount Paektu`, `Lake Baikal`, `Cape Town`).
 pub(crate) static PLACE_PREFIXES: List =
     List::new(&["cape", "fort", "isle", "lake", "mount", "port"]);

@@ -773,3 +773,19 @@ fn verbs_of_speech_alone_do_not_make_a_one_word_person() {
         "{person:?}"
     );
 }
+
+#[test]
+fn events_prizes_and_shows_get_no_type() {
+    let s = run(&[
+        "The novelist won the Brandvold Prize at the Velmora Film Festival. \
+        \"It is an honour,\" said Ilse Brandvold, who also hosts The Ilse Brandvold Show.",
+    ]);
+    for event in [
+        "Brandvold Prize",
+        "Velmora Film Festival",
+        "Ilse Brandvold Show",
+    ] {
+        assert_eq!(find(&s, event).kind, None, "{event}");
+    }
+    assert_eq!(find(&s, "Ilse Brandvold").kind.as_deref(), Some("person"));
+}
