@@ -66,6 +66,13 @@ fn worth_a_node(label: &str, kind: &str) -> bool {
     if acronym && kind != "organization" || COMMON_ACRONYMS.contains(&lower.as_str()) {
         return false;
     }
+    // Nor a person or place named by a common noun's acronym (`Women MPs`, `Windows PCs`;
+    // a title after a name is no such noun: `Frank Field MP`).
+    let last = lower.rsplit(' ').next().unwrap_or_default();
+    if kind != "organization" && COMMON_ACRONYMS.contains(&last) && !super::lexicon::is_title(last)
+    {
+        return false;
+    }
     // Letters and digits in one word are a product, a format or a code (`P2P`, `MP3`,
     // `Xbox 2` is two words), no person's nor place's name.
     let mixed = label
@@ -135,6 +142,11 @@ mod tests {
         assert!(!worth_a_node("TV", "organization"));
         assert!(!worth_a_node("PCs", "place"));
         assert!(!worth_a_node("P2P", "person"));
+        assert!(!worth_a_node("Women MPs", "person"));
+        assert!(!worth_a_node("Windows PCs", "place"));
+        assert!(worth_a_node("BBC TV", "organization"));
+        assert!(worth_a_node("Frank Field MP", "person"));
+        assert!(worth_a_node("Ai Sugiyama", "person"));
         assert!(!worth_a_node("MP3", "organization"));
         assert!(worth_a_node("MCI", "organization"));
         assert!(worth_a_node("BBC", "organization"));
