@@ -163,7 +163,7 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
 
 /// The piece of run `run` of `occ`, unless nothing is left of it or it is a known name.
 fn piece(occ: &RawOcc, w: &Words<'_>, run: Range<usize>) -> Option<Piece> {
-    let run_start = run.start;
+    let (run_start, run_end) = (run.start, run.end);
     let Stripped { words: r, title } = strip(w, run)?;
     let (a, b) = (r.start, r.end);
     let known = WordRange {
@@ -173,8 +173,12 @@ fn piece(occ: &RawOcc, w: &Words<'_>, run: Range<usize>) -> Option<Piece> {
     if occ.known.contains(&known) {
         return None;
     }
-    let mut cues: Vec<Cue> = title.into_iter().collect();
-    if w.first_kept.is_some_and(|f| run_start <= f) {
+    // A piece cut off before a title (`Former Liberal Democrat | MP Jackie Ballard`,
+    // `editor, Conservative | MP Boris Johnson`): the titles before it are the later
+    // title's, said of the person after it.
+    let before_a_title = run_end < w.words.len() && is_title(&w.lowers[run_end]);
+    let mut cues: Vec<Cue> = title.into_iter().filter(|_| !before_a_title).collect();
+    if w.first_kept.is_some_and(|f| run_start <= f) && !before_a_title {
         cues.extend(occ.key.before.iter().cloned());
     }
     if w.last_kept.is_some_and(|l| l < b) {

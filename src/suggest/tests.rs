@@ -789,3 +789,18 @@ fn events_prizes_and_shows_get_no_type() {
     }
     assert_eq!(find(&s, "Ilse Brandvold").kind.as_deref(), Some("person"));
 }
+
+#[test]
+fn a_title_before_a_party_and_a_title_is_the_person_s() {
+    let s = run(&[
+        "Former Velmoran Democrat MP Ilse Brandvold spoke first. The editor, \
+        Velmoran Democrat MP Jonas Brandvold, spoke next.",
+    ]);
+    assert_ne!(
+        find(&s, "Velmoran Democrat").kind.as_deref(),
+        Some("person")
+    );
+    for person in ["Ilse Brandvold", "Jonas Brandvold"] {
+        assert_eq!(find(&s, person).kind.as_deref(), Some("person"), "{person}");
+    }
+}
