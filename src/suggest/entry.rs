@@ -9,8 +9,9 @@ use super::cues::{decide, is_speech, CueWeights, Kind, TypeGuess};
 use super::form::Form;
 use super::group::{Group, ShortMember};
 use super::known::compact_key;
-use super::lexicon::EVENT_HEADS;
+use super::lexicon::{is_title, EVENT_HEADS};
 use super::Suggestion;
+use crate::text::words::is_given_name;
 
 /// The suggestion of group `g` of `forms`.
 pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
@@ -55,10 +56,21 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
     if one_word && guess.kind == Some(Kind::Person) && only_speech() {
         guess = TypeGuess::default();
     }
+    // An office is no person (`Home Secretary`, `Economics Minister`), unless a given name
+    // opens the name (`Frank Field MP`).
+    let first = names
+        .label
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let office = !one_word && is_title(&last_word(&names.label).to_lowercase());
+    if office && guess.kind == Some(Kind::Person) && !is_given_name(&first) {
+        guess = TypeGuess::default();
+    }
     // An event, a prize or a show is none of the three types (`Athens Games`, `Booker
     // Prize`), whatever its words said.
-    let last = names.label.rsplit(' ').next().unwrap_or_default();
-    if !one_word && EVENT_HEADS.contains(last.to_lowercase().as_str()) {
+    if !one_word && EVENT_HEADS.contains(last_word(&names.label).to_lowercase().as_str()) {
         guess = TypeGuess::default();
     }
     Suggestion {
@@ -71,6 +83,11 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
         mentions,
         example: example.to_string(),
     }
+}
+
+/// The last word of a name.
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or_default()
 }
 
 /// The names an entry lists.

@@ -804,3 +804,16 @@ fn a_title_before_a_party_and_a_title_is_the_person_s() {
         assert_eq!(find(&s, person).kind.as_deref(), Some("person"), "{person}");
     }
 }
+
+#[test]
+fn an_office_is_no_person() {
+    let s = run(&[
+        "\"We will act,\" said Velmoran Secretary. The plan was backed by \
+        Velmoran Secretary, and Frank Brandvold MP said he agreed.",
+    ]);
+    assert_eq!(find(&s, "Velmoran Secretary").kind, None);
+    assert_eq!(
+        find(&s, "Frank Brandvold MP").kind.as_deref(),
+        Some("person")
+    );
+}
