@@ -1,6 +1,7 @@
 //! What an entry shows: its label (the most frequent full form), aliases and anchored short
-//! forms, document and mention counts, the decided type with its cue, and the first
-//! example. Owns the making of one [`Suggestion`] from a [`Group`] only: which forms are in
+//! forms, document and mention counts, the decided type with its cue (and the checks only a
+//! whole entry allows: a one-word name only verbs of speech call a person, an office, an
+//! event), and the first example. Owns the making of one [`Suggestion`] from a [`Group`] only: which forms are in
 //! the group is `group`'s, the order of the entries `rank`'s.
 
 use std::collections::BTreeSet;

@@ -1,5 +1,6 @@
 //! The words only suggest needs: connectors inside names, verbs of speech, place and
-//! organization nouns and prepositions, and the word tests built on the shared lists
+//! organization nouns and prepositions, roles before a name, what a company or a person
+//! has, the last words of events, and the word tests built on the shared lists
 //! (a head word, a title, an ordinary English word). Owns these lists and tests only: every
 //! shared word list lives in [`crate::text::words`] and is used from there, never copied.
 
