@@ -16,7 +16,7 @@ as a filter:
   word of `data/` nor a lower-case word of the `web2` list of the PyPI package
   `english-words` 2.0.2 (MIT; `silvan`, `samson`), not a month or weekday, and no name word
   of a place or organization of the world pack: a one-word alias, the first word of a
-  longer one, a demonym (`Latin` of `Latin America`, `Florentine`; a place after a given
+  longer one, a demonym (`Latin` of `Latin America`, `Brazilian`; a place after a given
   name would read as a surname). A name with accents is added as written and without them
   (`Séverine`, `Severine`).
 
