@@ -1,0 +1,228 @@
+//! The cues beside a name that type it: titles and roles before it, verbs of speech,
+//! appositions, place and organization words, what it has (`'s shares`), a country in
+//! brackets, its score in a line of results.
+
+use super::*;
+
+#[test]
+fn title_before_a_name_says_person() {
+    let s = run(&["Kremlin aide Yury Ushakov said the visit was ready."]);
+    let u = find(&s, "Yury Ushakov");
+    assert_eq!(u.kind.as_deref(), Some("person"));
+    assert_eq!(u.cue, "title `aide` before");
+    // A capitalized title inside the run is stripped and is the cue.
+    let s = run(&["The talks were led by Deputy Foreign Minister Anatoly Grishenko."]);
+    let g = find(&s, "Anatoly Grishenko");
+    assert_eq!(g.cue, "title `Minister` before");
+    // A title across a place: `Special Representative for Norway Tove Lindqvist`.
+    let s = run(&["The US Special Representative for Russia Tove Lindqvist left early."]);
+    assert_eq!(
+        find(&s, "Tove Lindqvist").cue,
+        "title `Representative` before"
+    );
+}
+
+#[test]
+fn person_cues_after_a_name() {
+    let s = run(&[
+        "The plan is risky, said Marta Okonjo, a professor at a college in Ghana.",
+        "Pavel Dranko told reporters nothing had been signed.",
+    ]);
+    let o = find(&s, "Marta Okonjo");
+    assert_eq!(o.kind.as_deref(), Some("person"));
+    assert_eq!(o.cue, "`, a professor` after");
+    let d = find(&s, "Pavel Dranko");
+    assert_eq!(d.kind.as_deref(), Some("person"));
+    assert_eq!(d.cue, "`told` after");
+}
+
+#[test]
+fn place_cues() {
+    let s = run(&["The delegation stopped in Dunmarrow before flying on. \
+         A Kestrelby-based firm built the port of Zarechny. \
+         The ferry to Pelican Island was cancelled."]);
+    for (label, cue) in [
+        ("Dunmarrow", "`in` before"),
+        ("Kestrelby", "`-based` after"),
+        ("Zarechny", "`port of` before"),
+        ("Pelican Island", "head word `Island`"),
+    ] {
+        let p = find(&s, label);
+        assert_eq!(p.kind.as_deref(), Some("place"), "{label}");
+        assert_eq!(p.cue, cue, "{label}");
+    }
+}
+
+#[test]
+fn no_cue_means_unknown() {
+    let s = run(&["Nobody expected the Glimmerstone affair to matter."]);
+    let g = find(&s, "Glimmerstone");
+    assert_eq!(g.kind, None);
+    assert_eq!(g.cue, "");
+}
+
+#[test]
+fn a_place_in_brackets_after_a_name_says_athlete() {
+    // Names whose given names no list knows, in a results table.
+    let s = run(&[
+        "Men's 800 metres:\n1. Tadeusz Wroblik ( Russia ) 1:44.10\n2. Oyelaran \
+                   Ekwueme (Russia) 1:44.56\nAt The Oval ( Moscow ) the rain stopped play.",
+    ]);
+    for name in ["Tadeusz Wroblik", "Oyelaran Ekwueme"] {
+        let p = find(&s, name);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{name}");
+        assert_eq!(p.cue, "`(Russia)` after", "{name}");
+    }
+    // Not after a function word's run (`The Oval`), nor after one word.
+    assert_eq!(find(&s, "Oval").kind, None);
+}
+
+#[test]
+fn weak_words_before_a_name_type_nothing() {
+    let s = run(&[
+        "It was her first Harbury Slam title. Rowan Ekdahl, the former Gorlan Crown holder, \
+         starred in Finding Tessaly and lives in Wexcombe. She watched it on TV. The late \
+         Amos Brindle sang.",
+    ]);
+    // A lower-case modifier of a title right before a name says nothing of it.
+    for name in ["Harbury Slam", "Gorlan Crown"] {
+        let p = find(&s, name);
+        assert_ne!(p.kind.as_deref(), Some("person"), "{name}: {}", p.cue);
+    }
+    // `the late` is a person.
+    assert_eq!(find(&s, "Amos Brindle").cue, "title `late` before");
+    // `in` before one word is a place; before several it says nothing.
+    assert_eq!(find(&s, "Wexcombe").kind.as_deref(), Some("place"));
+    assert_eq!(find(&s, "Finding Tessaly").kind, None);
+    // A head word alone is no name of a kind.
+    assert_eq!(find(&s, "TV").kind, None);
+}
+
+#[test]
+fn a_title_before_says_less_than_the_names_own_organization_head() {
+    let s = run(&[
+        "A spokesperson Harbury Police Department said nothing. He met the Chancellor of \
+         the Wexcheq. Mr Keith Marrow Hill arrived.",
+    ]);
+    assert_eq!(
+        find(&s, "Harbury Police Department").kind.as_deref(),
+        Some("organization")
+    );
+    // What a title is of is no person.
+    assert_eq!(find(&s, "Wexcheq").kind, None);
+    // A place head word is often a surname: the title still speaks (and ties with it).
+    assert_ne!(find(&s, "Keith Marrow Hill").kind.as_deref(), Some("place"));
+}
+
+#[test]
+fn a_score_in_a_line_of_results_says_team() {
+    let text = "Welsh rugby union results on Saturday :\n\
+        Bridgend 13 Llanelli 9\n\
+        Treorchy 17 Newbridge 23 ( halftime 10-6 )\n\
+        Standings ( tabulated under played , won , lost , points ) :\n\
+        Newbridge 4 3 1 0 9\n\
+        Golf leaders after four rounds :\n\
+        Ernie Els 68 69 70 72 279\n\
+        Cricket scorecard :\n\
+        Saqlain Mushtaq b Hollioake 13\n\
+        Extras ( lb-4 ) 4 , Total 185 for Treorchy fans .\n";
+    let s = run(&[text]);
+    for team in ["Bridgend", "Llanelli", "Treorchy", "Newbridge"] {
+        let t = find(&s, team);
+        assert_eq!(t.kind.as_deref(), Some("organization"), "{team}: {t:?}");
+        assert_eq!(t.cue, "its score in a line of results");
+    }
+    // A golfer's rounds are no standings: the given name decides.
+    assert_eq!(find(&s, "Ernie Els").kind.as_deref(), Some("person"));
+    // A batsman's score on a scorecard line says nothing of a team.
+    assert_ne!(
+        find(&s, "Saqlain Mushtaq").kind.as_deref(),
+        Some("organization")
+    );
+}
+
+#[test]
+fn team_names_end_where_a_score_line_or_standings_row_says() {
+    use crate::suggest::cues::team_name_ends;
+    let ends = |l: &str| team_name_ends(l).to_vec();
+    assert_eq!(ends("Sale 31 Wasps 33"), [4, 13]);
+    assert_eq!(ends("Notts County 0 York 1 ( halftime 0-0 )"), [12, 19]);
+    assert_eq!(ends("CLEVELAND 80 54 .597 -"), [9]);
+    assert_eq!(ends("Bolton 3 2 1 0 5 2 7"), [6]);
+    // Golf rounds, a scorecard, prose, a score line followed by words.
+    assert!(ends("Ernie Els 68 69 70 72 279").is_empty());
+    assert!(ends("Saqlain Mushtaq b Hollioake 13").is_empty());
+    assert!(ends("Russia sent 3 ships and 200 men").is_empty());
+    assert!(ends("Sale 31 Wasps 33 after extra time").is_empty());
+}
+
+#[test]
+fn a_role_before_a_name_is_a_title_to_the_name_finder() {
+    let s = run(&[
+        "The national coach Berti Vogts named his squad, said broker Shakil \
+        Rizvi, and the actress Emma Lindqvist-Oduya agreed.",
+    ]);
+    for (person, role) in [
+        ("Berti Vogts", "coach"),
+        ("Shakil Rizvi", "broker"),
+        ("Emma Lindqvist-Oduya", "actress"),
+    ] {
+        let p = find(&s, person);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
+        assert_eq!(p.cue, format!("title `{role}` before"), "{p:?}");
+    }
+}
+
+#[test]
+fn what_a_name_has_says_company_or_person() {
+    let s = run(&[
+        "Shares in Velmora rose after Velmora's profits beat forecasts. \
+        Analysts said Velmora's chairman would stay. Ilse Brandvold's husband and \
+        Brandvold's lawyer were not in court.",
+    ]);
+    let company = find(&s, "Velmora");
+    assert_eq!(company.kind.as_deref(), Some("organization"), "{company:?}");
+    assert!(company.cue.starts_with("`'s "), "{company:?}");
+    let person = find(&s, "Ilse Brandvold");
+    assert_eq!(person.kind.as_deref(), Some("person"), "{person:?}");
+}
+
+#[test]
+fn a_title_of_a_name_and_a_person_of_a_firm() {
+    let s = run(&[
+        "\"It was a good year,\" said Kaz Hirai, president of Velmora Entertainment \
+        America. Sales rose, said economist Gary Thayer of Brandvold Securities, and \
+        critic Jamie Graham of Total Fylm agreed.",
+    ]);
+    // The title before `of` is a title of the company, not its holder's.
+    for firm in [
+        "Velmora Entertainment America",
+        "Brandvold Securities",
+        "Total Fylm",
+    ] {
+        assert_ne!(find(&s, firm).kind.as_deref(), Some("person"), "{firm}");
+    }
+    // A person's name ends before `of`: the person and the firm are two names.
+    let graham = find(&s, "Jamie Graham");
+    assert_eq!(graham.kind.as_deref(), Some("person"), "{graham:?}");
+    assert!(
+        !labels(&s).iter().any(|l| l.contains(" of ")),
+        "{:?}",
+        labels(&s)
+    );
+}
+
+#[test]
+fn a_title_before_a_party_and_a_title_is_the_person_s() {
+    let s = run(&[
+        "Former Velmoran Democrat MP Ilse Brandvold spoke first. The editor, \
+        Velmoran Democrat MP Jonas Brandvold, spoke next.",
+    ]);
+    assert_ne!(
+        find(&s, "Velmoran Democrat").kind.as_deref(),
+        Some("person")
+    );
+    for person in ["Ilse Brandvold", "Jonas Brandvold"] {
+        assert_eq!(find(&s, person).kind.as_deref(), Some("person"), "{person}");
+    }
+}

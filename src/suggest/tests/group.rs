@@ -1,0 +1,84 @@
+//! Spellings and short forms grouped into one entry: given-name spellings, surnames alone,
+//! hyphen and space variants, anchored short forms.
+
+use super::*;
+use crate::suggest::variants::same_given_name;
+
+#[test]
+fn given_name_spellings_are_one_entry() {
+    let s = run(&[
+        "Kremlin aide Yury Ushakov said the date was set.",
+        "Kremlin aide Yuri Ushakov said the talks would be short. Ushakov added nothing.",
+        "Presidential aide Yuri Ushakov spoke on Tuesday.",
+    ]);
+    assert_eq!(s.len(), 1, "{:?}", labels(&s));
+    let u = &s[0];
+    assert_eq!(u.label, "Yuri Ushakov");
+    assert_eq!(u.aliases, ["Yury Ushakov", "Ushakov"]);
+    assert!(u.anchored.is_empty());
+    assert_eq!((u.documents, u.mentions), (3, 4));
+    assert!(same_given_name("dmitry", "dimitri"));
+    assert!(same_given_name("aleksandr", "alexander"));
+    assert!(!same_given_name("mark", "mary"));
+    assert!(!same_given_name("john", "joan"));
+}
+
+#[test]
+fn surname_alone_is_an_alias_anchored_when_shared_or_common() {
+    let s = run(&["Envoy Ilse Brandvold arrived. Brandvold said little."]);
+    assert_eq!(find(&s, "Ilse Brandvold").aliases, ["Brandvold"]);
+    // A common word as a surname is anchored.
+    let s = run(&["Senator Rebecca Brown arrived. Brown said little."]);
+    let b = find(&s, "Rebecca Brown");
+    assert_eq!(b.anchored, ["Brown"]);
+    assert_eq!(b.mentions, 2);
+    // A short form two names share in one document is anchored.
+    let s = run(&[
+        "Official Kwon Jong Gun spoke first. Kwon said the talks failed. \
+         Reporter Jason Kwon wrote the story.",
+    ]);
+    assert_eq!(find(&s, "Kwon Jong Gun").anchored, ["Kwon"]);
+    assert!(find(&s, "Jason Kwon").anchored.is_empty());
+}
+
+#[test]
+fn kim_chang_son_and_chang_son() {
+    let s = run(&[
+        "Kim Jong Un arrived by train. His aide, Kim Chang Son, checked the route. \
+         Chang Son later left for Moscow.",
+    ]);
+    assert_eq!(labels(&s), ["Kim Chang Son"]);
+    assert_eq!(s[0].aliases, ["Chang Son"]);
+    assert_eq!(s[0].kind.as_deref(), Some("person"));
+    assert_eq!(s[0].cue, "title `aide` before");
+}
+
+#[test]
+fn hyphen_and_space_variants_are_one_entry() {
+    let s = run_with(
+        "@type place\nRussia\n",
+        &[
+            "Vice minister Choe Son-hui spoke. Later Choe Son Hui left.",
+            "Official Choe Son-hui returned.",
+        ],
+        &SuggestOptions::default(),
+    );
+    assert_eq!(labels(&s), ["Choe Son-hui"]);
+    assert!(s[0].aliases.is_empty());
+    assert_eq!(s[0].mentions, 3);
+}
+
+#[test]
+fn more_short_forms() {
+    let s = run(&[
+        "Students of Far Eastern Federal University (FEFU) cheered. FEFU is new. \
+         Governor Oleg Kozhemyako came; Kozhemiako, as some spell it, spoke. \
+         The ferry reached Russky Island.",
+        "Flags flew on Russky island.",
+    ]);
+    assert_eq!(find(&s, "Far Eastern Federal University").aliases, ["FEFU"]);
+    assert_eq!(find(&s, "Oleg Kozhemyako").aliases, ["Kozhemiako"]);
+    let r = find(&s, "Russky Island");
+    assert_eq!(r.aliases, ["Russky"]);
+    assert_eq!((r.documents, r.mentions), (2, 2));
+}

@@ -1,0 +1,113 @@
+//! Which words make a candidate: sentence-initial and headline words, weekdays and months,
+//! connectors inside a name, titles and person mentions absorbed, names the gazetteers
+//! already cover, a document on one long line.
+
+use super::*;
+
+#[test]
+fn sentence_initial_common_words_are_not_names() {
+    let s = run(&["Analysts said the meeting mattered. The talks went on. \
+         According to officials, nothing changed. Tricky questions remain. \
+         Speaking on Monday, envoy Ilse Brandvold was upbeat. \
+         Previously, the sides rarely met."]);
+    assert_eq!(labels(&s), ["Ilse Brandvold"]);
+}
+
+#[test]
+fn sentence_initial_word_seen_capitalized_elsewhere_starts_a_name() {
+    let s = run(&[
+        "Cold War rivalries shaped the port. Historians of the Cold War disagree.",
+        "Cold weather delayed the train.",
+    ]);
+    assert_eq!(labels(&s), ["Cold War"]);
+    assert_eq!(find(&s, "Cold War").mentions, 2);
+}
+
+#[test]
+fn a_name_only_ever_sentence_initial_is_not_proposed_alone() {
+    let s = run(&["Anticipation grew. Accessibility matters.\n\nXS\n\nSM\n"]);
+    assert!(s.is_empty(), "{:?}", labels(&s));
+}
+
+#[test]
+fn headline_lines() {
+    let docs = ["PUTIN MEETS KIM\n\n\
+         Kim-Putin Summit 2019: KEY Predictions and First Hours\n\n\
+         Putin Arrives In Vladivostok For Meeting With Hopeful Leader Kim\n\n\
+         Kim Jong Un met Vladimir Putin in Vladivostok. The talks were long."];
+    let s = run(&docs);
+    assert!(s.is_empty(), "{:?}", labels(&s));
+    // A name in a headline is kept when it is no ordinary word.
+    let s = run(&["Zhanna Orlik Wins Again\n\nThe race was close, said coach Zhanna Orlik."]);
+    assert_eq!(labels(&s), ["Zhanna Orlik"]);
+    assert_eq!(s[0].mentions, 2);
+}
+
+#[test]
+fn weekdays_and_months_are_never_names() {
+    let s = run(&["On Wednesday envoy Tarek Osmani said March and May would be busy."]);
+    assert_eq!(labels(&s), ["Tarek Osmani"]);
+}
+
+#[test]
+fn connectors_inside_names() {
+    let s = run(&[
+        "Putin flew to the Belt and Road Forum. He praised the Ministry of Coastal Affairs \
+         and met President Bashar al-Assad at Far Eastern Federal University on Russky \
+         Island, near the Institute for Polar Studies.",
+    ]);
+    for (label, kind) in [
+        ("Belt and Road Forum", "organization"),
+        ("Ministry of Coastal Affairs", "organization"),
+        ("Bashar al-Assad", "person"),
+        ("Far Eastern Federal University", "organization"),
+        ("Russky Island", "place"),
+        ("Institute for Polar Studies", "organization"),
+    ] {
+        assert_eq!(find(&s, label).kind.as_deref(), Some(kind), "{label}");
+    }
+    assert_eq!(s.len(), 6, "{:?}", labels(&s));
+}
+
+#[test]
+fn abbreviated_titles_and_absorbed_person_mentions() {
+    let s = run(&["Mr. Halvorsen said the plan would work. Vladmir Putin agreed."]);
+    let h = find(&s, "Halvorsen");
+    assert_eq!(h.cue, "title `Mr` before");
+    // A one-word mention of a person inside a longer name does not cut it.
+    let p = find(&s, "Vladmir Putin");
+    assert_eq!(p.kind.as_deref(), Some("person"));
+    assert_eq!(p.cue, "`Putin` names a listed person");
+}
+
+#[test]
+fn names_the_gazetteer_covers_are_not_proposed() {
+    let s = run(&[
+        "Russian President Vladimir Putin met Foreign Minister Sergei Lavrov in the Kremlin. \
+         Putin and Lavrov then flew to Vladivostok. Kim Jong-un waited.",
+        "Moscows and Russians reacted.",
+    ]);
+    assert!(s.is_empty(), "{:?}", labels(&s));
+    // An anchored alias the document never anchors (no full name) is not covered there:
+    // `CNA` is proposed.
+    let s = run(&["Analysts at CNA were not surprised, the CNA report said."]);
+    assert_eq!(labels(&s), ["CNA"]);
+    let k = Known::new(&Gazetteer::from_str("test.txt", GAZ).unwrap());
+    assert!(k.contains("KIM JONG-UN") && k.contains("Kim Jongun") && !k.contains("Kim"));
+    assert!(!k.contains("Kim Chang Son"));
+}
+
+/// A document on one long line costs about what the same text with line breaks does: the
+/// kind of a word's line is not found by scanning back to the line's start for every word
+/// (which made a 1 MB line take seconds and a 4 MB line minutes).
+#[test]
+fn a_long_single_line_gives_what_the_same_text_with_line_breaks_gives() {
+    // Its speed (it was quadratic in the line's length) is measured by
+    // `cargo bench --bench stages -- suggest`.
+    let sentence =
+        "Vladimir Putin met Kim Jong Un and Olga Ivanova of Gazprom Neft in Vladivostok. ";
+    let n = 1_000_000 / sentence.len();
+    let one_line = sentence.repeat(n);
+    let broken = format!("{}\n", sentence.trim_end()).repeat(n);
+    assert_eq!(labels(&run(&[&one_line])), labels(&run(&[&broken])));
+}

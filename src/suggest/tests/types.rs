@@ -1,0 +1,171 @@
+//! What a name's own words say of its type (a head word, an acronym, a given name, an
+//! initial) and the checks only a whole entry allows (a one-word name only verbs of speech
+//! call a person, an event, an office).
+
+use super::*;
+
+#[test]
+fn head_word_says_organization() {
+    let s = run(&[
+        "Researchers at Bellwood Polytechnic Institute and the Ministry of Coastal Affairs \
+         met the Northern Grain Corporation.",
+    ]);
+    for (label, head) in [
+        ("Bellwood Polytechnic Institute", "Institute"),
+        ("Ministry of Coastal Affairs", "Ministry"),
+        ("Northern Grain Corporation", "Corporation"),
+    ] {
+        let o = find(&s, label);
+        assert_eq!(o.kind.as_deref(), Some("organization"), "{label}");
+        assert_eq!(o.cue, format!("head word `{head}`"));
+    }
+}
+
+#[test]
+fn acronyms_and_media_are_candidates() {
+    let s = run_with(
+        "@type place\nRussia\n",
+        &["NK Herald, a news website, quoted an expert at DPRKW, a research group."],
+        &SuggestOptions::default(),
+    );
+    assert_eq!(find(&s, "NK Herald").kind.as_deref(), Some("organization"));
+    let a = find(&s, "DPRKW");
+    assert_eq!(a.kind.as_deref(), Some("organization"));
+    assert_eq!(a.cue, "`, a research group` after");
+}
+
+#[test]
+fn a_listed_given_name_first_says_person() {
+    // Result lines give no title, no verb of speech: the given name is the cue.
+    let s =
+        run(&["Heat two: 1. Steven Halloway ( Jamaica ) 10.12 2. Marta Ollivier ( Chile ) 10.31"]);
+    for name in ["Steven Halloway", "Marta Ollivier"] {
+        let p = find(&s, name);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{name}");
+        assert!(p.cue.starts_with("given name"), "{name}: {}", p.cue);
+    }
+    // A stronger cue is shown (and a head word wins).
+    let s = run(&[
+        "Envoy Steven Halloway came. Steven Halloway spoke. Steven Halloway left.",
+        "Shares of Chase Halloway Bank rose.",
+    ]);
+    assert_eq!(find(&s, "Steven Halloway").cue, "title `Envoy` before");
+    assert_eq!(
+        find(&s, "Chase Halloway Bank").kind.as_deref(),
+        Some("organization"),
+        "{s:?}"
+    );
+    // `of` before a name is no title.
+    let s = run(&["Shares of Westbury Halloway Bank rose."]);
+    assert_eq!(find(&s, "Westbury Halloway Bank").cue, "head word `Bank`");
+    // No cue from a given name that is an ordinary word, a particle, or a name of more
+    // than three words or joined by `of`.
+    let s = run(&[
+        "Shares of Golden Harvest fell. Le Matin said little. Tickets for Summer of Lenworth \
+         sold out, as did Robert Fenwick Ashby Leclair tickets.",
+    ]);
+    for name in [
+        "Golden Harvest",
+        "Le Matin",
+        "Summer of Lenworth",
+        "Robert Fenwick Ashby Leclair",
+    ] {
+        let p = find(&s, name);
+        assert!(!p.cue.starts_with("given name"), "{name}: {}", p.cue);
+    }
+}
+
+#[test]
+fn an_initial_and_a_surname_say_person() {
+    // A scorecard: one initial and a surname, no title, no verb of speech.
+    let s = run(&[
+        "Tarrant 290 ( D. Goffley 61 , K. Pollick 4-38 )\nR. Oldenshaw run out 0\nU.S. \
+         Brankworth fell. J. Crew sold well.",
+    ]);
+    for name in ["D. Goffley", "K. Pollick", "R. Oldenshaw"] {
+        let p = find(&s, name);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{name}");
+        assert_eq!(p.cue, format!("initial `{}.`", &name[..1]), "{name}");
+    }
+    // Two initials are no person; nor an initial before an ordinary word.
+    let others: Vec<_> = s
+        .iter()
+        .filter(|p| p.label.contains("Brankworth") || p.label.contains("Crew"))
+        .collect();
+    assert!(!others.is_empty(), "{:?}", labels(&s));
+    for p in others {
+        assert!(!p.cue.starts_with("initial"), "{}: {}", p.label, p.cue);
+    }
+    // A compass initial before a known name is that name spelled short.
+    let gaz = format!("{GAZ}North Korea\nSouth Africa\n");
+    let s = run_with(
+        &gaz,
+        &["N. Korea urges S. Africa to talk. N. Tarrow said no."],
+        &SuggestOptions::default(),
+    );
+    assert_eq!(labels(&s), ["N. Tarrow"], "{s:?}");
+}
+
+#[test]
+fn a_frequent_given_name_that_is_a_word_opens_a_person_s_name() {
+    let s = run(&[
+        "The scores were level when Mark Waugh and Frank Bruno arrived. \
+        The Noble Antony went on stage, and Frank Talk was the name of the band.",
+    ]);
+    for person in ["Mark Waugh", "Frank Bruno"] {
+        let p = find(&s, person);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
+        assert!(p.cue.starts_with("given name"), "{p:?}");
+    }
+    // A rare given name that is an ordinary word (`Noble`), or a frequent one before an
+    // ordinary word (`Frank Talk`), says nothing.
+    for other in ["Noble Antony", "Frank Talk"] {
+        assert_eq!(find(&s, other).kind, None, "{other}");
+    }
+}
+
+#[test]
+fn verbs_of_speech_alone_do_not_make_a_one_word_person() {
+    let s = run(&[
+        "Velmora said its profits rose. \"We are pleased,\" Velmora said. \
+        \"It was hard,\" said Ilse Brandvold. Brandvold said she would stay.",
+    ]);
+    // A company that speaks is no person; a person named in full is.
+    assert_eq!(find(&s, "Velmora").kind, None);
+    let person = find(&s, "Ilse Brandvold");
+    assert_eq!(person.kind.as_deref(), Some("person"), "{person:?}");
+    assert!(
+        person.aliases.iter().any(|a| a == "Brandvold")
+            || person.anchored.iter().any(|a| a == "Brandvold"),
+        "{person:?}"
+    );
+}
+
+#[test]
+fn events_prizes_and_shows_get_no_type() {
+    let s = run(&[
+        "The novelist won the Brandvold Prize at the Velmora Film Festival. \
+        \"It is an honour,\" said Ilse Brandvold, who also hosts The Ilse Brandvold Show.",
+    ]);
+    for event in [
+        "Brandvold Prize",
+        "Velmora Film Festival",
+        "Ilse Brandvold Show",
+    ] {
+        assert_eq!(find(&s, event).kind, None, "{event}");
+    }
+    assert_eq!(find(&s, "Ilse Brandvold").kind.as_deref(), Some("person"));
+}
+
+#[test]
+fn an_office_is_no_person() {
+    let s = run(&[
+        "\"We will act,\" said Velmoran Secretary. The plan was backed by \
+        Velmoran Secretary, and Frank Brandvold MP said he agreed.",
+    ]);
+    assert_eq!(find(&s, "Velmoran Secretary").kind, None);
+    assert_eq!(
+        find(&s, "Frank Brandvold MP").kind.as_deref(),
+        Some("person")
+    );
+}
