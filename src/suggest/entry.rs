@@ -1,7 +1,7 @@
 //! What an entry shows: its label (the most frequent full form), aliases and anchored short
 //! forms, document and mention counts, the decided type with its cue (and the checks only a
 //! whole entry allows: a one-word name only verbs of speech call a person, an office, an
-//! event), and the first example. Owns the making of one [`Suggestion`] from a [`Group`] only: which forms are in
+//! event, a nationality or a language), and the first example. Owns the making of one [`Suggestion`] from a [`Group`] only: which forms are in
 //! the group is `group`'s, the order of the entries `rank`'s.
 
 use std::collections::BTreeSet;
@@ -12,7 +12,7 @@ use super::group::{Group, ShortMember};
 use super::known::compact_key;
 use super::lexicon::{is_title, EVENT_HEADS};
 use super::Suggestion;
-use crate::text::words::is_given_name;
+use crate::text::words::{is_given_name, is_nationality_word};
 
 /// The suggestion of group `g` of `forms`.
 pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
@@ -72,6 +72,13 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
     // An event, a prize or a show is none of the three types (`Athens Games`, `Booker
     // Prize`), whatever its words said.
     if !one_word && EVENT_HEADS.contains(last_word(&names.label).to_lowercase().as_str()) {
+        guess = TypeGuess::default();
+    }
+    // A nationality or a language is no entity (`in Korean affairs`, `written in English`,
+    // `under Iraqi Kurdish control`, `North Korean` when no gazetteer lists the demonym),
+    // whatever stood before it.
+    let lower = names.label.to_lowercase();
+    if is_nationality_word(&lower) || lower.split(' ').all(is_nationality_word) {
         guess = TypeGuess::default();
     }
     Suggestion {

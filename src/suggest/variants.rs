@@ -3,7 +3,7 @@
 //! stand for a longer one (a surname, a first word, an acronym). Owns these pairwise rules
 //! only: which pairs are tried, and what is merged, is `group`'s.
 
-use crate::text::words::is_function_word;
+use crate::text::words::{is_function_word, is_given_name, is_nationality_word};
 
 use super::form::Form;
 use super::lexicon::{is_head, CONNECTORS};
@@ -87,6 +87,11 @@ pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
         return false;
     }
     if lw.ends_with(sw) {
+        // A nationality or a language ends another name only as the surname of a name that
+        // opens with a given name (`English` of `Bill English`, not of `Results of English`).
+        if matches!(sw.as_slice(), [w] if is_nationality_word(w)) {
+            return l.person_like() && is_given_name(&lw[0]);
+        }
         return l.person_like() || s.distinctive();
     }
     // A surname spelt another way (`Kozhemiako` of `Oleg Kozhemyako`).
@@ -99,4 +104,21 @@ pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
         && lw[0] == sw[0]
         && s.distinctive()
         && (l.person_like() || lw[1..].iter().all(|w| is_head(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nationality_is_a_short_form_only_of_a_surname() {
+        let english = Form::new("English");
+        assert!(attaches(&english, &Form::new("Bill English")));
+        assert!(!attaches(&english, &Form::new("Results of English")));
+        // Any other last word still stands for its name.
+        assert!(attaches(
+            &Form::new("Brandvold"),
+            &Form::new("Results of Brandvold")
+        ));
+    }
 }

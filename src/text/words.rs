@@ -15,6 +15,7 @@ static ORG_HEADS: &str = include_str!("../../data/org-heads.txt");
 static PLACE_HEADS: &str = include_str!("../../data/place-heads.txt");
 static GIVEN_NAMES: &str = include_str!("../../data/given-names.txt");
 static COMMON_GIVEN_NAMES: &str = include_str!("../../data/common-given-names.txt");
+static NATIONALITY_WORDS: &str = include_str!("../../data/nationality-words.txt");
 
 const CALENDAR: &[&str] = &[
     "monday",
@@ -97,6 +98,7 @@ static ORG_HEAD: WordList = WordList::new(ORG_HEADS);
 static PLACE_HEAD: WordList = WordList::new(PLACE_HEADS);
 static GIVEN: WordList = WordList::new(GIVEN_NAMES);
 static COMMON_GIVEN: WordList = WordList::new(COMMON_GIVEN_NAMES);
+static NATIONALITY: WordList = WordList::new(NATIONALITY_WORDS);
 
 /// `n noun` with the noun in the plural unless `n` is 1 (`1 mention`, `2 mentions`,
 /// `2 entities`): for nouns that take an `s`, or `ies` for a `y` after a consonant.
@@ -162,6 +164,13 @@ pub(crate) fn is_given_name(word: &str) -> bool {
 /// ordinary words too.
 pub(crate) fn is_common_given_name(word: &str) -> bool {
     COMMON_GIVEN.contains(word)
+}
+
+/// True when `word` (lower case) names a nationality or a language (`korean`, `english`,
+/// `swahili`, `israelis`, and demonyms of more words: `north korean`;
+/// `data/nationality-words.txt`).
+pub(crate) fn is_nationality_word(word: &str) -> bool {
+    NATIONALITY.contains(word)
 }
 
 /// True when `word` (lower case) is the head word of a place's name (`river`, `province`,

@@ -1,6 +1,6 @@
 //! What a name's own words say of its type (a head word, an acronym, a given name, an
 //! initial) and the checks only a whole entry allows (a one-word name only verbs of speech
-//! call a person, an event, an office).
+//! call a person, an event, an office, a nationality or a language).
 
 use super::*;
 
@@ -168,4 +168,25 @@ fn an_office_is_no_person() {
         find(&s, "Frank Brandvold MP").kind.as_deref(),
         Some("person")
     );
+}
+
+#[test]
+fn nationalities_and_languages_get_no_type() {
+    let s = run(&[
+        "The mayor, who spoke in Korean, said Korean affairs matter. The memoir, translated \
+        into English and Swahili, was praised in English reviews. Under Iraqi Kurdish \
+        control since 1991, the town hosted North Korean delegates.",
+    ]);
+    for word in [
+        "Korean",
+        "English",
+        "Swahili",
+        "Iraqi Kurdish",
+        "North Korean",
+    ] {
+        if let Some(n) = s.iter().find(|n| n.label == word) {
+            assert_eq!(n.kind, None, "{word}: {n:?}");
+        }
+    }
+    assert!(s.iter().any(|n| n.label == "Korean"), "{:?}", labels(&s));
 }
