@@ -150,7 +150,7 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
 
 /// Title words that modify another (`former president`, `top aide`, `chief executive`)
 /// and are ordinary adjectives on their own.
-fn is_title_modifier(lower: &str) -> bool {
+pub(crate) fn is_title_modifier(lower: &str) -> bool {
     matches!(
         lower,
         "acting"
@@ -420,7 +420,7 @@ pub(crate) fn head_cue(lowers: &[&str], words: &[RawWord]) -> Option<Cue> {
     let k = of.map_or(lowers.len() - 1, |k| k - 1);
     // A head word alone is a common noun written with a capital (`TV`, `Council`).
     if words[k].text.starts_with(char::is_uppercase) && lowers.len() >= 2 {
-        if is_org_head(lowers[k]) {
+        if is_org_head(lowers[k]) || singular(lowers[k]).is_some_and(|w| is_org_head(&w)) {
             return cue(Kind::Organization, k);
         }
         if is_place_head(lowers[k]) {
@@ -431,6 +431,18 @@ pub(crate) fn head_cue(lowers: &[&str], words: &[RawWord]) -> Option<Cue> {
         return cue(Kind::Place, 0);
     }
     None
+}
+
+/// The singular of a plural head word (`Laboratories` → `laboratory`, `Services` →
+/// `service`), when `word` ends like one. A short plural is left alone: it is as often a
+/// surname (`Tony Banks`, `Gary Mills`).
+fn singular(word: &str) -> Option<String> {
+    if let Some(stem) = word.strip_suffix("ies").filter(|w| w.len() >= 4) {
+        return Some(format!("{stem}y"));
+    }
+    word.strip_suffix('s')
+        .filter(|w| w.len() >= 6 && !w.ends_with('s'))
+        .map(str::to_string)
 }
 
 /// Which cue to show when two weigh the same: a title or a head word says most.

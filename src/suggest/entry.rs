@@ -57,14 +57,22 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
     if one_word && guess.kind == Some(Kind::Person) && only_speech() {
         guess = TypeGuess::default();
     }
-    // An office is no person (`Home Secretary`, `Economics Minister`), unless a given name
-    // opens the name (`Frank Field MP`).
     let first = names
         .label
         .split(' ')
         .next()
         .unwrap_or_default()
         .to_lowercase();
+    // A name's own head word says what it is (`Veritas Party`, `Balco Laboratories`): verbs
+    // of speech and appositions beside it or its short form (`Veritas said`) make it no
+    // person, unless a given name opens it (`Mike Lake`, `Tony Banks`).
+    if guess.kind == Some(Kind::Person) && !is_given_name(&first) {
+        if let Some(head) = own_head(forms, &g.full) {
+            guess = head;
+        }
+    }
+    // An office is no person (`Home Secretary`, `Economics Minister`), unless a given name
+    // opens the name (`Frank Field MP`).
     let office = !one_word && is_title(&last_word(&names.label).to_lowercase());
     if office && guess.kind == Some(Kind::Person) && !is_given_name(&first) {
         guess = TypeGuess::default();
@@ -91,6 +99,19 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
         mentions,
         example: example.to_string(),
     }
+}
+
+/// The type the head word of one of the full forms `full` gives (the heaviest such cue),
+/// if one does.
+fn own_head(forms: &[Form], full: &[usize]) -> Option<TypeGuess> {
+    full.iter()
+        .flat_map(|&f| &forms[f].cues)
+        .filter(|(k, _)| k.kind != Kind::Person && k.text.starts_with("head word"))
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.text.cmp(&a.0.text)))
+        .map(|(k, _)| TypeGuess {
+            kind: Some(k.kind),
+            cue: k.text.clone(),
+        })
 }
 
 /// The last word of a name.

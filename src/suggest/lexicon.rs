@@ -49,6 +49,7 @@ pub(crate) static ROLES: List = List::new(&[
     "boss",
     "bowler",
     "broker",
+    "champion",
     "coach",
     "composer",
     "cyclist",

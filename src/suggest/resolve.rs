@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::text::words::{is_common_given_name, is_function_word, is_given_name};
 
-use super::cues::{head_cue, Cue, Kind};
+use super::cues::{head_cue, is_title_modifier, Cue, Kind};
 use super::document::{word_key, RawOcc};
 use super::lexicon::{is_head, is_ordinary, is_title, CONNECTORS};
 use super::runs::{surface, RawWord, WordRange};
@@ -136,10 +136,12 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
     // Leading connectors alone are no title (`of` in `Shares of Westbury Bank`), nor is
     // a title joined to the name by one (`Chancellor of the Exchequer`: what the title is
     // of, not who holds it).
+    // Nor is a modifier of a title (`Former Wimbledon champion`, `First Division`): the
+    // name is what the title after it is of.
     let last_title = (a..t)
         .rev()
         .find(|&k| !words[k].connector)
-        .filter(|&k| k + 1 == t);
+        .filter(|&k| k + 1 == t && !is_title_modifier(&lowers[k]));
     if t > a && t < b && !is_head(&lowers[t]) && !words[t].connector {
         title = last_title.map(|k| {
             Cue::new(

@@ -190,3 +190,32 @@ fn nationalities_and_languages_get_no_type() {
     }
     assert!(s.iter().any(|n| n.label == "Korean"), "{:?}", labels(&s));
 }
+
+#[test]
+fn a_name_s_own_head_word_outweighs_verbs_of_speech() {
+    let s = run(&[
+        "The Velmora Party said it would stand. Velmora said so again, and Velmora said more. \
+        Tests at Brandvold Laboratories were cited, Brandvold Laboratories said. Tony Banks \
+        said the Velmora Party was wrong.",
+    ]);
+    let party = find(&s, "Velmora Party");
+    assert_eq!(party.kind.as_deref(), Some("organization"), "{party:?}");
+    assert_eq!(party.cue, "head word `Party`");
+    // A plural head word is a head word (`Laboratories`), but a short plural after a given
+    // name is a surname (`Banks`).
+    let labs = find(&s, "Brandvold Laboratories");
+    assert_eq!(labs.kind.as_deref(), Some("organization"), "{labs:?}");
+    assert_eq!(find(&s, "Tony Banks").kind.as_deref(), Some("person"));
+}
+
+#[test]
+fn a_modifier_of_a_title_makes_no_person() {
+    let s = run(&["Former Velmora champion Ilse Brandvold said the draw was hard."]);
+    assert!(
+        s.iter()
+            .all(|n| n.label != "Velmora" || n.kind.as_deref() != Some("person")),
+        "{s:?}"
+    );
+    let p = find(&s, "Ilse Brandvold");
+    assert_eq!(p.cue, "title `champion` before");
+}
