@@ -11,7 +11,7 @@ use crate::text::words::{is_function_word, is_org_head, is_place_head};
 use super::known::Known;
 use super::lexicon::{
     is_title, ORG_NOUNS, ORG_POSSESSIONS, PERSON_POSSESSIONS, PLACE_NOUNS, PLACE_PREFIXES,
-    PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS,
+    PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS, STAFF_ROLES,
 };
 use super::runs::{MentionSpan, RawWord};
 use super::tokenize::{Sep, Shape, Tok};
@@ -119,6 +119,10 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
             break;
         }
     }
+    if let Some(cue) = staff_before(toks, s) {
+        out.push(cue);
+        return out;
+    }
     let Some(p) = s.checked_sub(1).map(|k| &toks[k]) else {
         return out;
     };
@@ -146,6 +150,53 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
         }
     }
     out
+}
+
+/// Staff of the organization before its name: `analyst at Jupiter Research`, `spokesman
+/// for Ask Jeeves`, `chief executive of the Deutsche Boerse` (weight 2).
+fn staff_before(toks: &[Tok<'_>], s: usize) -> Option<Cue> {
+    let mut j = s.checked_sub(1)?;
+    if toks[j].lower == "the" && toks[j].sep == Sep::Space {
+        j = j.checked_sub(1)?;
+    }
+    let (prep, role) = (&toks[j], &toks[j.checked_sub(1)?]);
+    let joined = toks[s].sep == Sep::Space && prep.sep == Sep::Space;
+    (joined
+        && matches!(prep.lower.as_ref(), "at" | "with" | "of" | "for")
+        && role.shape == Shape::Lower
+        && STAFF_ROLES.contains(role.lower.as_ref()))
+    .then(|| {
+        Cue::new(
+            Kind::Organization,
+            2,
+            format!("`{} {}` before", role.lower, prep.lower),
+        )
+    })
+}
+
+/// Staff of the organization after its name, before a person's (`Deutsche Boerse chief
+/// executive Werner Seifert`, `Ask Jeeves spokesman Tony Macklin`; weight 2). Not a
+/// `director`: after a name it is a film's (`Million Dollar Baby director Clint Eastwood`).
+fn staff_after(toks: &[Tok<'_>], e: usize) -> Option<Cue> {
+    let lower = |t: &Tok<'_>| t.sep == Sep::Space && t.shape == Shape::Lower;
+    let mut k = e + 1;
+    while toks
+        .get(k)
+        .is_some_and(|t| lower(t) && is_title_modifier(&t.lower))
+    {
+        k += 1;
+    }
+    toks.get(k)
+        .filter(|t| lower(t) && STAFF_ROLES.contains(t.lower.as_ref()))?;
+    let name = toks.get(k + 1)?;
+    (name.sep == Sep::Space && name.shape == Shape::Cap).then(|| {
+        let words: Vec<&str> = toks[e + 1..=k].iter().map(|t| t.text).collect();
+        Cue::new(
+            Kind::Organization,
+            2,
+            format!("`{}` after", words.join(" ")),
+        )
+    })
 }
 
 /// Title words that modify another (`former president`, `top aide`, `chief executive`)
@@ -236,6 +287,9 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
             }
         }
         _ => {}
+    }
+    if out.is_empty() {
+        out.extend(staff_after(toks, e));
     }
     out
 }

@@ -80,6 +80,32 @@ pub(crate) static ROLES: List = List::new(&[
     "winger",
 ]);
 
+/// Staff of a company or a club, named with it: `analyst at Jupiter Research`, `spokesman
+/// for Ask Jeeves`, `Deutsche Boerse chief executive Werner Seifert`. Political offices
+/// (`mayor`, `governor`, `minister`) are left out, as they are of places as often, and so
+/// is `director`, as often a film's (`best director for Million Dollar Baby`).
+pub(crate) static STAFF_ROLES: List = List::new(&[
+    "analyst",
+    "analysts",
+    "boss",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "economist",
+    "economists",
+    "employee",
+    "employees",
+    "engineer",
+    "executive",
+    "founder",
+    "researcher",
+    "researchers",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "strategist",
+]);
+
 /// Nouns a company or a club has, after its name and `'s` (`Amazon's shares`, `Deutsche
 /// Boerse's offer`, `Ladbrokes's chairman`): an organization cue.
 pub(crate) static ORG_POSSESSIONS: List = List::new(&[

@@ -226,3 +226,22 @@ fn a_title_before_a_party_and_a_title_is_the_person_s() {
         assert_eq!(find(&s, person).kind.as_deref(), Some("person"), "{person}");
     }
 }
+
+#[test]
+fn staff_named_with_a_company_type_it() {
+    let s = run(&[
+        "\"Demand is weak,\" said Ilse Brandvold, an analyst at Velmora Research. Velmora \
+        Research said so too. Ostrava Boerse chief executive Karel Maly said Ostrava Boerse \
+        would bid. A spokesman for Quillon Jeeves agreed. Quillon Jeeves said it would not.",
+    ]);
+    for (label, cue) in [
+        ("Velmora Research", "`analyst at` before"),
+        ("Ostrava Boerse", "`chief executive` after"),
+        ("Quillon Jeeves", "`spokesman for` before"),
+    ] {
+        let o = find(&s, label);
+        assert_eq!(o.kind.as_deref(), Some("organization"), "{o:?}");
+        assert_eq!(o.cue, cue, "{label}");
+    }
+    assert_eq!(find(&s, "Karel Maly").kind.as_deref(), Some("person"));
+}
