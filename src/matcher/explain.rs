@@ -95,6 +95,8 @@ pub(crate) enum Outcome {
     Paragraph,
     /// The hit runs across a spaced dash (`CRICKET - AUSTRALIA`).
     Dash,
+    /// The hit is the first part of a contraction (`Don't`, `Won't`).
+    Contraction,
     Case,
     /// Loses to the span of the match that covers it.
     Overlap(Span),
@@ -321,6 +323,10 @@ fn verdict(
         )),
         Outcome::Dash => (false, Rule::Boundary, format!(
             "alias `{alias}` of {} would run across a spaced dash: ` - ` separates phrases (`CRICKET - AUSTRALIA`), a hyphen joins words",
+            names.all(&recs.iter().map(|r| r.entity).collect::<Vec<_>>())
+        )),
+        Outcome::Contraction => (false, Rule::Boundary, format!(
+            "alias `{alias}` of {} is the first part of the contraction `{matched}'t`: a word with `'t` after it is a verb (`Don't`, `Won't`)",
             names.all(&recs.iter().map(|r| r.entity).collect::<Vec<_>>())
         )),
         Outcome::Case => {

@@ -1,6 +1,7 @@
 //! Selection: from an engine's raw hits to candidate spans, by the boundary rule, the
-//! paragraph rule (no match across a blank line), the case rule, and leftmost-longest without overlaps (a longer hit that fails a rule never hides
-//! a shorter one that passes).
+//! paragraph rule (no match across a blank line), the contraction rule (no match before
+//! `'t`: `Don't`), the case rule, and leftmost-longest without overlaps (a longer hit that
+//! fails a rule never hides a shorter one that passes).
 //!
 //! Owns those rules and the mapping of hits back to the original text. Choosing among
 //! a span's senses belongs to [`super::senses`]; must not touch evidence, anchoring or
@@ -13,7 +14,7 @@ use super::senses::{Candidate, Senses};
 use super::Matcher;
 use crate::model::Span;
 use crate::segment::has_paragraph_break;
-use crate::text::chars::{is_separator, is_word_char};
+use crate::text::chars::{is_apostrophe, is_separator, is_word_char};
 use crate::text::normalize::{is_normalized, normalize, OffsetMap};
 
 /// Whether the character before byte `i` of `s` is a word character (the boundary rule).
@@ -126,6 +127,15 @@ pub(crate) fn to_span(map: &OffsetMap, s: u32, e: u32) -> Span {
 /// without overlaps, each with the senses whose case check it passes. `map` maps the
 /// hits' normalized offsets back to `text`; `hits` is sorted in place. With `trace`, every
 /// rejected hit is recorded with the rule that rejected it.
+/// Whether `rest` (the text after a match) opens with the `'t` of a contraction: an
+/// apostrophe, `t`, then no word character.
+fn before_contraction(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next().is_some_and(is_apostrophe)
+        && chars.next().is_some_and(|c| c == 't' || c == 'T')
+        && chars.next().is_none_or(|c| !is_word_char(c))
+}
+
 pub(crate) fn select(
     matcher: &Matcher,
     text: &str,
@@ -159,6 +169,13 @@ pub(crate) fn select(
             .is_some_and(|r| r.caps & MULTI_WORD != 0);
         if multi && spaced_dash(original) {
             note(trace.as_deref_mut(), span, h.pattern, || Outcome::Dash);
+            continue;
+        }
+        // `Don't`, `Won't`: a verb and `not`, whatever a gazetteer says of `Don` or `Won`.
+        if before_contraction(&text[span.end()..]) {
+            note(trace.as_deref_mut(), span, h.pattern, || {
+                Outcome::Contraction
+            });
             continue;
         }
         let mut senses = Senses::new();

@@ -479,3 +479,16 @@ fn a_name_never_runs_across_a_blank_line() {
         why[0].reason
     );
 }
+
+#[test]
+fn a_word_before_the_t_of_a_contraction_is_no_name() {
+    let gaz = "@type person\nPhilip Don | Don\n@type organization\nWon Holdings | Won\n";
+    let found = run(
+        gaz,
+        "Referee Philip Don said: \"Don't shout.\" Don’t, he said. Won't it end? Don spoke.",
+    );
+    let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["Philip Don", "Don"], "{found:?}");
+    // `'s` is a possessive, not a contraction.
+    assert_eq!(run(gaz, "Don's whistle blew.").len(), 1);
+}
