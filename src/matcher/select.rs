@@ -123,10 +123,6 @@ pub(crate) fn to_span(map: &OffsetMap, s: u32, e: u32) -> Span {
     Span::new(map.to_original(s as usize), map.to_original(e as usize))
 }
 
-/// The hits (already past the boundary rule) that pass the case rule, leftmost-longest
-/// without overlaps, each with the senses whose case check it passes. `map` maps the
-/// hits' normalized offsets back to `text`; `hits` is sorted in place. With `trace`, every
-/// rejected hit is recorded with the rule that rejected it.
 /// Whether `rest` (the text after a match) opens with the `'t` of a contraction: an
 /// apostrophe, `t`, then no word character.
 fn before_contraction(rest: &str) -> bool {
@@ -136,6 +132,10 @@ fn before_contraction(rest: &str) -> bool {
         && chars.next().is_none_or(|c| !is_word_char(c))
 }
 
+/// The hits (already past the boundary rule) that pass the case rule, leftmost-longest
+/// without overlaps, each with the senses whose case check it passes. `map` maps the
+/// hits' normalized offsets back to `text`; `hits` is sorted in place. With `trace`, every
+/// rejected hit is recorded with the rule that rejected it.
 pub(crate) fn select(
     matcher: &Matcher,
     text: &str,

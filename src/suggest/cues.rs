@@ -175,8 +175,7 @@ fn staff_before(toks: &[Tok<'_>], s: usize) -> Option<Cue> {
 }
 
 /// Staff of the organization after its name, before a person's (`Deutsche Boerse chief
-/// executive Werner Seifert`, `Ask Jeeves spokesman Tony Macklin`; weight 2). Not a
-/// `director`: after a name it is a film's (`Million Dollar Baby director Clint Eastwood`).
+/// executive Werner Seifert`, `Ask Jeeves spokesman Tony Macklin`; weight 2).
 fn staff_after(toks: &[Tok<'_>], e: usize) -> Option<Cue> {
     let lower = |t: &Tok<'_>| t.sep == Sep::Space && t.shape == Shape::Lower;
     let mut k = e + 1;

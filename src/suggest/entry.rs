@@ -1,8 +1,9 @@
 //! What an entry shows: its label (the most frequent full form), aliases and anchored short
 //! forms, document and mention counts, the decided type with its cue (and the checks only a
-//! whole entry allows: a one-word name only verbs of speech call a person, an office, an
-//! event, a nationality or a language), and the first example. Owns the making of one [`Suggestion`] from a [`Group`] only: which forms are in
-//! the group is `group`'s, the order of the entries `rank`'s.
+//! whole entry allows: a name's own head word, a one-word name only verbs of speech call a
+//! person, an office, an event, a nationality or a language), and the first example. Owns
+//! the making of one [`Suggestion`] from a [`Group`] only: which forms are in the group is
+//! `group`'s, the order of the entries `rank`'s.
 
 use std::collections::BTreeSet;
 

@@ -1,8 +1,8 @@
 //! The shipped English word lists and the junk-alias rule built on them.
 //!
 //! Owns the word lists under `data/` (function words, common words, title words,
-//! organization and place head words; `data/README.md` gives their sources), the one
-//! loader that reads them, and [`junk_reason`], which says why an alias is not a name. Must
+//! organization and place head words, given names, nationality and language words;
+//! `data/README.md` gives their sources), the one loader that reads them, and [`junk_reason`], which says why an alias is not a name. Must
 //! not know about entities, files or the automaton.
 
 use std::fmt;
