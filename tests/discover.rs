@@ -24,7 +24,8 @@ const STORIES: &[(&str, &str)] = &[
     (
         "news/c.txt",
         "Minister speaks\n\nEdwina Thornbury told reporters in Grimsby that talks would go on. \
-         Thornbury said Galvin Oduya and the Coastal Quota Authority would meet again.\n",
+         Thornbury said Galvin Oduya and the Coastal Quota Authority would meet again. \
+         President Vladmir Putin sent no message.\n",
     ),
 ];
 
@@ -89,6 +90,16 @@ fn one_entity_for_each_person_however_named() {
         .iter()
         .any(|x| x["entity"].as_str().unwrap().contains("putin")
             && x["entity"].as_str().unwrap().starts_with("discovered:")));
+    // Nor is a listed person written otherwise (`Vladmir Putin`, misspelt).
+    assert_eq!(
+        ids["Vladmir Putin"].iter().collect::<Vec<_>>(),
+        ["person:vladimir-putin"],
+        "{ids:#?}"
+    );
+    assert!(
+        err.contains("; 1 name joined to a listed person written otherwise"),
+        "{err}"
+    );
     // Records say what was discovered and why it was typed so.
     let first = m.iter().find(|x| x["entity"] == thornbury).unwrap();
     assert_eq!(first["discovered"], true);

@@ -163,8 +163,8 @@ pub fn discover<S: AsRef<std::path::Path>>(
         progress,
         false,
     )?;
+    let found = discovered(&found, min_docs.max(1), &Known::new(&first.gazetteer));
     drop(first);
-    let found = discovered(&found, min_docs.max(1));
     let mut load = load.clone();
     load.texts
         .push(("<discovered>.jsonl".to_string(), found.gazetteer.clone()));

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
-use super::Suggestion;
+use super::{Known, Suggestion};
 use crate::gazetteer::derive_id;
 
 /// The prefix of a discovered entity's id (`discovered:person:ruth-kelly`): no gazetteer id
@@ -28,6 +28,9 @@ pub struct Discovered {
     pub too_rare: u64,
     /// Names left out for want of a type.
     pub untyped: u64,
+    /// People found written otherwise than a gazetteer lists them (`Vladmir Putin`), whose
+    /// spellings join the listed entity instead of making a new one.
+    pub joined: u64,
 }
 
 #[derive(Serialize)]
@@ -86,8 +89,10 @@ fn worth_a_node(label: &str, kind: &str) -> bool {
 
 /// The suggestions with a type, seen in at least `min_docs` documents, as entities with
 /// the id `discovered:<type>:<slug>` and the attributes `discovered=true` and `cue` (what
-/// typed them).
-pub fn discovered(suggestions: &[Suggestion], min_docs: u64) -> Discovered {
+/// typed them). A person written otherwise than `known` lists them (`Vladmir Putin`: the
+/// same surname and a spelling of the given name) is no new entity: the line adds the
+/// spellings to the listed one, under its id.
+pub fn discovered(suggestions: &[Suggestion], min_docs: u64, known: &Known) -> Discovered {
     let mut out = Discovered::default();
     let mut ids: HashSet<String> = HashSet::new();
     // A stable order, whatever the ranking: by type, then label.
@@ -102,6 +107,29 @@ pub fn discovered(suggestions: &[Suggestion], min_docs: u64) -> Discovered {
     }
     typed.sort_by(|a, b| (a.1, &a.0.label).cmp(&(b.1, &b.0.label)));
     for (s, kind) in typed {
+        if let Some((id, listed)) = (kind == "person")
+            .then(|| known.person_spelt(&s.label))
+            .flatten()
+        {
+            let spellings: Vec<String> = std::iter::once(&s.label)
+                .chain(&s.aliases)
+                .filter(|a| *a != listed)
+                .cloned()
+                .collect();
+            push_line(
+                &mut out.gazetteer,
+                &Line {
+                    label: listed,
+                    kind,
+                    id: id.to_string(),
+                    aliases: &spellings,
+                    anchored: &[],
+                    attrs: BTreeMap::new(),
+                },
+            );
+            out.joined += 1;
+            continue;
+        }
         let base = format!("{DISCOVERED_PREFIX}{}", derive_id(kind, &s.label));
         let mut id = base.clone();
         let mut n = 2;
@@ -122,20 +150,73 @@ pub fn discovered(suggestions: &[Suggestion], min_docs: u64) -> Discovered {
             anchored: &s.anchored,
             attrs,
         };
-        // Serializing plain strings cannot fail.
-        if let Ok(json) = serde_json::to_string(&line) {
-            out.gazetteer.push_str(&json);
-            out.gazetteer.push('\n');
-        }
+        push_line(&mut out.gazetteer, &line);
         *out.by_type.entry(kind.to_string()).or_default() += 1;
         *out.mentions_by_type.entry(kind.to_string()).or_default() += s.mentions;
     }
     out
 }
 
+/// `line` as a line of JSON at the end of `gazetteer`.
+fn push_line(gazetteer: &mut String, line: &Line<'_>) {
+    // Serializing plain strings cannot fail.
+    if let Ok(json) = serde_json::to_string(line) {
+        gazetteer.push_str(&json);
+        gazetteer.push('\n');
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::worth_a_node;
+    use super::{discovered, worth_a_node, Known, Suggestion};
+    use crate::gazetteer::Gazetteer;
+
+    fn person(label: &str) -> Suggestion {
+        Suggestion {
+            label: label.to_string(),
+            kind: Some("person".to_string()),
+            cue: "title `President` before".to_string(),
+            aliases: Vec::new(),
+            anchored: Vec::new(),
+            documents: 1,
+            mentions: 1,
+            example: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_listed_person_written_otherwise_joins_the_listed_entity() {
+        let g = Gazetteer::from_str(
+            "people.txt",
+            "@type person\nVladimir Putin | Putin\nJohn F. Kelly\n",
+        )
+        .unwrap();
+        let known = Known::new(&g);
+        let found = discovered(
+            &[person("Vladmir Putin"), person("John E. Kelly")],
+            1,
+            &known,
+        );
+        assert_eq!(found.joined, 1);
+        assert_eq!(found.by_type.get("person"), Some(&1));
+        let lines: Vec<serde_json::Value> = found
+            .gazetteer
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let putin = lines
+            .iter()
+            .find(|l| l["label"] == "Vladimir Putin")
+            .unwrap();
+        assert_eq!(putin["id"], g.entities()[0].id.as_str());
+        assert_eq!(putin["aliases"], serde_json::json!(["Vladmir Putin"]));
+        // Another middle initial is another person.
+        let kelly = lines
+            .iter()
+            .find(|l| l["label"] == "John E. Kelly")
+            .unwrap();
+        assert!(kelly["id"].as_str().unwrap().starts_with("discovered:"));
+    }
 
     #[test]
     fn common_acronyms_and_codes_are_no_nodes() {

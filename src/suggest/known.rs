@@ -2,11 +2,13 @@
 //! compact key of a name, its folded words). Owns the lookup only: what counts as covered in
 //! a run is decided in `runs`, what a key groups in `form`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::gazetteer::Gazetteer;
 use crate::model::{EntityId, EntityType};
 use crate::text::normalize::normalize;
+
+use super::variants::same_given_name;
 
 /// The folded, space-free form names are compared by: `Kim Jong-un`, `Kim Jong Un` and
 /// `KIM JONGUN` are one key.
@@ -35,6 +37,9 @@ pub struct Known {
     person: Vec<bool>,
     /// For each entity index, whether it is a place.
     place: Vec<bool>,
+    /// Listed people of two or more words (id, label) by the compact key of their label's
+    /// last word, for a discovered spelling of one to join it (`Vladmir Putin`).
+    people_by_surname: HashMap<String, Vec<(String, String)>>,
 }
 
 impl Known {
@@ -51,8 +56,42 @@ impl Known {
             for alias in entity.aliases.iter().filter(|a| !a.anchored) {
                 known.names.insert(compact_key(&alias.text));
             }
+            if let (EntityType::Person, Some((_, last))) =
+                (&entity.kind, entity.label.rsplit_once(' '))
+            {
+                known
+                    .people_by_surname
+                    .entry(compact_key(last))
+                    .or_default()
+                    .push((entity.id.clone(), entity.label.clone()));
+            }
         }
         known
+    }
+
+    /// The listed person (id, label) whose name `label` is another spelling of: a name of
+    /// two or more words whose first word is a spelling of the listed label's and whose
+    /// other words are the listed ones (`Vladmir Putin` of Vladimir Putin, `Sergey Lavrov`
+    /// of Sergei Lavrov; not `John E. Kelly` of John F. Kelly), when exactly one listed
+    /// person fits.
+    pub(crate) fn person_spelt(&self, label: &str) -> Option<(&str, &str)> {
+        let (first, rest) = label.split_once(' ')?;
+        let last = label.rsplit_once(' ')?.1;
+        let fits: Vec<&(String, String)> = self
+            .people_by_surname
+            .get(&compact_key(last))?
+            .iter()
+            .filter(|(_, listed)| {
+                listed.split_once(' ').is_some_and(|(f, r)| {
+                    compact_key(r) == compact_key(rest)
+                        && same_given_name(&f.to_lowercase(), &first.to_lowercase())
+                })
+            })
+            .collect();
+        match fits.as_slice() {
+            [(id, listed)] => Some((id.as_str(), listed.as_str())),
+            _ => None,
+        }
     }
 
     /// Whether `name` is written like an alias of a loaded entity (case, hyphens, spaces

@@ -68,6 +68,12 @@ fn load_engine(corpus: &CorpusArgs, d: &DiscoverArgs, rep: &mut Reporter) -> Res
             counted(d.discover_min_docs, "document", "documents")
         ));
     }
+    if found.joined > 0 {
+        msg.push_str(&format!(
+            "; {} joined to a listed person written otherwise",
+            counted(found.joined, "name", "names")
+        ));
+    }
     if found.untyped > 0 {
         msg.push_str(&format!(
             "; {} of unknown type left out",
