@@ -39,6 +39,8 @@ import tempfile
 import unicodedata
 import zipfile
 
+import worldpack
+
 NAMES_VERSION = "0.3.0"
 ENGLISH_WORDS_VERSION = "2.0.2"
 FAKER_VERSION = "40.63.0"
@@ -176,28 +178,13 @@ def world_name_words():
     pack's places, organizations and events (not people: a surname may be a given name too,
     `Petr Pavel`), lower case, accents kept and dropped."""
     out = set()
-    for path in sorted((ROOT / "gazetteers" / "world").glob("*.txt")):
-        kind = "person" if path.name == "people.txt" else None
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            line = re.sub(r"(^|\s)#.*$", "", raw).strip()
-            if line.startswith("@type"):
-                kind = line.split()[1] if len(line.split()) > 1 else None
-            if not line or line.startswith("@"):
-                continue
-            fields = line.split("|")
-            typed = [f.strip()[5:] for f in fields if f.strip().startswith("type=")]
-            if (typed[0] if typed else kind) == "person":
-                continue
-            for field in fields:
-                field = field.strip().lstrip("~!+").strip()
-                if field.startswith("demonym="):
-                    field = field[len("demonym="):]
-                elif not field or re.match(r"^[a-z_]+=", field):
-                    continue
-                # A word that opens a name (`Latin` of `Latin America`) as well.
-                first = field.split()[0].lower() if field.split() else ""
-                out.add(first)
-                out.add(without_accents(first))
+    for field in worldpack.fields():
+        if field.kind == "person" or not field.text.split():
+            continue
+        # A word that opens a name (`Latin` of `Latin America`) as well.
+        first = field.text.split()[0].lower()
+        out.add(first)
+        out.add(without_accents(first))
     return out
 
 

@@ -30,6 +30,8 @@ import sys
 
 import pycountry
 
+import worldpack
+
 PYCOUNTRY_VERSION = "26.2.16"
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "nationality-words.txt"
@@ -43,28 +45,12 @@ HEADER = f"""# entgraph nationality and language words: a word or demonym that n
 """
 
 
-def world_fields():
-    """(field, demonym?, anchored?) for every alias and demonym of the world pack."""
-    for path in sorted((ROOT / "gazetteers" / "world").glob("*.txt")):
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            line = re.sub(r"(^|\s)#.*$", "", raw).strip()
-            if not line or line.startswith("@"):
-                continue
-            for field in line.split("|"):
-                anchored = field.strip().startswith("~")
-                field = field.strip().lstrip("~!+").strip()
-                if field.startswith("demonym="):
-                    yield field[len("demonym="):].strip(), True, False
-                elif field and not re.match(r"^[a-z_]+=", field):
-                    yield field, False, anchored
-
-
 def demonym_words():
     out = set()
-    for field, demonym, _ in world_fields():
-        if not demonym or not field:
+    for field in worldpack.fields():
+        if not field.demonym or not field.text:
             continue
-        for name in {field.lower(), field.split()[-1].lower()}:
+        for name in {field.text.lower(), field.text.split()[-1].lower()}:
             out.add(name)
             if re.search(r"(an|i)$", name):
                 out.add(name + "s")
@@ -74,8 +60,8 @@ def demonym_words():
 def one_word_aliases():
     # A short form anchored to a person (`~English` of `Bill English`) is no name of its own.
     return {
-        f.lower() for f, demonym, anchored in world_fields()
-        if not demonym and not anchored and " " not in f
+        f.text.lower() for f in worldpack.fields()
+        if not f.demonym and not f.anchored and " " not in f.text
     }
 
 

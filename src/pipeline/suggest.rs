@@ -21,7 +21,7 @@ use crate::suggest::{
 /// The job: candidates of each document, handed back in order.
 struct Suggest<'a> {
     engine: &'a Engine,
-    known: Known,
+    known: &'a Known,
     /// Make each name's example (`suggest` shows them; `--discover` does not).
     examples: bool,
 }
@@ -76,7 +76,7 @@ impl Job for Suggest<'_> {
                     &doc.text,
                     segments,
                     &found.mentions,
-                    &self.known,
+                    self.known,
                     seen,
                     self.examples,
                 ));
@@ -105,12 +105,14 @@ pub fn suggest<S: AsRef<std::path::Path>>(
     suggest: &SuggestOptions,
     progress: &mut dyn FnMut(&Stats),
 ) -> Result<(Vec<Suggestion>, Stats), Error> {
-    collect(engine, inputs, run, suggest, progress, true)
+    let known = Known::new(&engine.gazetteer);
+    collect(engine, &known, inputs, run, suggest, progress, true)
 }
 
-/// [`suggest()`], with or without examples.
+/// [`suggest()`], with or without examples; `known` is what `engine`'s gazetteers cover.
 fn collect<S: AsRef<std::path::Path>>(
     engine: &Engine,
+    known: &Known,
     inputs: &[S],
     run: &RunOptions,
     suggest: &SuggestOptions,
@@ -119,7 +121,7 @@ fn collect<S: AsRef<std::path::Path>>(
 ) -> Result<(Vec<Suggestion>, Stats), Error> {
     let job = Suggest {
         engine,
-        known: Known::new(&engine.gazetteer),
+        known,
         examples,
     };
     let mut collector = Collector::new();
@@ -155,15 +157,17 @@ pub fn discover<S: AsRef<std::path::Path>>(
     progress: &mut dyn FnMut(&Stats),
 ) -> Result<(Engine, Discovered, Stats), Error> {
     let first = super::load(load)?;
+    let known = Known::new(&first.gazetteer);
     let (found, stats) = collect(
         &first,
+        &known,
         inputs,
         run,
         &SuggestOptions::default(),
         progress,
         false,
     )?;
-    let found = discovered(&found, min_docs.max(1), &Known::new(&first.gazetteer));
+    let found = discovered(&found, min_docs.max(1), &known);
     drop(first);
     let mut load = load.clone();
     load.texts

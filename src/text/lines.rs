@@ -1,7 +1,6 @@
 //! Line shapes: the short line around a word, and the one rule for a line of sports
 //! results or standings, which the matcher's context rules and the name finder's cues both
-//! read. Must not decide what a name on such a
-//! line is: that stays with the rule that asks.
+//! read. Must not decide what a name on such a line is: that stays with the rule that asks.
 
 /// Whether `line` is a line of results or standings: numbers, names and at most three
 /// lower-case words (`Pohang 3 Ulsan 2 ( halftime 1-0 )`, `TORONTO 63 72 .467 12 1/2`).
