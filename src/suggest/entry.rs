@@ -1,7 +1,8 @@
 //! What an entry shows: its label (the most frequent full form), aliases and anchored short
 //! forms, document and mention counts, the decided type with its cue (and the checks only a
 //! whole entry allows: a name's own head word, a one-word name only verbs of speech call a
-//! person, an office, an event, a nationality or a language), and the first example. Owns
+//! person, an office, an event, a nationality or a language; the type of the longer names
+//! a name stands apart from when its own cues say nothing), and the first example. Owns
 //! the making of one [`Suggestion`] from a [`Group`] only: which forms are in the group is
 //! `group`'s, the order of the entries `rank`'s.
 
@@ -72,6 +73,11 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
             guess = head;
         }
     }
+    // A name whose words and cues say nothing is what the longer names holding it are
+    // (`Veritas` of `Veritas Party`, `Eminem` of `Rapper Eminem`).
+    if guess.kind.is_none() && !g.longer.is_empty() {
+        guess = borrowed(forms, &g.longer);
+    }
     // An office is no person (`Home Secretary`, `Economics Minister`), unless a given name
     // opens the name (`Frank Field MP`).
     let office = !one_word && is_title(&last_word(&names.label).to_lowercase());
@@ -113,6 +119,40 @@ fn own_head(forms: &[Form], full: &[usize]) -> Option<TypeGuess> {
             kind: Some(k.kind),
             cue: k.text.clone(),
         })
+}
+
+/// The type the longer forms `longer` give, by their cues and head words, with the cue
+/// naming the longer form it is of (`head word `Party` of `Veritas Party``).
+fn borrowed(forms: &[Form], longer: &[usize]) -> TypeGuess {
+    let mut cues = CueWeights::new();
+    for &f in longer {
+        for (k, v) in &forms[f].cues {
+            *cues.entry(k.clone()).or_default() += v;
+        }
+    }
+    let mut guess = decide(&cues);
+    if guess.kind == Some(Kind::Person) {
+        if let Some(head) = own_head(forms, longer) {
+            guess = head;
+        }
+    }
+    // The longer form whose own cue it is, the most frequent one if several.
+    let by = longer
+        .iter()
+        .filter(|&&f| forms[f].cues.iter().any(|(k, _)| k.text == guess.cue))
+        .max_by(|&&a, &&b| {
+            forms[a]
+                .mentions
+                .cmp(&forms[b].mentions)
+                .then_with(|| forms[b].first.cmp(&forms[a].first))
+        });
+    match (guess.kind, by) {
+        (Some(_), Some(&f)) => {
+            guess.cue = format!("{} of `{}`", guess.cue, forms[f].surface());
+            guess
+        }
+        _ => TypeGuess::default(),
+    }
 }
 
 /// The last word of a name.

@@ -1,14 +1,18 @@
 //! Grouping the forms of the corpus into entries: spellings of a person's given names are
 //! merged (`Yury Ushakov`, `Yuri Ushakov`), and each short form (a surname, a first word, an
 //! acronym) joins the name it stands for in its documents, anchored when it is common or
-//! stands for several names. Owns which forms go together only: the pairwise rules are
-//! `variants`'s, what an entry shows is `entry`'s.
+//! stands for several names, unless it is a name of its own written alone far more often
+//! than the rare longer name it fits (`Hollywood`, not `Hollywood Boulevard`). Owns which
+//! forms go together only: the pairwise rules are `variants`'s, what an entry shows is
+//! `entry`'s.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use super::cues::{decide, is_speech, CueWeights, Kind};
 use super::form::Form;
 use super::lexicon::is_ordinary;
 use super::variants::{attaches, initials, same_given_name, translit_key};
+use crate::text::words::is_given_name;
 
 /// Members of one suggested entry.
 #[derive(Debug, Default)]
@@ -17,6 +21,10 @@ pub(crate) struct Group {
     pub(crate) full: Vec<usize>,
     /// The short forms that stand for the name.
     pub(crate) short: Vec<ShortMember>,
+    /// Longer forms that hold a full form of the name but were too rare to take it in
+    /// (`Veritas Party` for `Veritas`): what they are says what the name is when its own
+    /// words and cues say nothing.
+    pub(crate) longer: Vec<usize>,
 }
 
 /// A short form in an entry.
@@ -49,6 +57,11 @@ pub(crate) fn group(forms: &[Form]) -> Vec<Group> {
     }
     for att in short.attached {
         join(&mut groups, forms, &eligible, att);
+    }
+    for (s, longs) in short.apart {
+        if let Some(g) = groups.get_mut(&sets.find(s)) {
+            g.longer.extend(longs);
+        }
     }
     groups
         .into_values()
@@ -201,6 +214,9 @@ struct ShortForms {
     is_short: Vec<bool>,
     /// The short forms, longest first.
     attached: Vec<Attachment>,
+    /// The names of their own that fit longer forms but [stand apart](stands_apart) from
+    /// them, with those longer forms.
+    apart: Vec<(usize, Vec<usize>)>,
 }
 
 /// The names one short form stands for.
@@ -241,6 +257,7 @@ fn attach_short_forms(forms: &[Form], eligible: &[bool], sets: &mut Sets) -> Sho
     order.sort_by_key(|&i| (std::cmp::Reverse(forms[i].words.len()), i));
     let mut is_short = vec![false; n];
     let mut attached: Vec<Attachment> = Vec::new();
+    let mut apart = Vec::new();
     for &s in &order {
         let longs: Vec<usize> = index
             .longer(&forms[s])
@@ -250,13 +267,79 @@ fn attach_short_forms(forms: &[Form], eligible: &[bool], sets: &mut Sets) -> Sho
         if longs.is_empty() {
             continue;
         }
+        if stands_apart(forms, s, &longs, eligible) {
+            apart.push((s, longs));
+            continue;
+        }
         let att = attachment(forms, s, &longs, sets);
         if !att.targets.is_empty() {
             is_short[s] = true;
             attached.push(att);
         }
     }
-    ShortForms { is_short, attached }
+    ShortForms {
+        is_short,
+        attached,
+        apart,
+    }
+}
+
+/// Whether form `s`, a name of its own, stands apart from the longer forms `longs` it
+/// fits. It must be written alone in four times as many documents as they are written at
+/// all, and then either they add words before it (`Spread Firefox`, `Skype VoIP`, `Rapper
+/// Kanye West`), or its own cues call it a place, which names other things after it
+/// (`Hollywood Boulevard`, `Derby North`), or they call it something their cues do not
+/// (`Cambridge` and `Cambridge University`; `Unison` and `Unison Dave Prentis`, whose cues
+/// say nothing). A name they only add words after stays their short form when its own
+/// cues say nothing (`Veritas` of `Veritas Party`, `Balco` of `Balco Laboratories`), and
+/// so does a person's surname after a given name, however often it stands alone (`Blair`,
+/// `Kennedy`).
+fn stands_apart(forms: &[Form], s: usize, longs: &[usize], eligible: &[bool]) -> bool {
+    if !eligible[s] {
+        return false;
+    }
+    let opens_with_given_name = |l: usize| forms[l].words.first().is_some_and(|w| is_given_name(w));
+    if longs.iter().any(|&l| opens_with_given_name(l)) {
+        return false;
+    }
+    let long_docs: BTreeSet<u32> = longs.iter().flat_map(|&l| forms[l].docs.keys()).collect();
+    let alone = forms[s]
+        .docs
+        .keys()
+        .filter(|d| !long_docs.contains(d))
+        .count();
+    if alone < 4 * long_docs.len().max(1) {
+        return false;
+    }
+    let words = &forms[s].words;
+    let before = longs.iter().any(|&l| {
+        let lw = &forms[l].words;
+        lw.len() > words.len() && lw.ends_with(words)
+    });
+    let own = kind_of(forms, &[s]);
+    before || own == Some(Kind::Place) || (own.is_some() && own != kind_of(forms, longs))
+}
+
+/// The type the cues of forms `of` give together, if they give one; verbs of speech alone
+/// make no one-word name a person (as [`super::entry`] decides).
+fn kind_of(forms: &[Form], of: &[usize]) -> Option<Kind> {
+    let mut cues = CueWeights::new();
+    for &f in of {
+        for (k, v) in &forms[f].cues {
+            *cues.entry(k.clone()).or_default() += v;
+        }
+    }
+    let kind = decide(&cues).kind;
+    let one_word = of.iter().all(|&f| forms[f].single());
+    let only_speech = || {
+        cues.keys()
+            .filter(|k| k.kind == Kind::Person)
+            .all(is_speech)
+    };
+    if one_word && kind == Some(Kind::Person) && only_speech() {
+        return None;
+    }
+    kind
 }
 
 /// The names short form `s` stands for among the longer forms `longs` it fits.

@@ -82,3 +82,43 @@ fn more_short_forms() {
     assert_eq!(r.aliases, ["Russky"]);
     assert_eq!((r.documents, r.mentions), (2, 2));
 }
+
+#[test]
+fn a_name_written_alone_far_more_often_stands_apart_from_a_rare_longer_one() {
+    // `Hollywood` alone in four stories, `Hollywood Boulevard` in one: a place names other
+    // things after it, so the town is no short form of the street.
+    let mut docs = vec!["The parade went down Hollywood Boulevard on Sunday."];
+    docs.extend(["Film crews in Hollywood went on strike."; 4]);
+    let s = run(&docs);
+    let h = find(&s, "Hollywood");
+    assert_eq!(h.kind.as_deref(), Some("place"));
+    assert_eq!((h.documents, h.mentions), (4, 4));
+    assert!(h.aliases.is_empty(), "{:?}", h.aliases);
+    // Words added before it make another name, and when its own cues say nothing it is
+    // what that name is.
+    let mut docs = vec!["He is chief executive of Nordic Tavora."];
+    docs.extend(["Investors sold Tavora shares again."; 4]);
+    let s = run(&docs);
+    let t = find(&s, "Tavora");
+    assert_eq!((t.documents, t.kind.as_deref()), (4, Some("organization")));
+    assert!(t.cue.ends_with(" of `Nordic Tavora`"), "{}", t.cue);
+    assert_eq!(find(&s, "Nordic Tavora").mentions, 1);
+    // Only words after it, and cues that say nothing of it: the longer name keeps its
+    // short form (four `Veritas said` are the party's).
+    let mut docs = vec!["Kilroy founded the Veritas Party in Leeds."];
+    docs.extend(["Veritas said it would stand in every seat."; 4]);
+    let s = run(&docs);
+    let v = find(&s, "Veritas Party");
+    assert_eq!(
+        (v.aliases.as_slice(), v.mentions),
+        (&["Veritas".to_string()][..], 5)
+    );
+    assert!(!labels(&s).contains(&"Veritas"));
+    // A rarer stand-alone form stays a short form (one story alone against one with the
+    // full name).
+    let s = run(&[
+        "Film crews in Hollywood Boulevard went on strike.",
+        "Film crews in Hollywood went on strike.",
+    ]);
+    assert_eq!(find(&s, "Hollywood Boulevard").aliases, ["Hollywood"]);
+}
