@@ -171,6 +171,16 @@ fn a_role_before_a_name_is_a_title_to_the_name_finder() {
         assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
         assert_eq!(p.cue, format!("title `{role}` before"), "{p:?}");
     }
+    // Performers known by one name, a role before them, at the start of a sentence too.
+    let s = run(&[
+        "Rapper Tayvondo is to play a gig in Leeds. The comedian Fearnley opened.",
+        "Tickets for the rapper were sold out, and the comedian took a bow.",
+    ]);
+    for (person, role) in [("Tayvondo", "Rapper"), ("Fearnley", "comedian")] {
+        let p = find(&s, person);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
+        assert_eq!(p.cue, format!("title `{role}` before"), "{p:?}");
+    }
 }
 
 #[test]
