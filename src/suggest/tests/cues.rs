@@ -181,6 +181,14 @@ fn a_role_before_a_name_is_a_title_to_the_name_finder() {
         assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
         assert_eq!(p.cue, format!("title `{role}` before"), "{p:?}");
     }
+    // A noun of nationality before a name is a title too, and no name on its own.
+    let s = run(&[
+        "Briton Tim Henwood won in straight sets. The Spaniard said she was tired, \
+        and Spaniard Conchita Marquez agreed.",
+    ]);
+    assert_eq!(find(&s, "Tim Henwood").cue, "title `Briton` before");
+    assert_eq!(find(&s, "Conchita Marquez").cue, "title `Spaniard` before");
+    assert!(!labels(&s).contains(&"Spaniard"), "{:?}", labels(&s));
 }
 
 #[test]
