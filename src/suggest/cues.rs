@@ -85,10 +85,14 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
         // Ladbrokes`); with a name between, it is (`Special Representative for North Korea
         // Stephen Biegun`).
         let of_it = k + 2 == s && matches!(toks[k + 1].lower.as_ref(), "of" | "for" | "on");
-        if is_title(&t.lower) && t.shape != Shape::Upper && of_it {
+        // `Miss` is a title, `miss` a verb (`to miss Wimbledon`).
+        let title = is_title(&t.lower)
+            && t.shape != Shape::Upper
+            && !(t.shape == Shape::Lower && t.lower == "miss");
+        if title && of_it {
             break;
         }
-        if is_title(&t.lower) && t.shape != Shape::Upper {
+        if title {
             // A lower-case modifier of a title right before the name says nothing of it:
             // `the first Grand Slam`, `a major Oscars night`, `top English Premiership`
             // (`former president X` finds `president` first; `the late X` is a person).

@@ -263,3 +263,15 @@ fn staff_named_with_a_company_type_it() {
     }
     assert_eq!(find(&s, "Karel Maly").kind.as_deref(), Some("person"));
 }
+
+#[test]
+fn miss_is_a_title_only_with_its_capital() {
+    let s =
+        run(&["Tim Henwood will miss Wimbledon with a back injury. Miss Ilse Brandvold wrote."]);
+    assert_eq!(find(&s, "Ilse Brandvold").cue, "title `Miss` before");
+    assert!(
+        s.iter()
+            .all(|x| x.label != "Wimbledon" || x.kind.as_deref() != Some("person")),
+        "{s:?}"
+    );
+}
