@@ -226,8 +226,9 @@ pub(crate) static PERSON_POSSESSIONS: List = List::new(&[
 ]);
 
 /// Last words of the names of events, prizes and shows (`Athens Games`, `Booker Prize`,
-/// `Venice Film Festival`, `The Catherine Tate Show`): whatever cue a word of them gives
-/// (`Booker`, a given name), such a name is no person, place or organization.
+/// `Venice Film Festival`, `The Catherine Tate Show`) and of languages (`British Sign
+/// Language`): whatever cue a word of them gives (`Booker`, a given name; `in`), such a
+/// name is no person, place or organization.
 pub(crate) static EVENT_HEADS: List = List::new(&[
     "award",
     "awards",
@@ -237,6 +238,8 @@ pub(crate) static EVENT_HEADS: List = List::new(&[
     "cup",
     "festival",
     "games",
+    "language",
+    "languages",
     "lecture",
     "marathon",
     "olympics",

@@ -189,6 +189,10 @@ fn nationalities_and_languages_get_no_type() {
         }
     }
     assert!(s.iter().any(|n| n.label == "Korean"), "{:?}", labels(&s));
+    // A named language is no place, whatever the word before it.
+    let s = run(&["Lessons in Velmoran Sign Language began, and Velmora Prison said it agreed."]);
+    assert_eq!(find(&s, "Velmoran Sign Language").kind, None);
+    assert_eq!(find(&s, "Velmora Prison").kind.as_deref(), Some("place"));
 }
 
 #[test]
