@@ -42,7 +42,7 @@ mod raw;
 mod tests;
 
 pub(crate) use parts::Parts;
-pub(crate) use raw::{Raw, RawBlocks, Unit};
+pub(crate) use raw::{keep_stdin, Raw, RawBlocks, Unit};
 
 use jsonl::parse_jsonl_document;
 

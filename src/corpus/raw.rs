@@ -1,6 +1,8 @@
 //! Reading input as bytes: each text file whole (or, for a job that reads long documents
-//! in parts, a long one left unread), each JSON Lines file in blocks of whole lines, with the buffers of processed blocks read into again. Splitting a block into
-//! [`Unit`]s is here too; decoding them is not.
+//! in parts, a long one left unread), standard input whole (kept for a second pass when
+//! asked), each JSON Lines file in blocks of whole lines, with the buffers of processed
+//! blocks read into again. Splitting a block into [`Unit`]s is here too; decoding them is
+//! not.
 //!
 //! Must not check UTF-8, parse JSON or know about documents beyond their bytes (but a JSON
 //! Lines file that starts with a UTF-16 byte-order mark is refused whole here, as its lines
@@ -8,6 +10,8 @@
 
 use std::fs::File;
 use std::io::Read;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
 
 use super::{too_long, Source, MAX_DOCUMENT_BYTES, UTF16};
 use crate::error::{Location, Problem};
@@ -194,9 +198,8 @@ impl Iterator for RawBlocks {
             }
             match self.sources.next()? {
                 Source::Stdin => {
-                    let mut bytes = Vec::new();
-                    return Some(match std::io::stdin().lock().read_to_end(&mut bytes) {
-                        Ok(_) => Raw::File {
+                    return Some(match stdin_bytes() {
+                        Ok(bytes) => Raw::File {
                             id: "-".to_string(),
                             bytes,
                         },
@@ -250,6 +253,36 @@ impl Iterator for RawBlocks {
                 }
             }
         }
+    }
+}
+
+/// Whether standard input is kept once read, see [`keep_stdin`].
+static KEEP_STDIN: AtomicBool = AtomicBool::new(false);
+
+/// Standard input as first read, when it is kept.
+static STDIN: OnceLock<Result<Vec<u8>, String>> = OnceLock::new();
+
+/// Keeps standard input once read, so that a corpus naming `-` can be read twice
+/// (`--discover`'s two passes): every later read of `-` gets the same bytes. Without it,
+/// standard input is read as it comes and not held.
+pub(crate) fn keep_stdin() {
+    KEEP_STDIN.store(true, Ordering::Relaxed);
+}
+
+/// The bytes of standard input, or why they cannot be read.
+fn stdin_bytes() -> Result<Vec<u8>, String> {
+    let read = || {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map(|_| bytes)
+            .map_err(|e| e.to_string())
+    };
+    if KEEP_STDIN.load(Ordering::Relaxed) {
+        STDIN.get_or_init(read).clone()
+    } else {
+        read()
     }
 }
 

@@ -145,7 +145,8 @@ fn collect<S: AsRef<std::path::Path>>(
 /// (as [`suggest()`] does), and loads them again with the typed names seen in at least
 /// `min_docs` documents as discovered entities (see [`crate::suggest::discovered`]).
 /// Returns the engine that knows them, what was discovered, and the first pass's stats.
-/// The corpus is read twice: `inputs` must be files, not standard input.
+/// The corpus is read twice: standard input (`-`) is kept in memory once read, so that
+/// the second pass reads the same document.
 ///
 /// # Errors
 /// As [`super::load`] and [`suggest()`].
@@ -156,6 +157,12 @@ pub fn discover<S: AsRef<std::path::Path>>(
     min_docs: u64,
     progress: &mut dyn FnMut(&Stats),
 ) -> Result<(Engine, Discovered, Stats), Error> {
+    if inputs
+        .iter()
+        .any(|p| p.as_ref() == std::path::Path::new("-"))
+    {
+        crate::corpus::keep_stdin();
+    }
     let first = super::load(load)?;
     let known = Known::new(&first.gazetteer);
     let (found, stats) = collect(

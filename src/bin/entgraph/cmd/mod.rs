@@ -12,7 +12,7 @@ pub(crate) mod suggest;
 
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use entgraph::pipeline::{self, Engine, Stats};
 
 use crate::args::{CorpusArgs, DiscoverArgs};
@@ -40,9 +40,6 @@ fn keep_until_exit(engine: Engine) {
 fn load_engine(corpus: &CorpusArgs, d: &DiscoverArgs, rep: &mut Reporter) -> Result<Engine> {
     if !d.discover {
         return Ok(pipeline::load(&corpus.load_options())?);
-    }
-    if corpus.inputs.iter().any(|p| p.as_os_str() == "-") {
-        bail!("--discover reads the corpus twice: name files, not standard input (`-`)");
     }
     let (engine, found, first) = pipeline::discover(
         &corpus.load_options(),
