@@ -100,7 +100,10 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
                 && k + 1 == s
                 && is_title_modifier(&t.lower)
                 && !(t.lower == "late" && k > 0 && toks[k - 1].lower == "the");
-            if !modifier {
+            // A role after `best` names a prize (`best actress Oscar`, `best director
+            // award`), not the name's holder.
+            let prize = k > 0 && toks[k - 1].lower == "best";
+            if !modifier && !prize {
                 out.push(Cue::new(
                     Kind::Person,
                     3,

@@ -275,3 +275,15 @@ fn miss_is_a_title_only_with_its_capital() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_role_after_best_names_a_prize() {
+    let s =
+        run(&["She won the best actress Velmy for the role, and actress Ilse Brandvold cheered."]);
+    assert_eq!(find(&s, "Ilse Brandvold").cue, "title `actress` before");
+    assert!(
+        s.iter()
+            .all(|x| x.label != "Velmy" || x.kind.as_deref() != Some("person")),
+        "{s:?}"
+    );
+}
