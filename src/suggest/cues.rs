@@ -247,6 +247,11 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
                 out.push(Cue::new(Kind::Person, 2, "`, who` after".to_string()));
                 return out;
             }
+            // Not after a verb of speech: the words after it are another's (`, said Mr
+            // Hamer`, `, told Rugby Special`).
+            if SAID_VERBS.contains(&n.lower.as_ref()) {
+                return out;
+            }
             let mut words = Vec::new();
             for (k, t) in toks[e + 1..].iter().enumerate().take(5) {
                 if k > 0 && t.sep != Sep::Space {

@@ -287,3 +287,20 @@ fn a_role_after_best_names_a_prize() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_verb_of_speech_after_the_comma_opens_no_apposition() {
+    let s = run(&[
+        "\"We were beaten by Velmora, said Mr Hamer. Fans of Velmora, told Radio Special \
+        that they would stay.\" Ilse Brandvold, the club secretary, agreed.",
+    ]);
+    assert_eq!(
+        find(&s, "Ilse Brandvold").cue,
+        "`, the club secretary` after"
+    );
+    assert!(
+        s.iter()
+            .all(|x| x.label != "Velmora" || x.kind.as_deref() != Some("person")),
+        "{s:?}"
+    );
+}
