@@ -304,3 +304,18 @@ fn a_verb_of_speech_after_the_comma_opens_no_apposition() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_title_after_the_comma_before_a_name_is_that_name_s() {
+    let s = run(&[
+        "Backstage at the Velmy Gala, composer Howard Brandvold said he was thrilled. \
+        Ilse Brandvold, a composer, agreed.",
+    ]);
+    assert_eq!(find(&s, "Howard Brandvold").cue, "title `composer` before");
+    assert_eq!(find(&s, "Ilse Brandvold").cue, "`, a composer` after");
+    assert!(
+        s.iter()
+            .all(|x| x.label != "Velmy Gala" || x.kind.as_deref() != Some("person")),
+        "{s:?}"
+    );
+}
