@@ -555,6 +555,14 @@ pub(crate) fn is_speech(key: &CueKey) -> bool {
             .is_some_and(|verb| SAID_BEFORE.contains(verb) || SAID_VERBS.contains(verb))
 }
 
+/// Whether every person cue of `cues` is a verb of speech (`Amazon said`): for a one-word
+/// name, as often a company's, a club's or a town's.
+pub(crate) fn only_speech(cues: &CueWeights) -> bool {
+    cues.keys()
+        .filter(|k| k.kind == Kind::Person)
+        .all(is_speech)
+}
+
 /// The type decided for a name and the cue shown for it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct TypeGuess {

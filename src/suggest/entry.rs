@@ -8,8 +8,8 @@
 
 use std::collections::BTreeSet;
 
-use super::cues::{decide, is_speech, CueWeights, Kind, TypeGuess};
-use super::form::Form;
+use super::cues::{decide, only_speech, Kind, TypeGuess};
+use super::form::{summed_cues, Form};
 use super::group::{Group, ShortMember};
 use super::known::compact_key;
 use super::lexicon::{is_title, EVENT_HEADS};
@@ -36,12 +36,7 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
         docs.extend(s.docs.iter().copied());
     }
     let members = || g.full.iter().copied().chain(short.iter().map(|s| s.form));
-    let mut cues = CueWeights::new();
-    for f in members() {
-        for (k, v) in &forms[f].cues {
-            *cues.entry(k.clone()).or_default() += v;
-        }
-    }
+    let cues = summed_cues(forms, members());
     let example = members()
         .map(|f| &forms[f])
         .min_by_key(|form| form.first)
@@ -51,12 +46,7 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
     // or a town (`Amazon said`, `Marsh said`, `Twickenham says`): a person met in the news
     // is named in full somewhere, and the full name carries the short form.
     let one_word = !names.label.contains(' ');
-    let only_speech = || {
-        cues.iter()
-            .filter(|(k, _)| k.kind == Kind::Person)
-            .all(|(k, _)| is_speech(k))
-    };
-    if one_word && guess.kind == Some(Kind::Person) && only_speech() {
+    if one_word && guess.kind == Some(Kind::Person) && only_speech(&cues) {
         guess = TypeGuess::default();
     }
     let first = names
@@ -73,8 +63,8 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
             guess = head;
         }
     }
-    // A name whose words and cues say nothing is what the longer names holding it are
-    // (`Veritas` of `Veritas Party`, `Eminem` of `Rapper Eminem`).
+    // A name whose words and cues say nothing is what the longer names it stands apart
+    // from are (`Tavora` of `Nordic Tavora`, which a staff cue calls a company).
     if guess.kind.is_none() && !g.longer.is_empty() {
         guess = borrowed(forms, &g.longer);
     }
@@ -122,15 +112,9 @@ fn own_head(forms: &[Form], full: &[usize]) -> Option<TypeGuess> {
 }
 
 /// The type the longer forms `longer` give, by their cues and head words, with the cue
-/// naming the longer form it is of (`head word `Party` of `Veritas Party``).
+/// naming the longer form it is of (`` `executive of` before of `Nordic Tavora` ``).
 fn borrowed(forms: &[Form], longer: &[usize]) -> TypeGuess {
-    let mut cues = CueWeights::new();
-    for &f in longer {
-        for (k, v) in &forms[f].cues {
-            *cues.entry(k.clone()).or_default() += v;
-        }
-    }
-    let mut guess = decide(&cues);
+    let mut guess = decide(&summed_cues(forms, longer.iter().copied()));
     if guess.kind == Some(Kind::Person) {
         if let Some(head) = own_head(forms, longer) {
             guess = head;

@@ -5,7 +5,7 @@
 
 use crate::text::words::{is_function_word, is_title_word, junk_reason, JunkReason};
 
-use super::cues::CueKey;
+use super::cues::{CueKey, CueWeights};
 use super::known::folded_words;
 use super::lexicon::{is_head, is_listed};
 use super::resolve::Piece;
@@ -215,4 +215,15 @@ impl Form {
     pub(crate) fn distinctive(&self) -> bool {
         self.words.iter().any(|w| !is_listed(w) && !is_head(w))
     }
+}
+
+/// The cues of forms `of` of `forms`, their weights summed.
+pub(crate) fn summed_cues(forms: &[Form], of: impl IntoIterator<Item = usize>) -> CueWeights {
+    let mut cues = CueWeights::new();
+    for f in of {
+        for (k, v) in &forms[f].cues {
+            *cues.entry(k.clone()).or_default() += v;
+        }
+    }
+    cues
 }

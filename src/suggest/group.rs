@@ -8,8 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::cues::{decide, is_speech, CueWeights, Kind};
-use super::form::Form;
+use super::cues::{decide, only_speech, Kind};
+use super::form::{summed_cues, Form};
 use super::lexicon::is_ordinary;
 use super::variants::{attaches, initials, same_given_name, translit_key};
 use crate::text::words::is_given_name;
@@ -21,9 +21,9 @@ pub(crate) struct Group {
     pub(crate) full: Vec<usize>,
     /// The short forms that stand for the name.
     pub(crate) short: Vec<ShortMember>,
-    /// Longer forms that hold a full form of the name but were too rare to take it in
-    /// (`Veritas Party` for `Veritas`): what they are says what the name is when its own
-    /// words and cues say nothing.
+    /// Longer forms that hold a full form of the name but which it [stands
+    /// apart](stands_apart) from (`Nordic Tavora` for `Tavora`): what they are says what
+    /// the name is when its own words and cues say nothing.
     pub(crate) longer: Vec<usize>,
 }
 
@@ -286,8 +286,8 @@ fn attach_short_forms(forms: &[Form], eligible: &[bool], sets: &mut Sets) -> Sho
 
 /// Whether form `s`, a name of its own, stands apart from the longer forms `longs` it
 /// fits. It must be written alone in four times as many documents as they are written at
-/// all, and then either they add words before it (`Spread Firefox`, `Skype VoIP`, `Rapper
-/// Kanye West`), or its own cues call it a place, which names other things after it
+/// all, and then either they add words before it (`New Harry Potter`, `Range Rovers`,
+/// `Unison Dave Prentis`), or its own cues call it a place, which names other things after it
 /// (`Hollywood Boulevard`, `Derby North`), or they call it something their cues do not
 /// (`Cambridge` and `Cambridge University`; `Unison` and `Unison Dave Prentis`, whose cues
 /// say nothing). A name they only add words after stays their short form when its own
@@ -323,20 +323,10 @@ fn stands_apart(forms: &[Form], s: usize, longs: &[usize], eligible: &[bool]) ->
 /// The type the cues of forms `of` give together, if they give one; verbs of speech alone
 /// make no one-word name a person (as [`super::entry`] decides).
 fn kind_of(forms: &[Form], of: &[usize]) -> Option<Kind> {
-    let mut cues = CueWeights::new();
-    for &f in of {
-        for (k, v) in &forms[f].cues {
-            *cues.entry(k.clone()).or_default() += v;
-        }
-    }
+    let cues = summed_cues(forms, of.iter().copied());
     let kind = decide(&cues).kind;
     let one_word = of.iter().all(|&f| forms[f].single());
-    let only_speech = || {
-        cues.keys()
-            .filter(|k| k.kind == Kind::Person)
-            .all(is_speech)
-    };
-    if one_word && kind == Some(Kind::Person) && only_speech() {
+    if one_word && kind == Some(Kind::Person) && only_speech(&cues) {
         return None;
     }
     kind
