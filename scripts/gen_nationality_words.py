@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes data/nationality-words.txt: words and demonyms that name a nationality or a language
-(`Korean`, `North Korean`, `English`, `Swahili`), which `suggest` and `--discover` never make
-an entity of on their own.
+"""Writes data/nationality-words.txt: words and demonyms that name a nationality, a language or
+the adherents of a religion (`Korean`, `North Korean`, `English`, `Swahili`, `Muslim`), which
+`suggest` and `--discover` never make an entity of on their own.
 
 Three sources:
 
