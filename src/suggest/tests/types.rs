@@ -189,6 +189,13 @@ fn nationalities_and_languages_get_no_type() {
         }
     }
     assert!(s.iter().any(|n| n.label == "Korean"), "{:?}", labels(&s));
+    // Nor are the adherents of a religion (`British Muslim groups`).
+    let s = run(&["The mosque hosted Muslim group leaders, and a Sikh group said it agreed."]);
+    for word in ["Muslim", "Sikh"] {
+        if let Some(n) = s.iter().find(|n| n.label == word) {
+            assert_eq!(n.kind, None, "{word}: {n:?}");
+        }
+    }
     // A named language is no place, whatever the word before it.
     let s = run(&["Lessons in Velmoran Sign Language began, and Velmora Prison said it agreed."]);
     assert_eq!(find(&s, "Velmoran Sign Language").kind, None);
