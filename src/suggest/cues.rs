@@ -260,13 +260,14 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
                 words.push(t.text);
                 // A title before a name is that name's (`the Oscars, composer Howard
                 // Shore said`), not an apposition of this one.
+                let title = is_title(&t.lower) && t.shape != Shape::Upper;
                 let next_is_name = toks.get(e + 2 + k).is_some_and(|n| {
                     n.sep == Sep::Space && matches!(n.shape, Shape::Cap | Shape::Upper)
                 });
-                if is_title(&t.lower) && t.shape != Shape::Upper && next_is_name {
+                if title && next_is_name {
                     break;
                 }
-                let kind = if is_title(&t.lower) && t.shape != Shape::Upper {
+                let kind = if title {
                     Some(Kind::Person)
                 } else if t.shape == Shape::Lower && ORG_NOUNS.contains(&t.lower.as_ref()) {
                     Some(Kind::Organization)

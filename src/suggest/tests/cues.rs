@@ -269,11 +269,7 @@ fn miss_is_a_title_only_with_its_capital() {
     let s =
         run(&["Tim Henwood will miss Wimbledon with a back injury. Miss Ilse Brandvold wrote."]);
     assert_eq!(find(&s, "Ilse Brandvold").cue, "title `Miss` before");
-    assert!(
-        s.iter()
-            .all(|x| x.label != "Wimbledon" || x.kind.as_deref() != Some("person")),
-        "{s:?}"
-    );
+    not_typed(&s, "Wimbledon", Some("person"));
 }
 
 #[test]
@@ -281,11 +277,7 @@ fn a_role_after_best_names_a_prize() {
     let s =
         run(&["She won the best actress Velmy for the role, and actress Ilse Brandvold cheered."]);
     assert_eq!(find(&s, "Ilse Brandvold").cue, "title `actress` before");
-    assert!(
-        s.iter()
-            .all(|x| x.label != "Velmy" || x.kind.as_deref() != Some("person")),
-        "{s:?}"
-    );
+    not_typed(&s, "Velmy", Some("person"));
 }
 
 #[test]
@@ -298,11 +290,7 @@ fn a_verb_of_speech_after_the_comma_opens_no_apposition() {
         find(&s, "Ilse Brandvold").cue,
         "`, the club secretary` after"
     );
-    assert!(
-        s.iter()
-            .all(|x| x.label != "Velmora" || x.kind.as_deref() != Some("person")),
-        "{s:?}"
-    );
+    not_typed(&s, "Velmora", Some("person"));
 }
 
 #[test]
@@ -313,9 +301,5 @@ fn a_title_after_the_comma_before_a_name_is_that_name_s() {
     ]);
     assert_eq!(find(&s, "Howard Brandvold").cue, "title `composer` before");
     assert_eq!(find(&s, "Ilse Brandvold").cue, "`, a composer` after");
-    assert!(
-        s.iter()
-            .all(|x| x.label != "Velmy Gala" || x.kind.as_deref() != Some("person")),
-        "{s:?}"
-    );
+    not_typed(&s, "Velmy Gala", Some("person"));
 }

@@ -39,6 +39,15 @@ fn labels(s: &[Suggestion]) -> Vec<&str> {
     s.iter().map(|s| s.label.as_str()).collect()
 }
 
+/// Asserts that no suggestion labelled `label` is typed `kind` (there may be none at all).
+fn not_typed(s: &[Suggestion], label: &str, kind: Option<&str>) {
+    assert!(
+        s.iter()
+            .all(|x| x.label != label || x.kind.as_deref() != kind),
+        "{label} typed {kind:?}: {s:?}"
+    );
+}
+
 fn find<'a>(s: &'a [Suggestion], label: &str) -> &'a Suggestion {
     s.iter()
         .find(|s| s.label == label)
