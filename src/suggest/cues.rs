@@ -274,7 +274,29 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
                 } else {
                     None
                 };
-                if let Some(kind) = kind {
+                if let Some(mut kind) = kind {
+                    // The noun the phrase ends in says what it is, not the first title or
+                    // noun in it (`, the first foreign company to list`, `, a senior party
+                    // official`), unless a person's rank stands right before it (`, a
+                    // senior broadcaster`).
+                    let mut j = e + 1 + k;
+                    while let Some(n) = toks.get(j + 1).filter(|n| {
+                        n.sep == Sep::Space
+                            && n.shape == Shape::Lower
+                            && !is_function_word(&n.lower)
+                    }) {
+                        let rank = matches!(
+                            toks[j].lower.as_ref(),
+                            "acting" | "chief" | "deputy" | "former" | "head" | "late" | "senior"
+                        );
+                        j += 1;
+                        words.push(n.text);
+                        if is_title(&n.lower) {
+                            kind = Kind::Person;
+                        } else if ORG_NOUNS.contains(&n.lower.as_ref()) && !rank {
+                            kind = Kind::Organization;
+                        }
+                    }
                     out.push(Cue::new(kind, 3, format!("`, {}` after", words.join(" "))));
                     break;
                 }

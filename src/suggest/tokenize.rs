@@ -280,6 +280,13 @@ fn sep_of(gap: &str) -> Sep {
         (Some(c), None) if is_hyphen(c) => Sep::Hyphen,
         _ if gap.chars().all(char::is_whitespace) => Sep::Space,
         (Some(','), Some(w)) if w.is_whitespace() && gap[1..].trim().is_empty() => Sep::Comma,
+        // A comma written apart, as tokenized text has it (`Yandarbiyev , president`).
+        _ if gap.trim_start().strip_prefix(',').is_some_and(|rest| {
+            rest.starts_with(char::is_whitespace) && rest.trim().is_empty()
+        }) =>
+        {
+            Sep::Comma
+        }
         (Some('.'), Some(w)) if w.is_whitespace() && gap[1..].trim().is_empty() => Sep::Dot,
         _ => Sep::Break,
     }

@@ -37,6 +37,42 @@ fn person_cues_after_a_name() {
 }
 
 #[test]
+fn an_apposition_is_typed_by_the_noun_it_ends_in() {
+    let s = run(&[
+        "Shares of Brannock, the first foreign company to list in Tallinn, fell.",
+        "Shares rose, said Iveta Rusnak, a senior broadcaster with a network in Riga.",
+        "Aldo Penrith, a senior party official, declined to comment.",
+    ]);
+    let cases = [
+        (
+            "Brannock",
+            "organization",
+            "`, the first foreign company` after",
+        ),
+        ("Iveta Rusnak", "person", "`, a senior broadcaster` after"),
+        (
+            "Aldo Penrith",
+            "person",
+            "`, a senior party official` after",
+        ),
+    ];
+    for (label, kind, cue) in cases {
+        let n = find(&s, label);
+        assert_eq!(n.kind.as_deref(), Some(kind), "{label}");
+        assert_eq!(n.cue, cue, "{label}");
+    }
+}
+
+#[test]
+fn a_comma_written_apart_opens_an_apposition() {
+    // Tokenized text writes a comma between spaces; it is still the comma of an apposition.
+    let s = run(&["Talks stalled with Zelimkhan Yandarbiyev , president of the region ."]);
+    let y = find(&s, "Zelimkhan Yandarbiyev");
+    assert_eq!(y.kind.as_deref(), Some("person"));
+    assert_eq!(y.cue, "`, president` after");
+}
+
+#[test]
 fn place_cues() {
     let s = run(&["The delegation stopped in Dunmarrow before flying on. \
          A Kestrelby-based firm built the port of Zarechny. \
