@@ -376,7 +376,9 @@ pub(crate) fn bracketed_place_cue(
 pub(crate) fn possessive_cue(text: &str, toks: &[Tok<'_>], e: usize) -> Option<Cue> {
     let n = toks.get(e + 1)?;
     let gap = text.get(toks[e].end..n.start)?;
-    if !matches!(gap, "'s " | "’s " | "' " | "’ ") || n.shape != Shape::Lower {
+    // Tokenized text writes `'s` apart (`Bates 's wife`).
+    let spaced = gap.starts_with(' ') && matches!(gap.trim_start(), "'s " | "’s ");
+    if !(spaced || matches!(gap, "'s " | "’s " | "' " | "’ ")) || n.shape != Shape::Lower {
         return None;
     }
     let w = n.lower.as_ref();

@@ -179,6 +179,12 @@ pub(crate) fn tokenize_into<'a>(
         let WordEnd { end, skip_to } = word_end(sentence, start);
         let word = &sentence[start..end];
         let gap = &sentence[prev_end..start];
+        // A possessive written apart, as tokenized text has it (`DeShields 's triple`), is
+        // the previous word's: no word of its own, and the next word's gap holds it.
+        if word == "s" && !out.is_empty() && is_spaced_apostrophe(gap) {
+            i = end;
+            continue;
+        }
         // Most words follow one space: joined, no quotation opened.
         let space = gap == " ";
         let sep = if out.is_empty() {
@@ -202,6 +208,15 @@ pub(crate) fn tokenize_into<'a>(
         i = skip_to.unwrap_or(end);
         prev_end = if skip_to.is_some() { end } else { i };
     }
+}
+
+/// Whether `gap` is whitespace and one apostrophe: the `'` of a possessive `'s` written
+/// apart from its word.
+fn is_spaced_apostrophe(gap: &str) -> bool {
+    let mut rest = gap.trim_start().chars();
+    gap.starts_with(char::is_whitespace)
+        && rest.next().is_some_and(is_apostrophe)
+        && rest.next().is_none()
 }
 
 /// Whether the text before a word opens a quotation or follows a colon: then its capital

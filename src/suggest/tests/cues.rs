@@ -239,6 +239,11 @@ fn what_a_name_has_says_company_or_person() {
     assert!(company.cue.starts_with("`'s "), "{company:?}");
     let person = find(&s, "Ilse Brandvold");
     assert_eq!(person.kind.as_deref(), Some("person"), "{person:?}");
+    // Tokenized text writes the `'s` apart, and it is the same possessive.
+    let s = run(&["Nobody knew that Orlan Bates 's wife had left ."]);
+    let bates = find(&s, "Orlan Bates");
+    assert_eq!(bates.kind.as_deref(), Some("person"), "{bates:?}");
+    assert_eq!(bates.cue, "`'s wife` after");
 }
 
 #[test]
