@@ -73,7 +73,7 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
         let ok = match link {
             Sep::Space | Sep::Hyphen | Sep::Dot => true,
             Sep::Comma => k == s,
-            Sep::Break => false,
+            Sep::Break | Sep::Amp => false,
         };
         if !ok {
             break;
@@ -527,6 +527,15 @@ pub(crate) fn head_cue(lowers: &[&str], words: &[RawWord]) -> Option<Cue> {
     }
     if lowers.len() >= 2 && PLACE_PREFIXES.contains(&lowers[0]) {
         return cue(Kind::Place, 0);
+    }
+    // Names joined by `&` are a firm's (`Procter & Gamble`, `Ernst & Young`), no one
+    // person's.
+    if words.iter().any(|w| w.sep == Sep::Amp) {
+        return Some(Cue::new(
+            Kind::Organization,
+            3,
+            "`&` in the name".to_string(),
+        ));
     }
     None
 }

@@ -168,6 +168,24 @@ fn names_own_thing(toks: &[Tok<'_>], k: usize) -> bool {
     false
 }
 
+/// Whether token `j`, after ` & `, continues the name that starts at token `i`: a firm's
+/// (`Douglas & Lomason`, `Bear Stearns & Co`, `Pew Internet & American Life`), not two
+/// people (`Matt Lucas & David Walliams`, `Richard & Judy`) nor letters (`R & B`).
+fn amp_joins(toks: &[Tok<'_>], i: usize, j: usize) -> bool {
+    let (left, right) = (&toks[j - 1], &toks[j]);
+    let word = |t: &Tok<'_>| {
+        t.mention.is_none()
+            && matches!(t.shape, Shape::Cap | Shape::Upper)
+            && t.text.chars().count() >= 2
+    };
+    let full_name_after = is_given_name(&right.lower)
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| n.sep == Sep::Space && n.shape == Shape::Cap);
+    let two_given = j - 1 == i && is_given_name(&left.lower) && is_given_name(&right.lower);
+    word(left) && word(right) && !full_name_after && !two_given
+}
+
 /// Whether token `i` (joined to the one before by a full stop) continues a name: after an
 /// initial (`J.`) or an abbreviated title (`Mr.`).
 fn dot_joins(toks: &[Tok<'_>], i: usize) -> bool {
@@ -206,6 +224,7 @@ fn run_last(toks: &[Tok<'_>], i: usize, spans: &[MentionSpan], known: &Known) ->
         let joined = match toks[j].sep {
             Sep::Space | Sep::Hyphen => true,
             Sep::Dot => dot_joins(toks, j),
+            Sep::Amp => amp_joins(toks, i, j),
             Sep::Break | Sep::Comma => false,
         };
         if !joined {
@@ -332,6 +351,7 @@ pub(crate) fn surface(words: &[RawWord], a: usize, b: usize) -> String {
             out.push_str(match w.sep {
                 Sep::Hyphen => "-",
                 Sep::Dot => ". ",
+                Sep::Amp => " & ",
                 _ => " ",
             });
         }

@@ -24,6 +24,8 @@ pub(crate) enum Sep {
     Comma,
     /// A full stop and whitespace (`Mr. Kim`, `J. Smith`).
     Dot,
+    /// An ampersand between spaces (`Procter & Gamble`).
+    Amp,
 }
 
 /// What a word looks like.
@@ -293,6 +295,7 @@ fn sep_of(gap: &str) -> Sep {
     match (chars.next(), chars.next()) {
         (None, _) => Sep::Break,
         (Some(c), None) if is_hyphen(c) => Sep::Hyphen,
+        _ if gap == " & " => Sep::Amp,
         _ if gap.chars().all(char::is_whitespace) => Sep::Space,
         (Some(','), Some(w)) if w.is_whitespace() && gap[1..].trim().is_empty() => Sep::Comma,
         // A comma written apart, as tokenized text has it (`Yandarbiyev , president`).

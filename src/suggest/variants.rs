@@ -83,7 +83,9 @@ pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
         let initials = initials(lw);
         return sw.len() == 1 && initials.chars().count() >= 3 && initials == sw[0];
     }
-    if sw.len() >= lw.len() {
+    // Names joined by `&` are each their own (`Dragons` of `Dungeons & Dragons`, `Spencer`
+    // of `Marks & Spencer`).
+    if sw.len() >= lw.len() || l.surface().contains(" & ") {
         return false;
     }
     if lw.ends_with(sw) {

@@ -70,6 +70,30 @@ fn connectors_inside_names() {
 }
 
 #[test]
+fn an_ampersand_joins_a_firms_name_not_two_people() {
+    let s = run(&[
+        "Shares of Hallam & Tresk rose on Monday, and Hallam & Tresk said profits doubled. \
+         An analyst at Brodie Vantner & Co said Tresk had done well. On television, \
+         comedians Lucas Pemberly & David Ashworth said Richard & Judy had called.",
+    ]);
+    let firm = find(&s, "Hallam & Tresk");
+    assert_eq!(firm.kind.as_deref(), Some("organization"), "{firm:?}");
+    assert_eq!(firm.cue, "`&` in the name");
+    assert_eq!(
+        find(&s, "Brodie Vantner & Co").kind.as_deref(),
+        Some("organization")
+    );
+    // A word of a name joined by `&` is no short form of it: `Tresk` is its own.
+    assert!(firm.anchored.is_empty(), "{firm:?}");
+    assert!(labels(&s).contains(&"Tresk"), "{:?}", labels(&s));
+    // Two people, by their given names, are not joined.
+    let l = labels(&s);
+    assert!(l.contains(&"Lucas Pemberly"), "{l:?}");
+    assert!(l.contains(&"David Ashworth"), "{l:?}");
+    assert!(!l.iter().any(|x| x.contains(" & Judy")), "{l:?}");
+}
+
+#[test]
 fn abbreviated_titles_and_absorbed_person_mentions() {
     let s = run(&["Mr. Halvorsen said the plan would work. Vladmir Putin agreed."]);
     let h = find(&s, "Halvorsen");
