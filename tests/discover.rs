@@ -171,6 +171,35 @@ fn min_docs_keeps_one_off_names_out_and_the_graph_is_the_same_on_any_thread_coun
 }
 
 #[test]
+fn a_firms_name_keeps_its_ampersand_and_its_abbreviation_dot() {
+    let dir = temp_files(&[(
+        "biz/a.txt",
+        "Bank merger talk\n\nShares of Harwell Bancorp Inc. rose on Friday after Hallam & \
+         Tresk said it would bid. An analyst at Brodie Vantner & Co said Hallam & Tresk had \
+         the cash. Harwell Bancorp Inc. declined to comment.\n",
+    )]);
+    let (m, _) = discovered_in(&dir.path().join("biz"), &[]);
+    let ids = ids_by_text(&m);
+    let one = |text: &str, id: &str| {
+        assert_eq!(
+            ids.get(text),
+            Some(&BTreeSet::from([id.to_string()])),
+            "{text}: {ids:?}"
+        );
+    };
+    one(
+        "Harwell Bancorp Inc.",
+        "discovered:organization:harwell-bancorp-inc",
+    );
+    one("Hallam & Tresk", "discovered:organization:hallam-tresk");
+    one(
+        "Brodie Vantner & Co",
+        "discovered:organization:brodie-vantner-co",
+    );
+    assert!(!ids.contains_key("Tresk"), "{ids:?}");
+}
+
+#[test]
 fn a_story_on_standard_input_is_read_by_both_passes() {
     use std::io::Write;
     use std::process::{Command, Stdio};

@@ -311,7 +311,7 @@ pub(crate) fn legal_form_end(text: &str, end: usize) -> usize {
         }
     };
     if !next(end).is_some_and(|c| c.is_ascii_uppercase() || c == b'p') {
-        return end;
+        return abbreviation_dot(text, end);
     }
     let mut at = end;
     loop {
@@ -337,6 +337,20 @@ pub(crate) fn legal_form_end(text: &str, end: usize) -> usize {
             None => return at,
         }
     }
+}
+
+/// `end`, or one byte further when the name ending there ends in a legal form that is an
+/// abbreviation and its full stop follows (`Norwest Corp.`, `Barnett Banks Inc.`).
+fn abbreviation_dot(text: &str, end: usize) -> usize {
+    let dotted = text.as_bytes().get(end) == Some(&b'.')
+        && LEGAL_FORMS.iter().any(|f| {
+            f.strip_suffix('.').is_some_and(|bare| {
+                !bare.contains('.')
+                    && text[..end].ends_with(bare)
+                    && text[..end - bare.len()].ends_with(' ')
+            })
+        });
+    end + usize::from(dotted)
 }
 
 /// `mention` without the legal forms a matched organization's name took after it (`Sony
