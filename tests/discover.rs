@@ -171,6 +171,42 @@ fn min_docs_keeps_one_off_names_out_and_the_graph_is_the_same_on_any_thread_coun
 }
 
 #[test]
+fn a_surname_that_is_a_listed_place_is_the_person_where_the_person_is_named() {
+    let dir = temp_files(&[
+        (
+            "sport/a.txt",
+            "Upset in the quarter-finals\n\nWimbledon finalist Marla Jordan lost in three sets \
+             on Tuesday. Jordan said she had been tired, and Jordan's coach agreed.\n",
+        ),
+        (
+            "sport/b.txt",
+            "Trade talks\n\nOfficials from Jordan met their Egyptian counterparts in Amman \
+             on Monday.\n",
+        ),
+    ]);
+    let (m, _) = discovered_in(&dir.path().join("sport"), &[]);
+    let in_doc = |doc: &str| -> BTreeMap<String, BTreeSet<String>> {
+        let of_doc: Vec<serde_json::Value> = m
+            .iter()
+            .filter(|l| l["doc"].as_str().unwrap().ends_with(doc))
+            .cloned()
+            .collect();
+        ids_by_text(&of_doc)
+    };
+    let a = in_doc("a.txt");
+    let marla = BTreeSet::from(["discovered:person:marla-jordan".to_string()]);
+    assert_eq!(a.get("Marla Jordan"), Some(&marla), "{a:?}");
+    assert_eq!(a.get("Jordan"), Some(&marla), "{a:?}");
+    // Where she is not named, Jordan is the country.
+    let b = in_doc("b.txt");
+    assert_eq!(
+        b.get("Jordan"),
+        Some(&BTreeSet::from(["place:jordan".to_string()])),
+        "{b:?}"
+    );
+}
+
+#[test]
 fn a_firms_name_keeps_its_ampersand_and_its_abbreviation_dot() {
     let dir = temp_files(&[(
         "biz/a.txt",

@@ -86,7 +86,11 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
         // Stephen Biegun`).
         let of_it = k + 2 == s && matches!(toks[k + 1].lower.as_ref(), "of" | "for" | "on");
         // `Miss` is a title, `miss` a verb (`to miss Wimbledon`).
-        let title = is_title(&t.lower)
+        // A role written with a hyphen is two tokens (`scrum-half`, `film-maker`).
+        let compound = (t.sep == Sep::Hyphen && k > 0)
+            .then(|| format!("{}-{}", toks[k - 1].lower, t.lower))
+            .filter(|c| is_title(c));
+        let title = (compound.is_some() || is_title(&t.lower))
             && t.shape != Shape::Upper
             && !(t.shape == Shape::Lower && t.lower == "miss");
         if title && of_it {
@@ -104,11 +108,11 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
             // award`), not the name's holder.
             let prize = k > 0 && toks[k - 1].lower == "best";
             if !modifier && !prize {
-                out.push(Cue::new(
-                    Kind::Person,
-                    3,
-                    format!("title `{}` before", t.text),
-                ));
+                let text = match compound {
+                    Some(_) => format!("{}-{}", toks[k - 1].text, t.text),
+                    None => t.text.to_string(),
+                };
+                out.push(Cue::new(Kind::Person, 3, format!("title `{text}` before")));
             }
             break;
         }

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::{Known, Suggestion};
 use crate::gazetteer::derive_id;
+use crate::text::words::is_given_name;
 
 /// The prefix of a discovered entity's id (`discovered:person:ruth-kelly`): no gazetteer id
 /// derived from a type and a label starts so.
@@ -142,12 +143,13 @@ pub fn discovered(suggestions: &[Suggestion], min_docs: u64, known: &Known) -> D
         if !s.cue.is_empty() {
             attrs.insert("cue", s.cue.as_str());
         }
+        let anchored = with_place_surname(s, kind, known);
         let line = Line {
             label: &s.label,
             kind,
             id,
             aliases: &s.aliases,
-            anchored: &s.anchored,
+            anchored: &anchored,
             attrs,
         };
         push_line(&mut out.gazetteer, &line);
@@ -155,6 +157,26 @@ pub fn discovered(suggestions: &[Suggestion], min_docs: u64, known: &Known) -> D
         *out.mentions_by_type.entry(kind.to_string()).or_default() += s.mentions;
     }
     out
+}
+
+/// The anchored short forms of `s`, with a person's surname when it is a listed place's name
+/// and the name opens with a given name, as the matcher's surname rule reads one (a listed
+/// given name or a word with a capital inside): `Washington` of `MaliVai Washington`,
+/// `Holland` of `Matt Holland`. The runs never saw it alone, as the matcher took it for the
+/// place, but in a document that names the person in full it is the person.
+fn with_place_surname(s: &Suggestion, kind: &str, known: &Known) -> Vec<String> {
+    let mut anchored = s.anchored.clone();
+    let (Some((first, _)), Some((_, last))) = (s.label.split_once(' '), s.label.rsplit_once(' '))
+    else {
+        return anchored;
+    };
+    let given = is_given_name(&first.to_lowercase())
+        || first.chars().skip(1).any(char::is_uppercase) && first.chars().all(char::is_alphabetic);
+    let new = !anchored.iter().chain(&s.aliases).any(|a| a == last);
+    if kind == "person" && given && new && known.is_place_name(last) {
+        anchored.push(last.to_string());
+    }
+    anchored
 }
 
 /// `line` as a line of JSON at the end of `gazetteer`.

@@ -37,6 +37,8 @@ pub struct Known {
     person: Vec<bool>,
     /// For each entity index, whether it is a place.
     place: Vec<bool>,
+    /// Compact keys of the plain aliases of places.
+    place_names: HashSet<String>,
     /// Listed people of two or more words (id, label) by the compact key of their label's
     /// last word, for a discovered spelling of one to join it (`Vladmir Putin`).
     people_by_surname: HashMap<String, Vec<(String, String)>>,
@@ -54,7 +56,11 @@ impl Known {
             known.person.push(entity.kind == EntityType::Person);
             known.place.push(entity.kind == EntityType::Place);
             for alias in entity.aliases.iter().filter(|a| !a.anchored) {
-                known.names.insert(compact_key(&alias.text));
+                let key = compact_key(&alias.text);
+                if entity.kind == EntityType::Place {
+                    known.place_names.insert(key.clone());
+                }
+                known.names.insert(key);
             }
             if let (EntityType::Person, Some((_, last))) =
                 (&entity.kind, entity.label.rsplit_once(' '))
@@ -98,6 +104,11 @@ impl Known {
     /// and acronym dots aside).
     pub fn contains(&self, name: &str) -> bool {
         self.names.contains(&compact_key(name))
+    }
+
+    /// Whether `name` is written like an alias of a loaded place (`Washington`).
+    pub(crate) fn is_place_name(&self, name: &str) -> bool {
+        self.place_names.contains(&compact_key(name))
     }
 
     /// Whether entity `entity` is a person.

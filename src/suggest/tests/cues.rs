@@ -192,31 +192,35 @@ fn team_names_end_where_a_score_line_or_standings_row_says() {
     assert!(ends("Sale 31 Wasps 33 after extra time").is_empty());
 }
 
+/// Each (person, role) of `cases` is a person typed by the role before the name.
+fn titled(s: &[Suggestion], cases: &[(&str, &str)]) {
+    for (person, role) in cases {
+        let p = find(s, person);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
+        assert_eq!(p.cue, format!("title `{role}` before"), "{p:?}");
+    }
+}
+
 #[test]
 fn a_role_before_a_name_is_a_title_to_the_name_finder() {
     let s = run(&[
         "The national coach Berti Vogts named his squad, said broker Shakil \
         Rizvi, and the actress Emma Lindqvist-Oduya agreed.",
     ]);
-    for (person, role) in [
-        ("Berti Vogts", "coach"),
-        ("Shakil Rizvi", "broker"),
-        ("Emma Lindqvist-Oduya", "actress"),
-    ] {
-        let p = find(&s, person);
-        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
-        assert_eq!(p.cue, format!("title `{role}` before"), "{p:?}");
-    }
+    titled(
+        &s,
+        &[
+            ("Berti Vogts", "coach"),
+            ("Shakil Rizvi", "broker"),
+            ("Emma Lindqvist-Oduya", "actress"),
+        ],
+    );
     // Performers known by one name, a role before them, at the start of a sentence too.
     let s = run(&[
         "Rapper Tayvondo is to play a gig in Leeds. The comedian Fearnley opened.",
         "Tickets for the rapper were sold out, and the comedian took a bow.",
     ]);
-    for (person, role) in [("Tayvondo", "Rapper"), ("Fearnley", "comedian")] {
-        let p = find(&s, person);
-        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
-        assert_eq!(p.cue, format!("title `{role}` before"), "{p:?}");
-    }
+    titled(&s, &[("Tayvondo", "Rapper"), ("Fearnley", "comedian")]);
     // A noun of nationality before a name is a title too, and no name on its own.
     let s = run(&[
         "Briton Tim Henwood won in straight sets. The Spaniard said she was tired, \
@@ -225,6 +229,19 @@ fn a_role_before_a_name_is_a_title_to_the_name_finder() {
     assert_eq!(find(&s, "Tim Henwood").cue, "title `Briton` before");
     assert_eq!(find(&s, "Conchita Marquez").cue, "title `Spaniard` before");
     assert!(!labels(&s).contains(&"Spaniard"), "{:?}", labels(&s));
+    // Roles of the sports pages: a finalist, a substitute, a rugby position.
+    let s = run(&[
+        "Wimbledon finalist Oriel Vantane lost, but substitute Serge Makomba scored and \
+        England scrum-half Kyle Brackwell kicked the goal.",
+    ]);
+    titled(
+        &s,
+        &[
+            ("Oriel Vantane", "finalist"),
+            ("Serge Makomba", "substitute"),
+            ("Kyle Brackwell", "scrum-half"),
+        ],
+    );
 }
 
 #[test]
