@@ -367,12 +367,18 @@ pub fn without_legal_form(mention: &str) -> &str {
 }
 
 /// Every way to read `mention` as a name followed by legal forms only (`Finance Corp Inc.`
-/// → `Finance`, `Finance Corp`), shortest name first.
+/// → `Finance`, `Finance Corp`), shortest name first; a name that ends in an abbreviated
+/// form is also read without its full stop (`Norwest Corp.` → `Norwest`, `Norwest Corp`).
 pub fn legal_form_cuts(mention: &str) -> impl Iterator<Item = &str> {
     let b = mention.as_bytes();
+    let undotted = b
+        .len()
+        .checked_sub(1)
+        .filter(|&i| b[i] == b'.' && abbreviation_dot(mention, i) == b.len());
     (1..b.len())
         .filter(move |&i| b[i] == b' ' || b[i] == b',')
         .filter(move |&i| legal_form_end(mention, i) == mention.len())
+        .chain(undotted)
         .map(move |i| &mention[..i])
 }
 

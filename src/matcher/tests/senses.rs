@@ -149,6 +149,8 @@ fn an_organization_takes_its_legal_form_and_company_words_keep_an_anchor() {
     // The common word alone is still anchored.
     assert!(ids(NEWS, "The Target was missed.").is_empty());
     assert_eq!(super::without_legal_form("Sony Corp"), "Sony");
+    let cuts: Vec<&str> = super::legal_form_cuts("Norwest Corp.").collect();
+    assert_eq!(cuts, ["Norwest", "Norwest Corp"]);
 }
 
 #[test]
