@@ -41,9 +41,86 @@ pub(crate) fn line_at(text: &str, at: usize) -> Option<&str> {
     Some(&text[start..end])
 }
 
+/// Whether the name from byte `start` to `end` of `text` opens a dateline: it starts its
+/// line, and after it come at most a region after a comma and then the date (`MILAN
+/// 1996-08-30`, `BIRMINGHAM , England 1996-08-31`, `MOSCOW, April 24 (Reuters) -`). A
+/// dateline says where the story was written: a place, whatever the story is about.
+pub(crate) fn opens_dateline(text: &str, start: usize, end: usize) -> bool {
+    let Some(line) = line_at(text, start) else {
+        return false;
+    };
+    let base = line.as_ptr() as usize - text.as_ptr() as usize;
+    if !line[..start - base].trim().is_empty() {
+        return false;
+    }
+    let mut words = line[end - base..]
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    // At most three words of a region (`England`, `Calif.`, `South Africa`).
+    let mut word = words.next();
+    for _ in 0..3 {
+        match word {
+            Some(w) if w.starts_with(char::is_uppercase) && !is_month(w) => word = words.next(),
+            _ => break,
+        }
+    }
+    let Some(w) = word else {
+        return false;
+    };
+    // `1996-08-30`, or a month and a day.
+    let b = w.as_bytes();
+    let iso = b.len() >= 8 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-';
+    iso || is_month(w)
+        && words
+            .next()
+            .is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether `w` is a month's name or its abbreviation, any case (`April`, `Aug.`, `SEPT`).
+fn is_month(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_lowercase();
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    MONTHS
+        .iter()
+        .any(|m| *m == w || w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn datelines() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            opens_dateline(text, start, start + name.len())
+        };
+        assert!(at(
+            "SOCCER - LENTINI MOVES .\nMILAN 1996-08-30\nLentini ...",
+            "MILAN"
+        ));
+        assert!(at("BIRMINGHAM , England 1996-08-31\n", "BIRMINGHAM"));
+        assert!(at("MOSCOW, April 24 (Reuters) - Russia said", "MOSCOW"));
+        assert!(at("KHASAN, Russia, April 24 — Kim entered", "KHASAN"));
+        // A name in a line, a score, a fixture, a year alone: no dateline.
+        assert!(!at("He moved to Milan 1996-08-30", "Milan"));
+        assert!(!at("MILAN 2 Roma 1\n", "MILAN"));
+        assert!(!at("Milan v Roma ( April 5 )\n", "Milan"));
+        assert!(!at("London 2012 was a success.", "London"));
+    }
 
     #[test]
     fn lines_of_results_and_standings() {

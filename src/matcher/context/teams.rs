@@ -7,6 +7,7 @@ use super::words::*;
 use super::{DocContext, Near, Scene};
 use crate::model::Span;
 use crate::text::chars::is_word_char;
+use crate::text::lines::opens_dateline;
 pub(super) use crate::text::lines::results_line;
 use crate::text::words::is_given_name;
 
@@ -271,6 +272,10 @@ pub(super) fn club_town(
         if f.chars().any(char::is_uppercase) || WHERE.contains(&&*w.folded()) {
             return None;
         }
+    }
+    // A dateline says where the story was written (`MILAN 1996-08-30`).
+    if opens_dateline(text, p.start(), p.end()) {
+        return None;
     }
     ctx.sporty().then(|| {
         format!(
