@@ -606,9 +606,14 @@ pub(crate) fn survey(
             || possessive(text, span.end());
         return loud.then_some(Loud { span, lead, place });
     }
-    // Only a one-word surname can be another person's (a name with a space is whole).
+    // Only a one-word surname or given name can be another person's (a name with a space
+    // is whole): after a capitalized word (`Cherie Blair`), or before one (`Robert Coles`).
     let bare = || !text.as_bytes()[span.range()].contains(&b' ');
-    (person && bare() && glance_before(text, span.start()) == Glance::Other).then_some(Loud {
+    let beside = || {
+        glance_before(text, span.start()) == Glance::Other
+            || glance_after(text, span.end()) == Glance::Other
+    };
+    (person && bare() && beside()).then_some(Loud {
         span,
         lead: Lead::Other,
         place,

@@ -242,6 +242,34 @@ fn a_listed_surname_after_another_given_name_is_another_person() {
 }
 
 #[test]
+fn a_given_name_alias_before_another_surname_is_another_person() {
+    let gaz = "@type person\nRobert Allenby | ~Robert\nPaula Radcliffe | ~Paula\n\
+        @type organization\nColes\n";
+    let people = |text: &str| -> Vec<String> {
+        run(gaz, text)
+            .into_iter()
+            .filter(|(_, label)| label != "Coles")
+            .map(|(t, _)| t)
+            .collect()
+    };
+    // The short form after the full name is the person, alone or before a common word.
+    assert_eq!(
+        people("Robert Allenby led. Robert said Friday was hard."),
+        ["Robert Allenby", "Robert"]
+    );
+    // Before another surname it is someone else, in prose or in a line of results, and
+    // whether or not the surname is listed as something else.
+    assert_eq!(
+        people("Robert Allenby 68 70, Robert Coles 74 76. Paula Radcliffe won; Paula Jones lost."),
+        ["Robert Allenby", "Paula Radcliffe"]
+    );
+    let (g, m) = matcher(gaz);
+    let why = m.explain(&g, "Robert Allenby 68 70, Robert Coles 74 76.");
+    let coles = why.iter().find(|e| e.span.start() == 22).unwrap();
+    assert_eq!((coles.rule, coles.accepted), (Rule::Surname, false));
+}
+
+#[test]
 fn a_shared_name_goes_to_the_sense_whose_country_the_document_names() {
     let gaz = "@type place\nSpain | iso=ES\nVenezuela | iso=VE\n\
 +Valencia | id=place:valencia-venezuela | country=Venezuela\n\
