@@ -296,7 +296,7 @@ pub(crate) fn judge(
             continue;
         }
         let v = match class {
-            Some(EntityClass::Person) if scene.rules.names => other_person(scene, m),
+            Some(EntityClass::Person) if scene.rules.names => other_person(scene, m, mentions),
             Some(EntityClass::Other) if scene.rules.names => firm_surname(scene, m),
             Some(c) if c.is_place() => read(scene, ctx, m, mentions),
             _ => None,

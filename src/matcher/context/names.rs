@@ -75,7 +75,11 @@ pub(super) fn firm_surname(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
 /// A listed person's surname after another given name or initial (`Cherie Blair`, `Ian
 /// Blair`, `J. Blair` for Tony Blair) names someone else. A given name that starts like the
 /// listed one's is taken for a spelling of it (`Vladmir Putin`, `Yuri Ushakov`).
-pub(super) fn other_person(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
+pub(super) fn other_person(
+    scene: &Scene<'_>,
+    m: &Mention,
+    mentions: &[Mention],
+) -> Option<Verdict> {
     let text = scene.text;
     let listed = scene.given.get(m.entity.index()).copied().flatten()?;
     // A capitalized word before: the usual plain word or full stop rules it out at a glance.
@@ -85,7 +89,7 @@ pub(super) fn other_person(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
         }
     }
     if glance_after(text, m.span.end()) == Glance::Other {
-        return other_surname(scene, m, listed);
+        return other_surname(scene, m, listed, mentions);
     }
     None
 }
@@ -94,7 +98,12 @@ pub(super) fn other_person(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
 /// (`Robert Coles` where the person is Robert Allenby, `Adam Hunter` for Adam Hollioake)
 /// names someone else. Kept out of line, as the rarer case.
 #[inline(never)]
-fn other_surname(scene: &Scene<'_>, m: &Mention, listed: GivenStart) -> Option<Verdict> {
+fn other_surname(
+    scene: &Scene<'_>,
+    m: &Mention,
+    listed: GivenStart,
+    mentions: &[Mention],
+) -> Option<Verdict> {
     let text = scene.text;
     let given = &text[m.span.range()];
     let lower = given.to_lowercase();
@@ -106,11 +115,15 @@ fn other_surname(scene: &Scene<'_>, m: &Mention, listed: GivenStart) -> Option<V
     }
     let w = word_after(text, m.span.end()).filter(|w| w.capitalized() && w.name_like())?;
     let f = w.folded();
-    // No headline test: a common word is what a headline's capitals would show (`Kim
-    // Arrives`), and a line of results has names only (`Robert Coles 74 76 71 69`). The
-    // surname may be listed as something else (`Coles` the grocer).
+    // The surname may be listed as something else (`Coles` the grocer), but not as a person:
+    // that is two people side by side (`Kim Putin flags` under a photograph).
+    let k = mentions.partition_point(|x| x.span.start() < w.start);
+    let person_after = mentions.get(k).is_some_and(|x| {
+        x.span.start() == w.start && scene.kinds.get(x.entity.index()) == Some(&EntityClass::Person)
+    });
     let plain = !is_function_word(&f) && !is_title_word(&f) && !is_common_word(&f);
-    plain.then(|| {
+    let headline = || line_at(text, m.span.start()).is_some_and(headline);
+    (plain && !person_after && !headline()).then(|| {
         Verdict::Person(format!(
             "`{given} {}` is another person than the one named {given}",
             w.text
