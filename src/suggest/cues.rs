@@ -420,6 +420,28 @@ pub(crate) fn results_cue(text: &str, toks: &[Tok<'_>], e: usize) -> Option<Cue>
     })
 }
 
+/// A player's number before the name in a line-up (`14 - Justin Swart , 13 - Japie Mulder`,
+/// `( 17 - Orhan Cikirikci , 76th )`, `New Zealand - 15 - Christian Cullen`): one or two
+/// digits and a spaced dash, at the start of the line or after a comma, a bracket, a colon,
+/// a semicolon or a dash. Weighs 1, so that a given name or any stronger cue decides.
+pub(crate) fn squad_number_cue(text: &str, toks: &[Tok<'_>], s: usize) -> Option<Cue> {
+    let n = toks.get(s.checked_sub(1)?)?;
+    let number =
+        n.shape == Shape::Digit && n.text.len() <= 2 && n.text.bytes().all(|b| b.is_ascii_digit());
+    if !number || text.get(n.end..toks[s].start)? != " - " {
+        return None;
+    }
+    let before = text.get(..n.start)?.trim_end_matches([' ', '\t']);
+    // A dash after a team's name opens one (`New Zealand - 15 -`), not one in a score
+    // (`2 - 1 - Grelton`).
+    let dash = before.strip_suffix('-').is_some_and(|b| {
+        !b.trim_end()
+            .ends_with(|c: char| c.is_ascii_digit() || c == '-')
+    });
+    let opens = before.is_empty() || dash || before.ends_with(['\n', ',', '(', ':', ';']);
+    opens.then(|| Cue::new(Kind::Person, 1, "a player's number before".to_string()))
+}
+
 /// A score: one to three digits.
 fn is_score(word: &str) -> bool {
     (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())

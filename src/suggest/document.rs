@@ -18,7 +18,10 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::model::{Mention, Segments, Span};
 
-use super::cues::{after_cues, before_cues, bracketed_place_cue, possessive_cue, results_cue, Cue};
+use super::cues::{
+    after_cues, before_cues, bracketed_place_cue, possessive_cue, results_cue, squad_number_cue,
+    Cue,
+};
 use super::known::Known;
 use super::lexicon::is_ordinary;
 use super::runs::{
@@ -263,7 +266,16 @@ pub fn candidates_with(
                 continue;
             }
             let mut words = word_views(&toks, run, &spans, known);
-            let before = before_cues(&toks, s, s == e);
+            let mut before = before_cues(&toks, s, s == e);
+            if before.is_empty() {
+                if let Some(cue) = squad_number_cue(text, &toks, s) {
+                    // A line-up reads like a headline; its numbers say these are names.
+                    for w in words.iter_mut().filter(|w| w.uncertain) {
+                        w.uncertain = is_ordinary(&w.text.to_lowercase());
+                    }
+                    before.push(cue);
+                }
+            }
             let mut after = after_cues(&toks, e);
             after.extend(bracketed_place_cue(text, &toks, (s, e), &spans, known));
             after.extend(possessive_cue(text, &toks, e));

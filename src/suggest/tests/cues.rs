@@ -73,6 +73,27 @@ fn a_comma_written_apart_opens_an_apposition() {
 }
 
 #[test]
+fn a_players_number_in_a_line_up_says_person() {
+    let s = run(&[
+        "Teams :\n\nNew Zealand - 15 - Tevita Okanu , 14 - Ruaraki Vellance ( \
+         Alama Ierema , 70 ) , 13 - Walso Pereta .\n",
+    ]);
+    for label in ["Tevita Okanu", "Ruaraki Vellance", "Walso Pereta"] {
+        let p = find(&s, label);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
+        assert_eq!(p.cue, "a player's number before", "{p:?}");
+    }
+    // A number in a sentence, or a score, is no player's.
+    let s = run(&["Tallies rose 3 - Varenka Holdings said so, and it ended 2 - 1 - Grelton won."]);
+    for label in ["Varenka Holdings", "Grelton"] {
+        assert!(s
+            .iter()
+            .filter(|x| x.label == label)
+            .all(|x| x.cue != "a player's number before"));
+    }
+}
+
+#[test]
 fn place_cues() {
     let s = run(&["The delegation stopped in Dunmarrow before flying on. \
          A Kestrelby-based firm built the port of Zarechny. \
