@@ -1,7 +1,7 @@
 //! The name rules: a place inside a longer name (a capitalized word before or after it, an
 //! organization after it, an organization's head and `of` before it), a place used as a
-//! person's surname, and a listed person's surname after another given name. Must not touch
-//! the team rules.
+//! person's surname, a listed person's surname after another given name, and a listed
+//! person's given name before another surname. Must not touch the team rules.
 
 use super::words::*;
 use super::{DocContext, GivenStart, Near, Scene, Verdict};
