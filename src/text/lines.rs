@@ -50,10 +50,14 @@ pub(crate) fn opens_dateline(text: &str, start: usize, end: usize) -> bool {
         return false;
     };
     let base = line.as_ptr() as usize - text.as_ptr() as usize;
-    if !line[..start - base].trim().is_empty() {
+    // A name that runs past its line (`Rasa\nMazeikyte`) opens no dateline.
+    let (Some(lead), Some(rest)) = (line.get(..start - base), line.get(end - base..)) else {
+        return false;
+    };
+    if !lead.trim().is_empty() {
         return false;
     }
-    let mut words = line[end - base..]
+    let mut words = rest
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty());
     // At most three words of a region (`England`, `Calif.`, `South Africa`).
@@ -120,6 +124,8 @@ mod tests {
         assert!(!at("MILAN 2 Roma 1\n", "MILAN"));
         assert!(!at("Milan v Roma ( April 5 )\n", "Milan"));
         assert!(!at("London 2012 was a success.", "London"));
+        // A name that runs past its line is read safely, and opens none.
+        assert!(!at("RASA\nMAZEIKYTE 1996-08-30", "RASA\nMAZEIKYTE"));
     }
 
     #[test]
