@@ -1,6 +1,8 @@
-//! Line shapes: the short line around a word, and the one rule for a line of sports
-//! results or standings, which the matcher's context rules and the name finder's cues both
-//! read. Must not decide what a name on such a line is: that stays with the rule that asks.
+//! Line shapes: the short line around a word, the one rule for a line of sports results or
+//! standings, which the matcher's context rules and the name finder's cues both read, and
+//! the rule for a dateline. Must not decide what a name on such a line is: that stays with the rule that asks.
+
+use crate::text::words::is_month;
 
 /// Whether `line` is a line of results or standings: numbers, names and at most three
 /// lower-case words (`Pohang 3 Ulsan 2 ( halftime 1-0 )`, `TORONTO 63 72 .467 12 1/2`).
@@ -78,28 +80,6 @@ pub(crate) fn opens_dateline(text: &str, start: usize, end: usize) -> bool {
         && words
             .next()
             .is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
-}
-
-/// Whether `w` is a month's name or its abbreviation, any case (`April`, `Aug.`, `SEPT`).
-fn is_month(w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_lowercase();
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS
-        .iter()
-        .any(|m| *m == w || w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
 }
 
 #[cfg(test)]

@@ -143,6 +143,16 @@ pub(crate) fn is_org_head(word: &str) -> bool {
     ORG_HEAD.contains(word)
 }
 
+/// Whether `w` is a month's name or its abbreviation, any case (`April`, `Aug.`, `SEPT`).
+pub(crate) fn is_month(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_lowercase();
+    // The months are the last twelve calendar words.
+    let months = &CALENDAR[CALENDAR.len() - 12..];
+    months
+        .iter()
+        .any(|m| *m == w || m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+}
+
 /// True when `word` (lower case) is a weekday or a month, or an abbreviation of one.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
     // Asked of most capitalized words: the length and first letter rule out nearly all.
