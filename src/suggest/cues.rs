@@ -380,9 +380,7 @@ pub(crate) fn bracketed_place_cue(
 pub(crate) fn possessive_cue(text: &str, toks: &[Tok<'_>], e: usize) -> Option<Cue> {
     let n = toks.get(e + 1)?;
     let gap = text.get(toks[e].end..n.start)?;
-    // Tokenized text writes `'s` apart (`Bates 's wife`).
-    let spaced = gap.starts_with(' ') && matches!(gap.trim_start(), "'s " | "’s ");
-    if !(spaced || matches!(gap, "'s " | "’s " | "' " | "’ ")) || n.shape != Shape::Lower {
+    if !is_possessive_gap(gap) || n.shape != Shape::Lower {
         return None;
     }
     let w = n.lower.as_ref();
@@ -394,6 +392,13 @@ pub(crate) fn possessive_cue(text: &str, toks: &[Tok<'_>], e: usize) -> Option<C
         return None;
     };
     Some(Cue::new(kind, 2, format!("`'s {w}` after")))
+}
+
+/// Whether the text between two words makes the first a possessor: `'s `, `' ` (`the
+/// Joneses' house`), or `'s` apart, as tokenized text writes it (`Bates 's wife`).
+pub(crate) fn is_possessive_gap(gap: &str) -> bool {
+    let spaced = gap.starts_with(' ') && matches!(gap.trim_start(), "'s " | "’s ");
+    spaced || matches!(gap, "'s " | "’s " | "' " | "’ ")
 }
 
 /// A team's name by its score in a line of results or standings: the line is a score line

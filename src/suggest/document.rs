@@ -24,6 +24,7 @@ use super::cues::{
 };
 use super::known::Known;
 use super::lexicon::is_ordinary;
+use super::lists::{list_peers, Peer};
 use super::runs::{
     known_ranges, runs, word_views, MentionSpan, RawWord, TokRun, WordRange, WordView,
     MAX_RUN_WORDS,
@@ -51,14 +52,24 @@ pub(crate) struct OccKey {
     pub(crate) before: Vec<Cue>,
     /// Cues from the words after the run.
     pub(crate) after: Vec<Cue>,
+    /// The other names of the list the run is in (`Sendo`, `Siemens` of `Nokia`).
+    pub(crate) peers: Vec<Peer>,
 }
 
-/// A run's words and cues as one string of bytes, `out` cleared first: each word as its
-/// flags, its text and `0xFF`, then each list of cues after `0xFE`, each cue as its type,
-/// its weight, its text and `0xFF`. Neither byte occurs in UTF-8 and flags, types and
-/// weights stay below them, so two runs are the same when their bytes are. Lookups compare
-/// these bytes (one read of memory), and a run met again costs no copy of its words.
-fn encode(words: &[WordView<'_>], before: &[Cue], after: &[Cue], out: &mut Vec<u8>) {
+/// A run's words, cues and list companions as one string of bytes, `out` cleared first:
+/// each word as its flags, its text and `0xFF`, then each list of cues after `0xFE`, each
+/// cue as its type, its weight, its text and `0xFF`, then after `0xFE` each companion as
+/// its type (3 for none), its text and `0xFF`. Neither byte occurs in UTF-8 and flags,
+/// types and weights stay below them, so two runs are the same when their bytes are.
+/// Lookups compare these bytes (one read of memory), and a run met again costs no copy of
+/// its words.
+fn encode(
+    words: &[WordView<'_>],
+    before: &[Cue],
+    after: &[Cue],
+    peers: &[Peer],
+    out: &mut Vec<u8>,
+) {
     out.clear();
     for w in words {
         out.push(
@@ -77,6 +88,12 @@ fn encode(words: &[WordView<'_>], before: &[Cue], after: &[Cue], out: &mut Vec<u
             out.extend_from_slice(c.text.as_bytes());
             out.push(0xFF);
         }
+    }
+    out.push(0xFE);
+    for p in peers {
+        out.push(p.kind.map_or(3, |k| k as u8));
+        out.extend_from_slice(p.text.as_bytes());
+        out.push(0xFF);
     }
 }
 
@@ -260,7 +277,9 @@ pub fn candidates_with(
         }
         sentence_tokens(text, &lowered, sentence, &spans, &mut lines, &mut toks);
         note_case(&toks, seen);
-        for run in runs(&toks, &spans, known) {
+        let found = runs(&toks, &spans, known);
+        let mut peers = list_peers(text, &toks, &found, &spans, known);
+        for (ri, &run) in found.iter().enumerate() {
             let TokRun { first: s, last: e } = run;
             if e - s >= MAX_RUN_WORDS || toks[s..=e].iter().any(|t| t.capitals) {
                 continue;
@@ -288,7 +307,8 @@ pub fn candidates_with(
                 }
                 after.push(cue);
             }
-            encode(&words, &before, &after, &mut seen.code);
+            let peers = std::mem::take(&mut peers[ri]);
+            encode(&words, &before, &after, &peers, &mut seen.code);
             let number = match seen.runs.get(seen.code.as_slice()) {
                 Some(&n) => n,
                 None => {
@@ -299,6 +319,7 @@ pub fn candidates_with(
                         words: words.iter().map(|w| w.keep()).collect(),
                         before,
                         after,
+                        peers,
                     };
                     let occ = RawOcc {
                         known: known_ranges(&key.words, known),

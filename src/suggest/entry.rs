@@ -6,18 +6,25 @@
 //! the making of one [`Suggestion`] from a [`Group`] only: which forms are in the group is
 //! `group`'s, the order of the entries `rank`'s.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::cues::{decide, only_speech, Kind, TypeGuess};
 use super::form::{summed_cues, Form};
 use super::group::{Group, ShortMember};
 use super::known::compact_key;
-use super::lexicon::{is_title, EVENT_HEADS};
+use super::lexicon::{is_ordinary, is_title, EVENT_HEADS};
+use super::lists::listed_type;
 use super::Suggestion;
-use crate::text::words::{is_given_name, is_nationality_word};
+use crate::text::words::{is_function_word, is_given_name, is_nationality_word};
 
-/// The suggestion of group `g` of `forms`.
-pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
+/// The suggestion of group `g` of `forms`; `listed` holds the decided types of the other
+/// entries by compact key, for a name only its list companions can type (`None` on the
+/// first round, when they are not decided yet; see [`has_peers`]).
+pub(crate) fn suggestion(
+    forms: &[Form],
+    g: &Group,
+    listed: Option<&HashMap<String, Kind>>,
+) -> Suggestion {
     let mut short = g.short.clone();
     short.sort_by(|a, b| {
         b.mentions
@@ -68,6 +75,27 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
     if guess.kind.is_none() && !g.longer.is_empty() {
         guess = borrowed(forms, &g.longer);
     }
+    // Else the names it is listed with say what it is (`Sendo` of `Nokia, Sendo and
+    // Siemens`, `Saeed Anwar` of a team's line-up), but only that it is a company or a
+    // person written like one. Lists of titles of works read like lists of places and people
+    // (`Halo, The Sims, Driver`; `Finding Neverland and Ray`), and one word listed with
+    // people is a surname, of a person named in full elsewhere (`Clinton and Dole`), whose
+    // full name carries it.
+    if let (None, Some(listed)) = (guess.kind, listed) {
+        let own: Vec<String> = members().map(|f| compact_key(forms[f].surface())).collect();
+        let peers: Vec<_> = members()
+            .flat_map(|f| forms[f].peers.iter().map(|(p, n)| (p, *n)))
+            .collect();
+        guess = listed_type(&peers, listed, &own);
+        let trusted = match guess.kind {
+            Some(Kind::Organization) => true,
+            Some(Kind::Person) => !one_word && written_like_a_person(&names.label),
+            _ => false,
+        };
+        if !trusted {
+            guess = TypeGuess::default();
+        }
+    }
     // An office is no person (`Home Secretary`, `Economics Minister`), unless a given name
     // opens the name (`Frank Field MP`).
     let office = !one_word && is_title(&last_word(&names.label).to_lowercase());
@@ -96,6 +124,56 @@ pub(crate) fn suggestion(forms: &[Form], g: &Group) -> Suggestion {
         mentions,
         example: example.to_string(),
     }
+}
+
+/// Whether `name` is written like a person's name: two to four words, each a given name, an
+/// initial (`R Sowden-Taylor`) or a word that is neither an English word nor a function
+/// word (`Saeed Anwar`, not `Space Invaders` or `Summer of Love`).
+fn written_like_a_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let lower = w.to_lowercase();
+            let letters = lower.trim_end_matches('.');
+            is_given_name(&lower)
+                || letters.chars().count() == 1
+                || !(is_ordinary(letters) || is_function_word(letters))
+        })
+}
+
+/// Whether a form of group `g` was seen in a list.
+pub(crate) fn has_peers(forms: &[Form], g: &Group) -> bool {
+    g.full
+        .iter()
+        .copied()
+        .chain(g.short.iter().map(|s| s.form))
+        .any(|f| !forms[f].peers.is_empty())
+}
+
+/// The decided types of `entries` by the compact keys of their labels and aliases, for
+/// [`suggestion`]'s second round (a key two entries of different types share is left out).
+pub(crate) fn decided_types(entries: &[Suggestion]) -> HashMap<String, Kind> {
+    let mut out: HashMap<String, Option<Kind>> = HashMap::new();
+    for e in entries {
+        let kind = match e.kind.as_deref() {
+            Some("person") => Kind::Person,
+            Some("place") => Kind::Place,
+            Some("organization") => Kind::Organization,
+            _ => continue,
+        };
+        for name in std::iter::once(&e.label).chain(&e.aliases) {
+            out.entry(compact_key(name))
+                .and_modify(|k| {
+                    if *k != Some(kind) {
+                        *k = None;
+                    }
+                })
+                .or_insert(Some(kind));
+        }
+    }
+    out.into_iter()
+        .filter_map(|(key, k)| k.map(|k| (key, k)))
+        .collect()
 }
 
 /// The type the head word of one of the full forms `full` gives (the heaviest such cue),

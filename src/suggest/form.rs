@@ -8,6 +8,7 @@ use crate::text::words::{is_function_word, is_title_word, junk_reason, JunkReaso
 use super::cues::{CueKey, CueWeights};
 use super::known::folded_words;
 use super::lexicon::{is_head, is_listed};
+use super::lists::Peer;
 use super::resolve::Piece;
 use super::tokenize::{shape_of, Shape};
 
@@ -71,6 +72,8 @@ pub(crate) struct Slot {
     cues: Vec<(usize, u64)>,
     /// Every word's capital said nothing.
     uncertain: bool,
+    /// The list companions (indices into the form's companions).
+    peers: Vec<usize>,
 }
 
 /// Everything seen of one form of a name (one compact key).
@@ -86,6 +89,8 @@ pub(crate) struct Form {
     pub(crate) docs: DocList,
     /// The cues it collected, weighted by occurrences.
     pub(crate) cues: Vec<(CueKey, u64)>,
+    /// The names it was listed with, and how often.
+    pub(crate) peers: Vec<(Peer, u64)>,
     /// The corpus order of its first occurrence.
     pub(crate) first: usize,
     /// The example of its first occurrence.
@@ -105,6 +110,7 @@ impl Form {
             mentions: 0,
             docs: DocList::default(),
             cues: Vec::new(),
+            peers: Vec::new(),
             first: usize::MAX,
             example: String::new(),
             certain: false,
@@ -143,10 +149,22 @@ impl Form {
                 (k, u64::from(c.weight))
             })
             .collect();
+        let peers = piece
+            .peers
+            .iter()
+            .map(|p| match self.peers.iter().position(|(q, _)| q == p) {
+                Some(k) => k,
+                None => {
+                    self.peers.push((p.clone(), 0));
+                    self.peers.len() - 1
+                }
+            })
+            .collect();
         Slot {
             surface,
             cues,
             uncertain: piece.uncertain,
+            peers,
         }
     }
 
@@ -158,6 +176,9 @@ impl Form {
         self.docs.add(doc, order, count);
         for &(k, weight) in &slot.cues {
             self.cues[k].1 += weight * count;
+        }
+        for &k in &slot.peers {
+            self.peers[k].1 += count;
         }
         if order < self.first {
             self.first = order;

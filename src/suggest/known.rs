@@ -37,6 +37,8 @@ pub struct Known {
     person: Vec<bool>,
     /// For each entity index, whether it is a place.
     place: Vec<bool>,
+    /// For each entity index, whether it is an organization.
+    organization: Vec<bool>,
     /// Compact keys of the plain aliases of places.
     place_names: HashSet<String>,
     /// Listed people of two or more words (id, label) by the compact key of their label's
@@ -55,6 +57,9 @@ impl Known {
         for entity in gazetteer.entities() {
             known.person.push(entity.kind == EntityType::Person);
             known.place.push(entity.kind == EntityType::Place);
+            known
+                .organization
+                .push(entity.kind == EntityType::Organization);
             for alias in entity.aliases.iter().filter(|a| !a.anchored) {
                 let key = compact_key(&alias.text);
                 if entity.kind == EntityType::Place {
@@ -119,5 +124,13 @@ impl Known {
     /// Whether entity `entity` is a place.
     pub(crate) fn is_place(&self, entity: EntityId) -> bool {
         self.place.get(entity.index()).copied().unwrap_or(false)
+    }
+
+    /// Whether entity `entity` is an organization.
+    pub(crate) fn is_organization(&self, entity: EntityId) -> bool {
+        self.organization
+            .get(entity.index())
+            .copied()
+            .unwrap_or(false)
     }
 }

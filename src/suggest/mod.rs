@@ -22,13 +22,15 @@
 //! tokenize  sentence → Tok             (words, shapes, separators, headline lines)
 //! runs      Tok → runs of RawWord      (name words, connectors, cutting at known mentions)
 //! cues      Tok → Cue                  (titles, head words, place and person contexts)
+//! lists     Tok → Peer                 (the other names of the list a run is in)
 //! snippet   run → example              (the single-line example of an occurrence)
 //! document  text → DocCandidates       (one document's runs, counted, with their cues)
 //! resolve   RawOcc → Piece             (sentence-initial words, titles, known names)
 //! form      Piece → Form               (all that is seen of one spelling of a name)
 //! variants  Form × Form → bool         (given-name spellings, short forms, acronyms)
 //! group     Form → Group               (spellings and short forms into one entry)
-//! entry     Group → Suggestion         (label, aliases, anchored forms, counts, type)
+//! entry     Group → Suggestion         (label, aliases, anchored forms, counts, type;
+//!                                       a second round types names by their lists)
 //! rank      Suggestion → ranked list   (minimum count, order, limit)
 //! write     Suggestion → text, JSONL   (the two writers)
 //! ```
@@ -43,6 +45,7 @@ mod form;
 mod group;
 mod known;
 mod lexicon;
+mod lists;
 mod rank;
 mod resolve;
 mod runs;
@@ -214,10 +217,19 @@ impl Collector {
     /// then label.
     pub fn finish(self, opts: &SuggestOptions) -> Vec<Suggestion> {
         let forms = self.forms();
-        let entries = group::group(&forms)
+        let groups = group::group(&forms);
+        let mut entries: Vec<Suggestion> = groups
             .iter()
-            .map(|g| entry::suggestion(&forms, g))
+            .map(|g| entry::suggestion(&forms, g, None))
             .collect();
+        // A second round for the names only their list companions can type, now that the
+        // companions' types are decided.
+        let decided = entry::decided_types(&entries);
+        for (e, g) in entries.iter_mut().zip(&groups) {
+            if e.kind.is_none() && entry::has_peers(&forms, g) {
+                *e = entry::suggestion(&forms, g, Some(&decided));
+            }
+        }
         rank::rank(entries, opts)
     }
 

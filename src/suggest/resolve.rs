@@ -13,6 +13,7 @@ use crate::text::words::{is_common_given_name, is_function_word, is_given_name};
 use super::cues::{head_cue, is_title_modifier, Cue, Kind};
 use super::document::{word_key, RawOcc};
 use super::lexicon::{is_head, is_ordinary, is_title, CONNECTORS};
+use super::lists::Peer;
 use super::runs::{surface, RawWord, WordRange};
 use super::tokenize::{shape_of, Sep, Shape};
 
@@ -25,6 +26,8 @@ pub(crate) struct Piece {
     pub(crate) cues: Vec<Cue>,
     /// Every word's capital said nothing (sentence-initial, headline).
     pub(crate) uncertain: bool,
+    /// The other names of the list the run is in, when the piece is the whole run.
+    pub(crate) peers: Vec<Peer>,
 }
 
 /// The words of a run with what resolving needs to know of them.
@@ -180,12 +183,20 @@ fn piece(occ: &RawOcc, w: &Words<'_>, run: Range<usize>) -> Option<Piece> {
     // title's, said of the person after it.
     let before_a_title = run_end < w.words.len() && is_title(&w.lowers[run_end]);
     let mut cues: Vec<Cue> = title.into_iter().filter(|_| !before_a_title).collect();
-    if w.first_kept.is_some_and(|f| run_start <= f) && !before_a_title {
+    let reaches_first = w.first_kept.is_some_and(|f| run_start <= f) && !before_a_title;
+    if reaches_first {
         cues.extend(occ.key.before.iter().cloned());
     }
-    if w.last_kept.is_some_and(|l| l < b) {
+    let reaches_last = w.last_kept.is_some_and(|l| l < b);
+    if reaches_last {
         cues.extend(occ.key.after.iter().cloned());
     }
+    // A list's companions are the whole name's (`Wasim Akram , Moin Khan`), not a piece's.
+    let peers = if reaches_first && reaches_last && !occ.key.peers.is_empty() {
+        occ.key.peers.clone()
+    } else {
+        Vec::new()
+    };
     cues.extend(word_cues(w, r));
     // A name's own organization head word says more than a title before it (`a
     // spokesperson San Francisco Police Department`); a place head word does not, as
@@ -204,6 +215,7 @@ fn piece(occ: &RawOcc, w: &Words<'_>, run: Range<usize>) -> Option<Piece> {
         surface: surface(w.words, a, b),
         cues,
         uncertain: w.words[a..b].iter().all(|w| w.uncertain),
+        peers,
     })
 }
 

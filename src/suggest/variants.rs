@@ -83,6 +83,15 @@ pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
         let initials = initials(lw);
         return sw.len() == 1 && initials.chars().count() >= 3 && initials == sw[0];
     }
+    // An initial for a person's given name (`G Dempsey` of `Girvan Dempsey`, as line-ups
+    // write them).
+    if sw.len() == lw.len() && sw.len() >= 2 && sw[1..] == lw[1..] && l.person_like() {
+        let mut initial = sw[0].chars();
+        let mut given = lw[0].chars();
+        return matches!((initial.next(), initial.next()), (Some(c), None) if c.is_alphabetic())
+            && given.next() == sw[0].chars().next()
+            && given.next().is_some();
+    }
     // Names joined by `&` are each their own (`Dragons` of `Dungeons & Dragons`, `Spencer`
     // of `Marks & Spencer`).
     if sw.len() >= lw.len() || l.surface().contains(" & ") {
@@ -117,6 +126,12 @@ mod tests {
         let english = Form::new("English");
         assert!(attaches(&english, &Form::new("Bill English")));
         assert!(!attaches(&english, &Form::new("Results of English")));
+        // An initial stands for a given name, not a given name for an initial.
+        let (initial, full) = (Form::new("G Dempsey"), Form::new("Girvan Dempsey"));
+        assert!(attaches(&initial, &full));
+        assert!(!attaches(&full, &initial));
+        assert!(!attaches(&Form::new("K Dempsey"), &full));
+        assert!(!attaches(&Form::new("Gi Dempsey"), &full));
         // Any other last word still stands for its name.
         assert!(attaches(
             &Form::new("Brandvold"),

@@ -230,3 +230,51 @@ fn a_modifier_of_a_title_makes_no_person() {
     let p = find(&s, "Ilse Brandvold");
     assert_eq!(p.cue, "title `champion` before");
 }
+
+#[test]
+fn a_name_only_its_list_types_takes_its_companions_type() {
+    let s = run(&[
+        "Vladimir Putin , Sergei Lavrov and Ozeri Lantabi met in Vladivostok . \
+         Shares of Marlow Holdings , Trivex , Pendry Group fell .",
+    ]);
+    // Listed people, known ones here, make a person of a name written like one.
+    let p = find(&s, "Ozeri Lantabi");
+    assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
+    assert_eq!(p.cue, "listed with `Sergei Lavrov`");
+    // Companies the corpus types by their head words make a company of one word.
+    let c = find(&s, "Trivex");
+    assert_eq!(c.kind.as_deref(), Some("organization"), "{c:?}");
+    assert_eq!(c.cue, "listed with `Marlow Holdings`");
+}
+
+#[test]
+fn a_list_types_no_surname_place_or_title_of_a_work() {
+    let s = run(&[
+        // One word beside people is a surname, of someone named in full elsewhere.
+        "Putin , Lavrov and Drummond spoke . \
+         Vladimir Putin , Sergei Lavrov and Space Invaders were cited . \
+         The envoy flew to Moscow , Vladivostok and Zarbosk .",
+    ]);
+    not_typed(&s, "Drummond", Some("person"));
+    // English words are no person's name, whatever they are listed with.
+    not_typed(&s, "Space Invaders", Some("person"));
+    // Titles of works are listed as places are (`Halo, The Sims and Driver`).
+    not_typed(&s, "Zarbosk", Some("place"));
+}
+
+#[test]
+fn what_is_no_list_types_nothing() {
+    let s = run(&[
+        // Two names and a comma: a name and its firm, place or apposition.
+        "Shares of Marlow Holdings , Trivex , Pendry Group fell . -- Ozeri Lantabi , \
+         Pendry Group . \
+         The Kremlin 's Tolver Marsk and Sergei Lavrov spoke .",
+    ]);
+    not_typed(&s, "Ozeri Lantabi", Some("organization"));
+    // A possessor and what it has are no list.
+    not_typed(&s, "Tolver Marsk", Some("person"));
+    // An opening place phrase is no member of the list after it.
+    let s = run(&["In Vladivostok , Ozeri Lantabi and Sergei Lavrov met ."]);
+    let p = find(&s, "Ozeri Lantabi");
+    assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
+}
