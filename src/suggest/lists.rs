@@ -16,9 +16,8 @@ use super::tokenize::{Sep, Tok};
 /// One companion of a name in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Peer {
-    /// Its compact key, by which a discovered companion's type is looked up.
-    pub(crate) key: String,
-    /// As written, for the cue shown to the user.
+    /// As written: its compact key finds a discovered companion's type, and the cue shown
+    /// to the user quotes it.
     pub(crate) text: String,
     /// Its type when a gazetteer lists it.
     pub(crate) kind: Option<Kind>,
@@ -89,13 +88,9 @@ pub(crate) fn list_peers(
                     .iter()
                     .enumerate()
                     .filter(|&(j, _)| j != i)
-                    .map(|(_, p)| {
-                        let written = &text[toks[p.first].start..toks[p.last].end];
-                        Peer {
-                            key: compact_key(written),
-                            text: written.to_string(),
-                            kind: p.kind,
-                        }
+                    .map(|(_, p)| Peer {
+                        text: text[toks[p.first].start..toks[p.last].end].to_string(),
+                        kind: p.kind,
                     })
                     .collect();
             }
@@ -205,11 +200,11 @@ fn opens_with_place_phrase(toks: &[Tok<'_>], item: &Item) -> bool {
         )
 }
 
-/// The decided type of companion `p` and the words it is decided for: all its words, or
+/// The decided type of companion `p` (of compact key `key`) and the words it is decided for: all its words, or
 /// its words after the first ones (a list's first name may carry the sentence's first
 /// words: `Shares of Marlow Holdings , Trivex , Pendry Group fell`).
-fn decided<'p>(p: &'p Peer, kinds: &HashMap<String, Kind>) -> Option<(Kind, &'p str)> {
-    if let Some(&k) = kinds.get(&p.key) {
+fn decided<'p>(p: &'p Peer, key: &str, kinds: &HashMap<String, Kind>) -> Option<(Kind, &'p str)> {
+    if let Some(&k) = kinds.get(key) {
         return Some((k, p.text.as_str()));
     }
     p.text.match_indices(' ').find_map(|(k, _)| {
@@ -231,13 +226,14 @@ pub(crate) fn listed_type(
     let mut votes: HashMap<Kind, u64> = HashMap::new();
     let mut typed: Vec<(&str, Kind, u64)> = Vec::new();
     for &(p, n) in peers {
-        if own.contains(&p.key) {
+        let key = compact_key(&p.text);
+        if own.contains(&key) {
             continue;
         }
         let Some((kind, text)) = p
             .kind
             .map(|k| (k, p.text.as_str()))
-            .or_else(|| decided(p, kinds))
+            .or_else(|| decided(p, &key, kinds))
         else {
             continue;
         };
