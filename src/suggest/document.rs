@@ -19,8 +19,8 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::model::{Mention, Segments, Span};
 
 use super::cues::{
-    after_cues, before_cues, bracketed_place_cue, possessive_cue, results_cue, squad_number_cue,
-    Cue,
+    after_cues, before_cues, bracketed_place_cue, possessive_cue, results_cue, scorecard_cue,
+    squad_number_cue, Cue,
 };
 use super::known::Known;
 use super::lexicon::is_ordinary;
@@ -296,6 +296,13 @@ pub fn candidates_with(
                 }
             }
             let mut after = after_cues(&toks, e);
+            if let Some(cue) = scorecard_cue(text, &toks, s, e) {
+                // A scorecard's lines read like headlines; its notation says these are names.
+                for w in words.iter_mut().filter(|w| w.uncertain) {
+                    w.uncertain = is_ordinary(&w.text.to_lowercase());
+                }
+                after.push(cue);
+            }
             after.extend(bracketed_place_cue(text, &toks, (s, e), &spans, known));
             after.extend(possessive_cue(text, &toks, e));
             if let Some(cue) = results_cue(text, &toks, e) {

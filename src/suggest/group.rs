@@ -366,8 +366,16 @@ fn attachment(forms: &[Form], s: usize, longs: &[usize], sets: &mut Sets) -> Att
         }
     }
     let f = &forms[s];
-    if att.targets.is_empty() && f.single() && !f.upper && f.distinctive() {
-        let roots: BTreeSet<usize> = longs.iter().map(|&l| sets.find(l)).collect();
+    // A surname, or an initial and a surname (`A. Hollioake` of a scorecard), in documents
+    // that name no one it fits: the only name of the corpus it fits (for an initial, the
+    // only one it is the initial of: `S Thompson` is no short form of `Hunter S Thompson`).
+    let initialled = f.words.len() >= 2 && f.words[0].trim_end_matches('.').chars().count() == 1;
+    if att.targets.is_empty() && (f.single() || initialled) && !f.upper && f.distinctive() {
+        let roots: BTreeSet<usize> = longs
+            .iter()
+            .filter(|&&l| f.single() || forms[l].words.len() == f.words.len())
+            .map(|&l| sets.find(l))
+            .collect();
         if let (1, Some(&root)) = (roots.len(), roots.first()) {
             let share = Share {
                 mentions: f.mentions,

@@ -61,8 +61,18 @@ pub(crate) fn resolve(occ: &RawOcc, lower: &HashSet<u64>, mid_caps: &HashSet<u64
         .collect()
 }
 
+/// Whether word `i` of `words` is an initial: one capital, then a full stop before the next
+/// word.
+fn is_initial(words: &[RawWord], i: usize) -> bool {
+    let mut chars = words[i].text.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+        && words.get(i + 1).is_some_and(|n| n.sep == Sep::Dot)
+}
+
 /// Which words are kept: all but the uncertain ordinary words the corpus writes in lower
-/// case or never capitalized mid-sentence.
+/// case or never capitalized mid-sentence. An initial is kept (`A. Stewart`, `I. Healy` at
+/// the start of a scorecard's line): a capital and a full stop before the next word is
+/// never the article or the pronoun.
 fn kept(
     words: &[RawWord],
     lowers: &[String],
@@ -72,9 +82,11 @@ fn kept(
     words
         .iter()
         .zip(lowers)
-        .map(|(w, l)| {
+        .enumerate()
+        .map(|(i, (w, l))| {
             let l = l.trim_end_matches('.');
-            w.connector
+            is_initial(words, i)
+                || w.connector
                 || w.mention
                 || is_title(l)
                 || !w.uncertain
@@ -157,7 +169,7 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
     } else if t == b {
         return None;
     }
-    while a < b && (words[a].connector || is_function_word(&lowers[a])) {
+    while a < b && (words[a].connector || is_function_word(&lowers[a]) && !is_initial(words, a)) {
         a += 1;
     }
     while b > a && (words[b - 1].connector || is_function_word(&lowers[b - 1])) {

@@ -200,11 +200,12 @@ pub(crate) fn runs(toks: &[Tok<'_>], spans: &[MentionSpan], known: &Known) -> Ve
     let mut i = 0;
     while i < toks.len() {
         // An uncertain capitalized function word (`The`, `By`, `In` of a headline) never
-        // starts a name.
+        // starts a name, unless it is an initial (`A. Stewart`, `I. Healy`).
         let t = &toks[i];
+        let initial = toks.get(i + 1).is_some_and(|n| n.sep == Sep::Dot) && dot_joins(toks, i + 1);
         let starts = is_part(toks, i, false, spans, known)
             && (t.shape != Shape::Lower || CONNECTORS.contains(&t.lower.as_ref()))
-            && !(t.uncertain && t.mention.is_none() && is_function_word(&t.lower));
+            && !(t.uncertain && t.mention.is_none() && is_function_word(&t.lower) && !initial);
         if !starts {
             i += 1;
             continue;

@@ -84,9 +84,9 @@ pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
         return sw.len() == 1 && initials.chars().count() >= 3 && initials == sw[0];
     }
     // An initial for a person's given name (`G Dempsey` of `Girvan Dempsey`, as line-ups
-    // write them).
+    // write them, `A. Hollioake` of `Adam Hollioake`).
     if sw.len() == lw.len() && sw.len() >= 2 && sw[1..] == lw[1..] && l.person_like() {
-        let mut initial = sw[0].chars();
+        let mut initial = sw[0].trim_end_matches('.').chars();
         let mut given = lw[0].chars();
         return matches!((initial.next(), initial.next()), (Some(c), None) if c.is_alphabetic())
             && given.next() == sw[0].chars().next()
@@ -132,6 +132,7 @@ mod tests {
         assert!(!attaches(&full, &initial));
         assert!(!attaches(&Form::new("K Dempsey"), &full));
         assert!(!attaches(&Form::new("Gi Dempsey"), &full));
+        assert!(attaches(&Form::new("G. Dempsey"), &full));
         // Any other last word still stands for its name.
         assert!(attaches(
             &Form::new("Brandvold"),

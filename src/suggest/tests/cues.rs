@@ -382,3 +382,35 @@ fn a_title_after_the_comma_before_a_name_is_that_name_s() {
     assert_eq!(find(&s, "Ilse Brandvold").cue, "`, a composer` after");
     not_typed(&s, "Velmy Gala", Some("person"));
 }
+
+#[test]
+fn a_cricket_scorecard_names_its_players() {
+    let s = run(&[
+        "Tarrant innings\nA. Brelton c Quarry b Vossler 33\nIrwel Fantom lbw b Vossler 4\n\
+         I. Dunmore run out 12\nBowling : Vossler 8-0-39-3 , Quarry 9.5-1-40-2 , Hendal\n\
+         7-0-32-0 .\n",
+    ]);
+    for (label, cue) in [
+        // The batsman opens the line; `A.` and `I.` are initials, not words.
+        ("A. Brelton", "a batsman's dismissal after"),
+        ("Irwel Fantom", "a batsman's dismissal after"),
+        ("I. Dunmore", "a batsman's dismissal after"),
+        // The fielder, and the bowler before the runs.
+        ("Quarry", "`c` before in a scorecard"),
+        ("Vossler", "`b` before in a scorecard"),
+        // Figures on the next line still follow the bowler.
+        ("Hendal", "bowling figures after"),
+    ] {
+        let p = find(&s, label);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
+        assert_eq!(p.cue, cue, "{p:?}");
+    }
+    // A lone `b` or `c` in prose, or a score line, is no scorecard.
+    let s = run(&["Plan b Grelvane 3 was dropped , and Sale 31 Wasps 33 ended it ."]);
+    for p in &s {
+        assert!(
+            !p.cue.contains("scorecard") && !p.cue.contains("batsman"),
+            "{p:?}"
+        );
+    }
+}

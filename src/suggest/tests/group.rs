@@ -122,3 +122,20 @@ fn a_name_written_alone_far_more_often_stands_apart_from_a_rare_longer_one() {
     ]);
     assert_eq!(find(&s, "Hollywood Boulevard").aliases, ["Hollywood"]);
 }
+
+#[test]
+fn an_initial_stands_for_the_given_name_it_opens() {
+    let s = run(&[
+        "Tarrant squad : Gelvin Dorsley , Ulric Pantham , Hunter S Mardle .",
+        "Scores :\nG. Dorsley run out 15\nS Mardle c Pantham b Dorsley 4\n",
+    ]);
+    // An initial and a surname in another document: the one name it is the initial of.
+    let p = find(&s, "Gelvin Dorsley");
+    assert!(p.aliases.iter().any(|a| a == "G. Dorsley"), "{p:?}");
+    // Not a name it is only the end of.
+    assert!(
+        s.iter()
+            .all(|x| !(x.label == "Hunter S Mardle" && x.aliases.iter().any(|a| a == "S Mardle"))),
+        "{s:?}"
+    );
+}
