@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 
 use crate::text::lines::line_at;
-use crate::text::words::{is_function_word, is_org_head, is_place_head};
+use crate::text::words::{is_function_word, is_given_name, is_org_head, is_place_head};
 
 use super::known::Known;
 use super::lexicon::{
-    is_title, ORG_NOUNS, ORG_POSSESSIONS, PERSON_POSSESSIONS, PLACE_NOUNS, PLACE_PREFIXES,
+    is_title, KIN, ORG_NOUNS, ORG_POSSESSIONS, PERSON_POSSESSIONS, PLACE_NOUNS, PLACE_PREFIXES,
     PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS, STAFF_ROLES,
 };
 use super::runs::{MentionSpan, RawWord};
@@ -90,7 +90,10 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
         let compound = (t.sep == Sep::Hyphen && k > 0)
             .then(|| format!("{}-{}", toks[k - 1].lower, t.lower))
             .filter(|c| is_title(c));
-        let title = (compound.is_some() || is_title(&t.lower))
+        // A family word before one word is before a given name (`his wife Sandra`), which
+        // names no one across a corpus.
+        let kin = !one_word && KIN.contains(&t.lower);
+        let title = (compound.is_some() || is_title(&t.lower) || kin)
             && t.shape != Shape::Upper
             && !(t.shape == Shape::Lower && t.lower == "miss");
         if title && of_it {
@@ -244,6 +247,17 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
     match n.sep {
         Sep::Hyphen if n.lower == "based" => {
             out.push(Cue::new(Kind::Place, 3, "`-based` after".to_string()));
+        }
+        // An age between commas (`John Holliday, 37, a farmer`, `Duran , 45 , takes on`),
+        // after a name that ends in a surname (`his son Stephen, 57,` names no one across a
+        // corpus).
+        Sep::Comma
+            if n.shape == Shape::Digit
+                && is_age(n.text)
+                && toks.get(e + 2).is_some_and(|t| t.sep == Sep::Comma)
+                && !is_given_name(&toks[e].lower) =>
+        {
+            out.push(Cue::new(Kind::Person, 1, "an age after".to_string()));
         }
         Sep::Comma if n.shape == Shape::Lower => {
             // An apposition: `, a professor at`, `, a group that`, `, who`.
@@ -506,6 +520,13 @@ fn is_bowling_figures(word: &str) -> bool {
             Some((overs, balls)) => digits(overs) && balls.len() == 1 && digits(balls),
             None => digits(parts[0]),
         }
+}
+
+/// An age: a number from 1 to 119, written without a leading zero.
+fn is_age(word: &str) -> bool {
+    !word.starts_with('0')
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && word.parse::<u16>().is_ok_and(|n| (1..120).contains(&n))
 }
 
 /// A score: one to three digits.

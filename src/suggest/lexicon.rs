@@ -35,6 +35,37 @@ impl List {
     }
 }
 
+/// Family words, which before a name say person as a title does (`his wife Cherie Blair`,
+/// `said his mother Nurbika Mamatuyeva`). They are no title words: capitalized, they open
+/// the names of other things (`Big Brother`, `Mother Russia`), and `son` is left out, as a
+/// surname (`Son Heung-min`).
+pub(crate) static KIN: List = List::new(&[
+    "aunt",
+    "boyfriend",
+    "brother",
+    "cousin",
+    "daughter",
+    "father",
+    "fiance",
+    "fiancee",
+    "girlfriend",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "husband",
+    "mother",
+    "nephew",
+    "niece",
+    "sister",
+    "stepdaughter",
+    "stepson",
+    "uncle",
+    "widow",
+    "widower",
+    "wife",
+]);
+
 /// Roles before a person's name that the shared title words leave out, as a place before
 /// them is a team or a market rather than where the person is from (`Milan coach Fabio
 /// Capello`, `Tokyo dealer`): to the name finder they are titles all the same (`coach Berti
@@ -66,6 +97,7 @@ pub(crate) static ROLES: List = List::new(&[
     "californian",
     "campaigner",
     "cellist",
+    "champ",
     "champion",
     "chef",
     "coach",

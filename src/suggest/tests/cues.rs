@@ -414,3 +414,29 @@ fn a_cricket_scorecard_names_its_players() {
         );
     }
 }
+
+#[test]
+fn an_age_in_commas_and_a_family_word_say_person() {
+    let s = run(&[
+        "Brelton Okafor , 45 , was arrested . Then Velmar , 38 , takes on Tarrant . \
+         \"No,\" said his mother Nurbeka Mamatova . Her husband Ilse Varnow agreed . \
+         The former open champ Ryle Denton won .",
+    ]);
+    for (label, cue) in [
+        ("Brelton Okafor", "an age after"),
+        ("Velmar", "an age after"),
+        ("Nurbeka Mamatova", "title `mother` before"),
+        ("Ilse Varnow", "title `husband` before"),
+        ("Ryle Denton", "title `champ` before"),
+    ] {
+        let p = find(&s, label);
+        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
+        assert_eq!(p.cue, cue, "{p:?}");
+    }
+    // A given name alone names no one across a corpus; a year is no age.
+    let s =
+        run(&["Her son Stephen , 57 , spoke . His wife Sandra came . Gorvan Lisk , 2004 , fell ."]);
+    for label in ["Stephen", "Sandra", "Gorvan Lisk"] {
+        not_typed(&s, label, Some("person"));
+    }
+}
