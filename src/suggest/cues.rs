@@ -11,7 +11,7 @@ use crate::text::words::{is_function_word, is_given_name, is_org_head, is_place_
 use super::known::Known;
 use super::lexicon::{
     is_title, KIN, ORG_NOUNS, ORG_POSSESSIONS, PERSON_POSSESSIONS, PLACE_NOUNS, PLACE_PREFIXES,
-    PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS, STAFF_ROLES,
+    PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS, STAFF_ROLES, TEAM_ROLES,
 };
 use super::runs::{MentionSpan, RawWord};
 use super::tokenize::{Sep, Shape, Tok};
@@ -189,9 +189,15 @@ fn staff_before(toks: &[Tok<'_>], s: usize) -> Option<Cue> {
 }
 
 /// Staff of the organization after its name, before a person's (`Deutsche Boerse chief
-/// executive Werner Seifert`, `Ask Jeeves spokesman Tony Macklin`; weight 2).
+/// executive Werner Seifert`, `Ask Jeeves spokesman Tony Macklin`; weight 2), or a team's
+/// player or coach (`Cubs shortstop Jose Hernandez`, `Springbok scrum-half Joost`; weight 1,
+/// as a town's or a surname's club is as often named so: `Blackburn midfielder`).
 fn staff_after(toks: &[Tok<'_>], e: usize) -> Option<Cue> {
     let lower = |t: &Tok<'_>| t.sep == Sep::Space && t.shape == Shape::Lower;
+    // A name ends in a capitalized word (not `Tough-scrummaging prop`).
+    if toks[e].shape == Shape::Lower {
+        return None;
+    }
     let mut k = e + 1;
     while toks
         .get(k)
@@ -199,16 +205,35 @@ fn staff_after(toks: &[Tok<'_>], e: usize) -> Option<Cue> {
     {
         k += 1;
     }
-    toks.get(k)
-        .filter(|t| lower(t) && STAFF_ROLES.contains(t.lower.as_ref()))?;
+    let role = toks.get(k).filter(|t| lower(t))?;
+    // A role written with a hyphen is two tokens (`scrum-half`).
+    let compound = toks
+        .get(k + 1)
+        .filter(|t| t.sep == Sep::Hyphen && t.shape == Shape::Lower)
+        .map(|t| format!("{}-{}", role.lower, t.lower))
+        .filter(|c| TEAM_ROLES.contains(c));
+    let weight = if compound.is_some() {
+        k += 1;
+        1
+    } else if STAFF_ROLES.contains(role.lower.as_ref()) {
+        2
+    } else if TEAM_ROLES.contains(role.lower.as_ref()) {
+        1
+    } else {
+        return None;
+    };
     let name = toks.get(k + 1)?;
     (name.sep == Sep::Space && name.shape == Shape::Cap).then(|| {
-        let words: Vec<&str> = toks[e + 1..=k].iter().map(|t| t.text).collect();
-        Cue::new(
-            Kind::Organization,
-            2,
-            format!("`{}` after", words.join(" ")),
-        )
+        let mut words = String::new();
+        for t in &toks[e + 1..=k] {
+            if !words.is_empty() && t.sep != Sep::Hyphen {
+                words.push(' ');
+            } else if t.sep == Sep::Hyphen {
+                words.push('-');
+            }
+            words.push_str(t.text);
+        }
+        Cue::new(Kind::Organization, weight, format!("`{words}` after"))
     })
 }
 
@@ -479,13 +504,21 @@ pub(crate) fn scorecard_cue(text: &str, toks: &[Tok<'_>], s: usize, e: usize) ->
             "bowling figures after".to_string(),
         ));
     }
-    // The rest of the line: a dismissal and the runs, or the runs after the bowler.
-    let rest = after.split('\n').next().unwrap_or_default();
-    let words: smallvec::SmallVec<[&str; 12]> = rest.split_whitespace().collect();
-    let runs_last = words.last().is_some_and(|w| is_score(w));
-    if !runs_last {
+    // Most names are followed by neither runs nor a dismissal: a look at the next word
+    // settles them.
+    let next = toks.get(e + 1)?;
+    if !(next.shape == Shape::Digit || matches!(next.text, "b" | "c" | "st" | "lbw" | "run")) {
         return None;
     }
+    // The rest of the line: a dismissal and the runs, or the runs after the bowler. A
+    // scorecard's lines are short: a longer one is prose, and is not read to its end.
+    let line = line_at(text, toks[e].end)?;
+    let base = line.as_ptr() as usize - text.as_ptr() as usize;
+    let rest = line.get(toks[e].end - base..)?;
+    if !rest.split_whitespace().next_back().is_some_and(is_score) {
+        return None;
+    }
+    let words: smallvec::SmallVec<[&str; 12]> = rest.split_whitespace().collect();
     // `c Stewart b Gough 33`: the fielder has the bowler after him, the bowler the runs.
     let by = s.checked_sub(1).map(|k| toks[k].text);
     let fielder = matches!(by, Some("c" | "st")) && words.first() == Some(&"b");

@@ -88,7 +88,9 @@ pub(crate) fn suggestion(
             .collect();
         guess = listed_type(&peers, listed, &own);
         let trusted = match guess.kind {
-            Some(Kind::Organization) => true,
+            // A name that opens with a given name is no company (`Tony Blackburn` listed
+            // with clubs through his surname, `the role of Tom`).
+            Some(Kind::Organization) => !is_given_name(&first),
             Some(Kind::Person) => !one_word && written_like_a_person(&names.label),
             _ => false,
         };

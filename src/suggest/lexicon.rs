@@ -198,6 +198,39 @@ pub(crate) static ROLES: List = List::new(&[
     "youngster",
 ]);
 
+/// Players and coaches of a team, named with it before their name (`Cubs shortstop Jose
+/// Hernandez`, `Wasps captain Lawrence Dallaglio`, `Springbok scrum-half Joost van der
+/// Westhuizen`): the name before is the team's.
+pub(crate) static TEAM_ROLES: List = List::new(&[
+    "batsman",
+    "bowler",
+    "captain",
+    "catcher",
+    "centre",
+    "coach",
+    "defender",
+    "flanker",
+    "fly-half",
+    "full-back",
+    "goalkeeper",
+    "hooker",
+    "keeper",
+    "lock",
+    "manager",
+    "midfielder",
+    "outfielder",
+    "pitcher",
+    "playmaker",
+    "prop",
+    "quarterback",
+    "scrum-half",
+    "shortstop",
+    "skipper",
+    "striker",
+    "wicketkeeper",
+    "winger",
+]);
+
 /// Staff of a company or a club, named with it: `analyst at Jupiter Research`, `spokesman
 /// for Ask Jeeves`, `Deutsche Boerse chief executive Werner Seifert`. Political offices
 /// (`mayor`, `governor`, `minister`) are left out, as they are of places as often, and so

@@ -440,3 +440,23 @@ fn an_age_in_commas_and_a_family_word_say_person() {
         not_typed(&s, label, Some("person"));
     }
 }
+
+#[test]
+fn a_players_role_between_two_names_says_the_first_is_a_team() {
+    let s = run(
+        &["It rained , and Hawks shortstop Jorvan Ellit hit twice . \
+         Then Tarlow scrum-half Benn Oskar scored . Tough-scrummaging prop Rhun Abery \
+         stayed ."],
+    );
+    for (label, cue) in [
+        ("Hawks", "`shortstop` after"),
+        ("Tarlow", "`scrum-half` after"),
+    ] {
+        let p = find(&s, label);
+        assert_eq!(p.kind.as_deref(), Some("organization"), "{p:?}");
+        assert_eq!(p.cue, cue, "{p:?}");
+    }
+    // The player is a person; a lower-case word is no team.
+    assert_eq!(find(&s, "Jorvan Ellit").kind.as_deref(), Some("person"));
+    assert!(s.iter().all(|p| p.cue != "`prop` after"), "{s:?}");
+}

@@ -282,3 +282,11 @@ fn what_is_no_list_types_nothing() {
     let p = find(&s, "Ozeri Lantabi");
     assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
 }
+
+#[test]
+fn a_list_makes_no_company_of_a_name_that_opens_with_a_given_name() {
+    // One given name says no person on its own, but no company either.
+    let s = run(&["Shares of Marlow Holdings , Pendry Group , Gareth fell ."]);
+    assert!(labels(&s).contains(&"Gareth"), "{s:?}");
+    not_typed(&s, "Gareth", Some("organization"));
+}
