@@ -190,7 +190,7 @@ fn staff_before(toks: &[Tok<'_>], s: usize) -> Option<Cue> {
 
 /// Staff of the organization after its name, before a person's (`Deutsche Boerse chief
 /// executive Werner Seifert`, `Ask Jeeves spokesman Tony Macklin`; weight 2), or a team's
-/// player or coach (`Cubs shortstop Jose Hernandez`, `Springbok scrum-half Joost`; weight 1,
+/// player or coach (`Hawks shortstop Ray Ortiz`, `Springbok scrum-half Fourie Laas`; weight 1,
 /// as a town's or a surname's club is as often named so: `Blackburn midfielder`).
 fn staff_after(toks: &[Tok<'_>], e: usize) -> Option<Cue> {
     let lower = |t: &Tok<'_>| t.sep == Sep::Space && t.shape == Shape::Lower;
@@ -273,7 +273,7 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
         Sep::Hyphen if n.lower == "based" => {
             out.push(Cue::new(Kind::Place, 3, "`-based` after".to_string()));
         }
-        // An age between commas (`John Holliday, 37, a farmer`, `Duran , 45 , takes on`),
+        // An age between commas (`John Holliday, 37, a farmer`, `Velmar , 38 , takes on`),
         // after a name that ends in a surname (`his son Stephen, 57,` names no one across a
         // corpus).
         Sep::Comma
@@ -487,9 +487,9 @@ pub(crate) fn squad_number_cue(text: &str, toks: &[Tok<'_>], s: usize) -> Option
 }
 
 /// A cricket scorecard names players: a batsman before the way he was out and his runs
-/// (`Saeed Anwar c Stewart b Gough 33`, `Moin Khan lbw b Mullally 0`, `A. Gurusinha run out
-/// 16`), the fielder and the bowler in it (`c Stewart`, `b Gough`), and a bowler before his
-/// figures, overs-maidens-runs-wickets (`Gough 8-0-39-3`, `McGrath 9.5-0-44-1`, on the next
+/// (`Tarun Vell c Ostrow b Gadde 33`, `Rafe Dunmore lbw b Keston 0`, `P. Halvey run out
+/// 16`), the fielder and the bowler in it (`c Ostrow`, `b Gadde`), and a bowler before his
+/// figures, overs-maidens-runs-wickets (`Gadde 8-0-39-3`, `Keston 9.5-0-44-1`, on the next
 /// line when the line breaks there). Weighs 3: the notation says nothing else.
 pub(crate) fn scorecard_cue(text: &str, toks: &[Tok<'_>], s: usize, e: usize) -> Option<Cue> {
     let after = text.get(toks[e].end..)?;
@@ -519,7 +519,7 @@ pub(crate) fn scorecard_cue(text: &str, toks: &[Tok<'_>], s: usize, e: usize) ->
         return None;
     }
     let words: smallvec::SmallVec<[&str; 12]> = rest.split_whitespace().collect();
-    // `c Stewart b Gough 33`: the fielder has the bowler after him, the bowler the runs.
+    // `c Ostrow b Gadde 33`: the fielder has the bowler after him, the bowler the runs.
     let by = s.checked_sub(1).map(|k| toks[k].text);
     let fielder = matches!(by, Some("c" | "st")) && words.first() == Some(&"b");
     let bowler = by == Some("b") && words.len() == 1;

@@ -1,8 +1,9 @@
 //! One document's candidates: the runs of name words of each sentence with the cues around
-//! them, identical runs counted once, and the lower-case and mid-sentence capitalized words
-//! that the corpus-wide decisions need. Owns the per-document pass only (documents can be
-//! processed in parallel, each worker with its own [`Seen`]): the rules are in `tokenize`,
-//! `runs`, `cues` and `snippet`, and nothing here looks at other documents.
+//! them and the other names of the list each is in, identical runs counted once, and the
+//! lower-case and mid-sentence capitalized words that the corpus-wide decisions need. Owns
+//! the per-document pass only (documents can be processed in parallel, each worker with its
+//! own [`Seen`]): the rules are in `tokenize`, `runs`, `cues`, `lists` and `snippet`, and
+//! nothing here looks at other documents.
 //!
 //! Built for speed, since `--discover` runs it over the whole corpus before the graph is
 //! built: a document is lowered once, not word by word; the token list is reused from

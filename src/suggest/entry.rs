@@ -2,7 +2,8 @@
 //! forms, document and mention counts, the decided type with its cue (and the checks only a
 //! whole entry allows: a name's own head word, a one-word name only verbs of speech call a
 //! person, an office, an event, a nationality or a language; the type of the longer names
-//! a name stands apart from when its own cues say nothing), and the first example. Owns
+//! a name stands apart from when its own cues say nothing, and last the type its list
+//! companions give it, in a second round), and the first example. Owns
 //! the making of one [`Suggestion`] from a [`Group`] only: which forms are in the group is
 //! `group`'s, the order of the entries `rank`'s.
 
@@ -76,7 +77,7 @@ pub(crate) fn suggestion(
         guess = borrowed(forms, &g.longer);
     }
     // Else the names it is listed with say what it is (`Sendo` of `Nokia, Sendo and
-    // Siemens`, `Saeed Anwar` of a team's line-up), but only that it is a company or a
+    // Siemens`, a player of a team's line-up), but only that it is a company or a
     // person written like one. Lists of titles of works read like lists of places and people
     // (`Halo, The Sims, Driver`; `Finding Neverland and Ray`), and one word listed with
     // people is a surname, of a person named in full elsewhere (`Clinton and Dole`), whose
@@ -130,7 +131,7 @@ pub(crate) fn suggestion(
 
 /// Whether `name` is written like a person's name: two to four words, each a given name, an
 /// initial (`R Sowden-Taylor`) or a word that is neither an English word nor a function
-/// word (`Saeed Anwar`, not `Space Invaders` or `Summer of Love`).
+/// word (`Tarun Vell`, not `Space Invaders` or `Summer of Love`).
 fn written_like_a_person(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     (2..=4).contains(&words.len())

@@ -36,7 +36,7 @@ impl List {
 }
 
 /// Family words, which before a name say person as a title does (`his wife Cherie Blair`,
-/// `said his mother Nurbika Mamatuyeva`). They are no title words: capitalized, they open
+/// `said his mother Irina Volkova`). They are no title words: capitalized, they open
 /// the names of other things (`Big Brother`, `Mother Russia`), and `son` is left out, as a
 /// surname (`Son Heung-min`).
 pub(crate) static KIN: List = List::new(&[
@@ -198,9 +198,8 @@ pub(crate) static ROLES: List = List::new(&[
     "youngster",
 ]);
 
-/// Players and coaches of a team, named with it before their name (`Cubs shortstop Jose
-/// Hernandez`, `Wasps captain Lawrence Dallaglio`, `Springbok scrum-half Joost van der
-/// Westhuizen`): the name before is the team's.
+/// Players and coaches of a team, named with it before their name (`Hawks shortstop Ray
+/// Ortiz`, `Wasps captain Tom Reddy`, `Springbok scrum-half Fourie Laas`): the name before is the team's.
 pub(crate) static TEAM_ROLES: List = List::new(&[
     "batsman",
     "bowler",

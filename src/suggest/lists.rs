@@ -48,8 +48,8 @@ enum Link {
 /// The companions of each run of a sentence (`runs` in token order): the other names of the
 /// list the run is in, empty when it is in none. A list is names joined by commas, `and` or
 /// `or`, with three names or more or with `and`/`or` (two names and a comma are as often a
-/// name and its apposition or place: `Markham , Ontario`, `Amra Kevic , Belgrade newsroom`).
-/// An opening place phrase is no member (`In Philadelphia , Delino DeShields and ...`).
+/// name and its apposition or place: `Springvale , Ontario`, `Tom Avery , London newsroom`).
+/// An opening place phrase is no member (`In Philadelphia , X and Y`).
 pub(crate) fn list_peers(
     text: &str,
     toks: &[Tok<'_>],
@@ -217,7 +217,7 @@ fn decided<'p>(p: &'p Peer, key: &str, kinds: &HashMap<String, Kind>) -> Option<
 /// the name; `kinds`: the decided types of the other entries, by compact key; `own`: the
 /// compact keys of the name's own forms, which are no companions): the type most of the
 /// typed companions have, when they are at least twice as many as those of any other type.
-/// The cue names the most frequent of them (`listed with `Wasim Akram``).
+/// The cue names the most frequent of them (`listed with `Jorvan Ellit``).
 pub(crate) fn listed_type(
     peers: &[(&Peer, u64)],
     kinds: &HashMap<String, Kind>,

@@ -70,7 +70,7 @@ fn is_initial(words: &[RawWord], i: usize) -> bool {
 }
 
 /// Which words are kept: all but the uncertain ordinary words the corpus writes in lower
-/// case or never capitalized mid-sentence. An initial is kept (`A. Stewart`, `I. Healy` at
+/// case or never capitalized mid-sentence. An initial is kept (`A. Brelton`, `I. Dunmore` at
 /// the start of a scorecard's line): a capital and a full stop before the next word is
 /// never the article or the pronoun.
 fn kept(
@@ -203,7 +203,7 @@ fn piece(occ: &RawOcc, w: &Words<'_>, run: Range<usize>) -> Option<Piece> {
     if reaches_last {
         cues.extend(occ.key.after.iter().cloned());
     }
-    // A list's companions are the whole name's (`Wasim Akram , Moin Khan`), not a piece's.
+    // A list's companions are the whole name's (`Jorvan Ellit , Tarun Vell`), not a piece's.
     let peers = if reaches_first && reaches_last && !occ.key.peers.is_empty() {
         occ.key.peers.clone()
     } else {

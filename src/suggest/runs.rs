@@ -200,7 +200,7 @@ pub(crate) fn runs(toks: &[Tok<'_>], spans: &[MentionSpan], known: &Known) -> Ve
     let mut i = 0;
     while i < toks.len() {
         // An uncertain capitalized function word (`The`, `By`, `In` of a headline) never
-        // starts a name, unless it is an initial (`A. Stewart`, `I. Healy`).
+        // starts a name, unless it is an initial (`A. Brelton`, `I. Dunmore`).
         let t = &toks[i];
         let initial = toks.get(i + 1).is_some_and(|n| n.sep == Sep::Dot) && dot_joins(toks, i + 1);
         let starts = is_part(toks, i, false, spans, known)

@@ -84,7 +84,7 @@ pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
         return sw.len() == 1 && initials.chars().count() >= 3 && initials == sw[0];
     }
     // An initial for a person's given name (`G Dempsey` of `Girvan Dempsey`, as line-ups
-    // write them, `A. Hollioake` of `Adam Hollioake`).
+    // write them, `A. Brelton` of `Arlo Brelton`).
     if sw.len() == lw.len() && sw.len() >= 2 && sw[1..] == lw[1..] && l.person_like() {
         let mut initial = sw[0].trim_end_matches('.').chars();
         let mut given = lw[0].chars();
