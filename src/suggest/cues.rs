@@ -87,8 +87,9 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
         let of_it = k + 2 == s && matches!(toks[k + 1].lower.as_ref(), "of" | "for" | "on");
         // `Miss` is a title, `miss` a verb (`to miss Wimbledon`).
         // A role written with a hyphen is two tokens (`scrum-half`, `film-maker`).
-        let compound = (t.sep == Sep::Hyphen && k > 0)
-            .then(|| format!("{}-{}", toks[k - 1].lower, t.lower))
+        let compound = k
+            .checked_sub(1)
+            .and_then(|j| hyphenated(toks, j))
             .filter(|c| is_title(c));
         // A family word before one word is before a given name (`his wife Sandra`), which
         // names no one across a corpus.
@@ -207,11 +208,7 @@ fn staff_after(toks: &[Tok<'_>], e: usize) -> Option<Cue> {
     }
     let role = toks.get(k).filter(|t| lower(t))?;
     // A role written with a hyphen is two tokens (`scrum-half`).
-    let compound = toks
-        .get(k + 1)
-        .filter(|t| t.sep == Sep::Hyphen && t.shape == Shape::Lower)
-        .map(|t| format!("{}-{}", role.lower, t.lower))
-        .filter(|c| TEAM_ROLES.contains(c));
+    let compound = hyphenated(toks, k).filter(|c| TEAM_ROLES.contains(c));
     let weight = if compound.is_some() {
         k += 1;
         1
@@ -226,15 +223,19 @@ fn staff_after(toks: &[Tok<'_>], e: usize) -> Option<Cue> {
     (name.sep == Sep::Space && name.shape == Shape::Cap).then(|| {
         let mut words = String::new();
         for t in &toks[e + 1..=k] {
-            if !words.is_empty() && t.sep != Sep::Hyphen {
-                words.push(' ');
-            } else if t.sep == Sep::Hyphen {
-                words.push('-');
+            if !words.is_empty() {
+                words.push(if t.sep == Sep::Hyphen { '-' } else { ' ' });
             }
             words.push_str(t.text);
         }
         Cue::new(Kind::Organization, weight, format!("`{words}` after"))
     })
+}
+
+/// Token `k` and the next, when a hyphen joins them, as one lower-case word (`scrum-half`).
+fn hyphenated(toks: &[Tok<'_>], k: usize) -> Option<String> {
+    let next = toks.get(k + 1).filter(|t| t.sep == Sep::Hyphen)?;
+    Some(format!("{}-{}", toks[k].lower, next.lower))
 }
 
 /// Title words that modify another (`former president`, `top aide`, `chief executive`)

@@ -200,6 +200,14 @@ impl Form {
         self.words.len() == 1
     }
 
+    /// Two words or more, the first an initial (`G Dempsey`, `A. Brelton`).
+    pub(crate) fn initialled(&self) -> bool {
+        self.words.len() >= 2 && {
+            let mut initial = self.words[0].trim_end_matches('.').chars();
+            matches!((initial.next(), initial.next()), (Some(c), None) if c.is_alphabetic())
+        }
+    }
+
     /// A one-word form that is an English word, a title, a number or too short.
     pub(crate) fn junk(&self) -> bool {
         let folded = self.words.join(" ");

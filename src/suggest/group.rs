@@ -369,8 +369,7 @@ fn attachment(forms: &[Form], s: usize, longs: &[usize], sets: &mut Sets) -> Att
     // A surname, or an initial and a surname (`A. Brelton` of a scorecard), in documents
     // that name no one it fits: the only name of the corpus it fits (for an initial, the
     // only one it is the initial of: `S Thompson` is no short form of `Hunter S Thompson`).
-    let initialled = f.words.len() >= 2 && f.words[0].trim_end_matches('.').chars().count() == 1;
-    if att.targets.is_empty() && (f.single() || initialled) && !f.upper && f.distinctive() {
+    if att.targets.is_empty() && (f.single() || f.initialled()) && !f.upper && f.distinctive() {
         let roots: BTreeSet<usize> = longs
             .iter()
             .filter(|&&l| f.single() || forms[l].words.len() == f.words.len())

@@ -8,6 +8,7 @@ use crate::gazetteer::Gazetteer;
 use crate::model::{EntityId, EntityType};
 use crate::text::normalize::normalize;
 
+use super::cues::Kind;
 use super::variants::same_given_name;
 
 /// The folded, space-free form names are compared by: `Kim Jong-un`, `Kim Jong Un` and
@@ -33,12 +34,8 @@ pub(crate) fn folded_words(name: &str) -> Vec<String> {
 pub struct Known {
     /// Compact keys of every alias of every entity.
     names: HashSet<String>,
-    /// For each entity index, whether it is a person.
-    person: Vec<bool>,
-    /// For each entity index, whether it is a place.
-    place: Vec<bool>,
-    /// For each entity index, whether it is an organization.
-    organization: Vec<bool>,
+    /// For each entity index, its type when it is a person, a place or an organization.
+    kinds: Vec<Option<Kind>>,
     /// Compact keys of the plain aliases of places.
     place_names: HashSet<String>,
     /// Listed people of two or more words (id, label) by the compact key of their label's
@@ -55,11 +52,12 @@ impl Known {
     pub fn new(gazetteer: &Gazetteer) -> Known {
         let mut known = Known::default();
         for entity in gazetteer.entities() {
-            known.person.push(entity.kind == EntityType::Person);
-            known.place.push(entity.kind == EntityType::Place);
-            known
-                .organization
-                .push(entity.kind == EntityType::Organization);
+            known.kinds.push(match entity.kind {
+                EntityType::Person => Some(Kind::Person),
+                EntityType::Place => Some(Kind::Place),
+                EntityType::Organization => Some(Kind::Organization),
+                EntityType::Other(_) => None,
+            });
             for alias in entity.aliases.iter().filter(|a| !a.anchored) {
                 let key = compact_key(&alias.text);
                 if entity.kind == EntityType::Place {
@@ -116,21 +114,18 @@ impl Known {
         self.place_names.contains(&compact_key(name))
     }
 
+    /// The type of entity `entity`, if it is a person, a place or an organization.
+    pub(crate) fn kind_of(&self, entity: EntityId) -> Option<Kind> {
+        self.kinds.get(entity.index()).copied().flatten()
+    }
+
     /// Whether entity `entity` is a person.
     pub(crate) fn is_person(&self, entity: EntityId) -> bool {
-        self.person.get(entity.index()).copied().unwrap_or(false)
+        self.kind_of(entity) == Some(Kind::Person)
     }
 
     /// Whether entity `entity` is a place.
     pub(crate) fn is_place(&self, entity: EntityId) -> bool {
-        self.place.get(entity.index()).copied().unwrap_or(false)
-    }
-
-    /// Whether entity `entity` is an organization.
-    pub(crate) fn is_organization(&self, entity: EntityId) -> bool {
-        self.organization
-            .get(entity.index())
-            .copied()
-            .unwrap_or(false)
+        self.kind_of(entity) == Some(Kind::Place)
     }
 }

@@ -148,16 +148,7 @@ fn items(
             {
                 last += 1;
             }
-            let entity = spans[m].entity;
-            let kind = if known.is_person(entity) {
-                Some(Kind::Person)
-            } else if known.is_place(entity) {
-                Some(Kind::Place)
-            } else if known.is_organization(entity) {
-                Some(Kind::Organization)
-            } else {
-                None
-            };
+            let kind = known.kind_of(spans[m].entity);
             if !apart(i, last) {
                 items.push(Item {
                     first: i,

@@ -85,12 +85,9 @@ pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
     }
     // An initial for a person's given name (`G Dempsey` of `Girvan Dempsey`, as line-ups
     // write them, `A. Brelton` of `Arlo Brelton`).
-    if sw.len() == lw.len() && sw.len() >= 2 && sw[1..] == lw[1..] && l.person_like() {
-        let mut initial = sw[0].trim_end_matches('.').chars();
+    if s.initialled() && sw.len() == lw.len() && sw[1..] == lw[1..] && l.person_like() {
         let mut given = lw[0].chars();
-        return matches!((initial.next(), initial.next()), (Some(c), None) if c.is_alphabetic())
-            && given.next() == sw[0].chars().next()
-            && given.next().is_some();
+        return given.next() == sw[0].chars().next() && given.next().is_some();
     }
     // Names joined by `&` are each their own (`Dragons` of `Dungeons & Dragons`, `Spencer`
     // of `Marks & Spencer`).

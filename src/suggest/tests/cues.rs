@@ -98,16 +98,16 @@ fn place_cues() {
     let s = run(&["The delegation stopped in Dunmarrow before flying on. \
          A Kestrelby-based firm built the port of Zarechny. \
          The ferry to Pelican Island was cancelled."]);
-    for (label, cue) in [
-        ("Dunmarrow", "`in` before"),
-        ("Kestrelby", "`-based` after"),
-        ("Zarechny", "`port of` before"),
-        ("Pelican Island", "head word `Island`"),
-    ] {
-        let p = find(&s, label);
-        assert_eq!(p.kind.as_deref(), Some("place"), "{label}");
-        assert_eq!(p.cue, cue, "{label}");
-    }
+    typed(
+        &s,
+        "place",
+        &[
+            ("Dunmarrow", "`in` before"),
+            ("Kestrelby", "`-based` after"),
+            ("Zarechny", "`port of` before"),
+            ("Pelican Island", "head word `Island`"),
+        ],
+    );
 }
 
 #[test]
@@ -216,9 +216,7 @@ fn team_names_end_where_a_score_line_or_standings_row_says() {
 /// Each (person, role) of `cases` is a person typed by the role before the name.
 fn titled(s: &[Suggestion], cases: &[(&str, &str)]) {
     for (person, role) in cases {
-        let p = find(s, person);
-        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
-        assert_eq!(p.cue, format!("title `{role}` before"), "{p:?}");
+        typed(s, "person", &[(person, &format!("title `{role}` before"))]);
     }
 }
 
@@ -331,15 +329,15 @@ fn staff_named_with_a_company_type_it() {
         Research said so too. Ostrava Boerse chief executive Karel Maly said Ostrava Boerse \
         would bid. A spokesman for Quillon Jeeves agreed. Quillon Jeeves said it would not.",
     ]);
-    for (label, cue) in [
-        ("Velmora Research", "`analyst at` before"),
-        ("Ostrava Boerse", "`chief executive` after"),
-        ("Quillon Jeeves", "`spokesman for` before"),
-    ] {
-        let o = find(&s, label);
-        assert_eq!(o.kind.as_deref(), Some("organization"), "{o:?}");
-        assert_eq!(o.cue, cue, "{label}");
-    }
+    typed(
+        &s,
+        "organization",
+        &[
+            ("Velmora Research", "`analyst at` before"),
+            ("Ostrava Boerse", "`chief executive` after"),
+            ("Quillon Jeeves", "`spokesman for` before"),
+        ],
+    );
     assert_eq!(find(&s, "Karel Maly").kind.as_deref(), Some("person"));
 }
 
@@ -390,21 +388,21 @@ fn a_cricket_scorecard_names_its_players() {
          I. Dunmore run out 12\nBowling : Vossler 8-0-39-3 , Quarry 9.5-1-40-2 , Hendal\n\
          7-0-32-0 .\n",
     ]);
-    for (label, cue) in [
-        // The batsman opens the line; `A.` and `I.` are initials, not words.
-        ("A. Brelton", "a batsman's dismissal after"),
-        ("Irwel Fantom", "a batsman's dismissal after"),
-        ("I. Dunmore", "a batsman's dismissal after"),
-        // The fielder, and the bowler before the runs.
-        ("Quarry", "`c` before in a scorecard"),
-        ("Vossler", "`b` before in a scorecard"),
-        // Figures on the next line still follow the bowler.
-        ("Hendal", "bowling figures after"),
-    ] {
-        let p = find(&s, label);
-        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
-        assert_eq!(p.cue, cue, "{p:?}");
-    }
+    typed(
+        &s,
+        "person",
+        &[
+            // The batsman opens the line; `A.` and `I.` are initials, not words.
+            ("A. Brelton", "a batsman's dismissal after"),
+            ("Irwel Fantom", "a batsman's dismissal after"),
+            ("I. Dunmore", "a batsman's dismissal after"),
+            // The fielder, and the bowler before the runs.
+            ("Quarry", "`c` before in a scorecard"),
+            ("Vossler", "`b` before in a scorecard"),
+            // Figures on the next line still follow the bowler.
+            ("Hendal", "bowling figures after"),
+        ],
+    );
     // A lone `b` or `c` in prose, or a score line, is no scorecard.
     let s = run(&["Plan b Grelvane 3 was dropped , and Sale 31 Wasps 33 ended it ."]);
     for p in &s {
@@ -422,17 +420,17 @@ fn an_age_in_commas_and_a_family_word_say_person() {
          \"No,\" said his mother Nurbeka Mamatova . Her husband Ilse Varnow agreed . \
          The former open champ Ryle Denton won .",
     ]);
-    for (label, cue) in [
-        ("Brelton Okafor", "an age after"),
-        ("Velmar", "an age after"),
-        ("Nurbeka Mamatova", "title `mother` before"),
-        ("Ilse Varnow", "title `husband` before"),
-        ("Ryle Denton", "title `champ` before"),
-    ] {
-        let p = find(&s, label);
-        assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
-        assert_eq!(p.cue, cue, "{p:?}");
-    }
+    typed(
+        &s,
+        "person",
+        &[
+            ("Brelton Okafor", "an age after"),
+            ("Velmar", "an age after"),
+            ("Nurbeka Mamatova", "title `mother` before"),
+            ("Ilse Varnow", "title `husband` before"),
+            ("Ryle Denton", "title `champ` before"),
+        ],
+    );
     // A given name alone names no one across a corpus; a year is no age.
     let s =
         run(&["Her son Stephen , 57 , spoke . His wife Sandra came . Gorvan Lisk , 2004 , fell ."]);
@@ -448,14 +446,14 @@ fn a_players_role_between_two_names_says_the_first_is_a_team() {
          Then Tarlow scrum-half Benn Oskar scored . Tough-scrummaging prop Rhun Abery \
          stayed ."],
     );
-    for (label, cue) in [
-        ("Hawks", "`shortstop` after"),
-        ("Tarlow", "`scrum-half` after"),
-    ] {
-        let p = find(&s, label);
-        assert_eq!(p.kind.as_deref(), Some("organization"), "{p:?}");
-        assert_eq!(p.cue, cue, "{p:?}");
-    }
+    typed(
+        &s,
+        "organization",
+        &[
+            ("Hawks", "`shortstop` after"),
+            ("Tarlow", "`scrum-half` after"),
+        ],
+    );
     // The player is a person; a lower-case word is no team.
     assert_eq!(find(&s, "Jorvan Ellit").kind.as_deref(), Some("person"));
     assert!(s.iter().all(|p| p.cue != "`prop` after"), "{s:?}");

@@ -48,6 +48,15 @@ fn not_typed(s: &[Suggestion], label: &str, kind: Option<&str>) {
     );
 }
 
+/// Asserts that each (label, cue) of `cases` is a suggestion typed `kind` by that cue.
+fn typed(s: &[Suggestion], kind: &str, cases: &[(&str, &str)]) {
+    for (label, cue) in cases {
+        let p = find(s, label);
+        assert_eq!(p.kind.as_deref(), Some(kind), "{p:?}");
+        assert_eq!(p.cue, *cue, "{p:?}");
+    }
+}
+
 fn find<'a>(s: &'a [Suggestion], label: &str) -> &'a Suggestion {
     s.iter()
         .find(|s| s.label == label)

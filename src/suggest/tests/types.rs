@@ -242,13 +242,17 @@ fn a_name_only_its_list_types_takes_its_companions_type() {
          Shares of Marlow Holdings , Trivex , Pendry Group fell .",
     ]);
     // Listed people, known ones here, make a person of a name written like one.
-    let p = find(&s, "Ozeri Lantabi");
-    assert_eq!(p.kind.as_deref(), Some("person"), "{p:?}");
-    assert_eq!(p.cue, "listed with `Sergei Lavrov`");
+    typed(
+        &s,
+        "person",
+        &[("Ozeri Lantabi", "listed with `Sergei Lavrov`")],
+    );
     // Companies the corpus types by their head words make a company of one word.
-    let c = find(&s, "Trivex");
-    assert_eq!(c.kind.as_deref(), Some("organization"), "{c:?}");
-    assert_eq!(c.cue, "listed with `Marlow Holdings`");
+    typed(
+        &s,
+        "organization",
+        &[("Trivex", "listed with `Marlow Holdings`")],
+    );
 }
 
 #[test]
