@@ -9,6 +9,7 @@ use super::{Alias, Entity};
 use crate::error::Location;
 use crate::model::EntityType;
 use crate::text::chars::is_word_char;
+use crate::text::words::regnal_name;
 
 pub use crate::model::is_type_word;
 
@@ -70,6 +71,10 @@ pub(super) fn finish_entity(
         Some(id) => id,
         None => derive_id(kind.as_str(), label),
     };
+    let mut aliases = aliases;
+    if kind == EntityType::Person {
+        add_regnal_names(&mut aliases);
+    }
     Ok(Entity {
         id,
         label: label.to_string(),
@@ -78,6 +83,35 @@ pub(super) fn finish_entity(
         aliases,
         location,
     })
+}
+
+/// Adds to a person's aliases the name of each written as a royal title and one name
+/// (`Charles` of `Prince Charles`, `Harald` of `King Harald V`), anchored, unless the
+/// entry lists it already: where the text names the sovereign so, the name alone is the
+/// same person (`Prince Charles ... Charles and Camilla`), and elsewhere it is not theirs
+/// (`Ray Charles`).
+fn add_regnal_names(aliases: &mut Vec<Alias>) {
+    let implied: Vec<Alias> = aliases
+        .iter()
+        .filter(|a| !a.demonym)
+        .filter_map(|a| {
+            let name = regnal_name(&a.text)?;
+            Some(Alias {
+                text: name.to_string(),
+                anchored: true,
+                forced: false,
+                default_sense: false,
+                demonym: false,
+                case: a.case,
+                location: a.location.clone(),
+            })
+        })
+        .collect();
+    for alias in implied {
+        if !aliases.iter().any(|a| a.text == alias.text && !a.demonym) {
+            aliases.push(alias);
+        }
+    }
 }
 
 /// Adds `alias` to `list` unless the same text of the same kind is there already, in which

@@ -217,3 +217,27 @@ fn byte_order_marks_in_gazetteers() {
         )]
     );
 }
+
+#[test]
+fn a_royal_title_and_one_name_imply_the_name_anchored() {
+    let g = Gazetteer::from_str(
+        "people.txt",
+        "King Halvard IV | Prince Halvard\nKing Norodom Tevath\nQueen Ilse | ~Ilse\n\
+         @type place\nPrince Halvard Island\n",
+    )
+    .unwrap();
+    let anchored = |i: usize| -> Vec<&str> {
+        g.entities()[i]
+            .aliases
+            .iter()
+            .filter(|a| a.anchored)
+            .map(|a| a.text.as_str())
+            .collect()
+    };
+    assert_eq!(anchored(0), ["Halvard"]);
+    // Two names after the title, or the name listed already: nothing added.
+    assert!(anchored(1).is_empty());
+    assert_eq!(anchored(2), ["Ilse"]);
+    // Only people.
+    assert!(anchored(3).is_empty());
+}

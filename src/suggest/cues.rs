@@ -94,8 +94,17 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
         // A family word before one word is before a given name (`his wife Sandra`), which
         // names no one across a corpus.
         let kin = !one_word && KIN.contains(&t.lower);
+        // A capitalized word before a comma is a name of a list (`Hodgson, King, Lewsey`,
+        // `such as Queen, Muse`), no title, unless a word before it qualifies it (`the
+        // Kyrgyz President, Askar Akaev`, `Finance Minister, Tom McCabe`); a title in lower
+        // case before a comma is a role (`his chief aide, Kim Chang Son`).
+        let qualified = k > 0
+            && matches!(t.sep, Sep::Space | Sep::Hyphen)
+            && !is_function_word(&toks[k - 1].lower);
+        let listed = link == Sep::Comma && t.shape != Shape::Lower && !qualified;
         let title = (compound.is_some() || is_title(&t.lower) || kin)
             && t.shape != Shape::Upper
+            && !listed
             && !(t.shape == Shape::Lower && t.lower == "miss");
         if title && of_it {
             break;
@@ -721,6 +730,14 @@ pub(crate) struct CueKey {
 
 /// The summed weight (cue weight × occurrences) of each cue a name collected.
 pub(crate) type CueWeights = BTreeMap<CueKey, u64>;
+
+/// The title of a title cue as written (`Prince` of ``title `Prince` before``).
+pub(crate) fn title_of(key: &CueKey) -> Option<&str> {
+    if key.kind != Kind::Person {
+        return None;
+    }
+    key.text.strip_prefix("title `")?.strip_suffix("` before")
+}
 
 /// Whether `key` is a verb of speech beside the name (`said X`, `X says`): as often a
 /// company's, a club's or a town's as a person's.

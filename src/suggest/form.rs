@@ -3,9 +3,11 @@
 //! the grouping asks of it (junk, eligible on its own, person-like, distinctive). Owns the
 //! per-form tally only: which forms are one name is `variants`'s and `group`'s.
 
-use crate::text::words::{is_function_word, is_title_word, junk_reason, JunkReason};
+use crate::text::words::{
+    is_function_word, is_royal_title, is_title_word, junk_reason, JunkReason,
+};
 
-use super::cues::{CueKey, CueWeights};
+use super::cues::{title_of, CueKey, CueWeights};
 use super::known::folded_words;
 use super::lexicon::{is_head, is_listed};
 use super::lists::Peer;
@@ -238,6 +240,27 @@ impl Form {
     /// Could be a person's name: no acronym, no head word.
     pub(crate) fn person_like(&self) -> bool {
         !self.upper && !self.has_head()
+    }
+
+    /// One word written after a royal title (`Harry` of `Prince Harry`), at least as often
+    /// as after any other title: a given name that is a whole name, which stands for no
+    /// longer name but one ending in it. A title in lower case is a role (`goal king
+    /// Fowler`, `pop princess Kylie`).
+    pub(crate) fn regnal(&self) -> bool {
+        if !self.single() || self.upper {
+            return false;
+        }
+        let (mut royal, mut titles) = (0, 0);
+        for (key, w) in &self.cues {
+            if let Some(t) = title_of(key) {
+                titles += w;
+                let capitalized = t.starts_with(char::is_uppercase);
+                if capitalized && is_royal_title(&t.trim_end_matches('.').to_lowercase()) {
+                    royal += w;
+                }
+            }
+        }
+        royal > 0 && royal * 2 >= titles
     }
 
     /// Has a word that is not an English, title or head word (`Angelo`, not `State`).

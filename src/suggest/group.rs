@@ -273,7 +273,9 @@ fn attach_short_forms(forms: &[Form], eligible: &[bool], sets: &mut Sets) -> Sho
         }
         let att = attachment(forms, s, &longs, sets);
         if !att.targets.is_empty() {
-            is_short[s] = true;
+            // A name written after a royal title is a whole name where no longer one
+            // holds it: it is also an entry of its own.
+            is_short[s] = !(eligible[s] && forms[s].regnal());
             attached.push(att);
         }
     }
@@ -369,7 +371,12 @@ fn attachment(forms: &[Form], s: usize, longs: &[usize], sets: &mut Sets) -> Att
     // A surname, or an initial and a surname (`A. Brelton` of a scorecard), in documents
     // that name no one it fits: the only name of the corpus it fits (for an initial, the
     // only one it is the initial of: `S Thompson` is no short form of `Hunter S Thompson`).
-    if att.targets.is_empty() && (f.single() || f.initialled()) && !f.upper && f.distinctive() {
+    if att.targets.is_empty()
+        && (f.single() || f.initialled())
+        && !f.upper
+        && !f.regnal()
+        && f.distinctive()
+    {
         let roots: BTreeSet<usize> = longs
             .iter()
             .filter(|&&l| f.single() || forms[l].words.len() == f.words.len())
@@ -406,7 +413,10 @@ fn join(groups: &mut BTreeMap<usize, Group>, forms: &[Form], eligible: &[bool], 
             });
         }
     };
-    if let Some(root) = only {
+    // A name written after a royal title is anchored to the longer names it stands for
+    // in some documents, and counted for them there only: elsewhere it is its own.
+    let regnal = f.regnal();
+    if let Some(root) = only.filter(|_| !regnal) {
         let share = if eligible[s] {
             Share {
                 mentions: f.mentions,

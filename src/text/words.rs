@@ -164,6 +164,51 @@ pub(crate) fn is_calendar_word(word: &str) -> bool {
         && CALENDAR.contains(&word)
 }
 
+/// The titles of sovereigns and their families, lower case, which stand before a bare
+/// given name (`Prince Harry`, `King Abdullah`, `Pope Benedict`): after one, a given name
+/// is a whole name.
+const ROYAL_TITLES: &[&str] = &[
+    "czar", "emir", "emperor", "empress", "infanta", "infante", "king", "maharaja", "pope",
+    "prince", "princess", "queen", "shah", "sheik", "sheikh", "sultan", "tsar", "tsarina",
+];
+
+/// True when `word` (lower case, without a final `.`) is a sovereign's or royal title
+/// (`king`, `princess`, `sheikh`).
+pub(crate) fn is_royal_title(word: &str) -> bool {
+    ROYAL_TITLES.contains(&word)
+}
+
+/// The name of a sovereign written as a royal title, one name and perhaps a regnal number
+/// (`Prince Charles`, `King Harald V`, `Crown Prince Abdullah`): `Charles`, `Harald`,
+/// `Abdullah`. `None` for anything else (`King Norodom Sihanouk` names a man by two names).
+pub(crate) fn regnal_name(alias: &str) -> Option<&str> {
+    let mut words: Vec<&str> = alias.split_whitespace().collect();
+    if words.last().is_some_and(|w| is_regnal_number(w)) && words.len() > 2 {
+        words.pop();
+    }
+    let [titles @ .., name] = words.as_slice() else {
+        return None;
+    };
+    let royal = match titles {
+        [t] => is_royal_title(&t.to_lowercase()),
+        [first, t] => {
+            matches!(first.to_lowercase().as_str(), "crown" | "grand")
+                && is_royal_title(&t.to_lowercase())
+        }
+        _ => false,
+    };
+    let capitalized = name.chars().next().is_some_and(char::is_uppercase)
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+    (royal && capitalized && !is_regnal_number(name)).then_some(*name)
+}
+
+/// A regnal number in Roman numerals (`II`, `XVI`).
+fn is_regnal_number(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 5 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
 /// True when `word` (lower case) is a given name of the shipped list (`neil`, `carla`).
 pub(crate) fn is_given_name(word: &str) -> bool {
     GIVEN.contains(word)
@@ -222,6 +267,19 @@ pub fn junk_reason(folded: &str) -> Option<JunkReason> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regnal_names() {
+        assert_eq!(regnal_name("Prince Charles"), Some("Charles"));
+        assert_eq!(regnal_name("King Harald V"), Some("Harald"));
+        assert_eq!(regnal_name("Crown Prince Abdullah"), Some("Abdullah"));
+        assert_eq!(regnal_name("Sheikh Hans-Adam"), Some("Hans-Adam"));
+        assert_eq!(regnal_name("King Norodom Sihanouk"), None);
+        assert_eq!(regnal_name("Mervyn King"), None);
+        assert_eq!(regnal_name("King II"), None);
+        assert_eq!(regnal_name("Prince"), None);
+        assert_eq!(regnal_name("Prince charming"), None);
+    }
 
     #[test]
     fn counted_nouns_take_their_plural() {

@@ -206,3 +206,20 @@ fn a_town_with_a_listed_club_is_the_club_in_a_sports_story() {
     let r = ids(gaz, "Leicester council closed two roads.");
     assert_eq!(r, [("Leicester".into(), "place:leicester".into())]);
 }
+
+t!(
+    a_sovereign_s_name_alone_counts_where_the_title_names_them,
+    "@type person\nKing Halvard IV | Prince Halvard\nRowan Halvard\n",
+    "Prince Halvard opened the wing. Halvard spoke briefly.",
+    [
+        ("Prince Halvard", "King Halvard IV"),
+        ("Halvard", "King Halvard IV")
+    ]
+);
+
+t!(
+    a_sovereign_s_name_alone_is_nobody_s_elsewhere,
+    "@type person\nKing Halvard IV | Prince Halvard\n",
+    "The band's drummer, Halvard, left.",
+    []
+);

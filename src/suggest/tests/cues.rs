@@ -458,3 +458,23 @@ fn a_players_role_between_two_names_says_the_first_is_a_team() {
     assert_eq!(find(&s, "Jorvan Ellit").kind.as_deref(), Some("person"));
     assert!(s.iter().all(|p| p.cue != "`prop` after"), "{s:?}");
 }
+
+#[test]
+fn a_capitalized_title_in_a_list_of_names_is_a_name() {
+    let s = run(&[
+        "Bands such as Queen, Varnish Lane and the Tallow Brights played the festival.",
+        "The replacements : Hodgson, King, Melrow, Pantry.",
+        "On Tuesday the Kyrgyz President, Askar Temirov, left for Moscow.",
+    ]);
+    assert!(
+        s.iter()
+            .all(|x| x.cue != "title `Queen` before" && x.cue != "title `King` before"),
+        "{s:?}"
+    );
+    // A title qualified by the word before it is one, before a comma too.
+    typed(
+        &s,
+        "person",
+        &[("Askar Temirov", "title `President` before")],
+    );
+}

@@ -139,3 +139,31 @@ fn an_initial_stands_for_the_given_name_it_opens() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_given_name_after_a_royal_title_is_a_name_of_its_own() {
+    let prince = [
+        "Prince Halvard opened the new wing. Halvard spoke briefly.",
+        "Prince Halvard visited troops on Monday.",
+    ];
+    let s = run(&[&["The singer Rowan Halvard toured Spain."], &prince[..]].concat());
+    // The prince is not the singer of another document, the only name of the corpus that
+    // the name alone would otherwise stand for.
+    let singer = find(&s, "Rowan Halvard");
+    assert!(
+        singer.aliases.is_empty() && singer.anchored.is_empty(),
+        "{singer:?}"
+    );
+    typed(&s, "person", &[("Halvard", "title `Prince` before")]);
+    // Where the singer's document writes the name alone, it is his there, anchored to his
+    // full name, and counted for him there only.
+    let s = run(&[
+        &["Rowan Halvard toured Spain. Halvard sold out."],
+        &prince[..],
+    ]
+    .concat());
+    let singer = find(&s, "Rowan Halvard");
+    assert_eq!(singer.anchored, ["Halvard"], "{singer:?}");
+    assert_eq!((singer.documents, singer.mentions), (1, 2), "{singer:?}");
+    typed(&s, "person", &[("Halvard", "title `Prince` before")]);
+}
