@@ -14,7 +14,7 @@ use super::form::{summed_cues, Form};
 use super::group::{Group, ShortMember};
 use super::known::compact_key;
 use super::lexicon::{is_ordinary, is_title, EVENT_HEADS};
-use super::lists::listed_type;
+use super::lists::{listed_places, listed_type};
 use super::Suggestion;
 use crate::text::words::{is_function_word, is_given_name, is_nationality_word};
 
@@ -93,6 +93,12 @@ pub(crate) fn suggestion(
             // with clubs through his surname, `the role of Tom`).
             Some(Kind::Organization) => !is_given_name(&first),
             Some(Kind::Person) => !one_word && written_like_a_person(&names.label),
+            // A place only among places a gazetteer lists, two or more (`Shrewsbury,
+            // Liverpool, Basingstoke and west London`), for titles of works are listed
+            // with other works; and only a name of one word, for a longer one listed so is
+            // a team, a school or an event of one of them (`Bristol University`, `Tokyo
+            // Marathons`).
+            Some(Kind::Place) => one_word && listed_places(&peers, &own) >= 2,
             _ => false,
         };
         if !trusted {

@@ -204,6 +204,20 @@ fn decided<'p>(p: &'p Peer, key: &str, kinds: &HashMap<String, Kind>) -> Option<
     })
 }
 
+/// How many distinct companions of a name (`peers`, not its `own` forms) a gazetteer
+/// lists as places.
+pub(crate) fn listed_places(peers: &[(&Peer, u64)], own: &[String]) -> usize {
+    let mut places: Vec<String> = peers
+        .iter()
+        .filter(|(p, _)| p.kind == Some(Kind::Place))
+        .map(|(p, _)| compact_key(&p.text))
+        .filter(|k| !own.contains(k))
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    places.len()
+}
+
 /// The type a name's list companions give it (`peers`, each with how often it stood beside
 /// the name; `kinds`: the decided types of the other entries, by compact key; `own`: the
 /// compact keys of the name's own forms, which are no companions): the type most of the

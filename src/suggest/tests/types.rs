@@ -261,13 +261,24 @@ fn a_list_types_no_surname_place_or_title_of_a_work() {
         // One word beside people is a surname, of someone named in full elsewhere.
         "Putin , Lavrov and Drummond spoke . \
          Vladimir Putin , Sergei Lavrov and Space Invaders were cited . \
-         The envoy flew to Moscow , Vladivostok and Zarbosk .",
+         Crews filmed in Torvik . Crews filmed near Sandmere . \
+         The hits were Torvik , Sandmere and Zarbosk .",
     ]);
     not_typed(&s, "Drummond", Some("person"));
     // English words are no person's name, whatever they are listed with.
     not_typed(&s, "Space Invaders", Some("person"));
-    // Titles of works are listed as places are (`Halo, The Sims and Driver`).
+    // Titles of works are listed as places are (`Halo, The Sims and Driver`): only places
+    // a gazetteer lists make a place.
     not_typed(&s, "Zarbosk", Some("place"));
+}
+
+#[test]
+fn a_list_of_listed_places_types_a_one_word_place() {
+    let s = run(&["The envoy flew to Moscow , Vladivostok and Zarbosk . \
+         The team played in Moscow , Vladivostok and Orlen Tavish ."]);
+    typed(&s, "place", &[("Zarbosk", "listed with `Moscow`")]);
+    // A longer name listed so is a team, a school or an event of one of them.
+    not_typed(&s, "Orlen Tavish", Some("place"));
 }
 
 #[test]
