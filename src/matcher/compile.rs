@@ -233,6 +233,13 @@ impl EntityTables {
                     .iter()
                     .map(|e| e.kind == crate::model::EntityType::Organization)
                     .collect(),
+                company: entities
+                    .iter()
+                    .map(|e| {
+                        e.kind == crate::model::EntityType::Organization
+                            && e.attrs.get("kind").is_none_or(|k| is_company_kind(k))
+                    })
+                    .collect(),
             },
         }
     }
@@ -461,6 +468,24 @@ fn entity_records(
             });
         }
     }
+}
+
+/// Whether an organization's `kind` attribute says a business, which may have shares (a
+/// company, a newspaper, a broadcaster): not a party, a ministry, a court or a sports body.
+fn is_company_kind(kind: &str) -> bool {
+    const BUSINESSES: &[&str] = &[
+        "bank",
+        "broadcaster",
+        "company",
+        "exchange",
+        "financial",
+        "group",
+        "magazine",
+        "news agency",
+        "news website",
+        "newspaper",
+    ];
+    BUSINESSES.contains(&kind.trim())
 }
 
 /// For each place, its team: the one [`Gazetteer::add_teams`] derived, or a listed club

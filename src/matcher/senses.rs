@@ -194,6 +194,9 @@ pub(crate) struct Hints {
     pub(crate) state: Vec<bool>,
     /// The entity is an organization.
     pub(crate) org: Vec<bool>,
+    /// The entity is an organization that may have shares: its `kind`, if it has one, says
+    /// a business (not a party, a ministry, a sports body).
+    pub(crate) company: Vec<bool>,
     /// A person's `office` attribute, lower case (`president of the united states
     /// 1993-2001`): a title before an anchored name that fits it says the person.
     pub(crate) office: Vec<Option<Box<str>>>,
@@ -210,6 +213,10 @@ impl Hints {
 
     fn is_org(&self, e: EntityId) -> bool {
         self.org.get(e.index()).copied().unwrap_or(false)
+    }
+
+    fn is_company(&self, e: EntityId) -> bool {
+        self.company.get(e.index()).copied().unwrap_or(false)
     }
 
     fn office(&self, e: EntityId) -> Option<&str> {
@@ -392,7 +399,7 @@ fn anchor_cue(text: &str, span: Span, e: EntityId, hints: &Hints) -> Option<Basi
             return Some(Basis::Title);
         }
     }
-    if hints.is_org(e) && company_cue(before, &text[span.end()..]) {
+    if hints.is_company(e) && company_cue(before, &text[span.end()..]) {
         return Some(Basis::CompanyWords);
     }
     None
@@ -400,13 +407,21 @@ fn anchor_cue(text: &str, span: Span, e: EntityId, hints: &Hints) -> Option<Basi
 
 /// Whether the words around a name say a company: `shares in`/`shares of`/`stake in` before
 /// it, `shares`, `stock` or a company suffix after it.
+///
+/// A name that ends a longer one is not the company these words speak of (`Baoshan Iron
+/// and Steel Co.` says nothing of a `Steel`).
 fn company_cue(before: &str, after: &str) -> bool {
     let before = before.trim_end();
     let lead = ["shares in", "shares of", "stake in"]
         .iter()
         .any(|cue| ends_with_any_case(before, cue));
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    let inside = last.starts_with(char::is_uppercase) || matches!(last, "and" | "&" | "of");
     let follow = ["shares", "stock", "Inc", "Corp", "Ltd", "plc", "PLC", "Co."];
-    lead || next_words(after, &follow, false)
+    lead || (!inside && next_words(after, &follow, false))
 }
 
 /// Whether `after`, the text after a place name, opens a state's office or body: `State`,
@@ -491,6 +506,22 @@ pub(crate) fn resolve_senses(
         },
         whole,
     };
+    // Entities whose anchored name a cue keeps somewhere in the text (`President
+    // Clinton`, `shares in Shell`): the text names them, and their name alone counts
+    // elsewhere in it too (`... Clinton said`) where nothing else does.
+    let mut cued: Vec<EntityId> = Vec::new();
+    if consulted {
+        for c in &candidates {
+            for s in c.senses.iter().filter(|s| s.anchored) {
+                if !cued.contains(&s.entity)
+                    && evidence.count(s.entity) == 0
+                    && anchor_cue(text, c.span, s.entity, hints).is_some()
+                {
+                    cued.push(s.entity);
+                }
+            }
+        }
+    }
     let mut out = DocMatches::default();
     out.mentions.reserve(candidates.len());
     // The end of the last mention, which a legal form may carry past later candidates.
@@ -514,6 +545,16 @@ pub(crate) fn resolve_senses(
                 found.is_some()
             })
             .collect();
+        // Else the entities a cue keeps elsewhere in the text.
+        let live: Senses = if live.is_empty() {
+            c.senses
+                .iter()
+                .copied()
+                .filter(|s| cued.contains(&s.entity))
+                .collect()
+        } else {
+            live
+        };
         let all = || -> Vec<EntityId> { c.senses.iter().map(|s| s.entity).collect() };
         let chosen = match live[..] {
             [] => {
@@ -619,7 +660,10 @@ fn pick(
     }
     // A company's shares or suffix say the company (`shares in Texas Gas`, `Apple shares`).
     if company_cue(&text[..span.start()], &text[span.end()..]) {
-        let orgs: Vec<_> = senses.iter().filter(|s| hints.is_org(s.entity)).collect();
+        let orgs: Vec<_> = senses
+            .iter()
+            .filter(|s| hints.is_company(s.entity))
+            .collect();
         if let [only] = orgs[..] {
             return Some((*only, Basis::Company));
         }

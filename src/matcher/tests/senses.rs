@@ -223,3 +223,33 @@ t!(
     "The band's drummer, Halvard, left.",
     []
 );
+
+#[test]
+fn a_name_a_cue_keeps_counts_alone_in_the_rest_of_the_text() {
+    // The title says the president: the surname alone is his in the rest of the story.
+    let r = ids(NEWS, "President Clinton arrived. Later Clinton spoke.");
+    assert_eq!(
+        r,
+        [
+            ("Clinton".into(), "person:bill-clinton".into()),
+            ("Clinton".into(), "person:bill-clinton".into())
+        ]
+    );
+    // So do company words: `shares in Target`, then `Target said`.
+    let r = ids(NEWS, "Shares in Target rose. Later Target said sales grew.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    // Nothing keeps it: the anchor holds everywhere.
+    assert!(ids(NEWS, "Target rose. Later Target said sales grew.").is_empty());
+}
+
+#[test]
+fn company_words_keep_only_a_business_and_a_name_they_begin() {
+    let gaz = "@type organization\n\
+        Orvell Paralympic Committee | ~OPC | kind=sport\n\
+        Orvell Steel Works | ~Steel | kind=company\n";
+    // A sports body has no shares.
+    assert!(ids(gaz, "Shares of OPC fell.").is_empty());
+    // A company's form after a longer name is that name's (`Iron and Steel Co.`).
+    assert!(ids(gaz, "Baotan Iron and Steel Co. said so. Steel prices rose.").is_empty());
+    assert_eq!(ids(gaz, "Steel Co. said so.").len(), 1);
+}
