@@ -508,10 +508,12 @@ pub(crate) fn resolve_senses(
     };
     // Entities whose anchored name a cue keeps somewhere in the text (`President
     // Clinton`, `shares in Shell`): the text names them, and their name alone counts
-    // elsewhere in it too (`... Clinton said`) where nothing else does.
-    let mut cued: Vec<EntityId> = Vec::new();
-    if consulted {
-        for c in &candidates {
+    // elsewhere in it too (`... Clinton said`) where nothing else does. Worked out when a
+    // mention first asks.
+    let mut cued: Option<Vec<EntityId>> = None;
+    let cued_in = |candidates: &[Candidate]| {
+        let mut cued: Vec<EntityId> = Vec::new();
+        for c in candidates {
             for s in c.senses.iter().filter(|s| s.anchored) {
                 if !cued.contains(&s.entity)
                     && evidence.count(s.entity) == 0
@@ -521,12 +523,13 @@ pub(crate) fn resolve_senses(
                 }
             }
         }
-    }
+        cued
+    };
     let mut out = DocMatches::default();
     out.mentions.reserve(candidates.len());
     // The end of the last mention, which a legal form may carry past later candidates.
     let mut covered = 0;
-    for c in candidates {
+    for c in &candidates {
         if c.span.start() < covered {
             continue;
         }
@@ -546,7 +549,8 @@ pub(crate) fn resolve_senses(
             })
             .collect();
         // Else the entities a cue keeps elsewhere in the text.
-        let live: Senses = if live.is_empty() {
+        let live: Senses = if live.is_empty() && consulted {
+            let cued = cued.get_or_insert_with(|| cued_in(&candidates));
             c.senses
                 .iter()
                 .copied()
