@@ -108,10 +108,15 @@ pub fn discovered(suggestions: &[Suggestion], min_docs: u64, known: &Known) -> D
     }
     typed.sort_by(|a, b| (a.1, &a.0.label).cmp(&(b.1, &b.0.label)));
     for (s, kind) in typed {
-        if let Some((id, listed)) = (kind == "person")
-            .then(|| known.person_spelt(&s.label))
-            .flatten()
-        {
+        // A person written otherwise than listed (`Vladmir Putin`), or a one-word
+        // organization that a listed one anchors (`Wasps` of Wasps RFC): the corpus writes
+        // it alone as that organization's name, which then counts wherever it is written.
+        let joins = match kind {
+            "person" => known.person_spelt(&s.label),
+            "organization" if !s.label.contains(' ') => known.org_anchoring(&s.label),
+            _ => None,
+        };
+        if let Some((id, listed)) = joins {
             let spellings: Vec<String> = std::iter::once(&s.label)
                 .chain(&s.aliases)
                 .filter(|a| *a != listed)
@@ -238,6 +243,43 @@ mod tests {
             .find(|l| l["label"] == "John E. Kelly")
             .unwrap();
         assert!(kelly["id"].as_str().unwrap().starts_with("discovered:"));
+    }
+
+    #[test]
+    fn a_one_word_organization_a_listed_one_anchors_joins_it() {
+        let g = Gazetteer::from_str(
+            "organizations.txt",
+            "Tarvel Wasps RFC | ~Tarvel Wasps | ~Wasps\nOrvell Saints FC | ~Saints\n\
+             Dunmore Saints | ~Saints\n",
+        )
+        .unwrap();
+        let known = Known::new(&g);
+        let org = |label: &str| Suggestion {
+            kind: Some("organization".to_string()),
+            cue: "`coach` after".to_string(),
+            ..person(label)
+        };
+        let found = discovered(
+            &[org("Wasps"), org("Saints"), org("Tarvel Wasps")],
+            1,
+            &known,
+        );
+        let lines: Vec<serde_json::Value> = found
+            .gazetteer
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(found.joined, 1, "{lines:?}");
+        let wasps = lines
+            .iter()
+            .find(|l| l["aliases"] == serde_json::json!(["Wasps"]));
+        assert_eq!(wasps.unwrap()["id"], g.entities()[0].id.as_str());
+        // Anchored by two clubs: a node of its own. So is a longer name, which the
+        // gazetteer's anchor may mean otherwise than the corpus does.
+        for label in ["Saints", "Tarvel Wasps"] {
+            let line = lines.iter().find(|l| l["label"] == label).unwrap();
+            assert!(line["id"].as_str().unwrap().starts_with("discovered:"));
+        }
     }
 
     #[test]

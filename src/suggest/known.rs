@@ -41,6 +41,9 @@ pub struct Known {
     /// Listed people of two or more words (id, label) by the compact key of their label's
     /// last word, for a discovered spelling of one to join it (`Vladmir Putin`).
     people_by_surname: HashMap<String, Vec<(String, String)>>,
+    /// Listed organizations (id, label) by the compact key of each of their anchored
+    /// aliases (`Wasps` of Wasps RFC).
+    orgs_by_anchored: HashMap<String, Vec<(String, String)>>,
 }
 
 impl Known {
@@ -58,6 +61,18 @@ impl Known {
                 EntityType::Organization => Some(Kind::Organization),
                 EntityType::Other(_) => None,
             });
+            if entity.kind == EntityType::Organization {
+                for alias in entity.aliases.iter().filter(|a| a.anchored) {
+                    let listed = (entity.id.clone(), entity.label.clone());
+                    let ids = known
+                        .orgs_by_anchored
+                        .entry(compact_key(&alias.text))
+                        .or_default();
+                    if !ids.contains(&listed) {
+                        ids.push(listed);
+                    }
+                }
+            }
             for alias in entity.aliases.iter().filter(|a| !a.anchored) {
                 let key = compact_key(&alias.text);
                 if entity.kind == EntityType::Place {
@@ -99,6 +114,15 @@ impl Known {
             .collect();
         match fits.as_slice() {
             [(id, listed)] => Some((id.as_str(), listed.as_str())),
+            _ => None,
+        }
+    }
+
+    /// The listed organization (id, label) that anchors `name`, when exactly one does
+    /// (`Wasps` of Wasps RFC; not `Saints`, which three clubs anchor).
+    pub(crate) fn org_anchoring(&self, name: &str) -> Option<(&str, &str)> {
+        match self.orgs_by_anchored.get(&compact_key(name))?.as_slice() {
+            [(id, label)] => Some((id.as_str(), label.as_str())),
             _ => None,
         }
     }
