@@ -1,5 +1,5 @@
 //! The JSON Lines gazetteer format: one object a line (`label`, `type`, `aliases`,
-//! `anchored`, `forced`, `default_for`, `demonyms`, `attrs`, `id`, `case`).
+//! `anchored`, `force`, `default_for`, `demonyms`, `attrs`, `id`, `case`).
 //!
 //! Owns the object schema and its error messages. Must not merge entities (the loader does)
 //! or read files.

@@ -124,7 +124,7 @@ fn collect<S: AsRef<std::path::Path>>(
         known,
         examples,
     };
-    let mut collector = Collector::new();
+    let mut collector = Collector::for_known(known);
     let (total, mut stats) =
         driver::run(&job, inputs, run.threads, progress, &mut |piece, stats| {
             stats.problems.extend(piece.problems);

@@ -42,6 +42,10 @@ struct Line<'a> {
     id: String,
     aliases: &'a [String],
     anchored: &'a [String],
+    /// Aliases kept though the junk guard would set them aside (`Apple`, an English word
+    /// that the corpus writes as the company's name).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    force: &'a [String],
     attrs: BTreeMap<&'static str, &'a str>,
 }
 
@@ -117,9 +121,11 @@ pub fn discovered(suggestions: &[Suggestion], min_docs: u64, known: &Known) -> D
             _ => None,
         };
         if let Some((id, listed)) = joins {
+            // The name itself even where it is the listed label, which may be anchored
+            // (`~Apple`): here it counts wherever it is written.
             let spellings: Vec<String> = std::iter::once(&s.label)
                 .chain(&s.aliases)
-                .filter(|a| *a != listed)
+                .filter(|a| *a != listed || kind == "organization")
                 .cloned()
                 .collect();
             push_line(
@@ -130,6 +136,12 @@ pub fn discovered(suggestions: &[Suggestion], min_docs: u64, known: &Known) -> D
                     id: id.to_string(),
                     aliases: &spellings,
                     anchored: &[],
+                    // An organization's name joins because the corpus writes it as one.
+                    force: if kind == "organization" {
+                        &spellings
+                    } else {
+                        &[]
+                    },
                     attrs: BTreeMap::new(),
                 },
             );
@@ -155,6 +167,7 @@ pub fn discovered(suggestions: &[Suggestion], min_docs: u64, known: &Known) -> D
             id,
             aliases: &s.aliases,
             anchored: &anchored,
+            force: &[],
             attrs,
         };
         push_line(&mut out.gazetteer, &line);
@@ -273,7 +286,10 @@ mod tests {
         let wasps = lines
             .iter()
             .find(|l| l["aliases"] == serde_json::json!(["Wasps"]));
-        assert_eq!(wasps.unwrap()["id"], g.entities()[0].id.as_str());
+        let wasps = wasps.unwrap();
+        assert_eq!(wasps["id"], g.entities()[0].id.as_str());
+        // Kept though it is an English word: the corpus writes it as the club's name.
+        assert_eq!(wasps["force"], serde_json::json!(["Wasps"]));
         // Anchored by two clubs: a node of its own. So is a longer name, which the
         // gazetteer's anchor may mean otherwise than the corpus does.
         for label in ["Saints", "Tarvel Wasps"] {

@@ -125,6 +125,8 @@ pub struct Seen {
     /// Folded words written capitalized where the capital means something (not
     /// sentence-initial, not in a headline), by [`word_key`].
     pub(crate) mid_caps: FxHashSet<u64>,
+    /// How often each word of [`Known::anchor_words`] is written in lower case.
+    pub(crate) anchor_lower: FxHashMap<u64, u64>,
     /// Scratch: the tokens of a sentence.
     toks: Vec<Tok<'static>>,
     /// The word keys last added to `lower`, by their top bits: most words of a text are
@@ -152,6 +154,7 @@ impl Seen {
             last: Vec::new(),
             lower: FxHashSet::default(),
             mid_caps: FxHashSet::default(),
+            anchor_lower: FxHashMap::default(),
             toks: Vec::new(),
             recent: vec![0; RECENT_SLOTS].into_boxed_slice(),
         }
@@ -161,6 +164,9 @@ impl Seen {
     pub fn merge_words(&mut self, other: Seen) {
         merge_set(&mut self.lower, other.lower);
         merge_set(&mut self.mid_caps, other.mid_caps);
+        for (key, n) in other.anchor_lower {
+            *self.anchor_lower.entry(key).or_default() += n;
+        }
     }
 }
 
@@ -277,7 +283,7 @@ pub fn candidates_with(
             continue;
         }
         sentence_tokens(text, &lowered, sentence, &spans, &mut lines, &mut toks);
-        note_case(&toks, seen);
+        note_case(&toks, seen, &known.anchor_words);
         let found = runs(&toks, &spans, known);
         let mut peers = list_peers(text, &toks, &found, &spans, known);
         for (ri, &run) in found.iter().enumerate() {
@@ -374,12 +380,16 @@ fn recycle<'a, 'b>(toks: &mut Vec<Tok<'a>>) -> Vec<Tok<'b>> {
 }
 
 /// Notes the words of a sentence the corpus-wide decisions ask about: lower-case words of
-/// letters, and capitalized words whose capital means something.
-fn note_case(toks: &[Tok<'_>], seen: &mut Seen) {
+/// letters (and how often each of `anchors` is one), and capitalized words whose capital
+/// means something.
+fn note_case(toks: &[Tok<'_>], seen: &mut Seen, anchors: &FxHashSet<u64>) {
     for t in toks {
         match t.shape {
             Shape::Lower if is_letters(t.text) => {
                 let key = word_key(&t.lower);
+                if !anchors.is_empty() && anchors.contains(&key) {
+                    *seen.anchor_lower.entry(key).or_default() += 1;
+                }
                 let slot = (key >> 52) as usize & (RECENT_SLOTS - 1);
                 // Slots start at 0: a key of 0 is always added.
                 if seen.recent[slot] != key || key == 0 {

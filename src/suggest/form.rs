@@ -3,12 +3,17 @@
 //! the grouping asks of it (junk, eligible on its own, person-like, distinctive). Owns the
 //! per-form tally only: which forms are one name is `variants`'s and `group`'s.
 
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
+
 use crate::text::words::{
     is_function_word, is_royal_title, is_title_word, junk_reason, JunkReason,
 };
 
 use super::cues::{title_of, CueKey, CueWeights};
-use super::known::folded_words;
+use super::document::word_key;
+use super::known::{compact_key, folded_words};
 use super::lexicon::{is_head, is_listed};
 use super::lists::Peer;
 use super::resolve::Piece;
@@ -230,6 +235,28 @@ impl Form {
     /// Can be suggested on its own.
     pub(crate) fn eligible(&self) -> bool {
         !self.junk() && (self.certain || !self.single())
+    }
+
+    /// One word that is an English word only (no title, number, function or calendar
+    /// word), written with a capital that means something, which exactly one listed
+    /// organization anchors (`anchors`, by compact key: `Apple` of Apple, listed `~Apple`),
+    /// and which the corpus writes in lower case (`anchor_lower`, by word key) less than a
+    /// fifth as often as so: its capital names the organization (`Apple`, not `Total
+    /// sales`, `the City`).
+    pub(crate) fn anchored_by_one(
+        &self,
+        anchors: &HashSet<String>,
+        anchor_lower: &FxHashMap<u64, u64>,
+    ) -> bool {
+        let [word] = self.words.as_slice() else {
+            return false;
+        };
+        let lower = || anchor_lower.get(&word_key(word)).copied().unwrap_or(0);
+        self.certain
+            && junk_reason(word) == Some(JunkReason::CommonWord)
+            && !is_title_word(word)
+            && anchors.contains(&compact_key(self.surface()))
+            && lower() * 5 < self.mentions
     }
 
     /// Has an organization or place head word.

@@ -6,7 +6,9 @@
 //! forms go together only: the pairwise rules are `variants`'s, what an entry shows is
 //! `entry`'s.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 
 use super::cues::{decide, only_speech, Kind};
 use super::form::{summed_cues, Form};
@@ -41,10 +43,19 @@ pub(crate) struct ShortMember {
 }
 
 /// The forms grouped into entries, in order of each entry's first form; entries made of
-/// short forms only are left out.
-pub(crate) fn group(forms: &[Form]) -> Vec<Group> {
+/// short forms only are left out. A one-word English word is a form of its own when
+/// exactly one listed organization anchors it (`anchors`) and the corpus writes it in lower
+/// case seldom (`anchor_lower`: how often).
+pub(crate) fn group(
+    forms: &[Form],
+    anchors: &HashSet<String>,
+    anchor_lower: &FxHashMap<u64, u64>,
+) -> Vec<Group> {
     let n = forms.len();
-    let eligible: Vec<bool> = forms.iter().map(Form::eligible).collect();
+    let eligible: Vec<bool> = forms
+        .iter()
+        .map(|f| f.eligible() || f.anchored_by_one(anchors, anchor_lower))
+        .collect();
     let mut sets = Sets::new(n);
     merge_spellings(forms, &eligible, &mut sets);
     let short = attach_short_forms(forms, &eligible, &mut sets);

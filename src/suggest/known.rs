@@ -44,6 +44,10 @@ pub struct Known {
     /// Listed organizations (id, label) by the compact key of each of their anchored
     /// aliases (`Wasps` of Wasps RFC).
     orgs_by_anchored: HashMap<String, Vec<(String, String)>>,
+    /// The word keys ([`word_key`](super::document::word_key)) of the one-word names that
+    /// exactly one listed organization anchors, in lower case: how often a corpus writes
+    /// them so (`apple`, `total`) says whether their capital names the organization.
+    pub(crate) anchor_words: rustc_hash::FxHashSet<u64>,
 }
 
 impl Known {
@@ -90,6 +94,11 @@ impl Known {
                     .push((entity.id.clone(), entity.label.clone()));
             }
         }
+        known.anchor_words = known
+            .one_word_org_anchors()
+            .iter()
+            .map(|key| super::document::word_key(key))
+            .collect();
         known
     }
 
@@ -125,6 +134,15 @@ impl Known {
             [(id, label)] => Some((id.as_str(), label.as_str())),
             _ => None,
         }
+    }
+
+    /// Compact keys of the one-word names that exactly one listed organization anchors.
+    pub(crate) fn one_word_org_anchors(&self) -> HashSet<String> {
+        self.orgs_by_anchored
+            .iter()
+            .filter(|(key, orgs)| orgs.len() == 1 && !key.contains(' '))
+            .map(|(key, _)| key.clone())
+            .collect()
     }
 
     /// Whether `name` is written like an alias of a loaded entity (case, hyphens, spaces

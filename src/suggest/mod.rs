@@ -56,7 +56,7 @@ mod tokenize;
 mod variants;
 mod write;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxHashMap;
 
@@ -149,6 +149,10 @@ pub struct Collector {
     occs: Vec<DocOcc>,
     /// The words' case over the corpus.
     seen: Option<Seen>,
+    /// Compact keys of the one-word names that exactly one listed organization anchors
+    /// (`apple` of Apple, listed `~Apple`): such a name is a candidate even when it is an
+    /// English word.
+    anchors: HashSet<String>,
 }
 
 /// A distinct run of a document: the document's number in input order, the run's number
@@ -164,6 +168,16 @@ impl Collector {
     /// An empty collector.
     pub fn new() -> Collector {
         Collector::default()
+    }
+
+    /// An empty collector that knows the names `known`'s organizations anchor: a one-word
+    /// name that exactly one of them anchors is a candidate even when it is an English word
+    /// (`Apple`, `Shell`), and the corpus decides whether it is written as the name.
+    pub fn for_known(known: &Known) -> Collector {
+        Collector {
+            anchors: known.one_word_org_anchors(),
+            ..Collector::default()
+        }
     }
 
     /// Adds the next document's candidates (call in input order).
@@ -217,7 +231,9 @@ impl Collector {
     /// then label.
     pub fn finish(self, opts: &SuggestOptions) -> Vec<Suggestion> {
         let forms = self.forms();
-        let groups = group::group(&forms);
+        let no_counts = rustc_hash::FxHashMap::default();
+        let lower = self.seen.as_ref().map_or(&no_counts, |s| &s.anchor_lower);
+        let groups = group::group(&forms, &self.anchors, lower);
         let mut entries: Vec<Suggestion> = groups
             .iter()
             .map(|g| entry::suggestion(&forms, g, None))
@@ -278,7 +294,7 @@ pub fn suggest_texts<S: AsRef<str>>(
     opts: &SuggestOptions,
 ) -> Vec<Suggestion> {
     let known = Known::new(gazetteer);
-    let mut collector = Collector::new();
+    let mut collector = Collector::for_known(&known);
     let mut seen = Seen::new();
     for text in texts {
         let text = text.as_ref();

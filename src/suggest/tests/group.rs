@@ -167,3 +167,26 @@ fn a_given_name_after_a_royal_title_is_a_name_of_its_own() {
     assert_eq!((singer.documents, singer.mentions), (1, 2), "{singer:?}");
     typed(&s, "person", &[("Halvard", "title `Prince` before")]);
 }
+
+#[test]
+fn an_english_word_one_listed_organization_anchors_is_a_name_where_the_corpus_says_so() {
+    let gaz = "@type organization\n~Copper | Copper Holdings Group\n";
+    let firm = [
+        "Copper chief executive Ilse Brandvold said profits doubled.",
+        "Analysts said Copper would expand, and Copper shares rose.",
+    ];
+    let s = run_with(gaz, &firm, &SuggestOptions::default());
+    assert_eq!(
+        find(&s, "Copper").kind.as_deref(),
+        Some("organization"),
+        "{s:?}"
+    );
+    // A corpus that writes the word in lower case as often says nothing of the firm.
+    let metal = [
+        &firm[..],
+        &["The price of copper rose, as copper wire, copper pipes and copper coins sold."],
+    ]
+    .concat();
+    let s = run_with(gaz, &metal, &SuggestOptions::default());
+    assert!(s.iter().all(|x| x.label != "Copper"), "{s:?}");
+}
