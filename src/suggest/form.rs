@@ -3,9 +3,7 @@
 //! the grouping asks of it (junk, eligible on its own, person-like, distinctive). Owns the
 //! per-form tally only: which forms are one name is `variants`'s and `group`'s.
 
-use std::collections::HashSet;
-
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::words::{
     is_function_word, is_royal_title, is_title_word, junk_reason, JunkReason,
@@ -13,7 +11,7 @@ use crate::text::words::{
 
 use super::cues::{title_of, CueKey, CueWeights};
 use super::document::word_key;
-use super::known::{compact_key, folded_words};
+use super::known::folded_words;
 use super::lexicon::{is_head, is_listed};
 use super::lists::Peer;
 use super::resolve::Piece;
@@ -239,23 +237,24 @@ impl Form {
 
     /// One word that is an English word only (no title, number, function or calendar
     /// word), written with a capital that means something, which exactly one listed
-    /// organization anchors (`anchors`, by compact key: `Apple` of Apple, listed `~Apple`),
+    /// organization anchors (`anchors`, by word key: `Apple` of Apple, listed `~Apple`),
     /// and which the corpus writes in lower case (`anchor_lower`, by word key) less than a
     /// fifth as often as so: its capital names the organization (`Apple`, not `Total
     /// sales`, `the City`).
     pub(crate) fn anchored_by_one(
         &self,
-        anchors: &HashSet<String>,
+        anchors: &FxHashSet<u64>,
         anchor_lower: &FxHashMap<u64, u64>,
     ) -> bool {
         let [word] = self.words.as_slice() else {
             return false;
         };
-        let lower = || anchor_lower.get(&word_key(word)).copied().unwrap_or(0);
+        let key = word_key(word);
+        let lower = || anchor_lower.get(&key).copied().unwrap_or(0);
         self.certain
             && junk_reason(word) == Some(JunkReason::CommonWord)
             && !is_title_word(word)
-            && anchors.contains(&compact_key(self.surface()))
+            && anchors.contains(&key)
             && lower() * 5 < self.mentions
     }
 

@@ -6,9 +6,9 @@
 //! forms go together only: the pairwise rules are `variants`'s, what an entry shows is
 //! `entry`'s.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cues::{decide, only_speech, Kind};
 use super::form::{summed_cues, Form};
@@ -48,7 +48,7 @@ pub(crate) struct ShortMember {
 /// case seldom (`anchor_lower`: how often).
 pub(crate) fn group(
     forms: &[Form],
-    anchors: &HashSet<String>,
+    anchors: &FxHashSet<u64>,
     anchor_lower: &FxHashMap<u64, u64>,
 ) -> Vec<Group> {
     let n = forms.len();

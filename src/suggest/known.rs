@@ -95,9 +95,10 @@ impl Known {
             }
         }
         known.anchor_words = known
-            .one_word_org_anchors()
+            .orgs_by_anchored
             .iter()
-            .map(|key| super::document::word_key(key))
+            .filter(|(key, orgs)| orgs.len() == 1 && !key.contains(' '))
+            .map(|(key, _)| super::document::word_key(key))
             .collect();
         known
     }
@@ -134,15 +135,6 @@ impl Known {
             [(id, label)] => Some((id.as_str(), label.as_str())),
             _ => None,
         }
-    }
-
-    /// Compact keys of the one-word names that exactly one listed organization anchors.
-    pub(crate) fn one_word_org_anchors(&self) -> HashSet<String> {
-        self.orgs_by_anchored
-            .iter()
-            .filter(|(key, orgs)| orgs.len() == 1 && !key.contains(' '))
-            .map(|(key, _)| key.clone())
-            .collect()
     }
 
     /// Whether `name` is written like an alias of a loaded entity (case, hyphens, spaces

@@ -56,7 +56,7 @@ mod tokenize;
 mod variants;
 mod write;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
@@ -149,10 +149,10 @@ pub struct Collector {
     occs: Vec<DocOcc>,
     /// The words' case over the corpus.
     seen: Option<Seen>,
-    /// Compact keys of the one-word names that exactly one listed organization anchors
+    /// Word keys of the one-word names that exactly one listed organization anchors
     /// (`apple` of Apple, listed `~Apple`): such a name is a candidate even when it is an
     /// English word.
-    anchors: HashSet<String>,
+    anchors: rustc_hash::FxHashSet<u64>,
 }
 
 /// A distinct run of a document: the document's number in input order, the run's number
@@ -175,7 +175,7 @@ impl Collector {
     /// (`Apple`, `Shell`), and the corpus decides whether it is written as the name.
     pub fn for_known(known: &Known) -> Collector {
         Collector {
-            anchors: known.one_word_org_anchors(),
+            anchors: known.anchor_words.clone(),
             ..Collector::default()
         }
     }
