@@ -104,6 +104,18 @@ pub(crate) fn suggestion(
         if !trusted {
             guess = TypeGuess::default();
         }
+        // A compass word before a place is a region of it (`East Midlands`, when the
+        // corpus's `Midlands` is a place).
+        if guess.kind.is_none() {
+            if let Some(rest) = compass_rest(&names.label) {
+                if listed.get(&compact_key(rest)) == Some(&Kind::Place) {
+                    guess = TypeGuess {
+                        kind: Some(Kind::Place),
+                        cue: format!("`{rest}` a place"),
+                    };
+                }
+            }
+        }
     }
     // An office is no person (`Home Secretary`, `Economics Minister`), unless a given name
     // opens the name (`Frank Field MP`).
@@ -148,6 +160,17 @@ fn written_like_a_person(name: &str) -> bool {
                 || letters.chars().count() == 1
                 || !(is_ordinary(letters) || is_function_word(letters))
         })
+}
+
+/// The name after a compass word that opens `label` (`Midlands` of `East Midlands`).
+pub(crate) fn compass_rest(label: &str) -> Option<&str> {
+    let (first, rest) = label.split_once(' ')?;
+    let compass = [
+        "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    ];
+    compass
+        .contains(&first.to_lowercase().as_str())
+        .then_some(rest)
 }
 
 /// Whether a form of group `g` was seen in a list.

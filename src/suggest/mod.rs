@@ -239,10 +239,17 @@ impl Collector {
             .map(|g| entry::suggestion(&forms, g, None))
             .collect();
         // A second round for the names only their list companions can type, now that the
-        // companions' types are decided.
+        // companions' types are decided; a third for a compass word before a name the
+        // rounds before made a place (`East Midlands`).
         let decided = entry::decided_types(&entries);
         for (e, g) in entries.iter_mut().zip(&groups) {
             if e.kind.is_none() && entry::has_peers(&forms, g) {
+                *e = entry::suggestion(&forms, g, Some(&decided));
+            }
+        }
+        let decided = entry::decided_types(&entries);
+        for (e, g) in entries.iter_mut().zip(&groups) {
+            if e.kind.is_none() && entry::compass_rest(&e.label).is_some() {
                 *e = entry::suggestion(&forms, g, Some(&decided));
             }
         }
