@@ -277,17 +277,17 @@ fn a_list_of_listed_places_types_a_one_word_place() {
     let s = run(&["The envoy flew to Moscow , Vladivostok and Zarbosk . \
          The team played in Moscow , Vladivostok and Orlen Tavish ."]);
     typed(&s, "place", &[("Zarbosk", "listed with `Moscow`")]);
+    // A longer name listed so is a team, a school or an event of one of them.
+    not_typed(&s, "Orlen Tavish", Some("place"));
     // A compass word before a place names a region of it.
-    let s = run(&[
+    let regions = run(&[
         "The envoy flew to Moscow , Vladivostok and Zarbosk .",
         "Rain fell on Zarbosk again .",
         "Trains to Zarbosk were late .",
         "Prices in Zarbosk rose .",
         "Voters of East Zarbosk stayed home .",
     ]);
-    typed(&s, "place", &[("East Zarbosk", "`Zarbosk` a place")]);
-    // A longer name listed so is a team, a school or an event of one of them.
-    not_typed(&s, "Orlen Tavish", Some("place"));
+    typed(&regions, "place", &[("East Zarbosk", "`Zarbosk` a place")]);
 }
 
 #[test]
