@@ -1,0 +1,224 @@
+//! The cues that the layout of sports pages and tables gives a name: a place in brackets
+//! after an athlete, a team's score in a line of results or standings, a player's number
+//! in a line-up, a cricket scorecard's notation. Owns these line readers only: the words
+//! around a name in prose are `around`'s, the decision is the parent's.
+
+use crate::text::lines::line_at;
+use crate::text::words::{is_function_word, is_org_head, is_place_head};
+
+use super::super::known::Known;
+use super::super::lexicon::is_title;
+use super::super::runs::MentionSpan;
+use super::super::tokenize::{Shape, Tok};
+use super::{Cue, Kind};
+
+/// A place in brackets after a name of two or more capitalized words (`Isel Lopez ( Cuba )
+/// 65.10`, `Petr Korda (Czech Republic) beat`): a results line, and the name an athlete's.
+/// Weighs 1, so that a head word or any stronger cue decides (`Red Star Belgrade (Serbia)`
+/// ends in no head word, but a club is rarely named so without `FC` or its town).
+pub(crate) fn bracketed_place_cue(
+    text: &str,
+    toks: &[Tok<'_>],
+    run: (usize, usize),
+    spans: &[MentionSpan],
+    known: &Known,
+) -> Option<Cue> {
+    let (s, e) = run;
+    let plain = e > s
+        && toks[s..=e].iter().all(|t| {
+            t.shape == Shape::Cap
+                && t.mention.is_none()
+                && !is_org_head(&t.lower)
+                && !is_place_head(&t.lower)
+                && !is_function_word(&t.lower)
+                && !is_title(&t.lower)
+        });
+    if !plain {
+        return None;
+    }
+    let n = toks.get(e + 1)?;
+    let gap = text.get(toks[e].end..n.start)?.trim();
+    let m = spans.get(n.mention?)?;
+    let closed = text.get(m.span.end()..)?.trim_start().starts_with(')');
+    (gap == "(" && m.span.start() == n.start && closed && known.is_place(m.entity)).then(|| {
+        let place = &text[m.span.range()];
+        Cue::new(Kind::Person, 1, format!("`({place})` after"))
+    })
+}
+
+/// A team's name by its score in a line of results or standings: the line is a score line
+/// (`Sale 31 Wasps 33`, `Puchon 2 Chonbuk 1 ( halftime 1-1 )`: two names, each with its
+/// score) or a standings row (`Haitai 64 2 43 .596 -`: a name, then only figures), and the
+/// run is one of its names. Weighs 1, so that a given name or any stronger cue decides. A
+/// scorecard line names players (`N. Knight 113`, `Wasim Akram c Knight b Hollioake 21`), and
+/// a golfer's rounds are no standings (`Ernie Els 68 69 70 72 279`).
+pub(crate) fn results_cue(text: &str, toks: &[Tok<'_>], e: usize) -> Option<Cue> {
+    let n = toks.get(e + 1)?;
+    if n.shape != Shape::Digit || !is_score(n.text) {
+        return None;
+    }
+    let line = line_at(text, n.start)?;
+    // Where the line starts in the text.
+    let base = line.as_ptr() as usize - text.as_ptr() as usize;
+    let end = toks[e].end.checked_sub(base)?;
+    team_name_ends(line).contains(&end).then(|| {
+        Cue::new(
+            Kind::Organization,
+            1,
+            "its score in a line of results".to_string(),
+        )
+    })
+}
+
+/// A player's number before the name in a line-up (`14 - Justin Swart , 13 - Japie Mulder`,
+/// `( 17 - Orhan Cikirikci , 76th )`, `New Zealand - 15 - Christian Cullen`): one or two
+/// digits and a spaced dash, at the start of the line or after a comma, a bracket, a colon,
+/// a semicolon or a dash. Weighs 1, so that a given name or any stronger cue decides.
+pub(crate) fn squad_number_cue(text: &str, toks: &[Tok<'_>], s: usize) -> Option<Cue> {
+    let n = toks.get(s.checked_sub(1)?)?;
+    let number =
+        n.shape == Shape::Digit && n.text.len() <= 2 && n.text.bytes().all(|b| b.is_ascii_digit());
+    if !number || text.get(n.end..toks[s].start)? != " - " {
+        return None;
+    }
+    let before = text.get(..n.start)?.trim_end_matches([' ', '\t']);
+    // A dash after a team's name opens one (`New Zealand - 15 -`), not one in a score
+    // (`2 - 1 - Grelton`).
+    let dash = before.strip_suffix('-').is_some_and(|b| {
+        !b.trim_end()
+            .ends_with(|c: char| c.is_ascii_digit() || c == '-')
+    });
+    let opens = before.is_empty() || dash || before.ends_with(['\n', ',', '(', ':', ';']);
+    opens.then(|| Cue::new(Kind::Person, 1, "a player's number before".to_string()))
+}
+
+/// A cricket scorecard names players: a batsman before the way he was out and his runs
+/// (`Tarun Vell c Ostrow b Gadde 33`, `Rafe Dunmore lbw b Keston 0`, `P. Halvey run out
+/// 16`), the fielder and the bowler in it (`c Ostrow`, `b Gadde`), and a bowler before his
+/// figures, overs-maidens-runs-wickets (`Gadde 8-0-39-3`, `Keston 9.5-0-44-1`, on the next
+/// line when the line breaks there). Weighs 3: the notation says nothing else.
+pub(crate) fn scorecard_cue(text: &str, toks: &[Tok<'_>], s: usize, e: usize) -> Option<Cue> {
+    let after = text.get(toks[e].end..)?;
+    if after
+        .split_whitespace()
+        .next()
+        .is_some_and(is_bowling_figures)
+    {
+        return Some(Cue::new(
+            Kind::Person,
+            3,
+            "bowling figures after".to_string(),
+        ));
+    }
+    // Most names are followed by neither runs nor a dismissal: a look at the next word
+    // settles them.
+    let next = toks.get(e + 1)?;
+    if !(next.shape == Shape::Digit || matches!(next.text, "b" | "c" | "st" | "lbw" | "run")) {
+        return None;
+    }
+    // The rest of the line: a dismissal and the runs, or the runs after the bowler. A
+    // scorecard's lines are short: a longer one is prose, and is not read to its end.
+    let line = line_at(text, toks[e].end)?;
+    let base = line.as_ptr() as usize - text.as_ptr() as usize;
+    let rest = line.get(toks[e].end - base..)?;
+    if !rest.split_whitespace().next_back().is_some_and(is_score) {
+        return None;
+    }
+    let words: smallvec::SmallVec<[&str; 12]> = rest.split_whitespace().collect();
+    // `c Ostrow b Gadde 33`: the fielder has the bowler after him, the bowler the runs.
+    let by = s.checked_sub(1).map(|k| toks[k].text);
+    let fielder = matches!(by, Some("c" | "st")) && words.first() == Some(&"b");
+    let bowler = by == Some("b") && words.len() == 1;
+    if fielder || bowler {
+        let by = by.unwrap_or_default();
+        return Some(Cue::new(
+            Kind::Person,
+            3,
+            format!("`{by}` before in a scorecard"),
+        ));
+    }
+    // The batsman opens the line.
+    let opens_line = text.get(..toks[s].start)?.ends_with('\n') || toks[s].start == 0;
+    let batsman = match words.as_slice() {
+        ["c" | "st", _, ..] | ["b" | "lbw", ..] => words.contains(&"b"),
+        ["run", "out", ..] => true,
+        _ => false,
+    };
+    (opens_line && batsman)
+        .then(|| Cue::new(Kind::Person, 3, "a batsman's dismissal after".to_string()))
+}
+
+/// Bowling figures: overs (maybe with a ball count, `9.5`), maidens, runs and wickets.
+fn is_bowling_figures(word: &str) -> bool {
+    let word = word.trim_end_matches([',', ';', '.']);
+    let parts: smallvec::SmallVec<[&str; 4]> = word.split('-').collect();
+    let digits = |p: &str| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit());
+    parts.len() == 4
+        && parts[1..].iter().all(|p| digits(p))
+        && match parts[0].split_once('.') {
+            Some((overs, balls)) => digits(overs) && balls.len() == 1 && digits(balls),
+            None => digits(parts[0]),
+        }
+}
+
+/// A score: one to three digits.
+fn is_score(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Where the team names of a score line or a standings row end, in bytes of `line` (none
+/// for any other line).
+pub(crate) fn team_name_ends(line: &str) -> smallvec::SmallVec<[usize; 2]> {
+    let mut out = smallvec::SmallVec::new();
+    let words: smallvec::SmallVec<[(usize, &str); 16]> = line
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    // A name: words that do not start in lower case, nor with a digit.
+    let name_word = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase() && !c.is_ascii_digit() && c != '(')
+    };
+    let name_len = |from: usize| {
+        words[from..]
+            .iter()
+            .take_while(|(_, w)| name_word(w))
+            .count()
+    };
+    let first = name_len(0);
+    if first == 0 || first == words.len() || !is_score(words[first].1) {
+        return out;
+    }
+    let end_of = |k: usize| words[k].0 + words[k].1.len();
+    // A standings row: then only figures (`80 54 .597 -`, `12 1/2`), three or more.
+    let figures = &words[first..];
+    let figure = |w: &str| w == "-" || w.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    if figures.len() >= 3 && figures.iter().all(|(_, w)| figure(w)) {
+        // Rounds of golf (60 to 89) and their total (200 to 350) are a player's.
+        let golf = figures.iter().all(|(_, w)| {
+            w.parse::<u32>()
+                .is_ok_and(|v| (60..90).contains(&v) || (200..=350).contains(&v))
+        });
+        if !golf {
+            out.push(end_of(first - 1));
+        }
+        return out;
+    }
+    // A score line: a second name and its score, then nothing or brackets.
+    let second = name_len(first + 1);
+    let k = first + 1 + second;
+    if second > 0
+        && words.get(k).is_some_and(|(_, w)| is_score(w))
+        && words.get(k + 1).is_none_or(|(_, w)| w.starts_with('('))
+    {
+        out.push(end_of(first - 1));
+        out.push(end_of(k - 1));
+    }
+    out
+}
