@@ -20,8 +20,8 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::model::{Mention, Segments, Span};
 
 use super::cues::{
-    after_cues, before_cues, bracketed_place_cue, possessive_cue, results_cue, scorecard_cue,
-    squad_number_cue, Cue,
+    after_cues, before_cues, bracketed_place_cue, dateline_cue, possessive_cue, results_cue,
+    scorecard_cue, squad_number_cue, Cue,
 };
 use super::known::Known;
 use super::lexicon::is_ordinary;
@@ -288,7 +288,12 @@ pub fn candidates_with(
         let mut peers = list_peers(text, &toks, &found, &spans, known);
         for (ri, &run) in found.iter().enumerate() {
             let TokRun { first: s, last: e } = run;
-            if e - s >= MAX_RUN_WORDS || toks[s..=e].iter().any(|t| t.capitals) {
+            // A dateline is written in capitals, often on a line of capitals: its name is a
+            // place all the same.
+            let dateline = dateline_cue(text, &toks, (s, e), known);
+            if e - s >= MAX_RUN_WORDS
+                || (dateline.is_none() && toks[s..=e].iter().any(|t| t.capitals))
+            {
                 continue;
             }
             let mut words = word_views(&toks, run, &spans, known);
@@ -303,6 +308,12 @@ pub fn candidates_with(
                 }
             }
             let mut after = after_cues(&toks, e);
+            if let Some(cue) = dateline {
+                for w in words.iter_mut().filter(|w| w.uncertain) {
+                    w.uncertain = is_ordinary(&w.text.to_lowercase());
+                }
+                after.push(cue);
+            }
             if let Some(cue) = scorecard_cue(text, &toks, s, e) {
                 // A scorecard's lines read like headlines; its notation says these are names.
                 for w in words.iter_mut().filter(|w| w.uncertain) {

@@ -137,6 +137,11 @@ impl Known {
         }
     }
 
+    /// Whether a listed organization anchors `name` (`Nice` of OGC Nice).
+    pub(crate) fn anchors_org(&self, name: &str) -> bool {
+        self.orgs_by_anchored.contains_key(&compact_key(name))
+    }
+
     /// Whether `name` is written like an alias of a loaded entity (case, hyphens, spaces
     /// and acronym dots aside).
     pub fn contains(&self, name: &str) -> bool {

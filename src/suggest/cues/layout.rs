@@ -1,9 +1,9 @@
-//! The cues that the layout of sports pages and tables gives a name: a place in brackets
-//! after an athlete, a team's score in a line of results or standings, a player's number
-//! in a line-up, a cricket scorecard's notation. Owns these line readers only: the words
+//! The cues that the layout of news pages, sports pages and tables gives a name: a dateline,
+//! a place in brackets after an athlete, a team's score in a line of results or standings,
+//! a player's number in a line-up, a cricket scorecard's notation. Owns these line readers only: the words
 //! around a name in prose are `around`'s, the decision is the parent's.
 
-use crate::text::lines::line_at;
+use crate::text::lines::{line_at, opens_dateline};
 use crate::text::words::{is_function_word, is_org_head, is_place_head};
 
 use super::super::known::Known;
@@ -44,6 +44,28 @@ pub(crate) fn bracketed_place_cue(
         let place = &text[m.span.range()];
         Cue::new(Kind::Person, 1, format!("`({place})` after"))
     })
+}
+
+/// A dateline: the name opens its line, written in capitals, and at most a region and then
+/// the date follow (`ESCHEN 1996-08-31`, `TOFTIR , Faroe Islands 1996-08-31`, `MOSCOW, April
+/// 24 (Reuters) -`). It says where the story was written: a place, whatever the story is
+/// about. Weighs 3. A name in ordinary case is left alone: a line that opens with one and a
+/// date is as often a byline or a caption. So is a name the gazetteers know, anchored ones
+/// too: the matcher left it out of the dateline (`NICE , France`, where OGC Nice anchors
+/// `Nice`), and a place of that name would take the club's mentions everywhere else.
+pub(crate) fn dateline_cue(
+    text: &str,
+    toks: &[Tok<'_>],
+    (s, e): (usize, usize),
+    known: &Known,
+) -> Option<Cue> {
+    let capitals = toks[s..=e]
+        .iter()
+        .all(|t| t.shape == Shape::Upper && t.mention.is_none());
+    let (start, end) = (toks[s].start, toks[e].end);
+    let listed = |name: &str| known.contains(name) || known.anchors_org(name);
+    (capitals && opens_dateline(text, start, end) && !listed(&text[start..end]))
+        .then(|| Cue::new(Kind::Place, 3, "a dateline".to_string()))
 }
 
 /// A team's name by its score in a line of results or standings: the line is a score line

@@ -13,7 +13,9 @@ pub(crate) use around::{
 };
 #[cfg(test)]
 pub(crate) use layout::team_name_ends;
-pub(crate) use layout::{bracketed_place_cue, results_cue, scorecard_cue, squad_number_cue};
+pub(crate) use layout::{
+    bracketed_place_cue, dateline_cue, results_cue, scorecard_cue, squad_number_cue,
+};
 
 use std::collections::BTreeMap;
 

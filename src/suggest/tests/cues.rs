@@ -135,6 +135,33 @@ fn a_place_in_brackets_after_a_name_says_athlete() {
 }
 
 #[test]
+fn a_dateline_names_a_place() {
+    // Towns no list knows, each opening a story's dateline, on a line of capitals too.
+    let s = run_with(
+        "@type place\nRussia\nFrance\n~!Nice | Nice, France\n\
+         @type organization\nOGC Nice | ~!Nice | id=team:nice\n",
+        &[
+            "FIGHTING NEAR GROZNY .\nKHASAVYURT , Russia 1996-08-30\nTalks went on.",
+            "MONTE CARLO 1996-08-30\nThe meeting opened.",
+            "SOCCER - NEW COACH .\nNICE , France 1996-08-30\nThe club named a coach .\n\
+             He played for Nice in 1990 .",
+            "Ilse Brandvold 1996-08-30\nTOSKA BRANDVOLD , an envoy , spoke.",
+        ],
+        &SuggestOptions::default(),
+    );
+    typed(
+        &s,
+        "place",
+        &[("KHASAVYURT", "a dateline"), ("MONTE CARLO", "a dateline")],
+    );
+    // A name a listed club anchors (a place of that name would take the club's mentions),
+    // a name in ordinary case, a name in a line of prose: no dateline.
+    not_typed(&s, "NICE", Some("place"));
+    not_typed(&s, "Ilse Brandvold", Some("place"));
+    not_typed(&s, "TOSKA BRANDVOLD", Some("place"));
+}
+
+#[test]
 fn weak_words_before_a_name_type_nothing() {
     let s = run(&[
         "It was her first Harbury Slam title. Rowan Ekdahl, the former Gorlan Crown holder, \
