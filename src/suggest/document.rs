@@ -21,7 +21,7 @@ use crate::model::{Mention, Segments, Span};
 
 use super::cues::{
     after_cues, before_cues, bracketed_place_cue, dateline_cue, possessive_cue, results_cue,
-    scorecard_cue, squad_number_cue, Cue,
+    scorecard_cue, scorer_cue, squad_number_cue, Cue,
 };
 use super::known::Known;
 use super::lexicon::is_ordinary;
@@ -308,7 +308,7 @@ pub fn candidates_with(
                 }
             }
             let mut after = after_cues(&toks, e);
-            if let Some(cue) = dateline {
+            if let Some(cue) = dateline.or_else(|| scorer_cue(text, &toks, s, e)) {
                 for w in words.iter_mut().filter(|w| w.uncertain) {
                     w.uncertain = is_ordinary(&w.text.to_lowercase());
                 }

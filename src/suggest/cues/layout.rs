@@ -1,9 +1,10 @@
 //! The cues that the layout of news pages, sports pages and tables gives a name: a dateline,
-//! a place in brackets after an athlete, a team's score in a line of results or standings,
-//! a player's number in a line-up, a cricket scorecard's notation. Owns these line readers only: the words
+//! a place in brackets after an athlete, a goal's minute after a scorer, a team's score in a
+//! line of results or standings, a player's number in a line-up, a cricket scorecard's
+//! notation. Owns these line readers only: the words
 //! around a name in prose are `around`'s, the decision is the parent's.
 
-use crate::text::lines::{line_at, opens_dateline};
+use crate::text::lines::{line_at, opens_dateline, SHORT_LINE};
 use crate::text::words::{is_function_word, is_org_head, is_place_head};
 
 use super::super::known::Known;
@@ -66,6 +67,39 @@ pub(crate) fn dateline_cue(
     let listed = |name: &str| known.contains(name) || known.anchors_org(name);
     (capitals && opens_dateline(text, start, end) && !listed(&text[start..end]))
         .then(|| Cue::new(Kind::Place, 3, "a dateline".to_string()))
+}
+
+/// A goal's minute in brackets after a name, in a list of scorers (`Scorers : Haim Hajaj (
+/// 47th ) , Nir Sivilia ( 57th )`; `Romania - Viorel Moldovan ( 21st minute )` on the line
+/// after `Scorers :`): the scorer. A minute alone says little (a chart's `Tamagotchi
+/// (86th)`): `Scorer` must be written before the name on its line or the two before it.
+/// Weighs 3.
+pub(crate) fn scorer_cue(text: &str, toks: &[Tok<'_>], s: usize, e: usize) -> Option<Cue> {
+    let inner = text
+        .get(toks[e].end..)?
+        .trim_start_matches(' ')
+        .strip_prefix('(')?
+        .trim_start_matches(' ');
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = inner.get(digits..digits + 2)?;
+    let ends = inner.as_bytes().get(digits + 2);
+    let minute = (1..=3).contains(&digits)
+        && matches!(suffix, "st" | "nd" | "rd" | "th")
+        && matches!(ends, Some(b' ' | b')' | b','));
+    if !minute {
+        return None;
+    }
+    // The word on the run's line before it, or on one of the two lines before.
+    let bytes = text.as_bytes();
+    let start = toks[s].start;
+    let mut from = start;
+    for _ in 0..3 {
+        from = memchr::memrchr(b'\n', &bytes[..from.saturating_sub(1)]).map_or(0, |k| k + 1);
+    }
+    let window = &bytes[from.max(start.saturating_sub(2 * SHORT_LINE))..start];
+    memchr::memmem::find(window, b"Scorer")
+        .is_some()
+        .then(|| Cue::new(Kind::Person, 3, "a goal's minute after".to_string()))
 }
 
 /// A team's name by its score in a line of results or standings: the line is a score line

@@ -162,6 +162,29 @@ fn a_dateline_names_a_place() {
 }
 
 #[test]
+fn a_goal_s_minute_after_a_name_among_scorers_says_person() {
+    let s = run(&[
+        "Arvenia beat Tolmark 2-1 in a qualifier on Sunday .\n\
+         Scorers :\n\
+         Arvenia - Tadeo Wrelkin ( 12th ) , Oskari Vallend ( 70th minute )\n\
+         Tolmark - Brisk Ludovar ( 44th , pen )\n\
+         Best-selling toys of the year : Quantum Pebble ( 3rd ) , Zinnwald Kite ( 9th )",
+    ]);
+    typed(
+        &s,
+        "person",
+        &[
+            ("Tadeo Wrelkin", "a goal's minute after"),
+            ("Oskari Vallend", "a goal's minute after"),
+            ("Brisk Ludovar", "a goal's minute after"),
+        ],
+    );
+    // A rank in a chart, three lines below the scorers: no scorer.
+    not_typed(&s, "Quantum Pebble", Some("person"));
+    not_typed(&s, "Zinnwald Kite", Some("person"));
+}
+
+#[test]
 fn weak_words_before_a_name_type_nothing() {
     let s = run(&[
         "It was her first Harbury Slam title. Rowan Ekdahl, the former Gorlan Crown holder, \
