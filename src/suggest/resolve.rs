@@ -142,6 +142,21 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
     let (words, lowers) = (w.words, &w.lowers);
     let (mut a, mut b) = (run.start, run.end);
     let mut title = None;
+    // `First` opens the names of many banks and firms (`First Union`, `First Albany
+    // Corp.`): written with its capital before a word that is no title, it is a word of the
+    // name, not a title (`First Minister`) nor an ordinal.
+    let first_word = lowers[a] == "first"
+        && !words[a].uncertain
+        && a + 1 < b
+        && words[a + 1].sep == Sep::Space
+        && !words[a + 1].connector
+        && !is_title(&lowers[a + 1]);
+    if first_word {
+        while b > a + 1 && (words[b - 1].connector || is_function_word(&lowers[b - 1])) {
+            b -= 1;
+        }
+        return Some(Stripped { words: a..b, title });
+    }
     // Leading titles, unless what follows is a head word (`General Assembly`,
     // `Foreign Ministry`, `State Department`).
     let mut t = a;

@@ -163,13 +163,11 @@ fn a_dateline_names_a_place() {
 
 #[test]
 fn a_goal_s_minute_after_a_name_among_scorers_says_person() {
-    let s = run(&[
-        "Arvenia beat Tolmark 2-1 in a qualifier on Sunday .\n\
+    let s = run(&["Arvenia beat Tolmark 2-1 in a qualifier on Sunday .\n\
          Scorers :\n\
          Arvenia - Tadeo Wrelkin ( 12th ) , Oskari Vallend ( 70th minute )\n\
          Tolmark - Brisk Ludovar ( 44th , pen )\n\
-         Best-selling toys of the year : Quantum Pebble ( 3rd ) , Zinnwald Kite ( 9th )",
-    ]);
+         Best-selling toys of the year : Quantum Pebble ( 3rd ) , Zinnwald Kite ( 9th )"]);
     typed(
         &s,
         "person",

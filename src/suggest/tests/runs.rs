@@ -70,6 +70,27 @@ fn connectors_inside_names() {
 }
 
 #[test]
+fn first_opens_a_firm_s_name_but_no_title() {
+    let s = run(&[
+        "Shares of First Harwick Corp. rose, said an analyst at First Tolvane bank. \
+         She met First Minister Ilse Brandvold.",
+    ]);
+    let firm = find(&s, "First Harwick Corp");
+    assert_eq!(firm.kind.as_deref(), Some("organization"));
+    assert_eq!(
+        find(&s, "First Tolvane").kind.as_deref(),
+        Some("organization")
+    );
+    // Before a title it is the title's: the name is the person's.
+    assert!(labels(&s).contains(&"Ilse Brandvold"), "{:?}", labels(&s));
+    assert!(
+        !labels(&s).iter().any(|l| l.starts_with("First Minister")),
+        "{:?}",
+        labels(&s)
+    );
+}
+
+#[test]
 fn an_ampersand_joins_a_firms_name_not_two_people() {
     let s = run(&[
         "Shares of Hallam & Tresk rose on Monday, and Hallam & Tresk said profits doubled. \
