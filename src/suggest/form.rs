@@ -192,11 +192,23 @@ impl Form {
         self.certain |= !slot.uncertain;
     }
 
-    /// The most frequent spelling.
+    /// The most frequent spelling, one in ordinary case before one in capitals (`Khasavyurt`
+    /// of the text before `KHASAVYURT` of the datelines), unless it is an acronym (`NATO`,
+    /// of words of four letters at most, is as good as `Nato`).
     pub(crate) fn surface(&self) -> &str {
+        let shouted = |s: &str| {
+            !s.chars().any(char::is_lowercase)
+                && s.split([' ', '-'])
+                    .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 4)
+        };
         self.surfaces
             .iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .max_by(|a, b| {
+                shouted(&b.0)
+                    .cmp(&shouted(&a.0))
+                    .then_with(|| a.1.cmp(&b.1))
+                    .then_with(|| b.0.cmp(&a.0))
+            })
             .map_or("", |(s, _)| s.as_str())
     }
 

@@ -36,6 +36,21 @@ fn ranking_is_documents_times_mentions_then_label() {
 }
 
 #[test]
+fn the_label_is_written_in_ordinary_case_where_the_corpus_does_so() {
+    let s = run(&[
+        "KHASAVYURT , Russia 1996-08-30\nTalks opened .",
+        "KHASAVYURT , Russia 1996-08-31\nTalks in Khasavyurt went on , said envoy Ilse \
+         Brandvold of NATO .",
+        "Envoy Ilse Brandvold of NATO and Nato officials met . NATO said so .",
+    ]);
+    let place = find(&s, "Khasavyurt");
+    assert_eq!(place.kind.as_deref(), Some("place"));
+    assert_eq!(place.mentions, 3);
+    // An acronym keeps the spelling the corpus writes most.
+    assert!(labels(&s).contains(&"NATO"), "{:?}", labels(&s));
+}
+
+#[test]
 fn example_is_a_short_single_line() {
     let text = "In a long opening sentence\nthat wraps over   several lines and keeps going \
                 for a while, envoy Ilse Brandvold said the matter was closed, and then \
