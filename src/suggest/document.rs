@@ -27,8 +27,8 @@ use super::known::Known;
 use super::lexicon::is_ordinary;
 use super::lists::{list_peers, Peer};
 use super::runs::{
-    known_ranges, runs, word_views, MentionSpan, RawWord, TokRun, WordRange, WordView,
-    MAX_RUN_WORDS,
+    join_defined, known_ranges, runs, word_views, MentionSpan, RawWord, TokRun, WordRange,
+    WordView, MAX_RUN_WORDS,
 };
 use super::snippet::snippet;
 use super::tokenize::{tokenize_into, LineKind, LineKinds, Lowered, Shape, Tok};
@@ -284,7 +284,8 @@ pub fn candidates_with(
         }
         sentence_tokens(text, &lowered, sentence, &spans, &mut lines, &mut toks);
         note_case(&toks, seen, &known.anchor_words);
-        let found = runs(&toks, &spans, known);
+        let mut found = runs(&toks, &spans, known);
+        join_defined(text, &toks, &mut found);
         let mut peers = list_peers(text, &toks, &found, &spans, known);
         for (ri, &run) in found.iter().enumerate() {
             let TokRun { first: s, last: e } = run;

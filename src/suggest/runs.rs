@@ -217,6 +217,84 @@ pub(crate) fn runs(toks: &[Tok<'_>], spans: &[MentionSpan], known: &Known) -> Ve
     out
 }
 
+/// Joins runs across one or two lower-case connectors when an acronym in brackets after
+/// them spells their initials (`State Law and Order Restoration Council ( SLORC )`,
+/// `Guangdong Post and Telecommunications Administration (GPTA)`): the definition says the
+/// words make one name, where `and` alone would end it.
+pub(crate) fn join_defined(text: &str, toks: &[Tok<'_>], runs: &mut Vec<TokRun>) {
+    let mut i = 0;
+    while i < runs.len() {
+        let last = runs[i].last;
+        if let Some(acronym) = defined_acronym(text, toks, last) {
+            // The earliest run that the connectors join to this one and whose words from
+            // there on the acronym spells.
+            let mut joined = None;
+            let mut k = i;
+            while k > 0 && bridged(toks, runs[k - 1], runs[k]) {
+                k -= 1;
+                if spells(&acronym, &toks[runs[k].first..=last]) {
+                    joined = Some(k);
+                }
+            }
+            if let Some(k) = joined {
+                let first = runs[k].first;
+                runs.drain(k..i);
+                runs[k] = TokRun { first, last };
+                i = k;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The letters of an acronym in brackets right after token `last` (`( SLORC )`, `(GPTA)`),
+/// three or more.
+fn defined_acronym(text: &str, toks: &[Tok<'_>], last: usize) -> Option<Vec<char>> {
+    let acronym = toks.get(last + 1).filter(|t| t.shape == Shape::Upper)?;
+    let opened = text.get(toks[last].end..acronym.start)?.trim() == "(";
+    let closed = text.get(acronym.end..)?.trim_start().starts_with(')');
+    let letters: Vec<char> = acronym.text.chars().filter(|c| c.is_alphabetic()).collect();
+    (opened && closed && letters.len() >= 3).then_some(letters)
+}
+
+/// Whether one or two lower-case connectors (`and`, `of the`) and nothing else stand
+/// between runs `a` and `b`.
+fn bridged(toks: &[Tok<'_>], a: TokRun, b: TokRun) -> bool {
+    let gap = &toks[a.last + 1..b.first];
+    (1..=2).contains(&gap.len())
+        && toks[b.first].sep == Sep::Space
+        && gap.iter().all(|t| {
+            t.sep == Sep::Space
+                && t.shape == Shape::Lower
+                && t.mention.is_none()
+                && (CONNECTORS.contains(t.lower.as_ref())
+                    || ORG_CONNECTORS.contains(t.lower.as_ref())
+                    || matches!(t.lower.as_ref(), "in" | "the"))
+        })
+}
+
+/// Whether `letters` are the initials of `words`: each capitalized word gives its first
+/// letter (an acronym its letters, `U.N.` two), and a lower-case word or a hyphenated part
+/// gives its first letter or nothing.
+fn spells(letters: &[char], words: &[Tok<'_>]) -> bool {
+    let Some((w, rest)) = words.split_first() else {
+        return letters.is_empty();
+    };
+    let own: Vec<char> = if w.shape == Shape::Upper {
+        w.text.chars().filter(|c| c.is_alphabetic()).collect()
+    } else {
+        w.text
+            .chars()
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let optional = w.shape == Shape::Lower || w.sep == Sep::Hyphen;
+    (letters.starts_with(&own) && spells(&letters[own.len()..], rest))
+        || (optional && spells(letters, rest))
+}
+
 /// The last token of the run that starts at token `i`.
 fn run_last(toks: &[Tok<'_>], i: usize, spans: &[MentionSpan], known: &Known) -> usize {
     let mut end = i;

@@ -91,6 +91,24 @@ fn first_opens_a_firm_s_name_but_no_title() {
 }
 
 #[test]
+fn an_acronym_in_brackets_joins_the_words_it_spells() {
+    let s = run(&[
+        "An order came from the Varnholt Post and Telegraph Administration (VPTA) on \
+         Monday. The VPTA said more would follow. Envoys of Tolmark Harbour and \
+         Ostwick Council (OHC) met.",
+    ]);
+    let full = find(&s, "Varnholt Post and Telegraph Administration");
+    assert_eq!(full.kind.as_deref(), Some("organization"));
+    assert!(full.aliases.iter().any(|a| a == "VPTA"), "{full:?}");
+    // Letters that are not the initials join nothing.
+    assert!(
+        !labels(&s).iter().any(|l| l.contains(" and Ostwick")),
+        "{:?}",
+        labels(&s)
+    );
+}
+
+#[test]
 fn an_ampersand_joins_a_firms_name_not_two_people() {
     let s = run(&[
         "Shares of Hallam & Tresk rose on Monday, and Hallam & Tresk said profits doubled. \
