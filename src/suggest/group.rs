@@ -12,6 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cues::{decide, only_speech, Kind};
 use super::form::{summed_cues, Form};
+use super::known::folded_words;
 use super::lexicon::is_ordinary;
 use super::variants::{attaches, initials, same_given_name, translit_key};
 use crate::text::words::is_given_name;
@@ -58,6 +59,7 @@ pub(crate) fn group(
         .collect();
     let mut sets = Sets::new(n);
     merge_spellings(forms, &eligible, &mut sets);
+    merge_legal_forms(forms, &eligible, &mut sets);
     let short = attach_short_forms(forms, &eligible, &mut sets);
     let mut groups: BTreeMap<usize, Group> = BTreeMap::new();
     for (i, &e) in eligible.iter().enumerate() {
@@ -137,6 +139,29 @@ fn merge_spellings(forms: &[Form], eligible: &[bool], sets: &mut Sets) {
                 {
                     sets.union(a, b);
                 }
+            }
+        }
+    }
+}
+
+/// A company's name with its legal form and without it are one name (`Daniels
+/// Pharmaceuticals Inc` and `Daniels Pharmaceuticals`, `Norwest Corp.` and `Norwest`), as
+/// the matcher reads a listed company's name followed by one: what the name without it
+/// says of its type alone (a given name first) gives way to the legal form.
+fn merge_legal_forms(forms: &[Form], eligible: &[bool], sets: &mut Sets) {
+    let by_words: HashMap<&[String], usize> = forms
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| eligible[i])
+        .map(|(i, f)| (f.words.as_slice(), i))
+        .collect();
+    for (i, f) in forms.iter().enumerate() {
+        if !eligible[i] || f.words.len() < 2 {
+            continue;
+        }
+        for cut in crate::matcher::legal_form_cuts(f.surface()) {
+            if let Some(&j) = by_words.get(folded_words(cut).as_slice()) {
+                sets.union(i, j);
             }
         }
     }

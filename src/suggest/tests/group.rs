@@ -190,3 +190,16 @@ fn an_english_word_one_listed_organization_anchors_is_a_name_where_the_corpus_sa
     let s = run_with(gaz, &metal, &SuggestOptions::default());
     assert!(s.iter().all(|x| x.label != "Copper"), "{s:?}");
 }
+
+#[test]
+fn a_company_s_name_with_and_without_its_legal_form_is_one_entry() {
+    let s = run(&[
+        "Shares of Halvorsen Pharmaceuticals Inc rose on Friday.",
+        "Halvorsen Pharmaceuticals makes drugs for hospitals.",
+    ]);
+    let firm = find(&s, "Halvorsen Pharmaceuticals Inc");
+    assert_eq!(firm.kind.as_deref(), Some("organization"));
+    assert_eq!(firm.aliases, ["Halvorsen Pharmaceuticals"]);
+    assert_eq!(firm.mentions, 2);
+    assert_eq!(s.len(), 1, "{:?}", labels(&s));
+}
