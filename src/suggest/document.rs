@@ -308,7 +308,7 @@ pub fn candidates_with(
                     before.push(cue);
                 }
             }
-            let mut after = after_cues(&toks, e);
+            let mut after = after_cues(&toks, (s, e));
             if let Some(cue) = dateline.or_else(|| scorer_cue(text, &toks, s, e)) {
                 for w in words.iter_mut().filter(|w| w.uncertain) {
                     w.uncertain = is_ordinary(&w.text.to_lowercase());

@@ -220,7 +220,7 @@ pub(crate) fn is_title_modifier(lower: &str) -> bool {
 }
 
 /// Cues from the words after the run ending at token `e`.
-pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
+pub(crate) fn after_cues(toks: &[Tok<'_>], (s, e): (usize, usize)) -> Vec<Cue> {
     let mut out = Vec::new();
     let Some(n) = toks.get(e + 1) else {
         return out;
@@ -318,7 +318,23 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], e: usize) -> Vec<Cue> {
         Sep::Space if n.shape == Shape::Lower => {
             let w = n.lower.as_ref();
             if SAID_VERBS.contains(&w) {
-                out.push(Cue::new(Kind::Person, 1, format!("`{w}` after")));
+                // English puts no article before a person's name: what `the` opens and a
+                // verb of speech follows is a newspaper, a ministry, a firm (`the Hong
+                // Kong Standard said`), unless a title says who (`the Culture Secretary
+                // said`, `the Archbishop of Canterbury said`).
+                let article = s > 0
+                    && toks[s - 1].lower == "the"
+                    && toks[s].sep == Sep::Space
+                    && !toks[s..=e].iter().any(|t| is_title(&t.lower));
+                if article {
+                    out.push(Cue::new(
+                        Kind::Organization,
+                        1,
+                        format!("`the` before, `{w}` after"),
+                    ));
+                } else {
+                    out.push(Cue::new(Kind::Person, 1, format!("`{w}` after")));
+                }
             } else if PLACE_NOUNS.contains(&w) && w != "capital" {
                 out.push(Cue::new(Kind::Place, 2, format!("`{w}` after")));
             } else if ORG_NOUNS.contains(&w) {

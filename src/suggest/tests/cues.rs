@@ -183,6 +183,23 @@ fn a_goal_s_minute_after_a_name_among_scorers_says_person() {
 }
 
 #[test]
+fn a_verb_of_speech_after_a_name_the_article_opens_says_organization() {
+    let s = run(&[
+        "Prices fell, the Tolmark Lumen said on Monday. Sales rose, the Varnholt \
+         Consortium said. Taxes went up, the Harbour Secretary said. Rents rose, Brisk \
+         Ludovar said.",
+    ]);
+    typed(
+        &s,
+        "organization",
+        &[("Tolmark Lumen", "`the` before, `said` after")],
+    );
+    // A title says who (an office, no organization); without the article a person.
+    not_typed(&s, "Harbour Secretary", Some("organization"));
+    typed(&s, "person", &[("Brisk Ludovar", "`said` after")]);
+}
+
+#[test]
 fn weak_words_before_a_name_type_nothing() {
     let s = run(&[
         "It was her first Harbury Slam title. Rowan Ekdahl, the former Gorlan Crown holder, \
