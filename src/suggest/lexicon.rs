@@ -483,9 +483,13 @@ pub(crate) fn is_ordinary(w: &str) -> bool {
         if let Some(s) = w.strip_suffix(suffix) {
             stems.push(s.to_string());
             stems.push(format!("{s}e"));
-            let b = s.as_bytes();
-            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-                stems.push(s[..s.len() - 1].to_string());
+            // A doubled last letter (`stopped`, `running`), compared as letters: two equal
+            // bytes may end one character (`ṹ`).
+            let mut last = s.chars().rev();
+            if let (Some(a), Some(b)) = (last.next(), last.next()) {
+                if a == b {
+                    stems.push(s[..s.len() - a.len_utf8()].to_string());
+                }
             }
         }
     }
@@ -511,4 +515,19 @@ pub(crate) fn is_ordinary(w: &str) -> bool {
         "less", "ible", "able", "ical", "ive", "ous",
     ];
     w.chars().count() >= 7 && DERIVED.iter().any(|s| w.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_ordinary;
+
+    #[test]
+    fn inflections_of_listed_words_are_ordinary() {
+        assert!(is_ordinary("stopped"));
+        assert!(is_ordinary("running"));
+        assert!(!is_ordinary("brandvold"));
+        // Two equal bytes ending one character are no doubled letter.
+        assert!(!is_ordinary("ṹed"));
+        assert!(!is_ordinary("ṹing"));
+    }
 }
