@@ -58,6 +58,7 @@ use explain::{Explainer, Trace};
 use senses::{resolve_senses, Candidate, Hints, Sightings};
 use sports::SportsWords;
 
+pub(crate) use senses::ends_in_legal_form;
 pub use senses::{legal_form_cuts, without_legal_form, DocEvidence};
 
 pub use context::ContextDrops;

@@ -305,6 +305,14 @@ const LEGAL_FORMS: &[&str] = &[
     "Oyj",
 ];
 
+/// Whether the last word of `name` is a legal form (`Apic Yamada Corp`, `Norwest Corp.`):
+/// a quick test before [`legal_form_cuts`].
+pub(crate) fn ends_in_legal_form(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|last| LEGAL_FORMS.contains(&last))
+}
+
 /// The end of the legal forms right after an organization's name ending at `end`
 /// (`Samsung Electronics Co Ltd` → after `Ltd`), or `end` when none follows.
 pub(crate) fn legal_form_end(text: &str, end: usize) -> usize {

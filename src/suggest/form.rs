@@ -68,6 +68,15 @@ impl DocList {
     }
 }
 
+/// Whether `spelling` is written in capitals with a word of five letters or more: a
+/// headline's or a dateline's way, not an acronym's.
+fn shouted(spelling: &str) -> bool {
+    !spelling.chars().any(char::is_lowercase)
+        && spelling
+            .split([' ', '-'])
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 4)
+}
+
 /// Where a resolved piece of a run is counted in its form: which spelling and which cues.
 #[derive(Debug)]
 pub(crate) struct Slot {
@@ -87,7 +96,9 @@ pub(crate) struct Form {
     /// The folded words.
     pub(crate) words: Vec<String>,
     /// Each spelling and its occurrences.
-    surfaces: Vec<(String, u64)>,
+    /// Each spelling, its occurrences, and whether it is written in capitals with a word
+    /// of five letters or more (`KHASAVYURT`, not `NATO`).
+    surfaces: Vec<(String, u64, bool)>,
     /// Occurrences.
     pub(crate) mentions: u64,
     /// Where it occurs, by document.
@@ -125,10 +136,11 @@ impl Form {
 
     /// Where `piece` is counted in this form (its spelling and cues get a place once).
     pub(crate) fn slot(&mut self, piece: &Piece) -> Slot {
-        let surface = match self.surfaces.iter().position(|(s, _)| *s == piece.surface) {
+        let surface = match self.surfaces.iter().position(|(s, ..)| *s == piece.surface) {
             Some(k) => k,
             None => {
-                self.surfaces.push((piece.surface.clone(), 0));
+                let shouted = shouted(&piece.surface);
+                self.surfaces.push((piece.surface.clone(), 0, shouted));
                 self.surfaces.len() - 1
             }
         };
@@ -196,20 +208,14 @@ impl Form {
     /// of the text before `KHASAVYURT` of the datelines), unless it is an acronym (`NATO`,
     /// of words of four letters at most, is as good as `Nato`).
     pub(crate) fn surface(&self) -> &str {
-        let shouted = |s: &str| {
-            !s.chars().any(char::is_lowercase)
-                && s.split([' ', '-'])
-                    .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 4)
-        };
         self.surfaces
             .iter()
             .max_by(|a, b| {
-                shouted(&b.0)
-                    .cmp(&shouted(&a.0))
+                b.2.cmp(&a.2)
                     .then_with(|| a.1.cmp(&b.1))
                     .then_with(|| b.0.cmp(&a.0))
             })
-            .map_or("", |(s, _)| s.as_str())
+            .map_or("", |(s, ..)| s.as_str())
     }
 
     /// One word.

@@ -15,6 +15,7 @@ use super::form::{summed_cues, Form};
 use super::known::folded_words;
 use super::lexicon::is_ordinary;
 use super::variants::{attaches, initials, same_given_name, translit_key};
+use crate::matcher::{ends_in_legal_form, legal_form_cuts};
 use crate::text::words::is_given_name;
 
 /// Members of one suggested entry.
@@ -156,10 +157,11 @@ fn merge_legal_forms(forms: &[Form], eligible: &[bool], sets: &mut Sets) {
         .map(|(i, f)| (f.words.as_slice(), i))
         .collect();
     for (i, f) in forms.iter().enumerate() {
-        if !eligible[i] || f.words.len() < 2 {
+        let name = f.surface();
+        if !eligible[i] || f.words.len() < 2 || !ends_in_legal_form(name) {
             continue;
         }
-        for cut in crate::matcher::legal_form_cuts(f.surface()) {
+        for cut in legal_form_cuts(name) {
             if let Some(&j) = by_words.get(folded_words(cut).as_slice()) {
                 sets.union(i, j);
             }
