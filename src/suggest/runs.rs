@@ -221,6 +221,9 @@ pub(crate) fn runs(toks: &[Tok<'_>], spans: &[MentionSpan], known: &Known) -> Ve
 /// them spells their initials (`State Law and Order Restoration Council ( SLORC )`,
 /// `Guangdong Post and Telecommunications Administration (GPTA)`): the definition says the
 /// words make one name, where `and` alone would end it.
+// Out of line: most runs fail its first test, and inlined into the per-sentence loop it
+// slows the tokenizer there (callgrind, `build --discover` on the bench slice).
+#[inline(never)]
 pub(crate) fn join_defined(text: &str, toks: &[Tok<'_>], runs: &mut Vec<TokRun>) {
     let mut i = 0;
     while i < runs.len() {

@@ -54,6 +54,9 @@ pub(crate) fn bracketed_place_cue(
 /// date is as often a byline or a caption. So is a name the gazetteers know, anchored ones
 /// too: the matcher left it out of the dateline (`NICE , France`, where OGC Nice anchors
 /// `Nice`), and a place of that name would take the club's mentions everywhere else.
+// Out of line: most runs fail its first test, and inlined into the per-sentence loop it
+// slows the tokenizer there (callgrind, `build --discover` on the bench slice).
+#[inline(never)]
 pub(crate) fn dateline_cue(
     text: &str,
     toks: &[Tok<'_>],
@@ -74,6 +77,9 @@ pub(crate) fn dateline_cue(
 /// after `Scorers :`): the scorer. A minute alone says little (a chart's `Tamagotchi
 /// (86th)`): `Scorer` must be written before the name on its line or the two before it.
 /// Weighs 3.
+// Out of line: most runs fail its first test, and inlined into the per-sentence loop it
+// slows the tokenizer there (callgrind, `build --discover` on the bench slice).
+#[inline(never)]
 pub(crate) fn scorer_cue(text: &str, toks: &[Tok<'_>], s: usize, e: usize) -> Option<Cue> {
     let inner = text
         .get(toks[e].end..)?
