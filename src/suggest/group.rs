@@ -6,7 +6,7 @@
 //! forms go together only: the pairwise rules are `variants`'s, what an entry shows is
 //! `entry`'s.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -150,21 +150,28 @@ fn merge_spellings(forms: &[Form], eligible: &[bool], sets: &mut Sets) {
 /// the matcher reads a listed company's name followed by one: what the name without it
 /// says of its type alone (a given name first) gives way to the legal form.
 fn merge_legal_forms(forms: &[Form], eligible: &[bool], sets: &mut Sets) {
-    let by_words: HashMap<&[String], usize> = forms
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| eligible[i])
-        .map(|(i, f)| (f.words.as_slice(), i))
-        .collect();
+    // The few names that end in a legal form, and each name without it.
+    let mut cuts: Vec<(usize, Vec<String>)> = Vec::new();
     for (i, f) in forms.iter().enumerate() {
         let name = f.surface();
-        if !eligible[i] || f.words.len() < 2 || !ends_in_legal_form(name) {
-            continue;
+        if eligible[i] && f.words.len() >= 2 && ends_in_legal_form(name) {
+            cuts.extend(legal_form_cuts(name).map(|cut| (i, folded_words(cut))));
         }
-        for cut in legal_form_cuts(name) {
-            if let Some(&j) = by_words.get(folded_words(cut).as_slice()) {
-                sets.union(i, j);
-            }
+    }
+    if cuts.is_empty() {
+        return;
+    }
+    // The form written like each cut (the last, if several are).
+    let wanted: HashSet<&[String]> = cuts.iter().map(|(_, w)| w.as_slice()).collect();
+    let mut named: HashMap<&[String], usize> = HashMap::new();
+    for (j, f) in forms.iter().enumerate() {
+        if eligible[j] && wanted.contains(f.words.as_slice()) {
+            named.insert(f.words.as_slice(), j);
+        }
+    }
+    for (i, words) in &cuts {
+        if let Some(&j) = named.get(words.as_slice()) {
+            sets.union(*i, j);
         }
     }
 }
