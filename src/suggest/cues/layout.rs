@@ -97,10 +97,11 @@ pub(crate) fn scorer_cue(text: &str, toks: &[Tok<'_>], s: usize, e: usize) -> Op
     }
     // The word on the run's line before it, or on one of the two lines before.
     let bytes = text.as_bytes();
+    let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |k| k + 1);
     let start = toks[s].start;
-    let mut from = start;
-    for _ in 0..3 {
-        from = memchr::memrchr(b'\n', &bytes[..from.saturating_sub(1)]).map_or(0, |k| k + 1);
+    let mut from = line_start(start);
+    for _ in 0..2 {
+        from = line_start(from.saturating_sub(1));
     }
     let window = &bytes[from.max(start.saturating_sub(2 * SHORT_LINE))..start];
     memchr::memmem::find(window, b"Scorer")

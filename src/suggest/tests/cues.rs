@@ -167,7 +167,7 @@ fn a_goal_s_minute_after_a_name_among_scorers_says_person() {
          Scorers :\n\
          Arvenia - Tadeo Wrelkin ( 12th ) , Oskari Vallend ( 70th minute )\n\
          Tolmark - Brisk Ludovar ( 44th , pen )\n\
-         Best-selling toys of the year : Quantum Pebble ( 3rd ) , Zinnwald Kite ( 9th )"]);
+         Quantum Pebble ( 3rd ) led the toy chart , ahead of Zinnwald Kite ( 9th )"]);
     typed(
         &s,
         "person",
@@ -177,7 +177,8 @@ fn a_goal_s_minute_after_a_name_among_scorers_says_person() {
             ("Brisk Ludovar", "a goal's minute after"),
         ],
     );
-    // A rank in a chart, three lines below the scorers: no scorer.
+    // A rank in a chart, three lines below the scorers (the first opening its line): no
+    // scorer.
     not_typed(&s, "Quantum Pebble", Some("person"));
     not_typed(&s, "Zinnwald Kite", Some("person"));
 }
