@@ -233,8 +233,20 @@ pub(crate) fn join_defined(text: &str, toks: &[Tok<'_>], runs: &mut Vec<TokRun>)
             // there on the acronym spells.
             let mut joined = None;
             let mut k = i;
+            // Each word that is no connector gives a letter: no longer stretch can fit.
+            let mut words = toks[runs[i].first..=last]
+                .iter()
+                .filter(|t| !optional(t))
+                .count();
             while k > 0 && bridged(toks, runs[k - 1], runs[k]) {
                 k -= 1;
+                words += toks[runs[k].first..=runs[k].last]
+                    .iter()
+                    .filter(|t| !optional(t))
+                    .count();
+                if words > acronym.len() {
+                    break;
+                }
                 if spells(&acronym, &toks[runs[k].first..=last]) {
                     joined = Some(k);
                 }
@@ -276,26 +288,44 @@ fn bridged(toks: &[Tok<'_>], a: TokRun, b: TokRun) -> bool {
         })
 }
 
+/// Whether a word may give its first letter to an acronym or none: a lower-case word or a
+/// hyphenated part.
+fn optional(w: &Tok<'_>) -> bool {
+    w.shape == Shape::Lower || w.sep == Sep::Hyphen
+}
+
 /// Whether `letters` are the initials of `words`: each capitalized word gives its first
-/// letter (an acronym its letters, `U.N.` two), and a lower-case word or a hyphenated part
-/// gives its first letter or nothing.
+/// letter (an acronym its letters, `U.N.` two), and an [`optional`] word its first letter or
+/// nothing. Worked out letter by letter for all the words at once, so that many optional
+/// words cost no more than their number.
 fn spells(letters: &[char], words: &[Tok<'_>]) -> bool {
-    let Some((w, rest)) = words.split_first() else {
-        return letters.is_empty();
-    };
-    let own: Vec<char> = if w.shape == Shape::Upper {
-        w.text.chars().filter(|c| c.is_alphabetic()).collect()
-    } else {
-        w.text
-            .chars()
-            .next()
-            .into_iter()
-            .flat_map(char::to_uppercase)
-            .collect()
-    };
-    let optional = w.shape == Shape::Lower || w.sep == Sep::Hyphen;
-    (letters.starts_with(&own) && spells(&letters[own.len()..], rest))
-        || (optional && spells(letters, rest))
+    // `spelt[j]`: the words so far can give exactly the first `j` letters.
+    let mut spelt = vec![false; letters.len() + 1];
+    spelt[0] = true;
+    for w in words {
+        let own: smallvec::SmallVec<[char; 8]> = if w.shape == Shape::Upper {
+            w.text.chars().filter(|c| c.is_alphabetic()).collect()
+        } else {
+            w.text
+                .chars()
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .collect()
+        };
+        let mut next = if optional(w) {
+            spelt.clone()
+        } else {
+            vec![false; letters.len() + 1]
+        };
+        for j in 0..letters.len() {
+            if spelt[j] && letters[j..].starts_with(&own) {
+                next[j + own.len()] = true;
+            }
+        }
+        spelt = next;
+    }
+    spelt[letters.len()]
 }
 
 /// The last token of the run that starts at token `i`.

@@ -100,6 +100,11 @@ fn an_acronym_in_brackets_joins_the_words_it_spells() {
     let full = find(&s, "Varnholt Post and Telegraph Administration");
     assert_eq!(full.kind.as_deref(), Some("organization"));
     assert!(full.aliases.iter().any(|a| a == "VPTA"), "{full:?}");
+    // Many parts that may each give a letter or none cost no more than their number: tried
+    // one choice after another, these 40 would take longer than any test run lasts.
+    let parts = vec!["Aa"; 40].join("-");
+    let hostile = format!("Envoys of Bb and {parts} ( BAAAAAAAAAAAAAAAAAAA ) met.");
+    assert!(!labels(&run(&[hostile.as_str()])).is_empty());
     // Letters that are not the initials join nothing.
     assert!(
         !labels(&s).iter().any(|l| l.contains(" and Ostwick")),
