@@ -95,7 +95,6 @@ pub(crate) struct Slot {
 pub(crate) struct Form {
     /// The folded words.
     pub(crate) words: Vec<String>,
-    /// Each spelling and its occurrences.
     /// Each spelling, its occurrences, and whether it is written in capitals with a word
     /// of five letters or more (`KHASAVYURT`, not `NATO`).
     surfaces: Vec<(String, u64, bool)>,
