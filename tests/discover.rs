@@ -318,3 +318,155 @@ fn problems_both_passes_meet_are_said_once() {
     assert_eq!(err.matches("README.md").count(), 1, "{err}");
     assert!(out.join("graph.json").is_file());
 }
+
+/// `entgraph discover` writes what `--discover` finds: counted with `--discovered FILE`,
+/// the corpus gives the files `build --discover` writes, byte for byte; so do shards
+/// built apart with the same file and merged.
+#[test]
+fn a_saved_discovery_gives_the_graph_of_discover_and_shards_share_it() {
+    let dir = temp_files(STORIES);
+    let p = |name: &str| dir.path().join(name);
+    // The corpus in two shards: two stories, then one.
+    for (k, file) in ["a.txt", "b.txt", "c.txt"].iter().enumerate() {
+        let shard = p(&format!("shard-{}", k / 2));
+        std::fs::create_dir_all(&shard).unwrap();
+        std::fs::copy(p(&format!("news/{file}")), shard.join(file)).unwrap();
+    }
+    let (one, two) = (p("shard-0"), p("shard-1"));
+    let found = p("found.jsonl");
+    let o = entgraph(&["discover", s(&one), s(&two), "-o", s(&found)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("discovered: "), "{}", stderr(&o));
+    let saved = std::fs::read_to_string(&found).unwrap();
+    let ids: Vec<String> = json_lines(&saved)
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    // Edwina Thornbury is in all three stories, in both shards.
+    assert!(
+        ids.contains(&"discovered:person:edwina-thornbury".to_string()),
+        "{ids:?}"
+    );
+    // Standard output, when no file is named: the same gazetteer.
+    let o = entgraph(&["discover", s(&one), s(&two), "-q"]);
+    assert_eq!(stdout(&o), saved);
+
+    let build = |out: &str, extra: &[&str]| {
+        let out = p(out);
+        let mut args = vec![
+            "build",
+            s(&one),
+            s(&two),
+            "-o",
+            s(&out),
+            "--format",
+            "all",
+            "-q",
+        ];
+        args.extend_from_slice(extra);
+        let o = entgraph(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        dir_files(&out)
+    };
+    let whole = build("whole", &["--discover"]);
+    assert!(String::from_utf8_lossy(&whole[0].1).contains("edwina-thornbury"));
+    same_files(&build("saved", &["--discovered", s(&found)]), &whole);
+
+    // Each shard counted with the saved discovery, the partials merged in either order.
+    for (k, shard) in [&one, &two].iter().enumerate() {
+        let part = p(&format!("part-{k}.jsonl"));
+        let o = entgraph(&[
+            "build",
+            s(shard),
+            "--discovered",
+            s(&found),
+            "--partial",
+            s(&part),
+            "--shard",
+            &k.to_string(),
+            "--format",
+            "all",
+            "-q",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let merged = p("merged");
+    let o = entgraph(&[
+        "merge",
+        s(&p("part-1.jsonl")),
+        s(&p("part-0.jsonl")),
+        "--discovered",
+        s(&found),
+        "-o",
+        s(&merged),
+        "--format",
+        "all",
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    same_files(&dir_files(&merged), &whole);
+}
+
+/// Two sets of files are the same, name for name and byte for byte.
+fn same_files(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)]) {
+    let names = |f: &[(String, Vec<u8>)]| f.iter().map(|x| x.0.clone()).collect::<Vec<_>>();
+    assert_eq!(names(a), names(b));
+    for ((name, x), (_, y)) in a.iter().zip(b) {
+        assert!(x == y, "{name} differs");
+    }
+}
+
+/// A shard cannot discover on its own (its names would not be the corpus's), nor can merge:
+/// both say how to share one discovery; a bad file of discovered entities is named, line
+/// and all; a discovery that read nothing leaves the file it would replace.
+#[test]
+fn discovery_that_cannot_be_shared_is_refused_with_the_way_to_share_it() {
+    let dir = temp_files(STORIES);
+    let p = |name: &str| dir.path().join(name);
+    let news = p("news");
+    let o = entgraph(&[
+        "build",
+        s(&news),
+        "--discover",
+        "--partial",
+        s(&p("part.jsonl")),
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("entgraph discover"), "{}", stderr(&o));
+    assert!(!p("part.jsonl").exists());
+    let o = entgraph(&[
+        "merge",
+        s(&p("part.jsonl")),
+        "--discover",
+        "-o",
+        s(&p("out")),
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--discovered"), "{}", stderr(&o));
+
+    std::fs::write(p("bad.jsonl"), "{\"label\": \"Edwina Thornbury\"\n").unwrap();
+    let o = entgraph(&[
+        "build",
+        s(&news),
+        "--discovered",
+        s(&p("bad.jsonl")),
+        "-o",
+        s(&p("out")),
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("bad.jsonl:1"), "{}", stderr(&o));
+    let o = entgraph(&[
+        "build",
+        s(&news),
+        "--discover",
+        "--discovered",
+        s(&p("bad.jsonl")),
+    ]);
+    assert!(!o.status.success(), "one or the other");
+
+    std::fs::write(p("kept.jsonl"), "kept\n").unwrap();
+    std::fs::create_dir_all(p("empty")).unwrap();
+    let o = entgraph(&["discover", s(&p("empty")), "-o", s(&p("kept.jsonl"))]);
+    assert!(!o.status.success());
+    assert_eq!(std::fs::read_to_string(p("kept.jsonl")).unwrap(), "kept\n");
+}

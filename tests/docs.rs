@@ -8,7 +8,7 @@
 //! What the shown output may leave out, so that examples stay readable:
 //! - a line `...` stands for any number of lines;
 //! - a line ending in `...` matches any line that starts with what comes before it;
-//! - times and rates (`in 16 ms`, `in 1.01 s`, `1.7 MB/s`) match any value.
+//! - times and rates (`in 16 ms`, `of 1.01 s`, `1.7 MB/s`) match any value.
 //!
 //! `ENTGRAPH_DOCS_SHOW=1` prints each command's actual output, to paste into a guide.
 //!
@@ -82,7 +82,8 @@ fn masked(line: &str) -> String {
         let w = words[i];
         let number = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.');
         let unit = words.get(i + 1).map(|u| u.trim_end_matches([',', ';']));
-        let time = w == "in" && words.get(i + 1).is_some_and(|n| number(n));
+        // `in 16 ms`, `a first pass of 1.2 s`.
+        let time = (w == "in" || w == "of") && words.get(i + 1).is_some_and(|n| number(n));
         if time
             && matches!(
                 words.get(i + 2).map(|u| u.trim_end_matches([',', ';'])),
@@ -90,7 +91,7 @@ fn masked(line: &str) -> String {
             )
         {
             let tail = &words[i + 2][words[i + 2].trim_end_matches([',', ';']).len()..];
-            out.push_str(&format!("in [TIME]{tail} "));
+            out.push_str(&format!("{w} [TIME]{tail} "));
             i += 3;
             continue;
         }

@@ -16,8 +16,8 @@ fn spark_ready() -> bool {
 }
 
 /// Runs the job on `input` in `partitions` partitions, and `build` on it, with `options`;
-/// asserts that both write the same files, byte for byte.
-fn same_as_build(input: &Path, partitions: usize, options: &[&str]) {
+/// asserts that both write the same files, byte for byte, and returns them.
+fn same_as_build(input: &Path, partitions: usize, options: &[&str]) -> Vec<(String, Vec<u8>)> {
     let dir = tempfile::tempdir().unwrap();
     let (spark, whole) = (dir.path().join("spark"), dir.path().join("whole"));
     let o = Command::new("spark-submit")
@@ -52,6 +52,7 @@ fn same_as_build(input: &Path, partitions: usize, options: &[&str]) {
     for ((name, x), (_, y)) in a.iter().zip(&b) {
         assert!(x == y, "{name} differs between the Spark job and build");
     }
+    b
 }
 
 /// A generated corpus of about 50 MB (`scripts/overview/make_corpus.py`: 72,000 stories
@@ -73,12 +74,9 @@ fn the_spark_job_on_fifty_megabytes_in_eight_partitions() {
     same_as_build(&corpus, 8, &["--format", "dot,json,gexf"]);
 }
 
-#[test]
-fn the_spark_job_builds_the_graph_one_machine_builds() {
-    if !spark_ready() {
-        return;
-    }
-    // The samples as one JSON Lines corpus, dated by a field.
+/// The samples as one JSON Lines corpus (the articles dated by a field, then the wire
+/// briefs), in a temporary directory.
+fn samples_corpus() -> tempfile::TempDir {
     let mut corpus = String::new();
     let mut files: Vec<_> = std::fs::read_dir(root().join("samples"))
         .unwrap()
@@ -97,10 +95,47 @@ fn the_spark_job_builds_the_graph_one_machine_builds() {
         corpus.push('\n');
     }
     corpus.push_str(&std::fs::read_to_string(root().join("samples/wire-briefs.jsonl")).unwrap());
-    let dir = temp_files(&[("corpus.jsonl", &corpus)]);
+    temp_files(&[("corpus.jsonl", &corpus)])
+}
+
+#[test]
+fn the_spark_job_builds_the_graph_one_machine_builds() {
+    if !spark_ready() {
+        return;
+    }
+    let dir = samples_corpus();
     same_as_build(
         &dir.path().join("corpus.jsonl"),
         4,
         &["-g", "korea-russia-2019", "--format", "all"],
     );
+}
+
+/// `--discover` in a Spark job is one discovery over the whole corpus, shared by every
+/// partition: the graph is the one `build --discover` writes, discovered entities and all.
+#[test]
+fn the_spark_job_discovers_names_once_for_the_whole_corpus() {
+    if !spark_ready() {
+        return;
+    }
+    let dir = samples_corpus();
+    let files = same_as_build(
+        &dir.path().join("corpus.jsonl"),
+        4,
+        &["--format", "all", "--discover"],
+    );
+    // With the world pack alone, the story's own people are discovered: they are there,
+    // once each, though four partitions split the articles that name them.
+    let (_, json) = files.iter().find(|(n, _)| n == "graph.json").unwrap();
+    let json = String::from_utf8_lossy(json);
+    for id in [
+        "discovered:person:yury-ushakov",
+        "discovered:person:stephen-biegun",
+    ] {
+        assert_eq!(
+            json.matches(&format!("\"id\": \"{id}\"")).count(),
+            1,
+            "{id}"
+        );
+    }
 }

@@ -110,6 +110,13 @@ impl Loader {
     }
 
     fn add_file(&mut self, path: &Path) {
+        self.add_file_as(path, None);
+    }
+
+    /// Adds a file, listed among the gazetteer's sources as `source` when given (the
+    /// discovered entities `entgraph discover` wrote are `<discovered>.jsonl`, as those
+    /// of `--discover` are); messages name the file all the same.
+    pub(crate) fn add_file_as(&mut self, path: &Path, source: Option<&str>) {
         let shown = path.display().to_string();
         match std::fs::read(path) {
             Ok(bytes) if is_utf16(&bytes) => self.problems.push(Problem::error(
@@ -117,7 +124,7 @@ impl Loader {
                 "UTF-16 is not supported; convert to UTF-8 (gazetteers must be UTF-8 text)",
             )),
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => self.add_text(&shown, &text),
+                Ok(text) => self.add_text_as(source.unwrap_or(&shown), &shown, &text),
                 Err(e) => {
                     let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                     let line = good.iter().filter(|&&b| b == b'\n').count();
@@ -137,9 +144,14 @@ impl Loader {
     /// Adds one gazetteer given as text; `name` is used in messages and picks the format.
     /// A leading byte-order mark (U+FEFF) is not part of the first line.
     pub fn add_text(&mut self, name: &str, text: &str) {
+        self.add_text_as(name, name, text);
+    }
+
+    /// [`Loader::add_text`], listed among the sources as `source`.
+    fn add_text_as(&mut self, source: &str, name: &str, text: &str) {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        self.gazetteer.sources.push(name.to_string());
-        self.named.push(name.to_string());
+        self.gazetteer.sources.push(source.to_string());
+        self.named.push(source.to_string());
         if name.ends_with(".jsonl") {
             self.parse_jsonl(name, text);
         } else {

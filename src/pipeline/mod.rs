@@ -28,7 +28,7 @@ use crate::model::{EntityId, EntityType};
 
 pub use build::{build, count, BuildReport, PeriodGraph};
 pub use extract::{scan, Processed};
-pub use suggest::{discover, suggest};
+pub use suggest::{discover, discover_names, suggest};
 
 /// Which gazetteers to load and how to match them. `Default` gives the documented
 /// defaults: the default packs, each file's case policy, demonyms on.
@@ -50,12 +50,21 @@ pub struct LoadOptions {
     /// Gazetteers given as text, `(name, text)`, loaded after the others; the name's
     /// extension gives the format (`discovered.jsonl`).
     pub texts: Vec<(String, String)>,
+    /// The discovered entities of the corpus as `entgraph discover` wrote them (a JSON
+    /// Lines gazetteer file), loaded last, as `--discover` loads those it finds: listed
+    /// among the sources as [`DISCOVERED_SOURCE`], so that both ways give the same files.
+    pub discovered: Option<std::path::PathBuf>,
 }
+
+/// How the gazetteer of discovered entities is listed among a run's sources (graph.json's
+/// `gazetteers`), whether found by `--discover` or read from a file.
+pub const DISCOVERED_SOURCE: &str = "<discovered>.jsonl";
 
 impl Default for LoadOptions {
     fn default() -> LoadOptions {
         LoadOptions {
             texts: Vec::new(),
+            discovered: None,
             gazetteers: Vec::new(),
             default_gazetteers: true,
             case: None,
@@ -218,6 +227,9 @@ pub fn load(opts: &LoadOptions) -> Result<Engine, Error> {
     }
     for (name, text) in &opts.texts {
         loader.add_text(name, text);
+    }
+    if let Some(path) = &opts.discovered {
+        loader.add_file_as(path, Some(DISCOVERED_SOURCE));
     }
     let mut user_sources: Vec<String> = Vec::new();
     for name in &loader.named()[mark..] {

@@ -142,8 +142,8 @@ fn collect<S: AsRef<std::path::Path>>(
 }
 
 /// `--discover`: loads the gazetteers `load` names, finds the names they miss in `inputs`
-/// (as [`suggest()`] does), and loads them again with the typed names seen in at least
-/// `min_docs` documents as discovered entities (see [`crate::suggest::discovered`]).
+/// (as [`discover_names`] does), and loads them again with the typed names seen in at
+/// least `min_docs` documents as discovered entities (see [`crate::suggest::discovered`]).
 /// Returns the engine that knows them, what was discovered, and the first pass's stats.
 /// The corpus is read twice: standard input (`-`) is kept in memory once read, so that
 /// the second pass reads the same document.
@@ -163,6 +163,32 @@ pub fn discover<S: AsRef<std::path::Path>>(
     {
         crate::corpus::keep_stdin();
     }
+    let (found, stats) = discover_names(load, inputs, run, min_docs, progress)?;
+    let mut load = load.clone();
+    load.texts.push((
+        super::DISCOVERED_SOURCE.to_string(),
+        found.gazetteer.clone(),
+    ));
+    let engine = super::load(&load)?;
+    Ok((engine, found, stats))
+}
+
+/// The first pass of [`discover`] alone: loads the gazetteers `load` names and finds the
+/// names they miss in `inputs`, typed, as the gazetteer of discovered entities
+/// ([`Discovered::gazetteer`]). Loaded after the same gazetteers (`-g` the file it is
+/// saved to, last), it gives a run exactly the entities `--discover` gives it: so the
+/// discovery of a corpus can be reviewed, reused, and shared by the shards of a corpus
+/// counted apart.
+///
+/// # Errors
+/// As [`super::load`] and [`suggest()`].
+pub fn discover_names<S: AsRef<std::path::Path>>(
+    load: &LoadOptions,
+    inputs: &[S],
+    run: &RunOptions,
+    min_docs: u64,
+    progress: &mut dyn FnMut(&Stats),
+) -> Result<(Discovered, Stats), Error> {
     let first = super::load(load)?;
     let known = Known::new(&first.gazetteer);
     let (found, stats) = collect(
@@ -174,11 +200,5 @@ pub fn discover<S: AsRef<std::path::Path>>(
         progress,
         false,
     )?;
-    let found = discovered(&found, min_docs.max(1), &known);
-    drop(first);
-    let mut load = load.clone();
-    load.texts
-        .push(("<discovered>.jsonl".to_string(), found.gazetteer.clone()));
-    let engine = super::load(&load)?;
-    Ok((engine, found, stats))
+    Ok((discovered(&found, min_docs.max(1), &known), stats))
 }

@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Command::Gazetteer(GazetteerCommand::Check(a)) => cmd::check::run(&a),
         Command::Gazetteer(GazetteerCommand::Import(a)) => cmd::import::run(&a),
         Command::Suggest(a) => cmd::suggest::run(&a),
+        Command::Discover(a) => cmd::discover::run(&a),
         Command::Completions { shell } => cmd::meta::completions(shell),
         Command::Man { path } => cmd::meta::man(&path),
     };

@@ -52,6 +52,10 @@ pub(crate) enum Command {
     Gazetteer(GazetteerCommand),
     /// Propose gazetteer entries for the names in a corpus that the gazetteers miss.
     Suggest(SuggestArgs),
+    /// Write the names `--discover` would add for a corpus as a JSON Lines gazetteer: to
+    /// review and edit, to reuse without a first pass (`-g FILE`), and to give every shard
+    /// of a corpus counted apart (`build --partial`, the Spark job) the same entities.
+    Discover(DiscoverCmdArgs),
     /// Write a shell completion script on stdout (e.g. `entgraph completions bash >
     /// ~/.local/share/bash-completion/completions/entgraph`).
     Completions {
@@ -85,6 +89,22 @@ pub(crate) struct SuggestArgs {
     /// example); jsonl: one object a line.
     #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
     pub(crate) format: SuggestFormat,
+}
+
+#[derive(Debug, ClapArgs)]
+pub(crate) struct DiscoverCmdArgs {
+    #[command(flatten)]
+    pub(crate) corpus: CorpusArgs,
+
+    /// Only names seen in at least N documents (keeps a large corpus's one-off names out).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub(crate) min_docs: u64,
+
+    /// Write the gazetteer to FILE (replaced at once, when it is whole) instead of stdout
+    /// (`-`). Load it after the same gazetteers (`-g` it last) to count the corpus with
+    /// the entities `--discover` finds.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -129,6 +149,7 @@ impl MatchArgs {
             teams: !self.no_team_rule,
             names_inside_names: !self.no_name_rule,
             texts: Vec::new(),
+            discovered: None,
         }
     }
 }
@@ -197,6 +218,23 @@ pub(crate) struct DiscoverArgs {
     /// one-off names out).
     #[arg(long, default_value_t = 1, value_name = "N", requires = "discover")]
     pub(crate) discover_min_docs: u64,
+
+    /// Count the discovered entities `entgraph discover` wrote to FILE, without a first
+    /// pass: the same files as `--discover` on the corpus it read (reviewed and edited, if
+    /// need be). Every shard of a corpus counted apart (`--partial`) and their `merge` take
+    /// the same FILE.
+    #[arg(long, value_name = "FILE", conflicts_with = "discover")]
+    pub(crate) discovered: Option<PathBuf>,
+}
+
+impl DiscoverArgs {
+    /// `corpus`'s gazetteers, and the file of discovered entities when one is named.
+    pub(crate) fn load_options(&self, corpus: &CorpusArgs) -> LoadOptions {
+        LoadOptions {
+            discovered: self.discovered.clone(),
+            ..corpus.load_options()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

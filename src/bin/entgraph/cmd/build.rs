@@ -61,6 +61,16 @@ impl Outputs {
 }
 
 pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
+    if a.discover.discover && a.partial.is_some() {
+        // Each shard would discover names of its own, under ids and types the others
+        // need not share, and merge could not load them.
+        bail!(
+            "--discover finds names in the documents it reads, and a shard reads only its \
+             own: discover the whole corpus's names once (`entgraph discover CORPUS -o \
+             discovered.jsonl`) and give `--discovered discovered.jsonl` to every shard's \
+             build and to merge"
+        );
+    }
     let mut rep = Reporter::new(a.corpus.quiet);
     let engine = super::load_engine(&a.corpus, &a.discover, &mut rep)?;
     rep.engine(&engine);

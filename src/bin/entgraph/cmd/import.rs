@@ -34,6 +34,7 @@ pub(crate) fn run(a: &ImportArgs) -> Result<ExitCode> {
             teams: false,
             names_inside_names: true,
             texts: Vec::new(),
+            discovered: None,
         })?;
         Known::of(&engine.gazetteer)
     };

@@ -17,9 +17,13 @@ use crate::report::Reporter;
 
 pub(crate) fn run(a: &BuildArgs) -> Result<ExitCode> {
     if a.discover.discover {
-        anyhow::bail!("merge reads partial graphs: give --discover to the builds of the shards");
+        bail!(
+            "merge reads partial graphs, not the corpus: discover the corpus's names once \
+             (`entgraph discover CORPUS -o discovered.jsonl`) and give `--discovered \
+             discovered.jsonl` to the shards' builds and to merge"
+        );
     }
-    let engine = pipeline::load(&a.corpus.load_options())?;
+    let engine = pipeline::load(&a.discover.load_options(&a.corpus))?;
     let rep = Reporter::new(a.corpus.quiet);
     rep.engine(&engine);
     let opts = a.build_options();

@@ -4,6 +4,7 @@
 
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod discover;
 pub(crate) mod extract;
 pub(crate) mod import;
 pub(crate) mod merge;
@@ -39,7 +40,7 @@ fn keep_until_exit(engine: Engine) {
 /// left out).
 fn load_engine(corpus: &CorpusArgs, d: &DiscoverArgs, rep: &mut Reporter) -> Result<Engine> {
     if !d.discover {
-        return Ok(pipeline::load(&corpus.load_options())?);
+        return Ok(pipeline::load(&d.load_options(corpus))?);
     }
     let (engine, found, first) = pipeline::discover(
         &corpus.load_options(),
@@ -49,6 +50,18 @@ fn load_engine(corpus: &CorpusArgs, d: &DiscoverArgs, rep: &mut Reporter) -> Res
         &mut |s| rep.progress(s),
     )?;
     rep.next_pass();
+    let msg = discovery_summary(&found, d.discover_min_docs, first.elapsed);
+    rep.line(&msg);
+    Ok(engine)
+}
+
+/// What a first pass discovered, said in one line: how many entities of each type, how
+/// long it took, and what was left out or joined to a listed entity.
+fn discovery_summary(
+    found: &entgraph::suggest::Discovered,
+    min_docs: u64,
+    elapsed: std::time::Duration,
+) -> String {
     let total: u64 = found.by_type.values().sum();
     // The first pass's time, so that the whole run's cost is said: the summary of the
     // second pass gives only its own.
@@ -56,13 +69,13 @@ fn load_engine(corpus: &CorpusArgs, d: &DiscoverArgs, rep: &mut Reporter) -> Res
         "discovered: {} ({}) in a first pass of {}",
         counted(total, "entity", "entities"),
         per_type(&found.by_type),
-        fmt_duration(first.elapsed)
+        fmt_duration(elapsed)
     );
     if found.too_rare > 0 {
         msg.push_str(&format!(
             "; {} seen in fewer than {} left out",
             counted(found.too_rare, "name", "names"),
-            counted(d.discover_min_docs, "document", "documents")
+            counted(min_docs, "document", "documents")
         ));
     }
     if found.joined > 0 {
@@ -77,6 +90,5 @@ fn load_engine(corpus: &CorpusArgs, d: &DiscoverArgs, rep: &mut Reporter) -> Res
             counted(found.untyped, "name", "names")
         ));
     }
-    rep.line(&msg);
-    Ok(engine)
+    msg
 }
