@@ -1,7 +1,9 @@
 //! The Spark job (`scripts/spark/entgraph_job.py`) in local mode: pyspark's `spark-submit
 //! --master local[2]` counts a JSON Lines corpus (the samples in four partitions; 50 MB of
 //! generated stories in eight) with the binary shipped by `--files`, tree-reduces the
-//! partials, and writes on the driver exactly the files one `build` of the corpus writes. Skipped without pyspark and Java; required when
+//! partials, and writes on the driver exactly the files one `build` of the corpus writes;
+//! with `--discover`, one discovery of the whole corpus (or of a sample) is shared by every
+//! partition. Skipped without pyspark and Java; required when
 //! `ENTGRAPH_REQUIRE_EXTERNAL=1`.
 
 use std::path::Path;
@@ -138,4 +140,53 @@ fn the_spark_job_discovers_names_once_for_the_whole_corpus() {
             "{id}"
         );
     }
+}
+
+/// Discovery on a random sample of a corpus too large for the driver to read whole
+/// (`--discover-sample`): the job runs and counts the names the sample found in every
+/// partition; a fraction outside (0, 1] is refused before Spark starts.
+#[test]
+fn the_spark_job_can_discover_names_in_a_sample() {
+    if !spark_ready() {
+        return;
+    }
+    let dir = samples_corpus();
+    let corpus = dir.path().join("corpus.jsonl");
+    let job = |out: &str, fraction: &str| {
+        Command::new("spark-submit")
+            .args([
+                "--master",
+                "local[2]",
+                "--files",
+                env!("CARGO_BIN_EXE_entgraph"),
+            ])
+            .arg(root().join("scripts/spark/entgraph_job.py"))
+            .args([s(&corpus), s(&dir.path().join(out)), "--partitions", "2"])
+            .args([
+                "--discover-sample",
+                fraction,
+                "--seed",
+                "7",
+                "--",
+                "--discover",
+            ])
+            .env("SPARK_LOCAL_IP", "127.0.0.1")
+            .output()
+            .unwrap()
+    };
+    let o = job("out", "0.5");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let graph = std::fs::read_to_string(dir.path().join("out/graph.json")).unwrap();
+    assert!(
+        graph.contains("\"id\": \"discovered:person:"),
+        "no discovered person"
+    );
+    let o = job("none", "0");
+    assert!(!o.status.success());
+    // spark-submit passes the script's stderr on to its stdout.
+    let said = [&o.stdout, &o.stderr].map(|b| String::from_utf8_lossy(b).into_owned());
+    assert!(
+        said.concat().contains("--discover-sample takes a fraction"),
+        "{said:?}"
+    );
 }
