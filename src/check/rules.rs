@@ -83,9 +83,15 @@ pub(super) fn short_problem(entity: &Entity, alias: &Alias) -> Option<String> {
 }
 
 /// An id that is not `type:name` with no whitespace or further colon: the graph's node ids
-/// and every reader of them expect that shape.
+/// and every reader of them expect that shape. The ids `entgraph discover` gives carry a
+/// prefix of their own (`discovered:person:ruth-kelly`), so that they never clash with a
+/// listed entity's.
 pub(super) fn id_problem(entity: &Entity) -> Option<String> {
-    let ok = entity.id.split_once(':').is_some_and(|(t, rest)| {
+    let id = entity
+        .id
+        .strip_prefix(crate::suggest::DISCOVERED_PREFIX)
+        .unwrap_or(&entity.id);
+    let ok = id.split_once(':').is_some_and(|(t, rest)| {
         !t.is_empty()
             && t.chars().all(|c| c.is_ascii_lowercase())
             && !rest.is_empty()

@@ -295,3 +295,19 @@ fn a_company_named_by_an_ordinary_word_needs_context() {
     // An institution's ordinary-word name is the pack's choice: a note.
     assert!(has(&r, "planted.txt:4: note: ", "is forced"), "{r:#?}");
 }
+
+#[test]
+fn the_ids_discover_gives_are_of_their_form() {
+    // What `entgraph discover` writes, as a text gazetteer: its ids carry their prefix.
+    let r = report("@type person\nIvan Chistyakov | id=discovered:person:ivan-chistyakov | ~Chistyakov\nOdalys Thornquist | id=discovered:person | ~Thornquist\n");
+    assert!(!has(&r, "planted.txt:2: ", "is not of the form"), "{r:#?}");
+    // The prefix alone is no id.
+    assert!(
+        has(
+            &r,
+            "planted.txt:3: warning: ",
+            "id `discovered:person` is not of the form"
+        ),
+        "{r:#?}"
+    );
+}
