@@ -20,8 +20,8 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::model::{Mention, Segments, Span};
 
 use super::cues::{
-    after_cues, before_cues, bracketed_place_cue, dateline_cue, possessive_cue, results_cue,
-    scorecard_cue, scorer_cue, squad_number_cue, Cue,
+    after_cues, before_cues, bracketed_place_cue, byline_cue, dateline_cue, possessive_cue,
+    results_cue, scorecard_cue, scorer_cue, squad_number_cue, Cue,
 };
 use super::known::Known;
 use super::lexicon::is_ordinary;
@@ -312,6 +312,13 @@ pub fn candidates_with(
             if let Some(cue) = dateline.or_else(|| scorer_cue(text, &toks, s, e)) {
                 for w in words.iter_mut().filter(|w| w.uncertain) {
                     w.uncertain = is_ordinary(&w.text.to_lowercase());
+                }
+                after.push(cue);
+            } else if let Some(cue) = byline_cue(text, &toks, s, e) {
+                // The line holds the name alone: its capitals are the name's, not a
+                // headline's (`Larry Fine`).
+                for w in words.iter_mut() {
+                    w.uncertain = false;
                 }
                 after.push(cue);
             }

@@ -1,14 +1,15 @@
 //! The cues that the layout of news pages, sports pages and tables gives a name: a dateline,
+//! a byline,
 //! a place in brackets after an athlete, a goal's minute after a scorer, a team's score in a
 //! line of results or standings, a player's number in a line-up, a cricket scorecard's
 //! notation. Owns these line readers only: the words
 //! around a name in prose are `around`'s, the decision is the parent's.
 
 use crate::text::lines::{line_at, opens_dateline, SHORT_LINE};
-use crate::text::words::{is_function_word, is_org_head, is_place_head};
+use crate::text::words::{is_function_word, is_given_name, is_org_head, is_place_head};
 
 use super::super::known::Known;
-use super::super::lexicon::is_title;
+use super::super::lexicon::{is_ordinary, is_title};
 use super::super::runs::MentionSpan;
 use super::super::tokenize::{Shape, Tok};
 use super::{Cue, Kind};
@@ -70,6 +71,56 @@ pub(crate) fn dateline_cue(
     let listed = |name: &str| known.contains(name) || known.anchors_org(name);
     (capitals && opens_dateline(text, start, end) && !listed(&text[start..end]))
         .then(|| Cue::new(Kind::Place, 3, "a dateline".to_string()))
+}
+
+/// A byline: a name of two or three capitalized words alone on its line, and a dateline on
+/// the next (`Larry Fine` over `NEW YORK 1996-08-30`): the writer of the story, a person.
+/// Weighs 3. No word is a head word or a title, and either the first is a given name or no
+/// word is an English word, so that a short headline over a dateline (`Hong Kong Stocks`,
+/// `Grain Futures`) is no byline.
+// Out of line: most runs fail its first test, and inlined into the per-sentence loop it
+// slows the tokenizer there (callgrind, `build --discover` on the bench slice).
+#[inline(never)]
+pub(crate) fn byline_cue(text: &str, toks: &[Tok<'_>], s: usize, e: usize) -> Option<Cue> {
+    if !(1..=2).contains(&(e - s)) {
+        return None;
+    }
+    // The name is the whole line, and a line follows.
+    let (start, end) = (toks[s].start, toks[e].end);
+    let before = text.get(..start)?.trim_end_matches([' ', '\t']);
+    let after = text.get(end..)?.trim_start_matches([' ', '\t', '\r']);
+    if !(before.is_empty() || before.ends_with('\n')) || !after.starts_with('\n') {
+        return None;
+    }
+    let words = &toks[s..=e];
+    let plain = words.iter().all(|t| {
+        t.shape == Shape::Cap
+            && t.mention.is_none()
+            && !is_org_head(&t.lower)
+            && !is_place_head(&t.lower)
+            && !is_title(&t.lower)
+    });
+    // A given name first, or no English word (`Larry Fine`, `Mishi Saran`; not `Grain
+    // Futures`).
+    let named = is_given_name(&words[0].lower) || words.iter().all(|t| !is_ordinary(&t.lower));
+    if !plain || !named {
+        return None;
+    }
+    // The next line opens with a place in capitals and a date.
+    let next_start = text.len() - after.len() + 1;
+    let next = line_at(text, next_start)?;
+    let lead = next.len() - next.trim_start().len();
+    let place: usize = next[lead..]
+        .split_inclusive(' ')
+        .take_while(|w| {
+            let w = w.trim_end();
+            w.len() > 1 && !w.chars().any(char::is_lowercase) && w.starts_with(char::is_uppercase)
+        })
+        .map(str::len)
+        .sum();
+    let place_end = next_start + lead + next[lead..lead + place].trim_end().len();
+    (place > 0 && opens_dateline(text, next_start + lead, place_end))
+        .then(|| Cue::new(Kind::Person, 3, "a byline".to_string()))
 }
 
 /// A goal's minute in brackets after a name, in a list of scorers (`Scorers : Haim Hajaj (

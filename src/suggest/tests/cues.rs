@@ -162,6 +162,32 @@ fn a_dateline_names_a_place() {
 }
 
 #[test]
+fn a_name_alone_on_its_line_over_a_dateline_is_the_byline() {
+    // A wire story's byline: the writer's name on a line of its own, the dateline under it.
+    // `Fine` is an English word, and the line reads like a headline: the layout decides.
+    let s = run(&[
+        "TENNIS - UPSETS UNDER THE LIGHTS .\nGordon Fine\nNEW YORK 1996-08-30\nThe seeds fell.",
+        "Oyelaran Brisk\nLAGOS , Nigeria 1996-08-30\nTalks went on.",
+        // A short headline over a dateline, a name on a line of prose over it, a name
+        // alone on a line over prose: no byline.
+        "Vellmar Grain Futures\nCHICAGO 1996-08-30\nPrices rose.",
+        "Talks with Quillon Marsh ended.\nOSLO 1996-08-30\nNo deal.",
+        "Pemberly Oaks\nThe estate was sold on Friday .",
+    ]);
+    typed(
+        &s,
+        "person",
+        &[("Gordon Fine", "a byline"), ("Oyelaran Brisk", "a byline")],
+    );
+    for label in ["Vellmar Grain Futures", "Quillon Marsh", "Pemberly Oaks"] {
+        assert!(
+            s.iter().all(|x| x.label != label || x.cue != "a byline"),
+            "{label}: {s:?}"
+        );
+    }
+}
+
+#[test]
 fn a_goal_s_minute_after_a_name_among_scorers_says_person() {
     let s = run(&["Arvenia beat Tolmark 2-1 in a qualifier on Sunday .\n\
          Scorers :\n\
