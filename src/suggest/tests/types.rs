@@ -8,12 +8,14 @@ use super::*;
 fn head_word_says_organization() {
     let s = run(&[
         "Researchers at Bellwood Polytechnic Institute and the Ministry of Coastal Affairs \
-         met the Northern Grain Corporation.",
+         met the Northern Grain Corporation, the Tarrow Valley Newsroom said.",
     ]);
     for (label, head) in [
         ("Bellwood Polytechnic Institute", "Institute"),
         ("Ministry of Coastal Affairs", "Ministry"),
         ("Northern Grain Corporation", "Corporation"),
+        // A news service's unit, as its sign-off names it.
+        ("Tarrow Valley Newsroom", "Newsroom"),
     ] {
         let o = find(&s, label);
         assert_eq!(o.kind.as_deref(), Some("organization"), "{label}");
