@@ -175,10 +175,10 @@ pub fn discover<S: AsRef<std::path::Path>>(
 
 /// The first pass of [`discover`] alone: loads the gazetteers `load` names and finds the
 /// names they miss in `inputs`, typed, as the gazetteer of discovered entities
-/// ([`Discovered::gazetteer`]). Loaded after the same gazetteers (`-g` the file it is
-/// saved to, last), it gives a run exactly the entities `--discover` gives it: so the
-/// discovery of a corpus can be reviewed, reused, and shared by the shards of a corpus
-/// counted apart.
+/// ([`Discovered::gazetteer`]). Saved to a file and loaded after the same gazetteers
+/// ([`LoadOptions::discovered`]), it gives a run exactly the entities `--discover` gives
+/// it: so the discovery of a corpus can be reviewed, reused, and shared by the shards of a
+/// corpus counted apart.
 ///
 /// # Errors
 /// As [`super::load`] and [`suggest()`].

@@ -316,7 +316,7 @@ pub fn candidates_with(
                 after.push(cue);
             } else if let Some(cue) = byline_cue(text, &toks, s, e) {
                 // The line holds the name alone: its capitals are the name's, not a
-                // headline's (`Larry Fine`).
+                // headline's (`Gordon Fine`).
                 for w in words.iter_mut() {
                     w.uncertain = false;
                 }

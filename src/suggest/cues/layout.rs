@@ -74,7 +74,7 @@ pub(crate) fn dateline_cue(
 }
 
 /// A byline: a name of two or three capitalized words alone on its line, and a dateline on
-/// the next (`Larry Fine` over `NEW YORK 1996-08-30`): the writer of the story, a person.
+/// the next (`Gordon Fine` over `OSLO 1996-08-30`): the writer of the story, a person.
 /// Weighs 3. No word is a head word or a title, and either the first is a given name or no
 /// word is an English word, so that a short headline over a dateline (`Hong Kong Stocks`,
 /// `Grain Futures`) is no byline.
@@ -100,7 +100,7 @@ pub(crate) fn byline_cue(text: &str, toks: &[Tok<'_>], s: usize, e: usize) -> Op
             && !is_place_head(&t.lower)
             && !is_title(&t.lower)
     });
-    // A given name first, or no English word (`Larry Fine`, `Mishi Saran`; not `Grain
+    // A given name first, or no English word (`Gordon Fine`, `Oyelaran Brisk`; not `Grain
     // Futures`).
     let named = is_given_name(&words[0].lower) || words.iter().all(|t| !is_ordinary(&t.lower));
     if !plain || !named {

@@ -53,8 +53,9 @@ pub(crate) enum Command {
     /// Propose gazetteer entries for the names in a corpus that the gazetteers miss.
     Suggest(SuggestArgs),
     /// Write the names `--discover` would add for a corpus as a JSON Lines gazetteer: to
-    /// review and edit, to reuse without a first pass (`-g FILE`), and to give every shard
-    /// of a corpus counted apart (`build --partial`, the Spark job) the same entities.
+    /// review and edit, to reuse without a first pass (`--discovered FILE`), and to give
+    /// every shard of a corpus counted apart (`build --partial`, the Spark job) the same
+    /// entities.
     Discover(DiscoverCmdArgs),
     /// Write a shell completion script on stdout (e.g. `entgraph completions bash >
     /// ~/.local/share/bash-completion/completions/entgraph`).
@@ -101,8 +102,8 @@ pub(crate) struct DiscoverCmdArgs {
     pub(crate) min_docs: u64,
 
     /// Write the gazetteer to FILE (replaced at once, when it is whole) instead of stdout
-    /// (`-`). Load it after the same gazetteers (`-g` it last) to count the corpus with
-    /// the entities `--discover` finds.
+    /// (`-`). `--discovered FILE`, with the same gazetteers, counts the corpus with the
+    /// entities `--discover` finds.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 }
