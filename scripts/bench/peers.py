@@ -13,7 +13,9 @@ What is measured, for each (corpus size, gazetteer size) asked for:
   brings entgraph closest to the peers, which match case-sensitively and know no demonyms;
   with --entgraph-smart a build with entgraph's default case policy is added, and with
   --entgraph-discover a build with --discover (its corpus time is both passes: the first,
-  which finds the names nobody listed, as the "discovered:" line says, and the build's).
+  which finds the names nobody listed, as the "discovered:" line says, and the build's);
+  with --entgraph-discovered a build that reads those names from the file `entgraph
+  discover` wrote for the corpus (`--discovered FILE`: no first pass, the same graph).
   Its "load" comes from a build of a one-document corpus: the gazetteer load time that
   entgraph's summary reports (files, variants, automaton) and the peak RSS of that run.
 * spaCy: spacy.blank("en") + sentencizer, PhraseMatcher(attr="ORTH") over the aliases
@@ -557,9 +559,21 @@ class Bench:
                 "pair_units": sum(e.get("count", 0) for e in links),
                 "sentences": g["graph"].get("units")}
 
+    def discovered_file(self, corpus, gname, gaz):
+        """The discovered entities of `corpus` as `entgraph discover` writes them (once, not
+        timed), for `build --discovered`."""
+        key = ("entgraph-discovered", corpus, gname, self.label)
+        if key not in self.cache:
+            path = os.path.join(self.work, f"discovered-{gname}.jsonl")
+            cmd = self.eg_cmd("discover", corpus, gaz, 0) + ["-o", path, "-q"]
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+            self.cache[key] = path
+        return self.cache[key]
+
     def run_entgraph_build(self, corpus, text_bytes, mb, gname, gaz, threads, smart=False,
-                           record=True, discover=False):
-        key = ("entgraph-build", corpus, gname, threads, smart, discover, self.label)
+                           record=True, discover=False, discovered=False):
+        key = ("entgraph-build", corpus, gname, threads, smart, discover, discovered,
+               self.label)
         if key in self.cache:
             return self.cache[key]
         wait_for(self.entgraph)
@@ -569,6 +583,8 @@ class Bench:
         # Not -q: the run's own summary says how long its load and its corpus took (the
         # load of a large gazetteer varies by a few tenths of a second from run to run).
         cmd = self.eg_cmd("build", corpus, gaz, threads, out, smart, discover)
+        if discovered:
+            cmd += ["--discovered", self.discovered_file(corpus, gname, gaz)]
 
         def own_load(r):
             return reported_load(r.err)[0] or load["load"]
@@ -580,7 +596,8 @@ class Bench:
         rc, wall, peak, _, err, cpu, others = pick = best_of(
             self.args.repeat, cmd, self.args.timeout, key=corpus_s)
         load_s = own_load(pick)
-        name = self.label + (" smart" if smart else "") + (" --discover" if discover else "")
+        name = (self.label + (" smart" if smart else "") + (" --discover" if discover else "")
+                + (" --discovered" if discovered else ""))
         row = {"system": name, "threads": threads,
                "cpu_s": cpu, "others_cores": others,
                "corpus_mb": mb, "processed_mb": text_bytes / 1e6, "gazetteer": gname,
@@ -744,6 +761,10 @@ class Bench:
                         for t in threads:
                             self.run_entgraph_build(c["path"], c["text_bytes"], mb, gname,
                                                     gaz, t, discover=True)
+                    if self.args.entgraph_discovered:
+                        for t in threads:
+                            self.run_entgraph_build(c["path"], c["text_bytes"], mb, gname,
+                                                    gaz, t, discovered=True)
                     if not self.args.no_extract:
                         self.run_entgraph_extract(c["path"], c["text_bytes"], mb, gname, gaz)
                 if "floor" in systems:
@@ -1060,6 +1081,9 @@ def main():
                     help="also run entgraph build with its default (smart) case policy")
     ap.add_argument("--entgraph-discover", action="store_true",
                     help="also run entgraph build --discover (both passes timed)")
+    ap.add_argument("--entgraph-discovered", action="store_true",
+                    help="also run entgraph build --discovered FILE, FILE written for the "
+                         "corpus by entgraph discover beforehand (not timed)")
     ap.add_argument("--no-extract", action="store_true", help="skip entgraph extract")
     ap.add_argument("--timeout", type=float, default=3600.0, help="per-process limit (s)")
     ap.add_argument("--idle-wait", type=float, default=60.0,
