@@ -148,15 +148,20 @@ fn verbs_of_speech_alone_do_not_make_a_one_word_person() {
 }
 
 #[test]
-fn events_prizes_and_shows_get_no_type() {
+fn events_prizes_shows_and_laws_get_no_type() {
     let s = run(&[
         "The novelist won the Brandvold Prize at the Velmora Film Festival. \
         \"It is an honour,\" said Ilse Brandvold, who also hosts The Ilse Brandvold Show.",
+        "Finance Minister Coastal Trawling Bill was read again. The judges said the \
+        Velmoran Fisheries Act did not apply, and Justice Secretary Velmoran Fisheries Act \
+        critics agreed.",
     ]);
     for event in [
         "Brandvold Prize",
         "Velmora Film Festival",
         "Ilse Brandvold Show",
+        "Coastal Trawling Bill",
+        "Velmoran Fisheries Act",
     ] {
         assert_eq!(find(&s, event).kind, None, "{event}");
     }
