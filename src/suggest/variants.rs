@@ -74,7 +74,8 @@ pub(crate) fn initials(words: &[String]) -> String {
 /// Whether short form `s` of a name can stand for full form `l`: a word suffix (`Chang Son`
 /// of `Kim Chang Son`, `Ushakov` of `Yury Ushakov`, also spelt otherwise: `Kozhemiako` of
 /// `Oleg Kozhemyako`), a first word of a person's name (`Kwon` of `Kwon Jong Gun`) or of a
-/// place named by its head words (`Russky` of `Russky Island`), or the acronym of its
+/// place named by its head words (`Russky` of `Russky Island`) that is no nationality, or
+/// the acronym of its
 /// initials (`FEFU` of `Far Eastern Federal University`).
 pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
     let (sw, lw) = (&s.words, &l.words);
@@ -108,10 +109,13 @@ pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
             return s.distinctive();
         }
     }
+    // A first word, but not a nationality's, which is a modifier (`Islamic` of `Islamic
+    // Fundamentalist`, `Korean` of `Korean Hwanyoung`).
     sw.len() == 1
         && lw[0] == sw[0]
         && s.distinctive()
         && (l.person_like() || lw[1..].iter().all(|w| is_head(w)))
+        && !is_nationality_word(&sw[0])
 }
 
 #[cfg(test)]
@@ -119,7 +123,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_nationality_is_a_short_form_only_of_a_surname() {
+    fn a_nationality_is_a_short_form_only_of_a_surname_never_a_first_word() {
         let english = Form::new("English");
         assert!(attaches(&english, &Form::new("Bill English")));
         assert!(!attaches(&english, &Form::new("Results of English")));
@@ -135,5 +139,12 @@ mod tests {
             &Form::new("Brandvold"),
             &Form::new("Results of Brandvold")
         ));
+        // Nor is a nationality the first word of a name (a modifier), which any other
+        // first word may be (`Kwon` of `Kwon Jong Gun`).
+        assert!(!attaches(
+            &Form::new("Islamic"),
+            &Form::new("Islamic Fundamentalist")
+        ));
+        assert!(attaches(&Form::new("Kwon"), &Form::new("Kwon Jong Gun")));
     }
 }
