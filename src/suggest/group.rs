@@ -340,13 +340,18 @@ fn attach_short_forms(forms: &[Form], eligible: &[bool], sets: &mut Sets) -> Sho
 /// say nothing). A name they only add words after stays their short form when its own
 /// cues say nothing (`Veritas` of `Veritas Party`, `Balco` of `Balco Laboratories`), and
 /// so does a person's surname after a given name, however often it stands alone (`Blair`,
-/// `Kennedy`).
+/// `Kennedy`), unless its own cues call it an organization or a place (the club
+/// `Charlton`, beside `Bobby Charlton`).
 fn stands_apart(forms: &[Form], s: usize, longs: &[usize], eligible: &[bool]) -> bool {
     if !eligible[s] {
         return false;
     }
     let opens_with_given_name = |l: usize| forms[l].words.first().is_some_and(|w| is_given_name(w));
-    if longs.iter().any(|&l| opens_with_given_name(l)) {
+    let own = kind_of(forms, &[s]);
+    // A surname stays the person's, unless its own cues call it something else (the club
+    // `Charlton`, beside `Bobby Charlton`).
+    let other = matches!(own, Some(Kind::Organization | Kind::Place));
+    if !other && longs.iter().any(|&l| opens_with_given_name(l)) {
         return false;
     }
     let long_docs: BTreeSet<u32> = longs.iter().flat_map(|&l| forms[l].docs.keys()).collect();
@@ -363,7 +368,6 @@ fn stands_apart(forms: &[Form], s: usize, longs: &[usize], eligible: &[bool]) ->
         let lw = &forms[l].words;
         lw.len() > words.len() && lw.ends_with(words)
     });
-    let own = kind_of(forms, &[s]);
     before || own == Some(Kind::Place) || (own.is_some() && own != kind_of(forms, longs))
 }
 

@@ -114,6 +114,19 @@ fn a_name_written_alone_far_more_often_stands_apart_from_a_rare_longer_one() {
         (&["Veritas".to_string()][..], 5)
     );
     assert!(!labels(&s).contains(&"Veritas"));
+    // A person's surname stays the person's however often it stands alone, unless its
+    // own cues call it something else: the club is no short form of the man who shares
+    // its name.
+    let mut docs = vec!["The fans cheered Bobby Tavernley at the dinner."];
+    docs.extend(["On Sunday, Tavernley striker Ivo Brask scored twice."; 4]);
+    let s = run(&docs);
+    let t = find(&s, "Tavernley");
+    assert_eq!((t.documents, t.kind.as_deref()), (4, Some("organization")));
+    assert!(find(&s, "Bobby Tavernley").aliases.is_empty());
+    let mut docs = vec!["The fans cheered Bobby Tavernley at the dinner."];
+    docs.extend(["Mr Tavernley said he would stay."; 4]);
+    let s = run(&docs);
+    assert_eq!(find(&s, "Bobby Tavernley").aliases, ["Tavernley"]);
     // A rarer stand-alone form stays a short form (one story alone against one with the
     // full name).
     let s = run(&[
