@@ -154,7 +154,7 @@ fn events_prizes_shows_and_laws_get_no_type() {
         \"It is an honour,\" said Ilse Brandvold, who also hosts The Ilse Brandvold Show.",
         "Finance Minister Coastal Trawling Bill was read again. The judges said the \
         Velmoran Fisheries Act did not apply, and Justice Secretary Velmoran Fisheries Act \
-        critics agreed.",
+        critics agreed. The athletes stayed in the Velmora Olympic village.",
     ]);
     for event in [
         "Brandvold Prize",
@@ -162,6 +162,7 @@ fn events_prizes_shows_and_laws_get_no_type() {
         "Ilse Brandvold Show",
         "Coastal Trawling Bill",
         "Velmoran Fisheries Act",
+        "Velmora Olympic",
     ] {
         assert_eq!(find(&s, event).kind, None, "{event}");
     }
