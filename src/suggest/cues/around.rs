@@ -201,21 +201,34 @@ fn hyphenated(toks: &[Tok<'_>], k: usize) -> Option<String> {
     Some(format!("{}-{}", toks[k].lower, next.lower))
 }
 
-/// Title words that modify another (`former president`, `top aide`, `chief executive`)
-/// and are ordinary adjectives on their own.
+/// Title words that modify another (`former president`, `top aide`, `chief executive`;
+/// a portfolio: `Foreign Minister`, `Trade Secretary`, `Vice President`) and are ordinary
+/// words on their own (`Foreign Language Oscar`, `Trade Practices Act`).
 pub(crate) fn is_title_modifier(lower: &str) -> bool {
     matches!(
         lower,
         "acting"
             | "chief"
+            | "defence"
+            | "defense"
             | "deputy"
+            | "finance"
             | "first"
+            | "foreign"
             | "former"
             | "head"
             | "late"
             | "major"
+            | "presidential"
+            | "press"
+            | "prime"
             | "senior"
+            | "special"
+            | "state"
+            | "supreme"
             | "top"
+            | "trade"
+            | "vice"
     )
 }
 

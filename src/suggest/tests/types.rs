@@ -241,6 +241,20 @@ fn a_modifier_of_a_title_makes_no_person() {
     );
     let p = find(&s, "Ilse Brandvold");
     assert_eq!(p.cue, "title `champion` before");
+    // A portfolio is a title only before another (`Foreign Minister`): before a name it is
+    // an ordinary word of the name's (`Foreign Language Award`, `Trade Area Agreement`).
+    let s = run(&[
+        "The film won the Best Foreign Velmoran Reel, and ministers signed the Free Trade \
+         Velmora Pact. Foreign Minister Tarun Vell welcomed it.",
+    ]);
+    for label in ["Velmoran Reel", "Velmora Pact"] {
+        assert!(
+            s.iter()
+                .all(|n| n.label != label || n.kind.as_deref() != Some("person")),
+            "{label}: {s:?}"
+        );
+    }
+    assert_eq!(find(&s, "Tarun Vell").cue, "title `Minister` before");
 }
 
 #[test]
