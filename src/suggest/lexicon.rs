@@ -317,9 +317,9 @@ pub(crate) static PERSON_POSSESSIONS: List = List::new(&[
 /// Last words of the names of events, prizes and shows (`Athens Games`, `Booker Prize`,
 /// `Venice Film Festival`, `The Catherine Tate Show`; `Olympic` ends no name but a
 /// modifier, `double Olympic champion`), of laws (`Hunting Act`, `Gambling Bill`) and of
-/// languages (`British Sign Language`): whatever cue a word of them gives
-/// (`Booker`, a given name; `in`; the title `Justice` of `Criminal Justice Act`), such a
-/// name is no person, place or organization.
+/// languages (`British Sign Language`): whatever cue a word of them gives (`Booker`, a
+/// given name; `in`; a title stripped before the name), such a name is no person, place or
+/// organization.
 pub(crate) static EVENT_HEADS: List = List::new(&[
     "act",
     "award",

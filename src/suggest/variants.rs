@@ -75,8 +75,7 @@ pub(crate) fn initials(words: &[String]) -> String {
 /// of `Kim Chang Son`, `Ushakov` of `Yury Ushakov`, also spelt otherwise: `Kozhemiako` of
 /// `Oleg Kozhemyako`), a first word of a person's name (`Kwon` of `Kwon Jong Gun`) or of a
 /// place named by its head words (`Russky` of `Russky Island`) that is no nationality, or
-/// the acronym of its
-/// initials (`FEFU` of `Far Eastern Federal University`).
+/// the acronym of its initials (`FEFU` of `Far Eastern Federal University`).
 pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
     let (sw, lw) = (&s.words, &l.words);
     if s.upper {
