@@ -17,12 +17,10 @@ fn spark_ready() -> bool {
     have("python3", &["-c", "import pyspark"]) && have("java", &["-version"])
 }
 
-/// Runs the job on `input` in `partitions` partitions, and `build` on it, with `options`;
-/// asserts that both write the same files, byte for byte, and returns them.
-fn same_as_build(input: &Path, partitions: usize, options: &[&str]) -> Vec<(String, Vec<u8>)> {
-    let dir = tempfile::tempdir().unwrap();
-    let (spark, whole) = (dir.path().join("spark"), dir.path().join("whole"));
-    let o = Command::new("spark-submit")
+/// Runs the job in local mode on `input`, writing into `out`, with the job's own `args`
+/// (`--partitions`, `--`, the options of entgraph...).
+fn spark_job(input: &Path, out: &Path, args: &[&str]) -> std::process::Output {
+    Command::new("spark-submit")
         .args([
             "--master",
             "local[2]",
@@ -30,17 +28,24 @@ fn same_as_build(input: &Path, partitions: usize, options: &[&str]) -> Vec<(Stri
             env!("CARGO_BIN_EXE_entgraph"),
         ])
         .arg(root().join("scripts/spark/entgraph_job.py"))
-        .args([
-            s(input),
-            s(&spark),
-            "--partitions",
-            &partitions.to_string(),
-            "--",
-        ])
-        .args(options)
+        .args([s(input), s(out)])
+        .args(args)
         .env("SPARK_LOCAL_IP", "127.0.0.1")
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// Runs the job on `input` in `partitions` partitions, and `build` on it, with `options`;
+/// asserts that both write the same files, byte for byte, and returns them.
+fn same_as_build(input: &Path, partitions: usize, options: &[&str]) -> Vec<(String, Vec<u8>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let (spark, whole) = (dir.path().join("spark"), dir.path().join("whole"));
+    let partitions = partitions.to_string();
+    let o = spark_job(
+        input,
+        &spark,
+        &[&["--partitions", &partitions, "--"][..], options].concat(),
+    );
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "spark-submit failed:\n{err}");
     let o = entgraph(&[&["build", s(input), "-o", s(&whole), "-q"][..], options].concat());
@@ -153,26 +158,20 @@ fn the_spark_job_can_discover_names_in_a_sample() {
     let dir = samples_corpus();
     let corpus = dir.path().join("corpus.jsonl");
     let job = |out: &str, fraction: &str| {
-        Command::new("spark-submit")
-            .args([
-                "--master",
-                "local[2]",
-                "--files",
-                env!("CARGO_BIN_EXE_entgraph"),
-            ])
-            .arg(root().join("scripts/spark/entgraph_job.py"))
-            .args([s(&corpus), s(&dir.path().join(out)), "--partitions", "2"])
-            .args([
+        spark_job(
+            &corpus,
+            &dir.path().join(out),
+            &[
+                "--partitions",
+                "2",
                 "--discover-sample",
                 fraction,
                 "--seed",
                 "7",
                 "--",
                 "--discover",
-            ])
-            .env("SPARK_LOCAL_IP", "127.0.0.1")
-            .output()
-            .unwrap()
+            ],
+        )
     };
     let o = job("out", "0.5");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
