@@ -424,6 +424,40 @@ pub(crate) static PLACE_NOUNS: List = List::new(&[
 /// Lower-case prepositions of place: `in X`, `near X`.
 pub(crate) static PLACE_PREPOSITIONS: List = List::new(&["in", "near", "outside"]);
 
+/// Words after which `in` is no preposition of place: a share, a part or a belief is held
+/// in a company, a show or a creed (`interested in Yugansk`, `a role in EastEnders`, `faith
+/// in God`, `nothing in Halo`).
+pub(crate) static NOT_PLACE_BEFORE_IN: List = List::new(&[
+    "appear",
+    "appearance",
+    "appeared",
+    "appearing",
+    "appears",
+    "belief",
+    "believe",
+    "believed",
+    "believes",
+    "character",
+    "faith",
+    "interest",
+    "interested",
+    "interests",
+    "invest",
+    "invested",
+    "investing",
+    "investment",
+    "investments",
+    "nothing",
+    "part",
+    "role",
+    "roles",
+    "stake",
+    "stakes",
+    "starred",
+    "starring",
+    "stars",
+]);
+
 /// Lower-case organization nouns: `news agency X`, `X newspaper`, `, a group that`.
 pub(crate) static ORG_NOUNS: List = List::new(&[
     "agency",

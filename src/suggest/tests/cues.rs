@@ -248,6 +248,18 @@ fn weak_words_before_a_name_type_nothing() {
 }
 
 #[test]
+fn in_after_a_stake_a_role_or_a_belief_says_no_place() {
+    let s = run(&[
+        "Two bidders were interested in Korvask. She won a role in Sandmere. \
+         His faith in Orlund never wavered. The storm hit in Tarrow.",
+    ]);
+    for name in ["Korvask", "Sandmere", "Orlund"] {
+        assert_eq!(find(&s, name).kind, None, "{name}");
+    }
+    assert_eq!(find(&s, "Tarrow").kind.as_deref(), Some("place"));
+}
+
+#[test]
 fn a_title_before_says_less_than_the_names_own_organization_head() {
     let s = run(&[
         "A spokesperson Harbury Police Department said nothing. He met the Chancellor of \
