@@ -501,6 +501,16 @@ pub(crate) fn is_listed(w: &str) -> bool {
     is_common_word(w) || is_function_word(w) || is_title_word(w) || is_calendar_word(w)
 }
 
+/// Whether the lower-case part of a hyphenated word is an English participle, which makes
+/// the word a modifier (`Oscar-nominated`, `Labour-led`, `Chart-topping`), not a name form
+/// (`Jong-un`, `Ki-moon`, `Xiao-ping`, `Ka-shing`: the syllables of romanized names are
+/// shorter than these endings allow).
+pub(crate) fn is_participle(part: &str) -> bool {
+    part == "led"
+        || (part.ends_with("ed") && part.len() >= 5)
+        || (part.ends_with("ing") && part.len() >= 6)
+}
+
 /// Whether a lower-case word is an ordinary English word: listed, an inflection of a listed
 /// word (`analysts`, `arrives`, `speaking`, `previously`), or a word with a derivational
 /// suffix that names rarely have (`anticipation`, `accessibility`).

@@ -12,7 +12,7 @@ use crate::text::words::{
 };
 
 use super::known::Known;
-use super::lexicon::{is_head, is_ordinary, is_title, CONNECTORS, ORG_CONNECTORS};
+use super::lexicon::{is_head, is_ordinary, is_participle, is_title, CONNECTORS, ORG_CONNECTORS};
 use super::tokenize::{Sep, Shape, Tok};
 
 /// Runs of this many capitalized words or more (tables, title-case blocks) are no names.
@@ -57,7 +57,8 @@ fn is_part(toks: &[Tok<'_>], i: usize, open: bool, spans: &[MentionSpan], known:
                 && toks[i - 1].shape == Shape::Cap
                 && t.text.chars().all(char::is_alphabetic)
                 && !is_function_word(&t.lower)
-                && !is_common_word(&t.lower);
+                && !is_common_word(&t.lower)
+                && !is_participle(&t.lower);
             // `al-Assad`: a particle hyphenated to a capitalized word.
             let particle = || {
                 toks.get(i + 1)

@@ -6,8 +6,9 @@
 use crate::text::words::{is_function_word, is_given_name};
 
 use super::super::lexicon::{
-    is_title, KIN, NOT_PLACE_BEFORE_IN, ORG_NOUNS, ORG_POSSESSIONS, PERSON_POSSESSIONS,
-    PLACE_NOUNS, PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS, STAFF_ROLES, TEAM_ROLES,
+    is_participle, is_title, KIN, NOT_PLACE_BEFORE_IN, ORG_NOUNS, ORG_POSSESSIONS,
+    PERSON_POSSESSIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS, STAFF_ROLES,
+    TEAM_ROLES,
 };
 use super::super::tokenize::{Sep, Shape, Tok};
 use super::{Cue, Kind};
@@ -112,7 +113,11 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
         out.push(Cue::new(Kind::Person, 2, "byline `By`".to_string()));
     } else if SAID_BEFORE.contains(&w) {
         out.push(Cue::new(Kind::Person, 1, format!("`{w}` before")));
-    } else if PLACE_PREPOSITIONS.contains(&w) && one_word && !held_in(toks, s - 1) {
+    } else if PLACE_PREPOSITIONS.contains(&w)
+        && one_word
+        && !held_in(toks, s - 1)
+        && !modifies_next(toks, s)
+    {
         // Only before one word: `in Gateshead`. Before several (`in Finding Neverland`,
         // `in Windows XP`) it is as often a title or a product as a place, and a place of
         // several words has its head word (`in Lansdowne Road`) or is listed.
@@ -137,6 +142,13 @@ fn held_in(toks: &[Tok<'_>], k: usize) -> bool {
         && toks[k].sep == Sep::Space
         && k.checked_sub(1)
             .is_some_and(|j| NOT_PLACE_BEFORE_IN.contains(toks[j].lower.as_ref()))
+}
+
+/// Whether the word at token `s` is the first half of a modifier, hyphenated to a participle
+/// (`in Oscar-nominated movie The Aviator`): what is before it is said of the noun after.
+fn modifies_next(toks: &[Tok<'_>], s: usize) -> bool {
+    toks.get(s + 1)
+        .is_some_and(|t| t.sep == Sep::Hyphen && t.shape == Shape::Lower && is_participle(&t.lower))
 }
 
 /// Staff of the organization before its name: `analyst at Jupiter Research`, `spokesman

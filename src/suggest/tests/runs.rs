@@ -70,6 +70,27 @@ fn connectors_inside_names() {
 }
 
 #[test]
+fn a_word_hyphenated_to_a_participle_is_a_modifier_not_a_name() {
+    let s = run(&[
+        "The Brisco-nominated actor Tobin Vance spoke. Tobin Vance acted in \
+         Brisco-nominated movie Tall Grass. Envoy Park Sun-hee met Kim Dae-jung and \
+         Li Ka-shing.",
+    ]);
+    assert!(
+        s.iter().all(|x| !x.label.contains("nominated")),
+        "{:?}",
+        labels(&s)
+    );
+    // What is before the modifier is said of the noun after it (`in ... movie`).
+    not_typed(&s, "Brisco", Some("place"));
+    assert_eq!(find(&s, "Tobin Vance").kind.as_deref(), Some("person"));
+    // The syllables of romanized names are no participles.
+    for name in ["Park Sun-hee", "Kim Dae-jung", "Li Ka-shing"] {
+        assert_eq!(find(&s, name).kind.as_deref(), Some("person"), "{name}");
+    }
+}
+
+#[test]
 fn first_opens_a_firm_s_name_but_no_title() {
     let s = run(&[
         "Shares of First Harwick Corp. rose, said an analyst at First Tolvane bank. \
