@@ -94,9 +94,9 @@ pub(super) fn other_person(
     None
 }
 
-/// A person's given name alone, as a short form of the person, followed by another surname
-/// (`Robert Coles` where the person is Robert Allenby, `Adam Hunter` for Adam Hollioake)
-/// names someone else. Kept out of line, as the rarer case.
+/// A person's given name (or first word) alone, as a short form of the person, followed by
+/// another surname (`Robert Coles` where the person is Robert Allenby, `Adam Hunter` for
+/// Adam Hollioake) names someone else. Kept out of line, as the rarer case.
 #[inline(never)]
 fn other_surname(
     scene: &Scene<'_>,
@@ -107,10 +107,9 @@ fn other_surname(
     let text = scene.text;
     let given = &text[m.span.range()];
     let lower = given.to_lowercase();
-    if given.contains(char::is_whitespace)
-        || !is_given_name(&lower)
-        || GivenStart::of_lower(&lower) != listed
-    {
+    // The word need not be on a list of given names: it is the first word of the person's
+    // name, used alone (`Ruud` of Ruud van Nistelrooy before `Gullit`).
+    if given.contains(char::is_whitespace) || GivenStart::of_lower(&lower) != listed {
         return None;
     }
     let w = word_after(text, m.span.end()).filter(|w| w.capitalized() && w.name_like())?;

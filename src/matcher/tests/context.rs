@@ -244,7 +244,7 @@ fn a_listed_surname_after_another_given_name_is_another_person() {
 #[test]
 fn a_given_name_alias_before_another_surname_is_another_person() {
     let gaz = "@type person\nRobert Allenby | ~Robert\nPaula Radcliffe | ~Paula\n\
-        Vladimir Putin | Putin\n@type organization\nColes\n";
+        Tiemen Vandermeer | ~Tiemen\nVladimir Putin | Putin\n@type organization\nColes\n";
     let people = |text: &str| -> Vec<String> {
         run(gaz, text)
             .into_iter()
@@ -262,6 +262,12 @@ fn a_given_name_alias_before_another_surname_is_another_person() {
     assert_eq!(
         people("Robert Allenby 68 70, Robert Coles 74 76. Paula Radcliffe won; Paula Jones lost."),
         ["Robert Allenby", "Paula Radcliffe"]
+    );
+    // So is a first word that no list of given names holds (`Ruud Gullit` where the
+    // person is Ruud van Nistelrooy).
+    assert_eq!(
+        people("Tiemen Vandermeer scored. Tiemen is fit. He was signed by Tiemen Baxley."),
+        ["Tiemen Vandermeer", "Tiemen"]
     );
     // Two listed people side by side are two people (`Kim Putin flags` under a photograph).
     assert_eq!(
