@@ -31,7 +31,7 @@ use super::runs::{
     WordView, MAX_RUN_WORDS,
 };
 use super::snippet::snippet;
-use super::tokenize::{tokenize_into, LineKind, LineKinds, Lowered, Shape, Tok};
+use super::tokenize::{tokenize_into, LineKind, LineKinds, Lowered, Sep, Shape, Tok};
 
 /// A run of name words in a document, before the corpus decides on its uncertain words.
 #[derive(Debug, Clone)]
@@ -125,6 +125,9 @@ pub struct Seen {
     /// Folded words written capitalized where the capital means something (not
     /// sentence-initial, not in a headline), by [`word_key`].
     pub(crate) mid_caps: FxHashSet<u64>,
+    /// Of [`Seen::mid_caps`], the words written so as the first of their capitalized words
+    /// (`Cold` of `the Cold War`, not `End` of `West End`).
+    pub(crate) mid_first: FxHashSet<u64>,
     /// How often each word of [`Known::anchor_words`] is written in lower case.
     pub(crate) anchor_lower: FxHashMap<u64, u64>,
     /// Scratch: the tokens of a sentence.
@@ -154,6 +157,7 @@ impl Seen {
             last: Vec::new(),
             lower: FxHashSet::default(),
             mid_caps: FxHashSet::default(),
+            mid_first: FxHashSet::default(),
             anchor_lower: FxHashMap::default(),
             toks: Vec::new(),
             recent: vec![0; RECENT_SLOTS].into_boxed_slice(),
@@ -164,6 +168,7 @@ impl Seen {
     pub fn merge_words(&mut self, other: Seen) {
         merge_set(&mut self.lower, other.lower);
         merge_set(&mut self.mid_caps, other.mid_caps);
+        merge_set(&mut self.mid_first, other.mid_first);
         for (key, n) in other.anchor_lower {
             *self.anchor_lower.entry(key).or_default() += n;
         }
@@ -402,7 +407,7 @@ fn recycle<'a, 'b>(toks: &mut Vec<Tok<'a>>) -> Vec<Tok<'b>> {
 /// letters (and how often each of `anchors` is one), and capitalized words whose capital
 /// means something.
 fn note_case(toks: &[Tok<'_>], seen: &mut Seen, anchors: &FxHashSet<u64>) {
-    for t in toks {
+    for (i, t) in toks.iter().enumerate() {
         match t.shape {
             Shape::Lower if is_letters(t.text) => {
                 let key = word_key(&t.lower);
@@ -417,7 +422,14 @@ fn note_case(toks: &[Tok<'_>], seen: &mut Seen, anchors: &FxHashSet<u64>) {
                 }
             }
             Shape::Cap if !t.uncertain => {
-                seen.mid_caps.insert(word_key(&t.lower));
+                let key = word_key(&t.lower);
+                seen.mid_caps.insert(key);
+                let joined = matches!(t.sep, Sep::Space | Sep::Hyphen)
+                    && i > 0
+                    && matches!(toks[i - 1].shape, Shape::Cap | Shape::Upper);
+                if !joined {
+                    seen.mid_first.insert(key);
+                }
             }
             _ => {}
         }

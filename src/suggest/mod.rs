@@ -271,7 +271,7 @@ impl Collector {
             let occ = &self.runs[o.run as usize];
             let pieces = resolved[o.run as usize].get_or_insert_with(|| {
                 let mut out = Vec::new();
-                for piece in resolve(occ, &seen.lower, &seen.mid_caps) {
+                for piece in resolve(occ, &seen.lower, &seen.mid_caps, &seen.mid_first) {
                     let key = compact_key(&piece.surface);
                     if key.is_empty() {
                         continue;

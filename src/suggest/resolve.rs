@@ -42,13 +42,20 @@ struct Words<'a> {
 }
 
 /// Splits a raw candidate into the pieces that are names: drops uncertain ordinary words
-/// not seen capitalized elsewhere, splits at titles before a name, strips leading titles
+/// not seen capitalized elsewhere (at the start of a piece: not seen first of capitalized
+/// words elsewhere, `mid_first`), splits at titles before a name, strips leading titles
 /// (a person cue), function words and connectors, and skips known names.
-pub(crate) fn resolve(occ: &RawOcc, lower: &HashSet<u64>, mid_caps: &HashSet<u64>) -> Vec<Piece> {
+pub(crate) fn resolve(
+    occ: &RawOcc,
+    lower: &HashSet<u64>,
+    mid_caps: &HashSet<u64>,
+    mid_first: &HashSet<u64>,
+) -> Vec<Piece> {
     let words = &occ.key.words;
     let n = words.len();
     let lowers: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
-    let keep = kept(words, &lowers, lower, mid_caps);
+    let mut keep = kept(words, &lowers, lower, mid_caps);
+    drop_borrowed_starts(words, &lowers, lower, mid_first, &mut keep);
     let w = Words {
         words,
         first_kept: (0..n).find(|&i| keep[i] && !words[i].connector),
@@ -94,6 +101,43 @@ fn kept(
                 || !(is_ordinary(l) || lower.contains(&word_key(l)))
         })
         .collect()
+}
+
+/// Drops the uncertain ordinary word that starts a run of two kept words or more when the
+/// corpus writes it capitalized only after another capitalized word (`End` of `West End`
+/// before `End Bush 'denial'` in a headline), and so on while the next word starts the run;
+/// the later words of a run keep what [`kept`] found (`War` of a headline's `Cold War`).
+fn drop_borrowed_starts(
+    words: &[RawWord],
+    lowers: &[String],
+    lower: &HashSet<u64>,
+    mid_first: &HashSet<u64>,
+    keep: &mut [bool],
+) {
+    for i in 0..words.len() {
+        let starts = keep[i] && (i == 0 || !keep[i - 1]);
+        if !starts {
+            continue;
+        }
+        let w = &words[i];
+        let l = lowers[i].trim_end_matches('.');
+        // A word alone may be a short form (`Lane` of Nathan Lane opening a sentence), an
+        // ampersand makes a firm's name (`Cable & Wireless`), and a given name opens a
+        // person's (`Rose Cheruiyot`).
+        let followed = keep.get(i + 1) == Some(&true) && words[i + 1].sep != Sep::Amp;
+        let borrowed = followed
+            && w.uncertain
+            && !w.connector
+            && !w.mention
+            && !is_initial(words, i)
+            && !is_title(l)
+            && !is_given_name(l)
+            && (is_ordinary(l) || lower.contains(&word_key(l)))
+            && !mid_first.contains(&word_key(l));
+        if borrowed {
+            keep[i] = false;
+        }
+    }
 }
 
 /// Maximal kept runs, then split before a title that precedes a name (`Angelo State

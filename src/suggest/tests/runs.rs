@@ -24,6 +24,26 @@ fn sentence_initial_word_seen_capitalized_elsewhere_starts_a_name() {
 }
 
 #[test]
+fn a_word_seen_capitalized_only_inside_names_starts_none() {
+    let s = run(&[
+        "Crowds filled the West End, the Tudor Rose pub and the Fibre Cable shop.\n\n\
+         End Marlowe Deal Now\n\n\
+         The union wants Gordon Marlowe out. Rose Kiptanui won. Irons, the actor, left. \
+         Actor Jeremy Irons spoke. Cable & Wireless fell.",
+    ]);
+    assert!(
+        s.iter().all(|x| !x.label.starts_with("End ")),
+        "{:?}",
+        labels(&s)
+    );
+    // A given name still opens a name, and a word alone may still be a short form.
+    assert_eq!(find(&s, "Rose Kiptanui").kind.as_deref(), Some("person"));
+    assert_eq!(find(&s, "Jeremy Irons").mentions, 2);
+    // An ampersand makes a firm's name.
+    find(&s, "Cable & Wireless");
+}
+
+#[test]
 fn a_name_only_ever_sentence_initial_is_not_proposed_alone() {
     let s = run(&["Anticipation grew. Accessibility matters.\n\nXS\n\nSM\n"]);
     assert!(s.is_empty(), "{:?}", labels(&s));
