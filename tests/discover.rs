@@ -97,7 +97,7 @@ fn one_entity_for_each_person_however_named() {
         "{ids:#?}"
     );
     assert!(
-        err.contains("; 1 name joined to a listed person written otherwise"),
+        err.contains("; 1 name joined to a listed entity written otherwise"),
         "{err}"
     );
     // Records say what was discovered and why it was typed so.

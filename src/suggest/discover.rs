@@ -120,6 +120,30 @@ pub fn discovered(suggestions: &[Suggestion], min_docs: u64, known: &Known) -> D
             "organization" if !s.label.contains(' ') => known.org_anchoring(&s.label),
             _ => None,
         };
+        // The singular of a listed organization's name is that organization, whatever its
+        // cues typed it (`Liberal Democrat MP`, `a Liberal Democrat`), by its own name only:
+        // its short forms (`Democrat`) are another's as often.
+        if let Some((id, listed)) = joins
+            .is_none()
+            .then(|| known.org_of_singular(&s.label))
+            .flatten()
+        {
+            let spellings = [s.label.clone()];
+            push_line(
+                &mut out.gazetteer,
+                &Line {
+                    label: listed,
+                    kind: "organization",
+                    id: id.to_string(),
+                    aliases: &spellings,
+                    anchored: &[],
+                    force: &spellings,
+                    attrs: BTreeMap::new(),
+                },
+            );
+            out.joined += 1;
+            continue;
+        }
         if let Some((id, listed)) = joins {
             // The name itself even where it is the listed label, which may be anchored
             // (`~Apple`): here it counts wherever it is written.
@@ -296,6 +320,40 @@ mod tests {
             let line = lines.iter().find(|l| l["label"] == label).unwrap();
             assert!(line["id"].as_str().unwrap().starts_with("discovered:"));
         }
+    }
+
+    #[test]
+    fn the_singular_of_a_listed_organizations_name_joins_it_by_its_own_name() {
+        let g = Gazetteer::from_str(
+            "parties.txt",
+            "@type organization\nFree Greens | FG\nSocial Democrats | country=Norland\n\
+             Social Democrats | id=organization:sd-ostmark | country=Ostmark\n",
+        )
+        .unwrap();
+        let known = Known::new(&g);
+        let mut green = Suggestion {
+            kind: Some("organization".to_string()),
+            aliases: vec!["Green".to_string()],
+            ..person("Free Green")
+        };
+        green.cue = "`chairman` after".to_string();
+        let found = discovered(&[green, person("Social Democrat")], 1, &known);
+        let lines: Vec<serde_json::Value> = found
+            .gazetteer
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(found.joined, 1, "{lines:?}");
+        let free = lines.iter().find(|l| l["label"] == "Free Greens").unwrap();
+        assert_eq!(free["id"], g.entities()[0].id.as_str());
+        // The name alone, not its short form.
+        assert_eq!(free["aliases"], serde_json::json!(["Free Green"]));
+        // The singular of two parties' names joins neither.
+        let sd = lines
+            .iter()
+            .find(|l| l["label"] == "Social Democrat")
+            .unwrap();
+        assert!(sd["id"].as_str().unwrap().starts_with("discovered:"));
     }
 
     #[test]

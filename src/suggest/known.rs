@@ -44,6 +44,10 @@ pub struct Known {
     /// Listed organizations (id, label) by the compact key of each of their anchored
     /// aliases (`Wasps` of Wasps RFC).
     orgs_by_anchored: HashMap<String, Vec<(String, String)>>,
+    /// Listed organizations (id, label) by the compact key of the singular of each plain
+    /// alias of two words or more written as a plural (`Liberal Democrat` of Liberal
+    /// Democrats).
+    orgs_by_singular: HashMap<String, Vec<(String, String)>>,
     /// The word keys ([`word_key`](super::document::word_key)) of the one-word names that
     /// exactly one listed organization anchors, in lower case: how often a corpus writes
     /// them so (`apple`, `total`) says whether their capital names the organization.
@@ -79,6 +83,19 @@ impl Known {
             }
             for alias in entity.aliases.iter().filter(|a| !a.anchored) {
                 let key = compact_key(&alias.text);
+                let singular = key.strip_suffix('s').filter(|k| !k.ends_with('s'));
+                if let (EntityType::Organization, Some(singular)) = (&entity.kind, singular) {
+                    if alias.text.trim().contains(' ') {
+                        let listed = (entity.id.clone(), entity.label.clone());
+                        let ids = known
+                            .orgs_by_singular
+                            .entry(singular.to_string())
+                            .or_default();
+                        if !ids.contains(&listed) {
+                            ids.push(listed);
+                        }
+                    }
+                }
                 if entity.kind == EntityType::Place {
                     known.place_names.insert(key.clone());
                 }
@@ -132,6 +149,16 @@ impl Known {
     /// (`Wasps` of Wasps RFC; not `Saints`, which three clubs anchor).
     pub(crate) fn org_anchoring(&self, name: &str) -> Option<(&str, &str)> {
         match self.orgs_by_anchored.get(&compact_key(name))?.as_slice() {
+            [(id, label)] => Some((id.as_str(), label.as_str())),
+            _ => None,
+        }
+    }
+
+    /// The listed organization (id, label) one of whose names of two words or more is the
+    /// plural of `name`, when exactly one is (`Liberal Democrat` of Liberal Democrats; not
+    /// `Social Democrat`, the singular of several parties' names).
+    pub(crate) fn org_of_singular(&self, name: &str) -> Option<(&str, &str)> {
+        match self.orgs_by_singular.get(&compact_key(name))?.as_slice() {
             [(id, label)] => Some((id.as_str(), label.as_str())),
             _ => None,
         }

@@ -80,7 +80,7 @@ fn discovery_summary(
     }
     if found.joined > 0 {
         msg.push_str(&format!(
-            "; {} joined to a listed person written otherwise",
+            "; {} joined to a listed entity written otherwise",
             counted(found.joined, "name", "names")
         ));
     }
