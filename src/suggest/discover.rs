@@ -61,13 +61,21 @@ const COMMON_ACRONYMS: &[&str] = &[
 /// contraction (`I've`), not a person or place written as a short acronym (`PC`, `DVD`,
 /// `MP`: products and titles; an organization may be one, `MCI`), not an acronym of a
 /// common noun (`TV`, `GDP`), not a person or place with a word of letters and digits
-/// (`P2P`), not a one-word person that is an ordinary word (`Analysts said`).
+/// (`P2P`), not a one-word person that is an ordinary word (`Analysts said`), not the plural
+/// of an acronym (`MEPs`).
 fn worth_a_node(label: &str, kind: &str) -> bool {
     let lower = label.to_lowercase().replace('’', "'");
     if ["'ve", "'d", "'ll", "'re", "'m", "n't"]
         .iter()
         .any(|c| lower.ends_with(c) || lower.contains(&format!("{c} ")))
     {
+        return false;
+    }
+    // The plural of an acronym is a common noun's (`MEPs`, `NGOs`, `MMORPGs`), of any type.
+    let plural_acronym = label
+        .strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()));
+    if plural_acronym {
         return false;
     }
     let acronym = label.len() <= 3 && label.chars().all(|c| c.is_ascii_uppercase());
@@ -363,6 +371,9 @@ mod tests {
         assert!(!worth_a_node("P2P", "person"));
         assert!(!worth_a_node("Women MPs", "person"));
         assert!(!worth_a_node("Windows PCs", "place"));
+        assert!(!worth_a_node("MEPs", "organization"));
+        assert!(!worth_a_node("MMORPGs", "place"));
+        assert!(worth_a_node("EMI", "organization"));
         assert!(worth_a_node("BBC TV", "organization"));
         assert!(worth_a_node("Frank Field MP", "person"));
         assert!(worth_a_node("Ai Sugiyama", "person"));
