@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::text::words::{is_common_given_name, is_function_word, is_given_name};
 
-use super::cues::{head_cue, is_title_modifier, Cue, Kind};
+use super::cues::{head_cue, is_surname_head, is_title_modifier, Cue, Kind};
 use super::document::{word_key, RawOcc};
 use super::lexicon::{is_head, is_ordinary, is_title, CONNECTORS};
 use super::lists::Peer;
@@ -307,8 +307,10 @@ fn given_name_cue(words: &[RawWord], lowers: &[String]) -> Option<Cue> {
         return None;
     }
     let names = words.iter().filter(|w| !w.connector).count();
+    let surname_head = is_surname_head(lowers);
     let plain = words.iter().zip(lowers).all(|(w, l)| {
-        w.connector || (shape_of(&w.text) == Shape::Cap && !is_head(l) && !is_title(l))
+        w.connector
+            || (shape_of(&w.text) == Shape::Cap && (!is_head(l) || surname_head) && !is_title(l))
     });
     let first = words.first()?;
     // A frequent given name that is also an ordinary word (`Mark`, `Frank`, `Grace`) opens

@@ -20,7 +20,7 @@ pub(crate) use layout::{
 
 use std::collections::BTreeMap;
 
-use crate::text::words::{is_org_head, is_place_head};
+use crate::text::words::{is_common_given_name, is_org_head, is_place_head};
 
 use super::lexicon::{PLACE_PREFIXES, SAID_BEFORE, SAID_VERBS};
 use super::runs::RawWord;
@@ -81,7 +81,7 @@ pub(crate) fn head_cue(lowers: &[&str], words: &[RawWord]) -> Option<Cue> {
         if is_org_head(lowers[k]) || singular(lowers[k]).is_some_and(|w| is_org_head(&w)) {
             return cue(Kind::Organization, k);
         }
-        if is_place_head(lowers[k]) {
+        if is_place_head(lowers[k]) && !is_surname_head(lowers) {
             return cue(Kind::Place, k);
         }
     }
@@ -98,6 +98,14 @@ pub(crate) fn head_cue(lowers: &[&str], words: &[RawWord]) -> Option<Cue> {
         ));
     }
     None
+}
+
+/// Whether a name of two words is a frequent given name and a place head word that is as
+/// often a surname (`Richard Hill`, `Wayne Bridge`; not `Notting Hill`, `Tower Bridge`):
+/// the head word then says no place.
+pub(crate) fn is_surname_head<S: AsRef<str>>(lowers: &[S]) -> bool {
+    matches!(lowers, [given, head]
+        if matches!(head.as_ref(), "hill" | "bridge") && is_common_given_name(given.as_ref()))
 }
 
 /// The singular of a plural head word (`Laboratories` → `laboratory`, `Services` →

@@ -57,6 +57,20 @@ fn a_listed_given_name_first_says_person() {
         Some("organization"),
         "{s:?}"
     );
+    // `Hill` and `Bridge` after a frequent given name are surnames; after another word, or
+    // in a longer name, they are places.
+    let s = run(&[
+        "Fans cheered Richard Hill. Maria Bridge scored. Crowds filled Harrow Hill and \
+         Mornington Hill Square.",
+    ]);
+    for (name, kind) in [
+        ("Richard Hill", "person"),
+        ("Maria Bridge", "person"),
+        ("Harrow Hill", "place"),
+        ("Mornington Hill Square", "place"),
+    ] {
+        assert_eq!(find(&s, name).kind.as_deref(), Some(kind), "{name}");
+    }
     // `of` before a name is no title.
     let s = run(&["Shares of Westbury Halloway Bank rose."]);
     assert_eq!(find(&s, "Westbury Halloway Bank").cue, "head word `Bank`");
