@@ -60,7 +60,7 @@ pub(crate) struct OccKey {
 /// A run's words, cues and list companions as one string of bytes, `out` cleared first:
 /// each word as its flags, its text and `0xFF`, then each list of cues after `0xFE`, each
 /// cue as its type, its weight, its text and `0xFF`, then after `0xFE` each companion as
-/// its type (3 for none), its text and `0xFF`. Neither byte occurs in UTF-8 and flags,
+/// its type (9 for none), its text and `0xFF`. Neither byte occurs in UTF-8 and flags,
 /// types and weights stay below them, so two runs are the same when their bytes are.
 /// Lookups compare these bytes (one read of memory), and a run met again costs no copy of
 /// its words.
@@ -92,7 +92,7 @@ fn encode(
     }
     out.push(0xFE);
     for p in peers {
-        out.push(p.kind.map_or(3, |k| k as u8));
+        out.push(p.kind.map_or(9, |k| k as u8));
         out.extend_from_slice(p.text.as_bytes());
         out.push(0xFF);
     }

@@ -424,6 +424,36 @@ pub(crate) static PLACE_NOUNS: List = List::new(&[
 /// Lower-case prepositions of place: `in X`, `near X`.
 pub(crate) static PLACE_PREPOSITIONS: List = List::new(&["in", "near", "outside"]);
 
+/// Lower-case nouns of works before their titles: `the film Vera Drake`, `the album
+/// Elephant`, `the sitcom Nathan Barley`. Verbs are left out (`polls show Labour ahead`,
+/// `to play Chelsea`, `to track Bin Laden`), as are `magazine` and `newspaper`, whose titles
+/// are organizations'.
+pub(crate) static WORK_NOUNS: List = List::new(&[
+    "album",
+    "ballet",
+    "biopic",
+    "blockbuster",
+    "book",
+    "cartoon",
+    "comedy",
+    "documentary",
+    "drama",
+    "film",
+    "game",
+    "movie",
+    "musical",
+    "novel",
+    "opera",
+    "poem",
+    "sequel",
+    "series",
+    "sitcom",
+    "soap",
+    "song",
+    "thriller",
+    "trilogy",
+]);
+
 /// Words after which `in` is no preposition of place: a share, a part or a belief is held
 /// in a company, a show or a creed (`interested in Yugansk`, `a role in EastEnders`, `faith
 /// in God`, `nothing in Halo`).

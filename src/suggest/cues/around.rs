@@ -8,7 +8,7 @@ use crate::text::words::{is_function_word, is_given_name};
 use super::super::lexicon::{
     is_participle, is_title, KIN, NOT_PLACE_BEFORE_IN, ORG_NOUNS, ORG_POSSESSIONS,
     PERSON_POSSESSIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS, STAFF_ROLES,
-    TEAM_ROLES,
+    TEAM_ROLES, WORK_NOUNS,
 };
 use super::super::tokenize::{Sep, Shape, Tok};
 use super::{Cue, Kind};
@@ -122,6 +122,8 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
         // `in Windows XP`) it is as often a title or a product as a place, and a place of
         // several words has its head word (`in Lansdowne Road`) or is listed.
         out.push(Cue::new(Kind::Place, 1, format!("`{w}` before")));
+    } else if WORK_NOUNS.contains(&w) {
+        out.push(Cue::new(Kind::Work, 2, format!("`{w}` before")));
     } else if PLACE_NOUNS.contains(&w) {
         out.push(Cue::new(Kind::Place, 2, format!("`{w}` before")));
     } else if ORG_NOUNS.contains(&w) {

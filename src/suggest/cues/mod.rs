@@ -35,17 +35,21 @@ pub(crate) enum Kind {
     Place,
     /// An organization.
     Organization,
+    /// The title of a work (`the film Vera Drake`, `the album Elephant`): no entity of the
+    /// three types. Its cues are weighed against theirs, and a name it wins gets no type.
+    Work,
 }
 
 impl Kind {
-    const ALL: [Kind; 3] = [Kind::Person, Kind::Place, Kind::Organization];
+    const ALL: [Kind; 4] = [Kind::Person, Kind::Place, Kind::Organization, Kind::Work];
 
-    /// The type word of a gazetteer.
+    /// The type word of a gazetteer (`work` for a title, which no gazetteer line gets).
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Person => "person",
             Kind::Place => "place",
             Kind::Organization => "organization",
+            Kind::Work => "work",
         }
     }
 }
@@ -196,7 +200,7 @@ pub(crate) fn decide(cues: &CueWeights) -> TypeGuess {
         .copied()
         .filter(|&k| score(k) == best)
         .collect();
-    if best == 0 || winners.len() != 1 {
+    if best == 0 || winners.len() != 1 || winners[0] == Kind::Work {
         return TypeGuess::default();
     }
     let kind = winners[0];

@@ -248,6 +248,21 @@ fn weak_words_before_a_name_type_nothing() {
 }
 
 #[test]
+fn a_noun_of_works_before_a_name_makes_it_a_title() {
+    let s =
+        run(&["The sitcom Halverby was filmed in Halverby. Fans of the novel Mara Quenby queued."]);
+    for name in ["Halverby", "Mara Quenby"] {
+        assert_eq!(find(&s, name).kind, None, "{name}");
+    }
+    // Outweighed by the name's other cues, it only lowers them: `in` three times is more.
+    let s = run(&[
+        "The film Dunmarrow opened. It was shot in Dunmarrow. Crews stayed in Dunmarrow \
+         and ate in Dunmarrow.",
+    ]);
+    assert_eq!(find(&s, "Dunmarrow").kind.as_deref(), Some("place"));
+}
+
+#[test]
 fn in_after_a_stake_a_role_or_a_belief_says_no_place() {
     let s = run(&[
         "Two bidders were interested in Korvask. She won a role in Sandmere. \
