@@ -488,10 +488,12 @@ pub(crate) static NOT_PLACE_BEFORE_IN: List = List::new(&[
     "stars",
 ]);
 
-/// Lower-case organization nouns: `news agency X`, `X newspaper`, `, a group that`.
+/// Lower-case organization nouns: `news agency X`, `X newspaper`, `, a group that`, `the band
+/// Keane`.
 pub(crate) static ORG_NOUNS: List = List::new(&[
     "agency",
     "airline",
+    "band",
     "bank",
     "broadcaster",
     "channel",

@@ -248,6 +248,14 @@ fn weak_words_before_a_name_type_nothing() {
 }
 
 #[test]
+fn a_band_before_a_name_says_organization() {
+    let s = run(&["Fans of the band Marrow Sisters queued. Marrow Sisters said they would tour."]);
+    let band = find(&s, "Marrow Sisters");
+    assert_eq!(band.kind.as_deref(), Some("organization"), "{band:?}");
+    assert_eq!(band.cue, "`band` before");
+}
+
+#[test]
 fn a_noun_of_works_before_a_name_makes_it_a_title() {
     let s =
         run(&["The sitcom Halverby was filmed in Halverby. Fans of the novel Mara Quenby queued."]);
