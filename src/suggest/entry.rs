@@ -53,8 +53,13 @@ pub(crate) fn suggestion(
     // A one-word name that only verbs of speech call a person is as often a company, a club
     // or a town (`Amazon said`, `Marsh said`, `Twickenham says`): a person met in the news
     // is named in full somewhere, and the full name carries the short form.
+    // So is a longer one not written like a person's name (`Total Film says`, `said Lycos
+    // Europe`, `a Celebrity Big Brother spokeswoman said`).
     let one_word = !names.label.contains(' ');
-    if one_word && guess.kind == Some(Kind::Person) && only_speech(&cues) {
+    let spoke = guess.kind == Some(Kind::Person)
+        && only_speech(&cues)
+        && (one_word || !written_like_a_person(&names.label));
+    if spoke {
         guess = TypeGuess::default();
     }
     let first = names
@@ -66,7 +71,7 @@ pub(crate) fn suggestion(
     // A name's own head word says what it is (`Veritas Party`, `Balco Laboratories`): verbs
     // of speech and appositions beside it or its short form (`Veritas said`) make it no
     // person, unless a given name opens it (`Mike Lake`, `Tony Banks`).
-    if guess.kind == Some(Kind::Person) && !is_given_name(&first) {
+    if (spoke || guess.kind == Some(Kind::Person)) && !is_given_name(&first) {
         if let Some(head) = own_head(forms, &g.full) {
             guess = head;
         }

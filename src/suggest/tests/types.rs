@@ -145,13 +145,26 @@ fn a_frequent_given_name_that_is_a_word_opens_a_person_s_name() {
 }
 
 #[test]
-fn verbs_of_speech_alone_do_not_make_a_one_word_person() {
+fn verbs_of_speech_alone_make_a_person_only_of_a_name_written_like_one() {
     let s = run(&[
         "Velmora said its profits rose. \"We are pleased,\" Velmora said. \
-        \"It was hard,\" said Ilse Brandvold. Brandvold said she would stay.",
+        \"It was hard,\" said Ilse Brandvold. Brandvold said she would stay. It flopped, says \
+        Total Screen. The film flopped, said Harbury Concern. Harbury Concern added more.",
     ]);
-    // A company that speaks is no person; a person named in full is.
+    // A company that speaks is no person; a person named in full is; a name not written
+    // like a person's (an English word in it) is no person either.
     assert_eq!(find(&s, "Velmora").kind, None);
+    assert_eq!(find(&s, "Total Screen").kind, None);
+    assert_eq!(find(&s, "Harbury Concern").kind, None);
+    // Its own head word still says what it is.
+    let party = run(&[
+        "Voters backed the Marrow Party. Marrow said it was pleased. Marrow said it would \
+         govern. Marrow said more. Marrow said so again.",
+    ]);
+    assert_eq!(
+        find(&party, "Marrow Party").kind.as_deref(),
+        Some("organization")
+    );
     let person = find(&s, "Ilse Brandvold");
     assert_eq!(person.kind.as_deref(), Some("person"), "{person:?}");
     assert!(
