@@ -470,3 +470,36 @@ fn discovery_that_cannot_be_shared_is_refused_with_the_way_to_share_it() {
     assert!(!o.status.success());
     assert_eq!(std::fs::read_to_string(p("kept.jsonl")).unwrap(), "kept\n");
 }
+
+#[test]
+fn awards_the_world_pack_lists_are_events_not_places() {
+    // `in Oscars snub`, a headline's `in`, once made the plural a place.
+    let dir = temp_files(&[(
+        "news/a.txt",
+        "Director in Oscars snub\n\nThe film was left out of the Oscars on Tuesday. Its \
+         star Lorna Vesey, who won a Golden Globe, said the Oscars would come. The Brit \
+         Awards and the Mercury Music Prize honoured the band.\n",
+    )]);
+    let (m, _) = discovered_in(&dir.path().join("news"), &[]);
+    let types: BTreeSet<(String, String)> = m
+        .iter()
+        .map(|x| {
+            (
+                x["text"].as_str().unwrap().to_string(),
+                x["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for text in [
+        "Oscars",
+        "Golden Globe",
+        "Brit Awards",
+        "Mercury Music Prize",
+    ] {
+        assert!(
+            types.contains(&(text.to_string(), "event".to_string())),
+            "{text}: {types:?}"
+        );
+    }
+    assert!(types.iter().all(|(_, t)| t != "place"), "{types:?}");
+}
