@@ -53,8 +53,8 @@ pub(crate) fn suggestion(
     // A one-word name that only verbs of speech call a person is as often a company, a club
     // or a town (`Amazon said`, `Marsh said`, `Twickenham says`): a person met in the news
     // is named in full somewhere, and the full name carries the short form.
-    // So is a longer one not written like a person's name (`Total Film says`, `said Lycos
-    // Europe`, `a Celebrity Big Brother spokeswoman said`).
+    // So is a longer one not written like a person's name, with an English word in it
+    // (`says Total Film`, `Age Concern said`, `said Celebrity Big Brother`).
     let one_word = !names.label.contains(' ');
     let spoke = guess.kind == Some(Kind::Person)
         && only_speech(&cues)
