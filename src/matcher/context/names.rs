@@ -87,6 +87,11 @@ pub(super) fn other_person(
         if let Some(v) = other_given(scene, m, listed) {
             return Some(v);
         }
+        if glance_after(text, m.span.end()) == Glance::Other {
+            if let Some(v) = inside_longer(scene, m) {
+                return Some(v);
+            }
+        }
     }
     if glance_after(text, m.span.end()) == Glance::Other {
         return other_surname(scene, m, listed, mentions);
@@ -126,6 +131,33 @@ fn other_surname(
         Verdict::Person(format!(
             "`{given} {}` is another person than the one named {given}",
             w.text
+        ))
+    })
+}
+
+/// A one-word name of a person between two capitalized words that are no title, no given
+/// name and no other mention is a word of a longer name (`Bruce` of `Beach Boy Bruce
+/// Johnston`, where the person is Steve Bruce), outside headlines. Kept out of line, as the
+/// rarer case.
+#[inline(never)]
+fn inside_longer(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
+    let text = scene.text;
+    let name = &text[m.span.range()];
+    if name.contains(char::is_whitespace) {
+        return None;
+    }
+    let before = word_before(text, m.span.start()).filter(|w| w.capitalized())?;
+    let after = word_after(text, m.span.end()).filter(|w| w.capitalized() && w.name_like())?;
+    let plain = |f: &str| !is_given_name(f) && !is_title_word(f) && !is_function_word(f);
+    let ok = !before.honorific()
+        && plain_before(text, before, scene.others).is_some()
+        && plain(&before.folded())
+        && plain(&after.folded());
+    let headline = || line_at(text, m.span.start()).is_some_and(headline);
+    (ok && !headline()).then(|| {
+        Verdict::Person(format!(
+            "`{} {name} {}` is a longer name",
+            before.text, after.text
         ))
     })
 }

@@ -242,6 +242,22 @@ fn a_listed_surname_after_another_given_name_is_another_person() {
 }
 
 #[test]
+fn a_surname_between_two_other_name_words_is_a_word_of_a_longer_name() {
+    let gaz = "@type person\nSteve Bruce | ~Bruce\n";
+    let people =
+        |text: &str| -> Vec<String> { run(gaz, text).into_iter().map(|(t, _)| t).collect() };
+    assert_eq!(
+        people("Steve Bruce spoke. The Beach Boy Bruce Johnston sang. Bruce smiled."),
+        ["Steve Bruce", "Bruce"]
+    );
+    // Capitals say nothing in a headline.
+    assert_eq!(
+        people("Steve Bruce spoke.\n\nFans Hail Bruce Magic In Derby Win\n"),
+        ["Steve Bruce", "Bruce"]
+    );
+}
+
+#[test]
 fn a_given_name_alias_before_another_surname_is_another_person() {
     let gaz = "@type person\nRobert Allenby | ~Robert\nPaula Radcliffe | ~Paula\n\
         Tiemen Vandermeer | ~Tiemen\nVladimir Putin | Putin\n@type organization\nColes\n";
