@@ -43,7 +43,12 @@ fn case_check(policy: CasePolicy, cased: &str) -> CaseCheck {
         CasePolicy::Insensitive => CaseCheck::None,
         CasePolicy::Exact => CaseCheck::Exact,
         CasePolicy::Smart => {
-            if is_acronym(cased) {
+            // An acronym, or a name of capitals and digits (`3M`, `G7`): its capitals are
+            // the name (`£3m` is no company).
+            let capitals = cased.chars().any(|c| c.is_ascii_digit())
+                && cased.chars().any(char::is_uppercase)
+                && !cased.chars().any(char::is_lowercase);
+            if is_acronym(cased) || capitals {
                 CaseCheck::Exact
             } else if cased.chars().next().is_some_and(char::is_uppercase) {
                 CaseCheck::FirstUpper

@@ -345,6 +345,25 @@ fn case_override_for_a_run() {
 }
 
 #[test]
+fn smart_case_keeps_the_capitals_of_a_name_of_capitals_and_digits() {
+    let g = Gazetteer::from_str(
+        "organizations.txt",
+        "Vexor 3K | 3K\nGroup of Nine | G9\nBrannock\n",
+    )
+    .unwrap();
+    let m = Matcher::new(&g).unwrap();
+    let text = "A \u{a3}3k deal: 3K and the G9 met, not the g9; BRANNOCK and Brannock.";
+    let found: Vec<&str> = m
+        .find(text)
+        .mentions
+        .iter()
+        .map(|x| &text[x.span.range()])
+        .collect();
+    // A capital first still lets the rest of the word be written in capitals.
+    assert_eq!(found, ["3K", "G9", "BRANNOCK", "Brannock"]);
+}
+
+#[test]
 fn per_file_case_policy() {
     let g = Gazetteer::from_str("places.txt", "@case exact\nChina\n").unwrap();
     let m = Matcher::new(&g).unwrap();
