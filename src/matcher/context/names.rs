@@ -135,10 +135,10 @@ fn other_surname(
     })
 }
 
-/// A one-word name of a person between two capitalized words that are no title, no given
-/// name and no other mention is a word of a longer name (`Bruce` of `Beach Boy Bruce
-/// Johnston`, where the person is Steve Bruce), outside headlines. Kept out of line, as the
-/// rarer case.
+/// A one-word name of a person between two capitalized words, neither a title, a given name
+/// nor a function word, the one before no other mention nor honorific, is a word of a longer
+/// name (`Bruce` of `Beach Boy Bruce Johnston`, where the person is Steve Bruce), outside
+/// headlines. Kept out of line, as the rarer case.
 #[inline(never)]
 fn inside_longer(scene: &Scene<'_>, m: &Mention) -> Option<Verdict> {
     let text = scene.text;
