@@ -131,32 +131,20 @@ pub fn discovered(suggestions: &[Suggestion], min_docs: u64, known: &Known) -> D
         // The singular of a listed organization's name is that organization, whatever its
         // cues typed it (`Liberal Democrat MP`, `a Liberal Democrat`), by its own name only:
         // its short forms (`Democrat`) are another's as often.
-        if let Some((id, listed)) = joins
+        let singular = joins
             .is_none()
             .then(|| known.org_of_singular(&s.label))
-            .flatten()
-        {
-            let spellings = [s.label.clone()];
-            push_line(
-                &mut out.gazetteer,
-                &Line {
-                    label: listed,
-                    kind: "organization",
-                    id: id.to_string(),
-                    aliases: &spellings,
-                    anchored: &[],
-                    force: &spellings,
-                    attrs: BTreeMap::new(),
-                },
-            );
-            out.joined += 1;
-            continue;
-        }
-        if let Some((id, listed)) = joins {
+            .flatten();
+        if let Some((id, listed)) = joins.or(singular) {
+            let kind = if singular.is_some() {
+                "organization"
+            } else {
+                kind
+            };
             // The name itself even where it is the listed label, which may be anchored
             // (`~Apple`): here it counts wherever it is written.
             let spellings: Vec<String> = std::iter::once(&s.label)
-                .chain(&s.aliases)
+                .chain(s.aliases.iter().filter(|_| singular.is_none()))
                 .filter(|a| *a != listed || kind == "organization")
                 .cloned()
                 .collect();
@@ -256,6 +244,15 @@ mod tests {
         }
     }
 
+    /// The lines of `found`'s gazetteer, parsed.
+    fn lines_of(found: &super::Discovered) -> Vec<serde_json::Value> {
+        found
+            .gazetteer
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
     #[test]
     fn a_listed_person_written_otherwise_joins_the_listed_entity() {
         let g = Gazetteer::from_str(
@@ -271,11 +268,7 @@ mod tests {
         );
         assert_eq!(found.joined, 1);
         assert_eq!(found.by_type.get("person"), Some(&1));
-        let lines: Vec<serde_json::Value> = found
-            .gazetteer
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
+        let lines = lines_of(&found);
         let putin = lines
             .iter()
             .find(|l| l["label"] == "Vladimir Putin")
@@ -309,11 +302,7 @@ mod tests {
             1,
             &known,
         );
-        let lines: Vec<serde_json::Value> = found
-            .gazetteer
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
+        let lines = lines_of(&found);
         assert_eq!(found.joined, 1, "{lines:?}");
         let wasps = lines
             .iter()
@@ -346,11 +335,7 @@ mod tests {
         };
         green.cue = "`chairman` after".to_string();
         let found = discovered(&[green, person("Social Democrat")], 1, &known);
-        let lines: Vec<serde_json::Value> = found
-            .gazetteer
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
+        let lines = lines_of(&found);
         assert_eq!(found.joined, 1, "{lines:?}");
         let free = lines.iter().find(|l| l["label"] == "Free Greens").unwrap();
         assert_eq!(free["id"], g.entities()[0].id.as_str());
