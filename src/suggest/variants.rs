@@ -71,6 +71,12 @@ pub(crate) fn initials(words: &[String]) -> String {
         .collect()
 }
 
+/// Words after which the rest of a name is what it is named after (`University of
+/// Warwick`, `Addicted To Love`, `Freddy Vs Jason`).
+const NAMED_AFTER: [&str; 10] = [
+    "of", "to", "for", "on", "and", "the", "at", "from", "vs", "v",
+];
+
 /// Whether short form `s` of a name can stand for full form `l`: a word suffix (`Chang Son`
 /// of `Kim Chang Son`, `Ushakov` of `Yury Ushakov`, also spelt otherwise: `Kozhemiako` of
 /// `Oleg Kozhemyako`), a first word of a person's name (`Kwon` of `Kwon Jong Gun`) or of a
@@ -95,6 +101,13 @@ pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
         return false;
     }
     if lw.ends_with(sw) {
+        // A name after `of`, `to` or `for` is what the longer name is named after, not a
+        // short form of it (`Alicia Keys` of the album `Diary of Alicia Keys`, `Love` of the
+        // song `Addicted To Love`); a person's particle is no such word (`Gaulle` of
+        // `Charles de Gaulle`, `Cate` of `Henk ten Cate`).
+        if NAMED_AFTER.contains(&lw[lw.len() - sw.len() - 1].as_str()) {
+            return false;
+        }
         // A nationality or a language ends another name only as the surname of a name that
         // opens with a given name (`English` of `Bill English`, not of `Results of English`).
         if matches!(sw.as_slice(), [w] if is_nationality_word(w)) {
@@ -133,10 +146,27 @@ mod tests {
         assert!(!attaches(&Form::new("K Dempsey"), &full));
         assert!(!attaches(&Form::new("Gi Dempsey"), &full));
         assert!(attaches(&Form::new("G. Dempsey"), &full));
-        // Any other last word still stands for its name.
+        // Any other last word still stands for its name, unless a function word puts it
+        // after what the name is named after.
         assert!(attaches(
             &Form::new("Brandvold"),
+            &Form::new("Ilse Brandvold")
+        ));
+        assert!(!attaches(
+            &Form::new("Brandvold"),
             &Form::new("Results of Brandvold")
+        ));
+        assert!(!attaches(
+            &Form::new("Ilse Brandvold"),
+            &Form::new("Diary of Ilse Brandvold")
+        ));
+        assert!(!attaches(
+            &Form::new("Love"),
+            &Form::new("Addicted To Love")
+        ));
+        assert!(attaches(
+            &Form::new("Gaulle"),
+            &Form::new("Charles de Gaulle")
         ));
         // Nor is a nationality the first word of a name (a modifier), which any other
         // first word may be (`Kwon` of `Kwon Jong Gun`).
