@@ -12,7 +12,7 @@ use crate::text::words::{
 use super::cues::{title_of, CueKey, CueWeights};
 use super::document::word_key;
 use super::known::folded_words;
-use super::lexicon::{is_head, is_listed};
+use super::lexicon::{is_head, is_holiday_phrase, is_listed};
 use super::lists::Peer;
 use super::resolve::Piece;
 use super::tokenize::{shape_of, Shape};
@@ -230,9 +230,13 @@ impl Form {
         }
     }
 
-    /// A one-word form that is an English word, a title, a number or too short.
+    /// A holiday (`Christmas Eve`), or a one-word form that is an English word, a title, a
+    /// number or too short.
     pub(crate) fn junk(&self) -> bool {
         let folded = self.words.join(" ");
+        if is_holiday_phrase(&self.words) {
+            return true;
+        }
         if self.single() {
             let w = &self.words[0];
             junk_reason(w).is_some()

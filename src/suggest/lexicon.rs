@@ -528,6 +528,31 @@ pub(crate) fn is_title(lower: &str) -> bool {
     !w.is_empty() && (title(w) || (w.contains('-') && w.split('-').all(title)))
 }
 
+/// Holidays and feasts, lower case: written with a capital, named like nothing else.
+static HOLIDAYS: List = List::new(&[
+    "christmas",
+    "diwali",
+    "easter",
+    "hanukkah",
+    "halloween",
+    "hogmanay",
+    "passover",
+    "ramadan",
+    "thanksgiving",
+    "xmas",
+]);
+
+/// Whether folded `words` name a holiday or a day of one: the holiday alone or with
+/// English words that are no head words (`Christmas`, `Christmas Eve`, `Merry Christmas`,
+/// `Easter Sunday`; not `Christmas Island` or the ground `Easter Road`).
+pub(crate) fn is_holiday_phrase<S: AsRef<str>>(words: &[S]) -> bool {
+    let holiday = |w: &S| HOLIDAYS.contains(&w.as_ref());
+    words.iter().any(holiday)
+        && words.iter().all(|w| {
+            holiday(w) || w.as_ref() == "merry" || (is_listed(w.as_ref()) && !is_head(w.as_ref()))
+        })
+}
+
 /// A word of the shipped lists: common, function, title, weekday or month.
 pub(crate) fn is_listed(w: &str) -> bool {
     is_common_word(w) || is_function_word(w) || is_title_word(w) || is_calendar_word(w)

@@ -363,3 +363,19 @@ fn a_list_makes_no_company_of_a_name_that_opens_with_a_given_name() {
     assert!(labels(&s).contains(&"Gareth"), "{s:?}");
     not_typed(&s, "Gareth", Some("organization"));
 }
+
+#[test]
+fn a_holiday_is_no_name() {
+    let s = run(&[
+        "Shoppers in Tarrow wished everyone a Merry Christmas. Father Christmas visited the \
+         market on Christmas Eve, and the Tarrow choir sang before Easter.",
+        "Mr Christmas of the choir said Merry Christmas to Ilse Brandvold.",
+    ]);
+    let l = labels(&s);
+    for holiday in ["Merry Christmas", "Christmas", "Christmas Eve", "Easter"] {
+        assert!(!l.contains(&holiday), "{holiday}: {l:?}");
+    }
+    // A holiday with a head word names a place.
+    let s = run(&["Flights to Christmas Island resumed, officials in Christmas Island said."]);
+    assert_eq!(find(&s, "Christmas Island").kind.as_deref(), Some("place"));
+}
