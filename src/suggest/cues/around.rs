@@ -115,12 +115,15 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
         out.push(Cue::new(Kind::Person, 1, format!("`{w}` before")));
     } else if PLACE_PREPOSITIONS.contains(&w)
         && one_word
+        && toks[s].shape != Shape::Upper
         && !held_in(toks, s - 1)
         && !modifies_next(toks, s)
     {
         // Only before one word: `in Gateshead`. Before several (`in Finding Neverland`,
         // `in Windows XP`) it is as often a title or a product as a place, and a place of
-        // several words has its head word (`in Lansdowne Road`) or is listed.
+        // several words has its head word (`in Lansdowne Road`) or is listed. Nor before
+        // an acronym: `in HDTV`, `in FTSE` are formats and indices, and the places written
+        // so are listed (`US`, `UAE`).
         out.push(Cue::new(Kind::Place, 1, format!("`{w}` before")));
     } else if WORK_NOUNS.contains(&w) {
         out.push(Cue::new(Kind::Work, 2, format!("`{w}` before")));

@@ -283,6 +283,17 @@ fn in_after_a_stake_a_role_or_a_belief_says_no_place() {
 }
 
 #[test]
+fn in_before_an_acronym_says_no_place() {
+    let s = run(&[
+        "Matches are now shown in HDTVX. Shares fell in KRSE, and crowds gathered in Tarrow.",
+    ]);
+    for name in ["HDTVX", "KRSE"] {
+        assert_eq!(find(&s, name).kind, None, "{name}");
+    }
+    assert_eq!(find(&s, "Tarrow").kind.as_deref(), Some("place"));
+}
+
+#[test]
 fn a_title_before_says_less_than_the_names_own_organization_head() {
     let s = run(&[
         "A spokesperson Harbury Police Department said nothing. He met the Chancellor of \
