@@ -21,6 +21,13 @@ pub(crate) const MAX_RUN_WORDS: usize = 32;
 /// The longest candidate, in words, checked against the known names.
 const MAX_KNOWN_WORDS: usize = 8;
 
+/// Combining forms of peoples and places, lower case, which open hyphenated adjectives
+/// (`Anglo-Dutch`, `Sino-Japanese`, `Euro-sceptic`).
+const COMBINING_FORMS: [&str; 14] = [
+    "afro", "anglo", "austro", "euro", "franco", "graeco", "greco", "hispano", "indo", "italo",
+    "judeo", "russo", "serbo", "sino",
+];
+
 /// A mention the matcher found, as the runs see it: where it is and whose it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct MentionSpan {
@@ -48,7 +55,18 @@ fn is_part(toks: &[Tok<'_>], i: usize, open: bool, spans: &[MentionSpan], known:
     }
     // The cheap tests first: most words are lower case and join nothing.
     let part = match t.shape {
-        Shape::Cap | Shape::Upper => true,
+        // `Anglo-Dutch`, `Franco-German`, `Euro-sceptic`: a combining form makes an
+        // adjective of the word it is hyphenated to, unless a name goes on after it
+        // (`Anglo-Irish Agreement`).
+        Shape::Cap => {
+            !(COMBINING_FORMS.contains(&t.lower.as_ref())
+                && toks.get(i + 1).is_some_and(|n| n.sep == Sep::Hyphen)
+                && !(toks.get(i + 1).is_some_and(|n| n.shape == Shape::Cap)
+                    && toks
+                        .get(i + 2)
+                        .is_some_and(|n| n.sep == Sep::Space && n.shape == Shape::Cap)))
+        }
+        Shape::Upper => true,
         Shape::Digit => open && t.sep == Sep::Hyphen,
         Shape::Lower => {
             // `Jong-un`, `In-chul`: a lower-case part hyphenated to a capitalized one.

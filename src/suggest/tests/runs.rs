@@ -220,3 +220,22 @@ fn a_long_single_line_gives_what_the_same_text_with_line_breaks_gives() {
     let broken = format!("{}\n", sentence.trim_end()).repeat(n);
     assert_eq!(labels(&run(&[&one_line])), labels(&run(&[&broken])));
 }
+
+#[test]
+fn a_combining_form_makes_an_adjective_not_a_name() {
+    let s = run(&[
+        "The Anglo-Dutch firm Velmora grew in Tarrow. Talks on Sino-Korean trade resumed \
+         in Franco-German style, and Euro-sceptic MPs met there.",
+        "Historians of the Anglo-Irish Agreement met in Tarrow.",
+    ]);
+    let l = labels(&s);
+    for form in ["Anglo", "Sino", "Franco", "Euro"] {
+        assert!(
+            l.iter()
+                .all(|x| !x.starts_with(form) || *x == "Anglo-Irish Agreement"),
+            "{form}: {l:?}"
+        );
+    }
+    // A name that goes on after the hyphenated word keeps it.
+    assert!(l.contains(&"Anglo-Irish Agreement"), "{l:?}");
+}
