@@ -13,7 +13,7 @@ use super::cues::{decide, only_speech, Kind, TypeGuess};
 use super::form::{summed_cues, Form};
 use super::group::{Group, ShortMember};
 use super::known::compact_key;
-use super::lexicon::{is_ordinary, is_title, EVENT_HEADS};
+use super::lexicon::{is_ordinary, is_title, EVENT_HEADS, RELIGIONS};
 use super::lists::{listed_places, listed_type};
 use super::Suggestion;
 use crate::text::words::{is_function_word, is_given_name, is_nationality_word};
@@ -137,7 +137,12 @@ pub(crate) fn suggestion(
     // `under Iraqi Kurdish control`, `North Korean` when no gazetteer lists the demonym),
     // whatever stood before it.
     let lower = names.label.to_lowercase();
-    if is_nationality_word(&lower) || lower.split(' ').all(is_nationality_word) {
+    // So are a religion's adherents, whatever word of a place or a person's given name
+    // stands before them (`Roman Catholic`, `Greek Orthodox`).
+    if is_nationality_word(&lower)
+        || lower.split(' ').all(is_nationality_word)
+        || RELIGIONS.contains(&last_word(&lower))
+    {
         guess = TypeGuess::default();
     }
     Suggestion {

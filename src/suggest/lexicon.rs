@@ -528,6 +528,27 @@ pub(crate) fn is_title(lower: &str) -> bool {
     !w.is_empty() && (title(w) || (w.contains('-') && w.split('-').all(title)))
 }
 
+/// Adherents of a religion or a church, lower case, which no surname is (`christian` is:
+/// `Terry Christian`).
+pub(crate) static RELIGIONS: List = List::new(&[
+    "anglican",
+    "buddhist",
+    "catholic",
+    "catholics",
+    "hindu",
+    "jewish",
+    "methodist",
+    "muslim",
+    "muslims",
+    "orthodox",
+    "protestant",
+    "protestants",
+    "shia",
+    "shiite",
+    "sikh",
+    "sunni",
+]);
+
 /// Holidays and feasts, lower case: written with a capital, named like nothing else.
 static HOLIDAYS: List = List::new(&[
     "christmas",

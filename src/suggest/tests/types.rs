@@ -235,6 +235,14 @@ fn nationalities_and_languages_get_no_type() {
             not_typed(&s, word, Some(kind));
         }
     }
+    // Whatever word of a place or given name stands before them.
+    let s = run(&[
+        "Roman Catholic leaders met. Mr Grail, a Roman Catholic, said Roman Catholic \
+         schools agreed.",
+    ]);
+    for kind in ["person", "place", "organization"] {
+        not_typed(&s, "Roman Catholic", Some(kind));
+    }
     // A named language is no place, whatever the word before it.
     let s = run(&["Lessons in Velmoran Sign Language began, and Velmora Prison said it agreed."]);
     assert_eq!(find(&s, "Velmoran Sign Language").kind, None);
