@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cues::{decide, only_speech, Kind};
+use super::document::word_key;
 use super::form::{summed_cues, Form};
 use super::known::folded_words;
 use super::lexicon::is_ordinary;
@@ -61,7 +62,7 @@ pub(crate) fn group(
     let mut sets = Sets::new(n);
     merge_spellings(forms, &eligible, &mut sets);
     merge_legal_forms(forms, &eligible, &mut sets);
-    let short = attach_short_forms(forms, &eligible, &mut sets);
+    let short = attach_short_forms(forms, &eligible, anchors, &mut sets);
     let mut groups: BTreeMap<usize, Group> = BTreeMap::new();
     for (i, &e) in eligible.iter().enumerate() {
         if e && !short.is_short[i] {
@@ -273,6 +274,10 @@ struct Attachment {
     targets: BTreeMap<usize, Share>,
     /// Some document has several names it fits.
     shared: bool,
+    /// A word a listed organization anchors: the name of that organization where no
+    /// longer name holds it. Not an acronym, which is the name its document spells out
+    /// (`MIT` of the Massachusetts Institute of Technology, whatever a gazetteer anchors).
+    listed: bool,
 }
 
 /// What of a short form is counted for one name.
@@ -295,7 +300,12 @@ struct Fit {
 /// document belongs to it (to the nearest one introduced before it when several fit); a
 /// form whose document has none belongs to the only form of the corpus it fits. Longest
 /// forms first, and a short form is no longer form for the ones after it.
-fn attach_short_forms(forms: &[Form], eligible: &[bool], sets: &mut Sets) -> ShortForms {
+fn attach_short_forms(
+    forms: &[Form],
+    eligible: &[bool],
+    anchors: &FxHashSet<u64>,
+    sets: &mut Sets,
+) -> ShortForms {
     let n = forms.len();
     let index = LongerIndex::new(forms, eligible);
     let mut order: Vec<usize> = (0..n).collect();
@@ -316,11 +326,12 @@ fn attach_short_forms(forms: &[Form], eligible: &[bool], sets: &mut Sets) -> Sho
             apart.push((s, longs));
             continue;
         }
-        let att = attachment(forms, s, &longs, sets);
+        let att = attachment(forms, s, &longs, anchors, sets);
         if !att.targets.is_empty() {
-            // A name written after a royal title is a whole name where no longer one
-            // holds it: it is also an entry of its own.
-            is_short[s] = !(eligible[s] && forms[s].regnal());
+            // A name written after a royal title, or a word a listed organization anchors
+            // (`Celtic` of Celtic FC, beside the ground `Celtic Park`), is a whole name
+            // where no longer one holds it: it is also an entry of its own.
+            is_short[s] = !(eligible[s] && (forms[s].regnal() || att.listed));
             attached.push(att);
         }
     }
@@ -384,11 +395,19 @@ fn kind_of(forms: &[Form], of: &[usize]) -> Option<Kind> {
 }
 
 /// The names short form `s` stands for among the longer forms `longs` it fits.
-fn attachment(forms: &[Form], s: usize, longs: &[usize], sets: &mut Sets) -> Attachment {
+fn attachment(
+    forms: &[Form],
+    s: usize,
+    longs: &[usize],
+    anchors: &FxHashSet<u64>,
+    sets: &mut Sets,
+) -> Attachment {
+    let f = &forms[s];
     let mut att = Attachment {
         form: s,
         targets: BTreeMap::new(),
         shared: false,
+        listed: f.single() && !f.upper && anchors.contains(&word_key(&f.words[0])),
     };
     for (d, seen) in forms[s].docs.iter() {
         let fits: Vec<Fit> = longs
@@ -416,7 +435,6 @@ fn attachment(forms: &[Form], s: usize, longs: &[usize], sets: &mut Sets) -> Att
             t.docs.insert(d);
         }
     }
-    let f = &forms[s];
     // A surname, or an initial and a surname (`A. Brelton` of a scorecard), in documents
     // that name no one it fits: the only name of the corpus it fits (for an initial, the
     // only one it is the initial of: `S Thompson` is no short form of `Hunter S Thompson`).
@@ -424,6 +442,7 @@ fn attachment(forms: &[Form], s: usize, longs: &[usize], sets: &mut Sets) -> Att
         && (f.single() || f.initialled())
         && !f.upper
         && !f.regnal()
+        && !att.listed
         && f.distinctive()
     {
         let roots: BTreeSet<usize> = longs
@@ -462,10 +481,11 @@ fn join(groups: &mut BTreeMap<usize, Group>, forms: &[Form], eligible: &[bool], 
             });
         }
     };
-    // A name written after a royal title is anchored to the longer names it stands for
-    // in some documents, and counted for them there only: elsewhere it is its own.
-    let regnal = f.regnal();
-    if let Some(root) = only.filter(|_| !regnal) {
+    // A name written after a royal title, or a word a listed organization anchors, is
+    // anchored to the longer names it stands for in some documents, and counted for them
+    // there only: elsewhere it is its own.
+    let own = f.regnal() || att.listed;
+    if let Some(root) = only.filter(|_| !own) {
         let share = if eligible[s] {
             Share {
                 mentions: f.mentions,

@@ -216,3 +216,29 @@ fn a_company_s_name_with_and_without_its_legal_form_is_one_entry() {
     assert_eq!(firm.mentions, 2);
     assert_eq!(s.len(), 1, "{:?}", labels(&s));
 }
+
+#[test]
+fn a_word_a_listed_organization_anchors_is_a_longer_names_only_where_it_is_written() {
+    let gaz = "@type organization\nVelmora Rovers FC | ~Velmora\n";
+    let mut docs = vec!["Fans filled Velmora Park on Saturday, where Velmora beat Tarrow."];
+    docs.extend(["On Monday, Velmora signed a striker. Fans of Velmora cheered."; 4]);
+    let s = run_with(gaz, &docs, &SuggestOptions::default());
+    let park = find(&s, "Velmora Park");
+    // Counted for the ground where the ground is named, anchored to it, and no more.
+    assert_eq!(park.documents, 1, "{s:?}");
+    assert!(!park.aliases.iter().any(|a| a == "Velmora"), "{park:?}");
+    assert!(park.anchored.iter().any(|a| a == "Velmora"), "{park:?}");
+    // Elsewhere it is a name of its own, which --discover joins to the listed club.
+    assert!(find(&s, "Velmora").documents >= 4, "{s:?}");
+    // So it is where no document names the longer name beside it.
+    docs[0] = "Fans filled Velmora Park on Saturday.";
+    let s = run_with(gaz, &docs, &SuggestOptions::default());
+    assert_eq!(find(&s, "Velmora Park").documents, 1, "{s:?}");
+    assert!(find(&s, "Velmora").documents >= 4, "{s:?}");
+    // An acronym is the name its document spells out, listed or not.
+    let gaz = "@type organization\nNational Veld Agency | ~NVA\n";
+    let mut docs = vec!["Researchers at the Northern Vale Academy (NVA) said it grew."];
+    docs.extend(["On Monday, the NVA said it grew. Staff at the NVA agreed."; 4]);
+    let s = run_with(gaz, &docs, &SuggestOptions::default());
+    assert_eq!(find(&s, "Northern Vale Academy").documents, 5, "{s:?}");
+}
