@@ -340,8 +340,9 @@ pub fn candidates_with(
                 // A name in a table of results opens its line, which often reads like a
                 // headline: the table says it is a name all the same (`Puchon 3 1 0 6`),
                 // unless it is an ordinary word (`Total 185`).
+                let several = e > s;
                 for w in words.iter_mut().filter(|w| w.uncertain) {
-                    w.uncertain = is_ordinary(&w.text.to_lowercase());
+                    w.uncertain = !several && is_ordinary(&w.text.to_lowercase());
                 }
                 after.push(cue);
             }
