@@ -11,7 +11,7 @@ use crate::text::words::{is_function_word, is_given_name, is_org_head, is_place_
 use super::super::known::Known;
 use super::super::lexicon::{is_ordinary, is_title};
 use super::super::runs::MentionSpan;
-use super::super::tokenize::{Shape, Tok};
+use super::super::tokenize::{Sep, Shape, Tok};
 use super::{Cue, Kind};
 
 /// A place in brackets after a name of two or more capitalized words (`Isel Lopez ( Cuba )
@@ -45,6 +45,38 @@ pub(crate) fn bracketed_place_cue(
     (gap == "(" && m.span.start() == n.start && closed && known.is_place(m.entity)).then(|| {
         let place = &text[m.span.range()];
         Cue::new(Kind::Person, 1, format!("`({place})` after"))
+    })
+}
+
+/// A venue: `at` before the name and a listed place after it, after a comma or in brackets
+/// (`at Edgbaston, Birmingham`, `At The Oval ( London ) :`): a ground, a hall or an airport
+/// in that place. Weighs 2, as a noun beside the name does.
+pub(crate) fn venue_cue(
+    text: &str,
+    toks: &[Tok<'_>],
+    (s, e): (usize, usize),
+    spans: &[MentionSpan],
+    known: &Known,
+) -> Option<Cue> {
+    let at = &toks[s.checked_sub(1)?];
+    if at.lower != "at" || toks[s].sep != Sep::Space {
+        return None;
+    }
+    let n = toks.get(e + 1)?;
+    let m = spans.get(n.mention?)?;
+    if m.span.start() != n.start || !known.is_place(m.entity) {
+        return None;
+    }
+    let gap = text.get(toks[e].end..n.start)?.trim();
+    let bracketed = || {
+        gap == "("
+            && text
+                .get(m.span.end()..)
+                .is_some_and(|rest| rest.trim_start().starts_with(')'))
+    };
+    (gap == "," || bracketed()).then(|| {
+        let place = &text[m.span.range()];
+        Cue::new(Kind::Place, 2, format!("`at` before, `{place}` after"))
     })
 }
 

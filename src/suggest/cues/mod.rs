@@ -15,7 +15,7 @@ pub(crate) use around::{
 pub(crate) use layout::team_name_ends;
 pub(crate) use layout::{
     bracketed_place_cue, byline_cue, dateline_cue, results_cue, scorecard_cue, scorer_cue,
-    squad_number_cue,
+    squad_number_cue, venue_cue,
 };
 
 use std::collections::BTreeMap;

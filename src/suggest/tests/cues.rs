@@ -130,8 +130,9 @@ fn a_place_in_brackets_after_a_name_says_athlete() {
         assert_eq!(p.kind.as_deref(), Some("person"), "{name}");
         assert_eq!(p.cue, "`(Russia)` after", "{name}");
     }
-    // Not after a function word's run (`The Oval`), nor after one word.
-    assert_eq!(find(&s, "Oval").kind, None);
+    // Not after a function word's run (`The Oval`), nor after one word: that is a venue,
+    // as `at` before it says.
+    assert_eq!(find(&s, "Oval").kind.as_deref(), Some("place"));
 }
 
 #[test]
@@ -624,4 +625,19 @@ fn a_capitalized_title_in_a_list_of_names_is_a_name() {
         "person",
         &[("Askar Temirov", "title `President` before")],
     );
+}
+
+#[test]
+fn at_a_name_then_a_listed_place_says_venue() {
+    let s = run(&[
+        "The final was played at Kettlewick, Vladivostok. The next match is ( at Tarrowby , \
+         Moscow ) and a third at Orlund on Monday.",
+    ]);
+    for venue in ["Kettlewick", "Tarrowby"] {
+        let v = find(&s, venue);
+        assert_eq!(v.kind.as_deref(), Some("place"), "{v:?}");
+        assert!(v.cue.starts_with("`at` before"), "{v:?}");
+    }
+    // `at` alone says nothing: a firm, a club, a school are as often where things happen.
+    assert_eq!(find(&s, "Orlund").kind, None);
 }
