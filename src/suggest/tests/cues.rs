@@ -641,3 +641,18 @@ fn at_a_name_then_a_listed_place_says_venue() {
     // `at` alone says nothing: a firm, a club, a school are as often where things happen.
     assert_eq!(find(&s, "Orlund").kind, None);
 }
+
+#[test]
+fn an_industry_noun_or_a_firms_holding_says_organization() {
+    let s = run(&[
+        "The carmaker Orlund and the insurer Kettlewick cut jobs, as did the publisher \
+         Dunmarrow, while Tarrowby's plant closed and Sandmere's losses grew.",
+    ]);
+    for firm in ["Orlund", "Kettlewick", "Dunmarrow", "Tarrowby", "Sandmere"] {
+        assert_eq!(
+            find(&s, firm).kind.as_deref(),
+            Some("organization"),
+            "{firm}"
+        );
+    }
+}
