@@ -503,3 +503,21 @@ fn awards_the_world_pack_lists_are_events_not_places() {
     }
     assert!(types.iter().all(|(_, t)| t != "place"), "{types:?}");
 }
+
+#[test]
+fn discover_reports_the_gazetteers_it_loaded_as_the_other_commands_do() {
+    let dir = temp_files(STORIES);
+    let gaz = dir.path().join("people.txt");
+    std::fs::write(&gaz, "@type person\nMonday\n").unwrap();
+    let news = dir.path().join("news");
+    let o = entgraph(&["discover", s(&news), "-g", s(&gaz)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    // The alias set aside is named with its file and line, before the pass's summary.
+    let set_aside = err.find("set aside as not names (e.g. `Monday` at ");
+    let summary = err.find("discovered: ");
+    assert!(
+        set_aside.is_some() && set_aside < summary && err.contains("people.txt:2"),
+        "{err}"
+    );
+}

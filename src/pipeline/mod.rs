@@ -28,7 +28,7 @@ use crate::model::{EntityId, EntityType};
 
 pub use build::{build, count, BuildReport, PeriodGraph};
 pub use extract::{scan, Processed};
-pub use suggest::{discover, discover_names, suggest};
+pub use suggest::{discover, discover_names, discover_names_with, suggest};
 
 /// Which gazetteers to load and how to match them. `Default` gives the documented
 /// defaults: the default packs, each file's case policy, demonyms on.

@@ -190,9 +190,25 @@ pub fn discover_names<S: AsRef<std::path::Path>>(
     progress: &mut dyn FnMut(&Stats),
 ) -> Result<(Discovered, Stats), Error> {
     let first = super::load(load)?;
+    discover_names_with(&first, inputs, run, min_docs, progress)
+}
+
+/// [`discover_names`] with the gazetteers loaded already (`first`, as [`super::load`]
+/// returns them), so that the caller can report them (their warnings, what was set aside)
+/// before the pass.
+///
+/// # Errors
+/// As [`suggest()`].
+pub fn discover_names_with<S: AsRef<std::path::Path>>(
+    first: &Engine,
+    inputs: &[S],
+    run: &RunOptions,
+    min_docs: u64,
+    progress: &mut dyn FnMut(&Stats),
+) -> Result<(Discovered, Stats), Error> {
     let known = Known::new(&first.gazetteer);
     let (found, stats) = collect(
-        &first,
+        first,
         &known,
         inputs,
         run,

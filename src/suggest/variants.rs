@@ -101,10 +101,11 @@ pub(crate) fn attaches(s: &Form, l: &Form) -> bool {
         return false;
     }
     if lw.ends_with(sw) {
-        // A name after `of`, `to` or `for` is what the longer name is named after, not a
-        // short form of it (`Alicia Keys` of the album `Diary of Alicia Keys`, `Love` of the
-        // song `Addicted To Love`); a person's particle is no such word (`Gaulle` of
-        // `Charles de Gaulle`, `Cate` of `Henk ten Cate`).
+        // A name after `of`, `to`, `vs` or another word of [`NAMED_AFTER`] is what the
+        // longer name is named after, not a short form of it (`Alicia Keys` of the album
+        // `Diary of Alicia Keys`, `Love` of the song `Addicted To Love`); a person's
+        // particle is no such word (`Gaulle` of `Charles de Gaulle`, `Cate` of `Henk ten
+        // Cate`).
         if NAMED_AFTER.contains(&lw[lw.len() - sw.len() - 1].as_str()) {
             return false;
         }

@@ -1,6 +1,6 @@
 //! `entgraph discover`: the gazetteer of discovered entities that `--discover` builds in
 //! its first pass, written to a file (atomically) or to stdout, the summary on stderr.
-//! Must not find or type names: the library's `pipeline::discover_names` does.
+//! Must not find or type names: the library's `pipeline::discover_names_with` does.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -14,8 +14,10 @@ use crate::report::Reporter;
 
 pub(crate) fn run(a: &DiscoverCmdArgs) -> Result<ExitCode> {
     let mut rep = Reporter::new(a.corpus.quiet);
-    let (found, stats) = pipeline::discover_names(
-        &a.corpus.load_options(),
+    let engine = pipeline::load(&a.corpus.load_options())?;
+    rep.engine(&engine);
+    let (found, stats) = pipeline::discover_names_with(
+        &engine,
         &a.corpus.inputs,
         &a.corpus.run_options(),
         a.min_docs,
