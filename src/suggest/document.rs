@@ -20,8 +20,8 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::model::{Mention, Segments, Span};
 
 use super::cues::{
-    after_cues, before_cues, bracketed_place_cue, byline_cue, dateline_cue, possessive_cue,
-    results_cue, scorecard_cue, scorer_cue, squad_number_cue, venue_cue, Cue,
+    after_cues, before_cues, bracketed_place_cue, byline_cue, dateline_cue, on_signoff_line,
+    possessive_cue, results_cue, scorecard_cue, scorer_cue, squad_number_cue, venue_cue, Cue,
 };
 use super::known::Known;
 use super::lexicon::is_ordinary;
@@ -326,6 +326,11 @@ pub fn candidates_with(
                     w.uncertain = false;
                 }
                 after.push(cue);
+            } else if words.iter().any(|w| w.uncertain) && on_signoff_line(text, toks[s].start) {
+                // A sign-off's capitals are names too (`-- Dublin Newsroom +353 1 676 9779`).
+                for w in words.iter_mut() {
+                    w.uncertain = false;
+                }
             }
             if let Some(cue) = scorecard_cue(text, &toks, s, e) {
                 // A scorecard's lines read like headlines; its notation says these are names.

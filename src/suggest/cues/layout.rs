@@ -105,6 +105,19 @@ pub(crate) fn dateline_cue(
         .then(|| Cue::new(Kind::Place, 3, "a dateline".to_string()))
 }
 
+/// Whether the name starting at byte `start` is on a wire story's sign-off line: one that
+/// opens with `--` and holds a telephone number, six digits or more (`-- Dublin Newsroom
+/// +353 1 676 9779`, `-- Luli Popescu , Bucharest Newsroom 40-1 3120264`). Its names are
+/// the reporter's and the desk's: their capitals say names, however much the line reads
+/// like a headline.
+// Out of line, as the cues above.
+#[inline(never)]
+pub(crate) fn on_signoff_line(text: &str, start: usize) -> bool {
+    line_at(text, start).is_some_and(|line| {
+        line.trim_start().starts_with("-- ") && line.bytes().filter(u8::is_ascii_digit).count() >= 6
+    })
+}
+
 /// A byline: a name of two or three capitalized words alone on its line, and a dateline on
 /// the next (`Gordon Fine` over `OSLO 1996-08-30`): the writer of the story, a person.
 /// Weighs 3. No word is a head word or a title, and either the first is a given name or no

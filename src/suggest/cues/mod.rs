@@ -14,8 +14,8 @@ pub(crate) use around::{
 #[cfg(test)]
 pub(crate) use layout::team_name_ends;
 pub(crate) use layout::{
-    bracketed_place_cue, byline_cue, dateline_cue, results_cue, scorecard_cue, scorer_cue,
-    squad_number_cue, venue_cue,
+    bracketed_place_cue, byline_cue, dateline_cue, on_signoff_line, results_cue, scorecard_cue,
+    scorer_cue, squad_number_cue, venue_cue,
 };
 
 use std::collections::BTreeMap;

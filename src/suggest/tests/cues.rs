@@ -656,3 +656,24 @@ fn an_industry_noun_or_a_firms_holding_says_organization() {
         );
     }
 }
+
+#[test]
+fn a_wire_sign_off_names_its_desk_and_reporter() {
+    let s = run(&[
+        "Grain prices rose on Friday, traders said.\n\
+         -- Tarrowby Newsroom +44 20 7542 1234\n",
+        "Shares fell.\n-- Ilse Varnholm , Orlund Newsroom 40-1 3120264\n",
+        // Where the corpus writes the head word in lower case too, and the line reads as
+        // a headline: the sign-off still says these are names.
+        "Staff in the newsroom met.\n-- Kettlewick newsroom +44 20 7542 9999\n",
+    ]);
+    for desk in ["Tarrowby Newsroom", "Orlund Newsroom"] {
+        assert_eq!(
+            find(&s, desk).kind.as_deref(),
+            Some("organization"),
+            "{:?}",
+            labels(&s)
+        );
+    }
+    assert_eq!(find(&s, "Ilse Varnholm").kind.as_deref(), Some("person"));
+}
