@@ -8,7 +8,8 @@ use super::*;
 fn head_word_says_organization() {
     let s = run(&[
         "Researchers at Bellwood Polytechnic Institute and the Ministry of Coastal Affairs \
-         met the Northern Grain Corporation, the Tarrow Valley Newsroom said.",
+         met the Northern Grain Corporation, the Tarrow Valley Newsroom said. Prices came \
+         from the Velmora Energy Desk.",
     ]);
     for (label, head) in [
         ("Bellwood Polytechnic Institute", "Institute"),
@@ -16,6 +17,7 @@ fn head_word_says_organization() {
         ("Northern Grain Corporation", "Corporation"),
         // A news service's unit, as its sign-off names it.
         ("Tarrow Valley Newsroom", "Newsroom"),
+        ("Velmora Energy Desk", "Desk"),
     ] {
         let o = find(&s, label);
         assert_eq!(o.kind.as_deref(), Some("organization"), "{label}");
