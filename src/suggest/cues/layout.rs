@@ -5,6 +5,7 @@
 //! notation. Owns these line readers only: the words
 //! around a name in prose are `around`'s, the decision is the parent's.
 
+use crate::model::Span;
 use crate::text::lines::{line_at, opens_dateline, SHORT_LINE};
 use crate::text::words::{is_function_word, is_given_name, is_org_head, is_place_head};
 
@@ -41,11 +42,12 @@ pub(crate) fn bracketed_place_cue(
     let n = toks.get(e + 1)?;
     let gap = text.get(toks[e].end..n.start)?.trim();
     let m = spans.get(n.mention?)?;
-    let closed = text.get(m.span.end()..)?.trim_start().starts_with(')');
-    (gap == "(" && m.span.start() == n.start && closed && known.is_place(m.entity)).then(|| {
-        let place = &text[m.span.range()];
-        Cue::new(Kind::Person, 1, format!("`({place})` after"))
-    })
+    (in_brackets(text, gap, m.span) && m.span.start() == n.start && known.is_place(m.entity)).then(
+        || {
+            let place = &text[m.span.range()];
+            Cue::new(Kind::Person, 1, format!("`({place})` after"))
+        },
+    )
 }
 
 /// A venue: `at` before the name and a listed place after it, after a comma or in brackets
@@ -68,16 +70,19 @@ pub(crate) fn venue_cue(
         return None;
     }
     let gap = text.get(toks[e].end..n.start)?.trim();
-    let bracketed = || {
-        gap == "("
-            && text
-                .get(m.span.end()..)
-                .is_some_and(|rest| rest.trim_start().starts_with(')'))
-    };
-    (gap == "," || bracketed()).then(|| {
+    (gap == "," || in_brackets(text, gap, m.span)).then(|| {
         let place = &text[m.span.range()];
         Cue::new(Kind::Place, 2, format!("`at` before, `{place}` after"))
     })
+}
+
+/// Whether the mention at `span`, after `gap` (the text before it, trimmed), stands alone
+/// in brackets: `( Cuba )`, `(London)`.
+fn in_brackets(text: &str, gap: &str, span: Span) -> bool {
+    gap == "("
+        && text
+            .get(span.end()..)
+            .is_some_and(|rest| rest.trim_start().starts_with(')'))
 }
 
 /// A dateline: the name opens its line, written in capitals, and at most a region and then
