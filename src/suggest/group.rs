@@ -62,6 +62,7 @@ pub(crate) fn group(
     let mut sets = Sets::new(n);
     merge_spellings(forms, &eligible, &mut sets);
     merge_legal_forms(forms, &eligible, &mut sets);
+    merge_plural_spellings(forms, &eligible, &mut sets);
     let short = attach_short_forms(forms, &eligible, anchors, &mut sets);
     let mut groups: BTreeMap<usize, Group> = BTreeMap::new();
     for (i, &e) in eligible.iter().enumerate() {
@@ -173,6 +174,35 @@ fn merge_legal_forms(forms: &[Form], eligible: &[bool], sets: &mut Sets) {
     for (i, words) in &cuts {
         if let Some(&j) = named.get(words.as_slice()) {
             sets.union(*i, j);
+        }
+    }
+}
+
+/// A body's name written with a word in the plural and in the singular is one name
+/// (`Trades Union Congress`, `Trade Unions Congress`): eligible forms of two words or more
+/// with a head word, the same last word, and the same other words but for a final `s`.
+/// A person's name is left alone (`John Williams` is not `John William`).
+fn merge_plural_spellings(forms: &[Form], eligible: &[bool], sets: &mut Sets) {
+    let mut by_key: BTreeMap<Vec<&str>, usize> = BTreeMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        if !eligible[i] || f.words.len() < 2 || f.person_like() {
+            continue;
+        }
+        let last = f.words.len() - 1;
+        let key: Vec<&str> = f
+            .words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| match w.strip_suffix('s') {
+                Some(stem) if k < last && stem.len() >= 3 && !stem.ends_with('s') => stem,
+                _ => w.as_str(),
+            })
+            .collect();
+        match by_key.get(&key) {
+            Some(&j) => sets.union(i, j),
+            None => {
+                by_key.insert(key, i);
+            }
         }
     }
 }

@@ -464,6 +464,24 @@ pub(crate) static WORK_NOUNS: List = List::new(&[
     "trilogy",
 ]);
 
+/// Title words that name a field or a rank, not a person's office, and open the names of
+/// bodies as often as of offices: `Defence Procurement Agency` beside `Defence Secretary`,
+/// `Special Immigration Appeals Commission`, `General Medical Council`, `State Planning
+/// Organisation`. Person titles (`Deputy`, `Judge`, `Minister`) are not among them.
+pub(crate) static BODY_TITLES: List = List::new(&[
+    "defence",
+    "defense",
+    "finance",
+    "foreign",
+    "general",
+    "presidential",
+    "press",
+    "special",
+    "state",
+    "supreme",
+    "trade",
+]);
+
 /// Words after which `in` is no preposition of place: a share, a part or a belief is held
 /// in a company, a show or a creed (`interested in Yugansk`, `a role in EastEnders`, `faith
 /// in God`, `nothing in Halo`).

@@ -8,11 +8,11 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use crate::text::words::{is_common_given_name, is_function_word, is_given_name};
+use crate::text::words::{is_common_given_name, is_function_word, is_given_name, is_org_head};
 
 use super::cues::{head_cue, is_surname_head, is_title_modifier, Cue, Kind};
 use super::document::{word_key, RawOcc};
-use super::lexicon::{is_head, is_ordinary, is_title, CONNECTORS};
+use super::lexicon::{is_head, is_ordinary, is_title, BODY_TITLES, CONNECTORS};
 use super::lists::Peer;
 use super::runs::{surface, RawWord, WordRange};
 use super::tokenize::{shape_of, Sep, Shape};
@@ -140,6 +140,23 @@ fn drop_borrowed_starts(
     }
 }
 
+/// Whether the titles that open `run` are the field of a body the run names, not an
+/// office: each a [`BODY_TITLES`] word, then a word that is none, and an organization's
+/// head word last (`Defence Procurement Agency`, `State Asset Management Bureau`; not
+/// `Deputy High Court` of `Deputy High Court Judge`, nor `Defence Secretary Geoff Hoon`).
+fn opens_body(w: &Words<'_>, run: Range<usize>) -> bool {
+    let (words, lowers) = (w.words, &w.lowers);
+    let mut t = run.start;
+    while t < run.end && (is_title(&lowers[t]) || words[t].connector) {
+        if !words[t].connector && !BODY_TITLES.contains(&lowers[t]) {
+            return false;
+        }
+        t += 1;
+    }
+    let last = run.end - 1;
+    t > run.start && t < last && !words[last].connector && is_org_head(&lowers[last])
+}
+
 /// Maximal kept runs, then split before a title that precedes a name (`Angelo State
 /// University Professor Bruce Bechtol`, `Secretary of State Mike Pompeo`).
 fn split_at_titles(w: &Words<'_>, keep: &[bool]) -> Vec<Range<usize>> {
@@ -163,6 +180,7 @@ fn split_at_titles(w: &Words<'_>, keep: &[bool]) -> Vec<Range<usize>> {
                 && is_title(&lowers[k])
                 && next.is_some_and(|w| !is_head(w) && !is_title(w) && !words[k + 1].connector)
                 && words[k].sep != Sep::Hyphen
+                && !opens_body(w, k..j)
             {
                 runs.push(a..k);
                 a = k;
@@ -216,7 +234,7 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
         .rev()
         .find(|&k| !words[k].connector)
         .filter(|&k| k + 1 == t && !is_title_modifier(&lowers[k]));
-    if t > a && t < b && !is_head(&lowers[t]) && !words[t].connector {
+    if t > a && t < b && !opens_body(w, a..b) && !is_head(&lowers[t]) && !words[t].connector {
         title = last_title.map(|k| {
             Cue::new(
                 Kind::Person,

@@ -242,3 +242,19 @@ fn a_word_a_listed_organization_anchors_is_a_longer_names_only_where_it_is_writt
     let s = run_with(gaz, &docs, &SuggestOptions::default());
     assert_eq!(find(&s, "Northern Vale Academy").documents, 5, "{s:?}");
 }
+
+#[test]
+fn a_bodys_name_with_a_word_in_the_plural_or_the_singular_is_one_entry() {
+    let s = run(&[
+        "The Trades Union Congress met in Tarrow on Monday.",
+        "Leaders of the Trades Union Congress spoke in Tarrow.",
+        "The Trade Unions Congress welcomed the rise.",
+        "Carlos Brenning and Carlo Brenning met in Tarrow.",
+    ]);
+    let tuc = find(&s, "Trades Union Congress");
+    assert_eq!(tuc.aliases, ["Trade Unions Congress"], "{:?}", labels(&s));
+    assert_eq!(tuc.mentions, 3);
+    // Two people are not one for a letter.
+    find(&s, "Carlos Brenning");
+    find(&s, "Carlo Brenning");
+}

@@ -239,3 +239,36 @@ fn a_combining_form_makes_an_adjective_not_a_name() {
     // A name that goes on after the hyphenated word keeps it.
     assert!(l.contains(&"Anglo-Irish Agreement"), "{l:?}");
 }
+
+#[test]
+fn a_field_before_a_bodys_head_word_is_a_word_of_its_name() {
+    let s = run(&[
+        "Officials said the Defence Procurement Agency had failed. The plan went to the \
+         State Asset Management Bureau in Tarrow, and the Special Immigration Appeals \
+         Commission heard the case.",
+        "Later Defence Secretary Halvard Brenning met Deputy High Court Judge Ilse \
+         Brandvold in Tarrow.",
+    ]);
+    let l = labels(&s);
+    for body in [
+        "Defence Procurement Agency",
+        "State Asset Management Bureau",
+        "Special Immigration Appeals Commission",
+    ] {
+        assert_eq!(
+            find(&s, body).kind.as_deref(),
+            Some("organization"),
+            "{l:?}"
+        );
+    }
+    // A person's title stays a title, before a name or a court's.
+    typed(
+        &s,
+        "person",
+        &[
+            ("Halvard Brenning", "title `Secretary` before"),
+            ("Ilse Brandvold", "title `Judge` before"),
+        ],
+    );
+    assert!(!l.iter().any(|x| x.starts_with("Deputy")), "{l:?}");
+}
