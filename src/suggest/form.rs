@@ -12,7 +12,7 @@ use crate::text::words::{
 use super::cues::{title_of, CueKey, CueWeights};
 use super::document::word_key;
 use super::known::folded_words;
-use super::lexicon::{is_head, is_holiday_phrase, is_listed};
+use super::lexicon::{is_adjective_of_listed, is_head, is_holiday_phrase, is_listed};
 use super::lists::Peer;
 use super::resolve::Piece;
 use super::tokenize::{shape_of, Shape};
@@ -230,8 +230,9 @@ impl Form {
         }
     }
 
-    /// A holiday (`Christmas Eve`), or a one-word form that is an English word, a title, a
-    /// number or too short.
+    /// A holiday (`Christmas Eve`), a one-word form that is an English word, a title, an
+    /// adjective of a listed noun (`Parliamentary`), a number or too short, or titles and
+    /// such adjectives alone (`Parliamentary Leader`).
     pub(crate) fn junk(&self) -> bool {
         let folded = self.words.join(" ");
         if is_holiday_phrase(&self.words) {
@@ -241,12 +242,13 @@ impl Form {
             let w = &self.words[0];
             junk_reason(w).is_some()
                 || is_title_word(w)
+                || is_adjective_of_listed(w)
                 || w.chars().count() < 2
                 || (w.chars().count() < 3 && !self.upper)
         } else {
             self.words
                 .iter()
-                .all(|w| is_title_word(w) || is_function_word(w))
+                .all(|w| is_title_word(w) || is_function_word(w) || is_adjective_of_listed(w))
                 || junk_reason(&folded) == Some(JunkReason::Number)
         }
     }

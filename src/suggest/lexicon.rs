@@ -610,6 +610,17 @@ pub(crate) fn is_holiday_phrase<S: AsRef<str>>(words: &[S]) -> bool {
         })
 }
 
+/// Whether a lower-case word is an adjective made of a listed noun, which is no name
+/// alone however it is written (`Parliamentary`, `Presidential`, `Ministerial`,
+/// `Congressional`): the noun of five letters or more, then `-ary`, `-ial` or `-ional`.
+/// `-al` alone is left out, for it ends names (`Continental`, the airline).
+pub(crate) fn is_adjective_of_listed(w: &str) -> bool {
+    ["ary", "ial", "ional"].iter().any(|suffix| {
+        w.strip_suffix(suffix)
+            .is_some_and(|stem| stem.len() >= 5 && (is_common_word(stem) || is_title_word(stem)))
+    })
+}
+
 /// A word of the shipped lists: common, function, title, weekday or month.
 pub(crate) fn is_listed(w: &str) -> bool {
     is_common_word(w) || is_function_word(w) || is_title_word(w) || is_calendar_word(w)
@@ -682,7 +693,24 @@ pub(crate) fn is_ordinary(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_ordinary;
+    use super::{is_adjective_of_listed, is_ordinary};
+
+    #[test]
+    fn adjectives_of_listed_nouns() {
+        for w in [
+            "parliamentary",
+            "presidential",
+            "ministerial",
+            "documentary",
+        ] {
+            assert!(is_adjective_of_listed(w), "{w}");
+        }
+        // `-al` alone ends names; a short stem is no noun (`Mary`); an unlisted one says
+        // nothing.
+        for w in ["continental", "mary", "hillary", "zachary"] {
+            assert!(!is_adjective_of_listed(w), "{w}");
+        }
+    }
 
     #[test]
     fn inflections_of_listed_words_are_ordinary() {

@@ -389,3 +389,23 @@ fn a_holiday_is_no_name() {
     let s = run(&["Flights to Christmas Island resumed, officials in Christmas Island said."]);
     assert_eq!(find(&s, "Christmas Island").kind.as_deref(), Some("place"));
 }
+
+#[test]
+fn an_adjective_of_a_listed_noun_is_no_name() {
+    let s = run(&[
+        "The Parliamentary standards watchdog said on Monday that the Parliamentary answer \
+         was wrong. As the party's Parliamentary Leader, Halvard Brenning said \
+         Presidential aides and Ministerial staff had agreed.",
+        "The Parliamentary watchdog met in Tarrow.",
+    ]);
+    let l = labels(&s);
+    for adjective in [
+        "Parliamentary",
+        "Parliamentary Leader",
+        "Presidential",
+        "Ministerial",
+    ] {
+        assert!(!l.contains(&adjective), "{adjective}: {l:?}");
+    }
+    find(&s, "Halvard Brenning");
+}
