@@ -17,7 +17,7 @@ use super::known::folded_words;
 use super::lexicon::is_ordinary;
 use super::variants::{attaches, initials, same_given_name, translit_key};
 use crate::matcher::{ends_in_legal_form, legal_form_cuts};
-use crate::text::words::is_given_name;
+use crate::text::words::{is_given_name, is_place_head};
 
 /// Members of one suggested entry.
 #[derive(Debug, Default)]
@@ -439,9 +439,20 @@ fn attachment(
         shared: false,
         listed: f.single() && !f.upper && anchors.contains(&word_key(&f.words[0])),
     };
+    // A place named after the organization is not what the word stands for (`Celtic` of
+    // Celtic FC, not of its ground `Celtic Park`; `Villa` and `Villa Park`). `Park` heads
+    // grounds, but no place head, for it is a surname too (`Park Ji-sung`).
+    let ground = |l: usize| {
+        att.listed
+            && forms[l]
+                .words
+                .last()
+                .is_some_and(|w| is_place_head(w) || w == "park")
+    };
     for (d, seen) in forms[s].docs.iter() {
         let fits: Vec<Fit> = longs
             .iter()
+            .filter(|&&l| !ground(l))
             .filter_map(|&l| {
                 let at = forms[l].docs.get(d)?.first;
                 Some(Fit {

@@ -85,7 +85,11 @@ pub(crate) fn head_cue(lowers: &[&str], words: &[RawWord]) -> Option<Cue> {
         if is_org_head(lowers[k]) || singular(lowers[k]).is_some_and(|w| is_org_head(&w)) {
             return cue(Kind::Organization, k);
         }
-        if is_place_head(lowers[k]) && !is_surname_head(lowers) {
+        // `Park` ends the names of parks and grounds, after a given name too (`Hyde Park`,
+        // `Celtic Park`, `Stanley Park`); it is no place head word, for it opens Korean
+        // names (`President Park Geun-hye`).
+        if (is_place_head(lowers[k]) || (k > 0 && lowers[k] == "park")) && !is_surname_head(lowers)
+        {
             return cue(Kind::Place, k);
         }
     }

@@ -60,16 +60,21 @@ fn a_listed_given_name_first_says_person() {
         "{s:?}"
     );
     // `Hill` and `Bridge` after a frequent given name are surnames; after another word, or
-    // in a longer name, they are places.
+    // in a longer name, they are places. `Park` last ends a place's name, after a given
+    // name too; first, it opens a person's.
     let s = run(&[
         "Fans cheered Richard Hill. Maria Bridge scored. Crowds filled Harrow Hill and \
-         Mornington Hill Square.",
+         Mornington Hill Square. Rovers lost at Selvick Park and won at Stanley Park.",
+        "Coach Park Jisung said on Monday he would stay.",
     ]);
     for (name, kind) in [
         ("Richard Hill", "person"),
         ("Maria Bridge", "person"),
         ("Harrow Hill", "place"),
         ("Mornington Hill Square", "place"),
+        ("Selvick Park", "place"),
+        ("Stanley Park", "place"),
+        ("Park Jisung", "person"),
     ] {
         assert_eq!(find(&s, name).kind.as_deref(), Some(kind), "{name}");
     }
