@@ -621,6 +621,30 @@ pub(crate) fn is_adjective_of_listed(w: &str) -> bool {
     })
 }
 
+/// Whether a lower-case word is one syllable of a romanized Korean name: an initial
+/// consonant or none, a vowel, a final consonant or none (`ki`, `moon`, `jun`, `jong`,
+/// `hyun`, `young`). Some are English words (`moon`, `young`) or a month's abbreviation
+/// (`jun`); none of `born`, `style`, `era` or `made` is one.
+pub(crate) fn is_korean_syllable(w: &str) -> bool {
+    const INITIALS: &[&str] = &[
+        "kk", "tt", "pp", "ss", "jj", "ch", "g", "k", "n", "d", "t", "r", "l", "m", "b", "p", "s",
+        "j", "h", "y", "w", "",
+    ];
+    const VOWELS: &[&str] = &[
+        "yae", "yeo", "wae", "ae", "ya", "eo", "ye", "wa", "oe", "yo", "wo", "we", "wi", "yu",
+        "eu", "ui", "oo", "ee", "ou", "a", "e", "o", "u", "i",
+    ];
+    const FINALS: &[&str] = &["ng", "k", "n", "t", "l", "m", "p", ""];
+    INITIALS.iter().any(|i| {
+        w.strip_prefix(i).is_some_and(|rest| {
+            VOWELS.iter().any(|v| {
+                rest.strip_prefix(v)
+                    .is_some_and(|fin| FINALS.contains(&fin))
+            })
+        })
+    })
+}
+
 /// A word of the shipped lists: common, function, title, weekday or month.
 pub(crate) fn is_listed(w: &str) -> bool {
     is_common_word(w) || is_function_word(w) || is_title_word(w) || is_calendar_word(w)
@@ -693,7 +717,19 @@ pub(crate) fn is_ordinary(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_adjective_of_listed, is_ordinary};
+    use super::{is_adjective_of_listed, is_korean_syllable, is_ordinary};
+
+    #[test]
+    fn korean_syllables() {
+        for w in [
+            "ki", "moon", "jun", "jong", "hyun", "young", "chul", "un", "in",
+        ] {
+            assert!(is_korean_syllable(w), "{w}");
+        }
+        for w in ["born", "style", "era", "made", "based", "york"] {
+            assert!(!is_korean_syllable(w), "{w}");
+        }
+    }
 
     #[test]
     fn adjectives_of_listed_nouns() {

@@ -249,7 +249,12 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
     while a < b && (words[a].connector || is_function_word(&lowers[a]) && !is_initial(words, a)) {
         a += 1;
     }
-    while b > a && (words[b - 1].connector || is_function_word(&lowers[b - 1])) {
+    // A syllable hyphenated to the word before is that word's (`Min-jun`), whatever English
+    // word it spells.
+    while b > a
+        && (words[b - 1].connector
+            || is_function_word(&lowers[b - 1]) && words[b - 1].sep != Sep::Hyphen)
+    {
         b -= 1;
     }
     (a < b).then_some(Stripped { words: a..b, title })

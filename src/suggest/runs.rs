@@ -12,7 +12,9 @@ use crate::text::words::{
 };
 
 use super::known::Known;
-use super::lexicon::{is_head, is_ordinary, is_participle, is_title, CONNECTORS, ORG_CONNECTORS};
+use super::lexicon::{
+    is_head, is_korean_syllable, is_ordinary, is_participle, is_title, CONNECTORS, ORG_CONNECTORS,
+};
 use super::tokenize::{Sep, Shape, Tok};
 
 /// Runs of this many capitalized words or more (tables, title-case blocks) are no names.
@@ -77,6 +79,11 @@ fn is_part(toks: &[Tok<'_>], i: usize, open: bool, spans: &[MentionSpan], known:
                 && !is_function_word(&t.lower)
                 && !is_common_word(&t.lower)
                 && !is_participle(&t.lower);
+            if open && t.sep == Sep::Hyphen && korean_given_name(toks, i) {
+                // `Ban Ki-moon`, `Park Min-jun`: an English word or a month's abbreviation
+                // as a syllable of a Korean given name.
+                return true;
+            }
             // `al-Assad`: a particle hyphenated to a capitalized word.
             let particle = || {
                 toks.get(i + 1)
@@ -88,6 +95,22 @@ fn is_part(toks: &[Tok<'_>], i: usize, open: bool, spans: &[MentionSpan], known:
         Shape::Other => false,
     };
     part && !is_calendar_word(&t.lower)
+}
+
+/// Whether lower-case token `i`, hyphenated to the capitalized token before it, ends a
+/// Korean given name of two syllables after a surname (`Ban Ki-moon`, `Park Min-jun`;
+/// not `Hong Kong-born`, `New York-style`): both syllables romanized Korean ones of four
+/// letters or fewer, after a short capitalized word (surnames are romanized otherwise too:
+/// `Park`, `Choi`, `Roh`).
+fn korean_given_name(toks: &[Tok<'_>], i: usize) -> bool {
+    let syllable = |t: &Tok<'_>| t.lower.len() <= 4 && is_korean_syllable(&t.lower);
+    i >= 2
+        && toks[i - 1].shape == Shape::Cap
+        && toks[i - 1].sep == Sep::Space
+        && toks[i - 2].shape == Shape::Cap
+        && syllable(&toks[i])
+        && syllable(&toks[i - 1])
+        && toks[i - 2].lower.len() <= 5
 }
 
 /// A one-word mention of a person next to capitalized words that are not mentions is a

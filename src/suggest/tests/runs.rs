@@ -272,3 +272,21 @@ fn a_field_before_a_bodys_head_word_is_a_word_of_its_name() {
     );
     assert!(!l.iter().any(|x| x.starts_with("Deputy")), "{l:?}");
 }
+
+#[test]
+fn a_korean_given_names_syllable_is_the_names_whatever_word_it_spells() {
+    let s = run(&[
+        "Coach Park Min-jun said on Monday that envoy Ban Ki-moon and Kim In-so would \
+         meet in Tarrow.",
+        "The Hong Kong-born actor Halvard Brenning opened a New York-style deli in Tarrow.",
+    ]);
+    let l = labels(&s);
+    for name in ["Park Min-jun", "Ban Ki-moon", "Kim In-so"] {
+        assert!(l.contains(&name), "{name}: {l:?}");
+    }
+    assert!(
+        !l.iter()
+            .any(|x| x.ends_with("-born") || x.ends_with("-style")),
+        "{l:?}"
+    );
+}
