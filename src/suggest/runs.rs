@@ -419,11 +419,17 @@ fn run_last(toks: &[Tok<'_>], i: usize, spans: &[MentionSpan], known: &Known) ->
     end
 }
 
-/// Whether the words of a run so far make a person's name: a given name and one or two
-/// more capitalized words, none of them a head word, a title or a connector, nor an ordinary
-/// word after the given name (`Jamie Graham`; not `Joan`, `Bank`, `Duke`, `Maria Full` of
-/// `Maria Full of Grace`).
+/// Whether the words of a run so far make a person's name, after any titles: a given name
+/// and one or two more capitalized words, none of them a head word, a title or a connector,
+/// nor an ordinary word after the given name (`Jamie Graham`, `Economist Joel Naroff`; not
+/// `Joan`, `Bank`, `Duke`, `Maria Full` of `Maria Full of Grace`).
 fn person_so_far(words: &[Tok<'_>]) -> bool {
+    // After the titles before the name (`Economist Joel Naroff of First Union`).
+    let titles = words
+        .iter()
+        .take_while(|t| t.shape == Shape::Cap && is_title(&t.lower))
+        .count();
+    let words = &words[titles..];
     (2..=3).contains(&words.len())
         && is_given_name(&words[0].lower)
         && words.iter().all(|t| {

@@ -436,6 +436,7 @@ fn a_title_of_a_name_and_a_person_of_a_firm() {
         "\"It was a good year,\" said Kaz Hirai, president of Velmora Entertainment \
         America. Sales rose, said economist Gary Thayer of Brandvold Securities, and \
         critic Jamie Graham of Total Fylm agreed.",
+        "Economist Joel Brenning of First Union bank in Tarrow said spending rose.",
     ]);
     // The title before `of` is a title of the company, not its holder's.
     for firm in [
@@ -448,6 +449,12 @@ fn a_title_of_a_name_and_a_person_of_a_firm() {
     // A person's name ends before `of`: the person and the firm are two names.
     let graham = find(&s, "Jamie Graham");
     assert_eq!(graham.kind.as_deref(), Some("person"), "{graham:?}");
+    // After a title too, however the firm's name ends (`Union`, a head word).
+    assert_eq!(find(&s, "Joel Brenning").kind.as_deref(), Some("person"));
+    assert_eq!(
+        find(&s, "First Union").kind.as_deref(),
+        Some("organization")
+    );
     assert!(
         !labels(&s).iter().any(|l| l.contains(" of ")),
         "{:?}",

@@ -220,20 +220,20 @@ fn a_company_s_name_with_and_without_its_legal_form_is_one_entry() {
 #[test]
 fn a_word_a_listed_organization_anchors_is_a_longer_names_only_where_it_is_written() {
     let gaz = "@type organization\nVelmora Rovers FC | ~Velmora\n";
-    let mut docs = vec!["The Velmora Heritage Trust met on Saturday, where Velmora spoke."];
+    let mut docs = vec!["The Velmora Heritage Trail met on Saturday, where Velmora spoke."];
     docs.extend(["On Monday, Velmora signed a striker. Fans of Velmora cheered."; 4]);
     let s = run_with(gaz, &docs, &SuggestOptions::default());
-    let trust = find(&s, "Velmora Heritage Trust");
+    let trail = find(&s, "Velmora Heritage Trail");
     // Counted for the longer name where it is named, anchored to it, and no more.
-    assert_eq!(trust.documents, 1, "{s:?}");
-    assert!(!trust.aliases.iter().any(|a| a == "Velmora"), "{trust:?}");
-    assert!(trust.anchored.iter().any(|a| a == "Velmora"), "{trust:?}");
+    assert_eq!(trail.documents, 1, "{s:?}");
+    assert!(!trail.aliases.iter().any(|a| a == "Velmora"), "{trail:?}");
+    assert!(trail.anchored.iter().any(|a| a == "Velmora"), "{trail:?}");
     // Elsewhere it is a name of its own, which --discover joins to the listed club.
     assert!(find(&s, "Velmora").documents >= 4, "{s:?}");
     // So it is where no document names the longer name beside it.
-    docs[0] = "The Velmora Heritage Trust met on Saturday.";
+    docs[0] = "The Velmora Heritage Trail met on Saturday.";
     let s = run_with(gaz, &docs, &SuggestOptions::default());
-    assert_eq!(find(&s, "Velmora Heritage Trust").documents, 1, "{s:?}");
+    assert_eq!(find(&s, "Velmora Heritage Trail").documents, 1, "{s:?}");
     assert!(find(&s, "Velmora").documents >= 4, "{s:?}");
     // A place named after the organization is not what the word stands for, even where
     // the place is named: the club's ground.

@@ -414,3 +414,22 @@ fn an_adjective_of_a_listed_noun_is_no_name() {
     }
     find(&s, "Halvard Brenning");
 }
+
+#[test]
+fn head_words_of_unions_forces_trusts_and_dams() {
+    let s = run(&[
+        "He served in the Royal Velmoran Air Force. The Universal Tarrow Union, the \
+         Brandvold Trust and the Internet Velmora Task Force agreed, and the Greek \
+         Velmora Federation met at the Halvard Dam in Tarrow.",
+    ]);
+    for (name, kind) in [
+        ("Royal Velmoran Air Force", "organization"),
+        ("Universal Tarrow Union", "organization"),
+        ("Brandvold Trust", "organization"),
+        ("Internet Velmora Task Force", "organization"),
+        ("Greek Velmora Federation", "organization"),
+        ("Halvard Dam", "place"),
+    ] {
+        assert_eq!(find(&s, name).kind.as_deref(), Some(kind), "{name}");
+    }
+}
