@@ -66,6 +66,19 @@ pub(crate) static KIN: List = List::new(&[
     "wife",
 ]);
 
+/// Nouns of a person, which in lower case before a name of two words or more say person as a
+/// family word does (`India's richest man Azim Premji`, `Chelsea man Frank Lampard`, `the
+/// schoolgirl Amy Blake`). Not titles: capitalized, `Man` is Manchester's (`Man Utd`).
+pub(crate) static PERSON_NOUNS: List = List::new(&[
+    "boy",
+    "girl",
+    "man",
+    "schoolboy",
+    "schoolgirl",
+    "teenager",
+    "woman",
+]);
+
 /// Roles before a person's name that the shared title words leave out, as a place before
 /// them is a team or a market rather than where the person is from (`Milan coach Fabio
 /// Capello`, `Tokyo dealer`): to the name finder they are titles all the same (`coach Berti

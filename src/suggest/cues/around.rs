@@ -6,7 +6,7 @@
 use crate::text::words::{is_function_word, is_given_name};
 
 use super::super::lexicon::{
-    is_participle, is_title, KIN, NOT_PLACE_BEFORE_IN, ORG_NOUNS, ORG_POSSESSIONS,
+    is_participle, is_title, KIN, NOT_PLACE_BEFORE_IN, ORG_NOUNS, ORG_POSSESSIONS, PERSON_NOUNS,
     PERSON_POSSESSIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, SAID_BEFORE, SAID_VERBS, STAFF_ROLES,
     TEAM_ROLES, WORK_NOUNS,
 };
@@ -47,8 +47,10 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
             .and_then(|j| hyphenated(toks, j))
             .filter(|c| is_title(c));
         // A family word before one word is before a given name (`his wife Sandra`), which
-        // names no one across a corpus.
-        let kin = !one_word && KIN.contains(&t.lower);
+        // names no one across a corpus; so is a person's noun (`the man Premji`).
+        let kin = !one_word
+            && (KIN.contains(&t.lower)
+                || (t.shape == Shape::Lower && PERSON_NOUNS.contains(&t.lower)));
         // A capitalized word before a comma is a name of a list (`Hodgson, King, Lewsey`,
         // `such as Queen, Muse`), no title, unless a word before it qualifies it (`the
         // Kyrgyz President, Askar Akaev`, `Finance Minister, Tom McCabe`); a title in lower

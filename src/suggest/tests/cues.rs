@@ -573,7 +573,8 @@ fn an_age_in_commas_and_a_family_word_say_person() {
     let s = run(&[
         "Brelton Okafor , 45 , was arrested . Then Velmar , 38 , takes on Tarrant . \
          \"No,\" said his mother Nurbeka Mamatova . Her husband Ilse Varnow agreed . \
-         The former open champ Ryle Denton won .",
+         The former open champ Ryle Denton won . Tarrow's richest man Azor Quelvani \
+         and the Velmora man Dorn Pakeley met .",
     ]);
     typed(
         &s,
@@ -584,6 +585,8 @@ fn an_age_in_commas_and_a_family_word_say_person() {
             ("Nurbeka Mamatova", "title `mother` before"),
             ("Ilse Varnow", "title `husband` before"),
             ("Ryle Denton", "title `champ` before"),
+            ("Azor Quelvani", "title `man` before"),
+            ("Dorn Pakeley", "title `man` before"),
         ],
     );
     // A given name alone names no one across a corpus; a year is no age.
