@@ -315,7 +315,7 @@ pub(crate) static ORG_POSSESSIONS: List = List::new(&[
 ]);
 
 /// Nouns a person has, after the name and `'s` (`Foxx's performance` says nothing, `Bates's
-/// wife` does): a person cue.
+/// wife` does): a person cue. Not `lawyer`: firms have them too (`Grokster's lawyer`).
 pub(crate) static PERSON_POSSESSIONS: List = List::new(&[
     "boyfriend",
     "brother",
@@ -327,8 +327,6 @@ pub(crate) static PERSON_POSSESSIONS: List = List::new(&[
     "funeral",
     "girlfriend",
     "husband",
-    "lawyer",
-    "lawyers",
     "mother",
     "parents",
     "sister",

@@ -416,11 +416,13 @@ fn an_adjective_of_a_listed_noun_is_no_name() {
 }
 
 #[test]
-fn head_words_of_unions_forces_trusts_and_dams() {
+fn head_words_of_unions_forces_trusts_dams_and_labels() {
     let s = run(&[
         "He served in the Royal Velmoran Air Force. The Universal Tarrow Union, the \
          Brandvold Trust and the Internet Velmora Task Force agreed, and the Greek \
-         Velmora Federation met at the Halvard Dam in Tarrow.",
+         Velmora Federation met at the Halvard Dam in Tarrow. Velmora Records, Tarrow \
+         Pictures and Brandvold Films signed the deal.",
+        "A Quelvari lawyer argued the case. Quelvari's lawyer said the firm was innocent.",
     ]);
     for (name, kind) in [
         ("Royal Velmoran Air Force", "organization"),
@@ -429,7 +431,12 @@ fn head_words_of_unions_forces_trusts_and_dams() {
         ("Internet Velmora Task Force", "organization"),
         ("Greek Velmora Federation", "organization"),
         ("Halvard Dam", "place"),
+        ("Velmora Records", "organization"),
+        ("Tarrow Pictures", "organization"),
+        ("Brandvold Films", "organization"),
     ] {
         assert_eq!(find(&s, name).kind.as_deref(), Some(kind), "{name}");
     }
+    // A firm has lawyers too: `'s lawyer` says no person.
+    not_typed(&s, "Quelvari", Some("person"));
 }
