@@ -622,8 +622,9 @@ pub(crate) fn is_holiday_phrase<S: AsRef<str>>(words: &[S]) -> bool {
 }
 
 /// Whether a lower-case word is an adjective made of a listed noun, which is no name
-/// alone however it is written (`Parliamentary`, `Presidential`, `Ministerial`,
-/// `Congressional`): the noun of five letters or more, then `-ary`, `-ial` or `-ional`.
+/// alone however it is written (`Parliamentary`, `Presidential`, `Ministerial`): the noun
+/// of five letters or more, then `-ary`, `-ial` or `-ional` (`congress` is not listed, so
+/// `Congressional` is not caught).
 /// `-al` alone is left out, for it ends names (`Continental`, the airline).
 pub(crate) fn is_adjective_of_listed(w: &str) -> bool {
     ["ary", "ial", "ional"].iter().any(|suffix| {
