@@ -21,7 +21,8 @@ use crate::model::{Mention, Segments, Span};
 
 use super::cues::{
     after_cues, before_cues, bracketed_place_cue, byline_cue, dateline_cue, on_signoff_line,
-    possessive_cue, results_cue, scorecard_cue, scorer_cue, squad_number_cue, venue_cue, Cue,
+    possessive_apposition_cue, possessive_cue, results_cue, scorecard_cue, scorer_cue,
+    squad_number_cue, venue_cue, Cue,
 };
 use super::known::Known;
 use super::lexicon::is_ordinary;
@@ -342,6 +343,7 @@ pub fn candidates_with(
             after.extend(bracketed_place_cue(text, &toks, (s, e), &spans, known));
             after.extend(venue_cue(text, &toks, (s, e), &spans, known));
             after.extend(possessive_cue(text, &toks, e));
+            after.extend(possessive_apposition_cue(text, &toks, e));
             if let Some(cue) = results_cue(text, &toks, e) {
                 // A name in a table of results opens its line, which often reads like a
                 // headline: the table says it is a name all the same (`Puchon 3 1 0 6`),

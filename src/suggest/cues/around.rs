@@ -300,61 +300,7 @@ pub(crate) fn after_cues(toks: &[Tok<'_>], (s, e): (usize, usize)) -> Vec<Cue> {
             if SAID_VERBS.contains(&n.lower.as_ref()) {
                 return out;
             }
-            let mut words = Vec::new();
-            for (k, t) in toks[e + 1..].iter().enumerate().take(5) {
-                if k > 0 && t.sep != Sep::Space {
-                    break;
-                }
-                words.push(t.text);
-                // A title before a name is that name's (`the Oscars, composer Howard
-                // Shore said`), not an apposition of this one.
-                let title = is_title(&t.lower) && t.shape != Shape::Upper;
-                let next_is_name = toks.get(e + 2 + k).is_some_and(|n| {
-                    n.sep == Sep::Space && matches!(n.shape, Shape::Cap | Shape::Upper)
-                });
-                if title && next_is_name {
-                    break;
-                }
-                let kind = if title {
-                    Some(Kind::Person)
-                } else if t.shape == Shape::Lower && ORG_NOUNS.contains(&t.lower.as_ref()) {
-                    Some(Kind::Organization)
-                } else {
-                    None
-                };
-                if let Some(mut kind) = kind {
-                    // The noun the phrase ends in says what it is, not the first title or
-                    // noun in it (`, the first foreign company to list`, `, a senior party
-                    // official`), unless a person's rank stands right before it (`, a
-                    // senior broadcaster`).
-                    let mut j = e + 1 + k;
-                    while let Some(n) = toks.get(j + 1).filter(|n| {
-                        n.sep == Sep::Space
-                            && n.shape == Shape::Lower
-                            && !is_function_word(&n.lower)
-                    }) {
-                        let rank = matches!(
-                            toks[j].lower.as_ref(),
-                            "acting" | "chief" | "deputy" | "former" | "head" | "late" | "senior"
-                        );
-                        j += 1;
-                        words.push(n.text);
-                        if is_title(&n.lower) {
-                            kind = Kind::Person;
-                        } else if ORG_NOUNS.contains(&n.lower.as_ref()) && !rank {
-                            kind = Kind::Organization;
-                        }
-                    }
-                    out.push(Cue::new(kind, 3, format!("`, {}` after", words.join(" "))));
-                    break;
-                }
-                if t.shape == Shape::Lower
-                    && !matches!(t.lower.as_ref(), "a" | "an" | "the")
-                    && is_function_word(&t.lower)
-                {
-                    break;
-                }
-            }
+            out.extend(apposition_cue(toks, e + 1, ", "));
         }
         Sep::Space if n.shape == Shape::Lower => {
             let w = n.lower.as_ref();
@@ -418,6 +364,95 @@ pub(crate) fn possessive_cue(text: &str, toks: &[Tok<'_>], e: usize) -> Option<C
         return None;
     };
     Some(Cue::new(kind, 2, format!("`'s {w}` after")))
+}
+
+/// The cue of an apposition from token `first` on (`a professor at`, `a group that`,
+/// `largest mutual life insurer`): a title says person, an organization's noun
+/// organization, the last of them in the phrase winning. `lead` opens the cue's text (`, `;
+/// `, Europe's `).
+fn apposition_cue(toks: &[Tok<'_>], first: usize, lead: &str) -> Option<Cue> {
+    let mut words = Vec::new();
+    for (k, t) in toks[first..].iter().enumerate().take(5) {
+        if k > 0 && t.sep != Sep::Space {
+            break;
+        }
+        words.push(t.text);
+        // A title before a name is that name's (`the Oscars, composer Howard
+        // Shore said`), not an apposition of this one.
+        let title = is_title(&t.lower) && t.shape != Shape::Upper;
+        let next_is_name = toks
+            .get(first + 1 + k)
+            .is_some_and(|n| n.sep == Sep::Space && matches!(n.shape, Shape::Cap | Shape::Upper));
+        if title && next_is_name {
+            break;
+        }
+        let kind = if title {
+            Some(Kind::Person)
+        } else if t.shape == Shape::Lower && ORG_NOUNS.contains(&t.lower.as_ref()) {
+            Some(Kind::Organization)
+        } else {
+            None
+        };
+        if let Some(mut kind) = kind {
+            // The noun the phrase ends in says what it is, not the first title or
+            // noun in it (`, the first foreign company to list`, `, a senior party
+            // official`), unless a person's rank stands right before it (`, a
+            // senior broadcaster`).
+            let mut j = first + k;
+            while let Some(n) = toks.get(j + 1).filter(|n| {
+                n.sep == Sep::Space && n.shape == Shape::Lower && !is_function_word(&n.lower)
+            }) {
+                let rank = matches!(
+                    toks[j].lower.as_ref(),
+                    "acting" | "chief" | "deputy" | "former" | "head" | "late" | "senior"
+                );
+                j += 1;
+                words.push(n.text);
+                if is_title(&n.lower) {
+                    kind = Kind::Person;
+                } else if ORG_NOUNS.contains(&n.lower.as_ref()) && !rank {
+                    kind = Kind::Organization;
+                }
+            }
+            return Some(Cue::new(
+                kind,
+                3,
+                format!("`{lead}{}` after", words.join(" ")),
+            ));
+        }
+        if t.shape == Shape::Lower
+            && !matches!(t.lower.as_ref(), "a" | "an" | "the")
+            && is_function_word(&t.lower)
+        {
+            break;
+        }
+    }
+    None
+}
+
+/// An apposition that opens with a possessor, a name of up to three capitalized words and
+/// `'s` (`Standard Life, Europe's largest mutual life insurer,`; `Igor Ivanov, Russia's
+/// foreign minister,`): the phrase after the possessor says what the name is, as an
+/// apposition does.
+pub(crate) fn possessive_apposition_cue(text: &str, toks: &[Tok<'_>], e: usize) -> Option<Cue> {
+    let n = toks.get(e + 1)?;
+    if n.sep != Sep::Comma || !matches!(n.shape, Shape::Cap | Shape::Upper) {
+        return None;
+    }
+    let mut k = e + 1;
+    while k < e + 3
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| t.sep == Sep::Space && matches!(t.shape, Shape::Cap | Shape::Upper))
+    {
+        k += 1;
+    }
+    let next = toks.get(k + 1)?;
+    if !is_possessive_gap(text.get(toks[k].end..next.start)?) || next.shape != Shape::Lower {
+        return None;
+    }
+    let possessor = text.get(n.start..toks[k].end)?;
+    apposition_cue(toks, k + 1, &format!(", {possessor}'s "))
 }
 
 /// Whether the text between two words makes the first a possessor: `'s `, `' ` (`the

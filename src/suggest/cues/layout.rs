@@ -70,7 +70,12 @@ pub(crate) fn venue_cue(
         return None;
     }
     let gap = text.get(toks[e].end..n.start)?.trim();
-    (gap == "," || in_brackets(text, gap, m.span)).then(|| {
+    // A possessor after the comma opens an apposition, no place of the venue
+    // (`at Standard Life, Europe's largest insurer`).
+    let possessor = text
+        .get(m.span.end()..)
+        .is_some_and(|rest| rest.starts_with("'s ") || rest.starts_with("’s "));
+    (!possessor && (gap == "," || in_brackets(text, gap, m.span))).then(|| {
         let place = &text[m.span.range()];
         Cue::new(Kind::Place, 2, format!("`at` before, `{place}` after"))
     })

@@ -9,7 +9,8 @@ mod around;
 mod layout;
 
 pub(crate) use around::{
-    after_cues, before_cues, is_possessive_gap, is_title_modifier, possessive_cue,
+    after_cues, before_cues, is_possessive_gap, is_title_modifier, possessive_apposition_cue,
+    possessive_cue,
 };
 #[cfg(test)]
 pub(crate) use layout::team_name_ends;

@@ -687,3 +687,27 @@ fn a_wire_sign_off_names_its_desk_and_reporter() {
     }
     assert_eq!(find(&s, "Ilse Varnholm").kind.as_deref(), Some("person"));
 }
+
+#[test]
+fn an_apposition_opened_by_a_possessor_says_what_the_name_is() {
+    let s = run(&[
+        "Shares fell at Quelvari Life, Tarrow's largest mutual life insurer, on Monday. \
+         Talks with Halvard Brenning, Velmora's foreign minister, went on.",
+    ]);
+    typed(
+        &s,
+        "organization",
+        &[(
+            "Quelvari Life",
+            "`, Tarrow's largest mutual life insurer` after",
+        )],
+    );
+    typed(
+        &s,
+        "person",
+        &[("Halvard Brenning", "`, Velmora's foreign minister` after")],
+    );
+    // A possessor after `at` and a comma is no venue's place.
+    let s = run(&["Fans met at Dornby Hollow, Moscow's pride and joy, on Monday."]);
+    not_typed(&s, "Dornby Hollow", Some("place"));
+}
