@@ -67,14 +67,20 @@ pub(crate) static KIN: List = List::new(&[
 ]);
 
 /// Nouns of a person, which in lower case before a name of two words or more say person as a
-/// family word does (`India's richest man Azim Premji`, `Chelsea man Frank Lampard`, `the
-/// schoolgirl Amy Blake`). Not titles: capitalized, `Man` is Manchester's (`Man Utd`).
+/// family word does (`India's richest man Azim Premji`, `Chelsea man Frank Lampard`,
+/// `Hollywood star Johnny Depp`, `screen legend Amitabh Bachchan`). Not titles:
+/// capitalized, they open names (`Man Utd`, `Star Wars`, `Pop Idol`).
 pub(crate) static PERSON_NOUNS: List = List::new(&[
     "boy",
     "girl",
+    "hero",
+    "icon",
+    "idol",
+    "legend",
     "man",
     "schoolboy",
     "schoolgirl",
+    "star",
     "teenager",
     "woman",
 ]);

@@ -47,10 +47,13 @@ pub(crate) fn before_cues(toks: &[Tok<'_>], s: usize, one_word: bool) -> Vec<Cue
             .and_then(|j| hyphenated(toks, j))
             .filter(|c| is_title(c));
         // A family word before one word is before a given name (`his wife Sandra`), which
-        // names no one across a corpus; so is a person's noun (`the man Premji`).
+        // names no one across a corpus; so is a person's noun (`the man Premji`), unless
+        // it ends a compound (`a five-star Grand Hotel`).
         let kin = !one_word
             && (KIN.contains(&t.lower)
-                || (t.shape == Shape::Lower && PERSON_NOUNS.contains(&t.lower)));
+                || (t.shape == Shape::Lower
+                    && t.sep != Sep::Hyphen
+                    && PERSON_NOUNS.contains(&t.lower)));
         // A capitalized word before a comma is a name of a list (`Hodgson, King, Lewsey`,
         // `such as Queen, Muse`), no title, unless a word before it qualifies it (`the
         // Kyrgyz President, Askar Akaev`, `Finance Minister, Tom McCabe`); a title in lower

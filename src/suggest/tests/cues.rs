@@ -574,7 +574,8 @@ fn an_age_in_commas_and_a_family_word_say_person() {
         "Brelton Okafor , 45 , was arrested . Then Velmar , 38 , takes on Tarrant . \
          \"No,\" said his mother Nurbeka Mamatova . Her husband Ilse Varnow agreed . \
          The former open champ Ryle Denton won . Tarrow's richest man Azor Quelvani \
-         and the Velmora man Dorn Pakeley met .",
+         and the Velmora man Dorn Pakeley met . Screen legend Ivo Marvell came , and \
+         they stayed in the five-star Grand Velmora .",
     ]);
     typed(
         &s,
@@ -587,8 +588,11 @@ fn an_age_in_commas_and_a_family_word_say_person() {
             ("Ryle Denton", "title `champ` before"),
             ("Azor Quelvani", "title `man` before"),
             ("Dorn Pakeley", "title `man` before"),
+            ("Ivo Marvell", "title `legend` before"),
         ],
     );
+    // Not at the end of a compound.
+    not_typed(&s, "Grand Velmora", Some("person"));
     // A given name alone names no one across a corpus; a year is no age.
     let s =
         run(&["Her son Stephen , 57 , spoke . His wife Sandra came . Gorvan Lisk , 2004 , fell ."]);
