@@ -421,7 +421,7 @@ fn head_words_of_unions_forces_trusts_dams_and_labels() {
         "He served in the Royal Velmoran Air Force. The Universal Tarrow Union, the \
          Brandvold Trust and the Internet Velmora Task Force agreed, and the Greek \
          Velmora Federation met at the Halvard Dam in Tarrow. Velmora Records, Tarrow \
-         Pictures and Brandvold Films signed the deal.",
+         Pictures and Brandvold Films signed the deal at Dornby Racecourse.",
         "A Quelvari lawyer argued the case. Quelvari's lawyer said the firm was innocent.",
     ]);
     for (name, kind) in [
@@ -434,6 +434,7 @@ fn head_words_of_unions_forces_trusts_dams_and_labels() {
         ("Velmora Records", "organization"),
         ("Tarrow Pictures", "organization"),
         ("Brandvold Films", "organization"),
+        ("Dornby Racecourse", "place"),
     ] {
         assert_eq!(find(&s, name).kind.as_deref(), Some(kind), "{name}");
     }
