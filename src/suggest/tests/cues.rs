@@ -436,7 +436,7 @@ fn a_title_of_a_name_and_a_person_of_a_firm() {
         "\"It was a good year,\" said Kaz Hirai, president of Velmora Entertainment \
         America. Sales rose, said economist Gary Thayer of Brandvold Securities, and \
         critic Jamie Graham of Total Fylm agreed.",
-        "Economist Joel Brenning of First Union bank in Tarrow said spending rose.",
+        "Prices held in Tarrow. Economist Joel Brenning of First Union told reporters so.",
     ]);
     // The title before `of` is a title of the company, not its holder's.
     for firm in [
