@@ -13,7 +13,7 @@ use super::super::known::Known;
 use super::super::lexicon::{is_ordinary, is_title};
 use super::super::runs::MentionSpan;
 use super::super::tokenize::{Sep, Shape, Tok};
-use super::{Cue, Kind};
+use super::{is_possessive_gap, Cue, Kind};
 
 /// A place in brackets after a name of two or more capitalized words (`Isel Lopez ( Cuba )
 /// 65.10`, `Petr Korda (Czech Republic) beat`): a results line, and the name an athlete's.
@@ -72,9 +72,11 @@ pub(crate) fn venue_cue(
     let gap = text.get(toks[e].end..n.start)?.trim();
     // A possessor after the comma opens an apposition, no place of the venue
     // (`at Standard Life, Europe's largest insurer`).
-    let possessor = text
-        .get(m.span.end()..)
-        .is_some_and(|rest| rest.starts_with("'s ") || rest.starts_with("’s "));
+    let possessor = toks[e + 1..]
+        .iter()
+        .find(|t| t.start >= m.span.end())
+        .and_then(|t| text.get(m.span.end()..t.start))
+        .is_some_and(is_possessive_gap);
     (!possessor && (gap == "," || in_brackets(text, gap, m.span))).then(|| {
         let place = &text[m.span.range()];
         Cue::new(Kind::Place, 2, format!("`at` before, `{place}` after"))
