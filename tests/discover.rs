@@ -207,6 +207,42 @@ fn a_surname_that_is_a_listed_place_is_the_person_where_the_person_is_named() {
 }
 
 #[test]
+fn a_surname_that_is_a_title_word_is_the_person_named_in_full() {
+    // `King` is a title, and the world pack anchors it to a listed banker: where a story
+    // names Wilma King, her surname alone is hers; where no one is named so, `the Bishop`
+    // is nobody's.
+    let dir = temp_files(&[
+        (
+            "news/a.txt",
+            "Captain names her team\n\nTeam captain Wilma King named four players on \
+             Monday. \"We need everyone fit,\" King said, and King added that the squad \
+             would meet in Prague.\n",
+        ),
+        (
+            "news/b.txt",
+            "Church appeal\n\nThe roof will be mended by spring, the Bishop said on Sunday, \
+             and the Judge agreed.\n",
+        ),
+    ]);
+    let (m, _) = discovered_in(&dir.path().join("news"), &[]);
+    let of_doc = |doc: &str| -> Vec<serde_json::Value> {
+        m.iter()
+            .filter(|l| l["doc"].as_str().unwrap().ends_with(doc))
+            .cloned()
+            .collect()
+    };
+    let a = ids_by_text(&of_doc("a.txt"));
+    let wilma = BTreeSet::from(["discovered:person:wilma-king".to_string()]);
+    assert_eq!(a.get("Wilma King"), Some(&wilma), "{a:?}");
+    assert_eq!(a.get("King"), Some(&wilma), "{a:?}");
+    let b = ids_by_text(&of_doc("b.txt"));
+    assert!(
+        !b.contains_key("Bishop") && !b.contains_key("Judge"),
+        "{b:?}"
+    );
+}
+
+#[test]
 fn a_firms_name_keeps_its_ampersand_and_its_abbreviation_dot() {
     let dir = temp_files(&[(
         "biz/a.txt",

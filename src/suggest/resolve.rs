@@ -8,7 +8,9 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use crate::text::words::{is_common_given_name, is_function_word, is_given_name, is_org_head};
+use crate::text::words::{
+    is_common_given_name, is_function_word, is_given_name, is_org_head, is_title_word,
+};
 
 use super::cues::{head_cue, is_surname_head, is_title_modifier, Cue, Kind};
 use super::document::{word_key, RawOcc};
@@ -244,7 +246,11 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
         });
         a = t;
     } else if t == b {
-        return None;
+        // A title word alone, its capital meaning something, may be the surname of a
+        // person named in full nearby (`King` of Billie Jean King, `Bishop`): kept, as a
+        // form that is never a name of its own (it is junk), only a short form.
+        let surname = b - a == 1 && is_title_word(&lowers[a]) && !words[a].uncertain;
+        return surname.then_some(Stripped { words: a..b, title });
     }
     while a < b && (words[a].connector || is_function_word(&lowers[a]) && !is_initial(words, a)) {
         a += 1;

@@ -42,6 +42,29 @@ fn surname_alone_is_an_alias_anchored_when_shared_or_common() {
 }
 
 #[test]
+fn a_surname_that_is_a_title_word_is_a_short_form_only() {
+    // `Bishop` alone stands for the person named in full before it; a title word is never
+    // a name of its own (`the Judge`, with no one named so).
+    let s = run(&[
+        "Team captain Gertrude Bishop named her squad. \"We are ready,\" Bishop said. \
+         Later the Judge spoke. Spaniard Tomas Ferro won, and the Spaniard, who is 30, \
+         thanked the fans.",
+    ]);
+    let b = find(&s, "Gertrude Bishop");
+    assert_eq!(b.anchored, ["Bishop"]);
+    assert_eq!(b.mentions, 2);
+    // Nor is a word that stands before names without being a title word (`Spaniard`).
+    assert!(
+        !labels(&s).contains(&"Judge") && !labels(&s).contains(&"Spaniard"),
+        "{:?}",
+        labels(&s)
+    );
+    // Sentence-initial, its capital says nothing: it makes no short form.
+    let s = run(&["Team captain Gertrude Bishop named her squad. Bishop said little."]);
+    assert!(find(&s, "Gertrude Bishop").anchored.is_empty());
+}
+
+#[test]
 fn kim_chang_son_and_chang_son() {
     let s = run(&[
         "Kim Jong Un arrived by train. His aide, Kim Chang Son, checked the route. \
