@@ -499,6 +499,14 @@ pub(crate) static BODY_TITLES: List = List::new(&[
     "trade",
 ]);
 
+/// Function words that are surnames too, lower case (`Neil Back`, `Walter Little`, `Peter
+/// Such`, `Dan Rather`, `Diane Pretty`, `Thomas More`): after a given name, written with
+/// their capital, they end a person's name instead of being stripped from it. Pronouns,
+/// numbers and words of time never are (`Nigel I`, `Jackson Five`, `Pandora Tomorrow`).
+pub(crate) static FUNCTION_SURNAMES: List = List::new(&[
+    "back", "little", "more", "noone", "pretty", "rather", "such",
+]);
+
 /// Words after which `in` is no preposition of place: a share, a part or a belief is held
 /// in a company, a show or a creed (`interested in Yugansk`, `a role in EastEnders`, `faith
 /// in God`, `nothing in Halo`).

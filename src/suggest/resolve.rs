@@ -14,7 +14,7 @@ use crate::text::words::{
 
 use super::cues::{head_cue, is_surname_head, is_title_modifier, Cue, Kind};
 use super::document::{word_key, RawOcc};
-use super::lexicon::{is_head, is_ordinary, is_title, BODY_TITLES, CONNECTORS};
+use super::lexicon::{is_head, is_ordinary, is_title, BODY_TITLES, CONNECTORS, FUNCTION_SURNAMES};
 use super::lists::Peer;
 use super::runs::{surface, RawWord, WordRange};
 use super::tokenize::{shape_of, Sep, Shape};
@@ -257,9 +257,15 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
     }
     // A syllable hyphenated to the word before is that word's (`Min-jun`), whatever English
     // word it spells.
+    // One that is a surname too, capitalized after a given name, ends the name (`Walter
+    // Little`, `Peter Such`).
+    let surname =
+        |k: usize| k > a && FUNCTION_SURNAMES.contains(&lowers[k]) && is_given_name(&lowers[k - 1]);
     while b > a
         && (words[b - 1].connector
-            || is_function_word(&lowers[b - 1]) && words[b - 1].sep != Sep::Hyphen)
+            || is_function_word(&lowers[b - 1])
+                && words[b - 1].sep != Sep::Hyphen
+                && !surname(b - 1))
     {
         b -= 1;
     }

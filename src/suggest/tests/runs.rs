@@ -132,6 +132,24 @@ fn first_opens_a_firm_s_name_but_no_title() {
 }
 
 #[test]
+fn a_function_word_that_is_a_surname_ends_a_person_s_name() {
+    let s = run(&[
+        "Tries came from centre Walter Little and flanker Neil Back on Saturday. \
+         Fans of Jackson Five sang, and analysts at Tolvane Such agreed.",
+    ]);
+    assert!(labels(&s).contains(&"Walter Little"), "{:?}", labels(&s));
+    assert!(labels(&s).contains(&"Neil Back"), "{:?}", labels(&s));
+    // A number is no surname; nor is a surname's word after a word that is no given name.
+    assert!(
+        !labels(&s)
+            .iter()
+            .any(|l| *l == "Jackson Five" || *l == "Tolvane Such"),
+        "{:?}",
+        labels(&s)
+    );
+}
+
+#[test]
 fn an_acronym_in_brackets_joins_the_words_it_spells() {
     let s = run(&[
         "An order came from the Varnholt Post and Telegraph Administration (VPTA) on \
