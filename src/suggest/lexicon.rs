@@ -186,6 +186,7 @@ pub(crate) static ROLES: List = List::new(&[
     "scotswoman",
     "screenwriter",
     "scrum-half",
+    "seed",
     "semi-finalist",
     "shortstop",
     "singer",

@@ -399,12 +399,13 @@ fn a_role_before_a_name_is_a_title_to_the_name_finder() {
     // Roles of the sports pages: a finalist, a substitute, a rugby position.
     let s = run(&[
         "Wimbledon finalist Oriel Vantane lost, but substitute Serge Makomba scored and \
-        England scrum-half Kyle Brackwell kicked the goal.",
+        England scrum-half Kyle Brackwell kicked the goal. The fifth seed Jorvan Ellit won.",
     ]);
     titled(
         &s,
         &[
             ("Oriel Vantane", "finalist"),
+            ("Jorvan Ellit", "seed"),
             ("Serge Makomba", "substitute"),
             ("Kyle Brackwell", "scrum-half"),
         ],
