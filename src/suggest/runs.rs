@@ -556,7 +556,7 @@ pub(crate) fn known_ranges(words: &[RawWord], known: &Known) -> Vec<WordRange> {
             let name = surface(words, a, b);
             let singular = name
                 .strip_suffix('s')
-                .filter(|n| n.len() >= 3 && !n.ends_with('s'));
+                .filter(|n| n.len() >= 4 && !n.ends_with('s'));
             if known.contains(&name)
                 || singular.is_some_and(|n| known.contains(n))
                 || compass_spelled(words, a, b).is_some_and(|n| known.contains(&n))

@@ -150,6 +150,17 @@ fn a_function_word_that_is_a_surname_ends_a_person_s_name() {
 }
 
 #[test]
+fn a_surname_that_reads_as_the_plural_of_a_short_listed_name_is_a_surname() {
+    // `Rios` is not the plural of `Rio`: where the player is named, it is his surname.
+    let s = run_with(
+        "@type place\nRio de Janeiro | Rio\n",
+        &["Tenth seed Marcelo Rios lost on Tuesday, and Rios said he was tired."],
+        &SuggestOptions::default(),
+    );
+    assert_eq!(find(&s, "Marcelo Rios").aliases, ["Rios"]);
+}
+
+#[test]
 fn an_acronym_in_brackets_joins_the_words_it_spells() {
     let s = run(&[
         "An order came from the Varnholt Post and Telegraph Administration (VPTA) on \
