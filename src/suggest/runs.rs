@@ -552,7 +552,8 @@ pub(crate) fn known_ranges(words: &[RawWord], known: &Known) -> Vec<WordRange> {
             if words[a].connector || words[b - 1].connector {
                 continue;
             }
-            // A known name, or its plural (`Koreas`, `North Koreans`).
+            // A known name, or its plural (`Koreas`, `North Koreans`); not of a name of
+            // three letters, whose `s` makes a surname as often (`Rios`, not `Rio`s).
             let name = surface(words, a, b);
             let singular = name
                 .strip_suffix('s')
