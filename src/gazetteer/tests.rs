@@ -174,6 +174,20 @@ fn variants_cover_hyphens_joins_and_dots() {
         variants("RIA-Novosti", &EntityType::Organization),
         ["RIA Novosti", "RIANovosti"]
     );
+    // A possessive written apart, as tokenized text writes it; a typographic apostrophe
+    // is `'` once normalized; an apostrophe inside a word is no possessive.
+    let org = EntityType::Organization;
+    assert_eq!(variants("Moody\u{2019}s", &org), ["Moody's", "Moody 's"]);
+    assert_eq!(
+        variants("Toronto Bond Traders' Association", &org),
+        [
+            "Toronto Bond Traders' Association",
+            "Toronto Bond Traders ' Association"
+        ]
+    );
+    assert_eq!(variants("O'Brien Bros", &org), ["O'Brien Bros"]);
+    assert_eq!(variants("O'Sullivan Group", &org), ["O'Sullivan Group"]);
+    assert_eq!(variants("Dunkin' Brands", &org), ["Dunkin' Brands"]);
 }
 
 #[test]

@@ -53,5 +53,36 @@ pub fn variants(alias: &str, kind: &EntityType) -> Vec<String> {
     if base.contains(". ") {
         push(base.replace(". ", " "), &mut out);
     }
+    // Tokenized text writes a possessive apart from its word (`Moody 's`, `Traders '
+    // Association`), as the CoNLL and Penn Treebank corpora do.
+    let forms: Vec<String> = out.iter().filter_map(|v| possessive_apart(v)).collect();
+    for v in forms {
+        push(v, &mut out);
+    }
     out
+}
+
+/// `alias` (normalized: apostrophes are `'`) with each possessive apostrophe written apart
+/// from the word before it: `Moody's` → `Moody 's`, `Traders' Association` → `Traders '
+/// Association`; `None` when it has none. An apostrophe inside a word (`O'Brien`) is no
+/// possessive.
+fn possessive_apart(alias: &str) -> Option<String> {
+    let chars: Vec<char> = alias.chars().collect();
+    let mut out = String::with_capacity(alias.len() + 2);
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|k| chars[k]);
+        let after = chars.get(i + 1).copied();
+        let ends = |k: usize| chars.get(k).is_none_or(|c| !c.is_alphanumeric());
+        let possessive = c == '\''
+            && before.is_some_and(char::is_alphanumeric)
+            && ((matches!(after, Some('s' | 'S')) && ends(i + 2))
+                || (matches!(before, Some('s' | 'S')) && ends(i + 1)));
+        if possessive {
+            out.push(' ');
+            changed = true;
+        }
+        out.push(c);
+    }
+    changed.then_some(out)
 }
