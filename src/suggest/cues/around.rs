@@ -155,10 +155,21 @@ fn held_in(toks: &[Tok<'_>], k: usize) -> bool {
 }
 
 /// Whether the word at token `s` is the first half of a modifier, hyphenated to a participle
-/// (`in Oscar-nominated movie The Aviator`): what is before it is said of the noun after.
+/// (`in Oscar-nominated movie The Aviator`): what is before it is said of the noun after; or
+/// the name of an edition, before its year (`in Euro 96`).
 fn modifies_next(toks: &[Tok<'_>], s: usize) -> bool {
-    toks.get(s + 1)
-        .is_some_and(|t| t.sep == Sep::Hyphen && t.shape == Shape::Lower && is_participle(&t.lower))
+    toks.get(s + 1).is_some_and(|t| {
+        (t.sep == Sep::Hyphen && t.shape == Shape::Lower && is_participle(&t.lower))
+            || is_edition(t)
+    })
+}
+
+/// Whether `t`, after a name, is the year or the number of an edition, which makes the name
+/// an event's (`in Euro 96`, `at Expo 2000`): two or four digits after a space.
+fn is_edition(t: &Tok<'_>) -> bool {
+    t.sep == Sep::Space
+        && matches!(t.text.len(), 2 | 4)
+        && t.text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Staff of the organization before its name: `analyst at Jupiter Research`, `spokesman

@@ -295,6 +295,19 @@ fn in_before_an_acronym_says_no_place() {
 }
 
 #[test]
+fn in_before_a_name_and_its_year_says_no_place() {
+    // An edition's name before its year is an event's (`in Euro 96`).
+    let s = run(&[
+        "Hosts shone in Velmora 96 and again in Velmora 2000, and crowds gathered in Tarrow.",
+    ]);
+    assert_eq!(find(&s, "Velmora").kind, None);
+    assert_eq!(find(&s, "Tarrow").kind.as_deref(), Some("place"));
+    // A count is no year.
+    let s = run(&["Police said that in Dunmore 5 people were hurt."]);
+    assert_eq!(find(&s, "Dunmore").kind.as_deref(), Some("place"));
+}
+
+#[test]
 fn a_title_before_says_less_than_the_names_own_organization_head() {
     let s = run(&[
         "A spokesperson Harbury Police Department said nothing. He met the Chancellor of \
