@@ -175,6 +175,11 @@ fn is_connector(toks: &[Tok<'_>], s: usize, i: usize) -> bool {
     if !ORG_CONNECTORS.contains(&w) {
         return false;
     }
+    // A person's name after `and` is another name (`the University of California and Dan
+    // Gillmor`), as after an ampersand.
+    if w == "and" && full_name_at(toks, i + 1) {
+        return false;
+    }
     if toks[s..i]
         .iter()
         .any(|t| t.shape != Shape::Lower && is_org_head(&t.lower))
@@ -220,12 +225,18 @@ fn amp_joins(toks: &[Tok<'_>], i: usize, j: usize) -> bool {
             && matches!(t.shape, Shape::Cap | Shape::Upper)
             && t.text.chars().count() >= 2
     };
-    let full_name_after = is_given_name(&right.lower)
-        && toks
-            .get(j + 1)
-            .is_some_and(|n| n.sep == Sep::Space && n.shape == Shape::Cap);
+    let full_name_after = full_name_at(toks, j);
     let two_given = j - 1 == i && is_given_name(&left.lower) && is_given_name(&right.lower);
     word(left) && word(right) && !full_name_after && !two_given
+}
+
+/// Whether a person's full name starts at token `j`: a listed given name, then a
+/// capitalized word.
+fn full_name_at(toks: &[Tok<'_>], j: usize) -> bool {
+    toks.get(j).is_some_and(|t| is_given_name(&t.lower))
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| n.sep == Sep::Space && n.shape == Shape::Cap)
 }
 
 /// Whether token `i` (joined to the one before by a full stop) continues a name: after an

@@ -184,6 +184,14 @@ fn an_acronym_in_brackets_joins_the_words_it_spells() {
 }
 
 #[test]
+fn and_after_a_body_s_name_joins_no_person_to_it() {
+    let s = run(&["A study by the Harbury Institute and Dan Gillmor appeared on Monday."]);
+    for name in ["Harbury Institute", "Dan Gillmor"] {
+        assert!(labels(&s).contains(&name), "{name}: {:?}", labels(&s));
+    }
+}
+
+#[test]
 fn an_ampersand_joins_a_firms_name_not_two_people() {
     let s = run(&[
         "Shares of Hallam & Tresk rose on Monday, and Hallam & Tresk said profits doubled. \
