@@ -508,6 +508,12 @@ pub(crate) static FUNCTION_SURNAMES: List = List::new(&[
     "back", "little", "more", "noone", "pretty", "rather", "such",
 ]);
 
+/// Time zones, lower case, which a time writes in capitals (`by 1300 GMT`): no word of a
+/// name (`1300 GMT Carnival's shares`).
+pub(crate) static TIME_ZONES: List = List::new(&[
+    "bst", "cdt", "cest", "cet", "cst", "edt", "est", "gmt", "mdt", "mst", "pdt", "pst", "utc",
+]);
+
 /// Words after which `in` is no preposition of place: a share, a part or a belief is held
 /// in a company, a show or a creed (`interested in Yugansk`, `a role in EastEnders`, `faith
 /// in God`, `nothing in Halo`).

@@ -14,6 +14,7 @@ use crate::text::words::{
 use super::known::Known;
 use super::lexicon::{
     is_head, is_korean_syllable, is_ordinary, is_participle, is_title, CONNECTORS, ORG_CONNECTORS,
+    TIME_ZONES,
 };
 use super::tokenize::{Sep, Shape, Tok};
 
@@ -68,7 +69,7 @@ fn is_part(toks: &[Tok<'_>], i: usize, open: bool, spans: &[MentionSpan], known:
                         .get(i + 2)
                         .is_some_and(|n| n.sep == Sep::Space && n.shape == Shape::Cap)))
         }
-        Shape::Upper => true,
+        Shape::Upper => !TIME_ZONES.contains(&t.lower),
         Shape::Digit => open && t.sep == Sep::Hyphen,
         Shape::Lower => {
             // `Jong-un`, `In-chul`: a lower-case part hyphenated to a capitalized one.

@@ -70,6 +70,12 @@ fn weekdays_and_months_are_never_names() {
 }
 
 #[test]
+fn a_time_zone_is_no_word_of_a_name() {
+    let s = run(&["By 1300 GMT Velmora's shares were down, though Velmora's profits rose."]);
+    assert_eq!(labels(&s), ["Velmora"]);
+}
+
+#[test]
 fn connectors_inside_names() {
     let s = run(&[
         "Putin flew to the Belt and Road Forum. He praised the Ministry of Coastal Affairs \
