@@ -1,8 +1,9 @@
 //! Resolving a run against the corpus: which of its words are a name. Drops uncertain
 //! ordinary words (sentence-initial, headline) the corpus never writes capitalized
 //! elsewhere, splits before a title that precedes a name, strips leading titles (keeping
-//! them as a person cue), function words and connectors, skips stretches written like a
-//! known name, and gathers the cues of each piece. Owns this decision only: the runs come
+//! them as a person cue), function words and connectors (not a title word alone, which may
+//! be a surname: `King`), skips stretches written like a known name, and gathers the cues
+//! of each piece. Owns this decision only: the runs come
 //! from `document`, what a piece adds up to from `form`.
 
 use rustc_hash::FxHashSet as HashSet;
@@ -250,17 +251,20 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
         // person named in full nearby (`King` of Billie Jean King, `Bishop`): kept, as a
         // form that is never a name of its own (it is junk), only a short form.
         let surname = b - a == 1 && is_title_word(&lowers[a]) && !words[a].uncertain;
-        return surname.then_some(Stripped { words: a..b, title });
+        return surname.then_some(Stripped {
+            words: a..b,
+            title: None,
+        });
     }
     while a < b && (words[a].connector || is_function_word(&lowers[a]) && !is_initial(words, a)) {
         a += 1;
     }
-    // A syllable hyphenated to the word before is that word's (`Min-jun`), whatever English
-    // word it spells.
-    // One that is a surname too, capitalized after a given name, ends the name (`Walter
+    // A function word that is a surname too, after a given name, ends the name (`Walter
     // Little`, `Peter Such`).
     let surname =
         |k: usize| k > a && FUNCTION_SURNAMES.contains(&lowers[k]) && is_given_name(&lowers[k - 1]);
+    // A syllable hyphenated to the word before is that word's (`Min-jun`), whatever English
+    // word it spells.
     while b > a
         && (words[b - 1].connector
             || is_function_word(&lowers[b - 1])

@@ -165,7 +165,7 @@ fn modifies_next(toks: &[Tok<'_>], s: usize) -> bool {
 }
 
 /// Whether `t`, after a name, is the year or the number of an edition, which makes the name
-/// an event's (`in Euro 96`, `at Expo 2000`): two or four digits after a space.
+/// an event's (`in Euro 96`, `in Expo 2000`): two or four digits after a space.
 fn is_edition(t: &Tok<'_>) -> bool {
     t.sep == Sep::Space
         && matches!(t.text.len(), 2 | 4)
