@@ -9,7 +9,7 @@ fn head_word_says_organization() {
     let s = run(&[
         "Researchers at Bellwood Polytechnic Institute and the Ministry of Coastal Affairs \
          met the Northern Grain Corporation, the Tarrow Valley Newsroom said. Prices came \
-         from the Velmora Energy Desk.",
+         from the Velmora Energy Desk. Fans of Brindle Comics queued.",
     ]);
     for (label, head) in [
         ("Bellwood Polytechnic Institute", "Institute"),
@@ -18,6 +18,8 @@ fn head_word_says_organization() {
         // A news service's unit, as its sign-off names it.
         ("Tarrow Valley Newsroom", "Newsroom"),
         ("Velmora Energy Desk", "Desk"),
+        // A publisher of comics, as of records or films.
+        ("Brindle Comics", "Comics"),
     ] {
         let o = find(&s, label);
         assert_eq!(o.kind.as_deref(), Some("organization"), "{label}");
