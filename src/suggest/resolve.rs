@@ -250,8 +250,8 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
         // A title word alone, its capital meaning something, may be the surname of a
         // person named in full nearby (`King` of Billie Jean King, `Bishop`): kept, as a
         // form that is never a name of its own (it is junk), only a short form.
-        let surname = b - a == 1 && is_title_word(&lowers[a]) && !words[a].uncertain;
-        return surname.then_some(Stripped {
+        let lone_surname = b - a == 1 && is_title_word(&lowers[a]) && !words[a].uncertain;
+        return lone_surname.then_some(Stripped {
             words: a..b,
             title: None,
         });
@@ -261,7 +261,7 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
     }
     // A function word that is a surname too, after a given name, ends the name (`Walter
     // Little`, `Peter Such`).
-    let surname =
+    let function_surname =
         |k: usize| k > a && FUNCTION_SURNAMES.contains(&lowers[k]) && is_given_name(&lowers[k - 1]);
     // A syllable hyphenated to the word before is that word's (`Min-jun`), whatever English
     // word it spells.
@@ -269,7 +269,7 @@ fn strip(w: &Words<'_>, run: Range<usize>) -> Option<Stripped> {
         && (words[b - 1].connector
             || is_function_word(&lowers[b - 1])
                 && words[b - 1].sep != Sep::Hyphen
-                && !surname(b - 1))
+                && !function_surname(b - 1))
     {
         b -= 1;
     }
